@@ -1,0 +1,11 @@
+/**
+ * The add-on's entry points. Only global functions live here, each a one-line hand-off to a
+ * feature module: Apps Script calls them from triggers, menus and google.script.run.
+ * Module scope must call no service: it runs under AuthMode.NONE when the menu is built.
+ */
+import { buildAddonMenu } from './features/menu';
+
+declare const global: Record<string, unknown>;
+
+global.onOpen = (e: GoogleAppsScript.Events.SheetsOnOpen) => buildAddonMenu(e);
+global.onInstall = (e: GoogleAppsScript.Events.SheetsOnOpen) => buildAddonMenu(e);

@@ -1,0 +1,31 @@
+// Builds the Apps Script bundle: src/index.ts -> dist/Code.js through esbuild-loader, with
+// gas-webpack-plugin turning every `global.x = ...` into the top-level function Apps Script
+// needs, and copies the manifest and the sidebar HTML into dist/.
+const path = require('node:path');
+const GasPlugin = require('gas-webpack-plugin');
+const CopyPlugin = require('copy-webpack-plugin');
+
+module.exports = {
+  mode: 'production',
+  context: __dirname,
+  entry: './src/index.ts',
+  devtool: false,
+  output: {
+    path: path.resolve(__dirname, 'dist'),
+    filename: 'Code.js',
+    clean: true,
+  },
+  resolve: { extensions: ['.ts', '.js'] },
+  module: {
+    rules: [{ test: /\.ts$/, loader: 'esbuild-loader', options: { target: 'es2020' } }],
+  },
+  optimization: {
+    // Readable output: Apps Script's stack traces then point at code a person can read.
+    minimize: false,
+  },
+  performance: { hints: false },
+  plugins: [
+    new GasPlugin({ comment: false }),
+    new CopyPlugin({ patterns: [{ from: 'appsscript.json' }, { from: 'src/ui/*.html', to: '[name][ext]', noErrorOnMissing: true }] }),
+  ],
+};
