@@ -12,7 +12,7 @@ import { VirtualClock } from './core/clock';
 import { AppsScriptException, ExecutionKilled, MESSAGES } from './core/errors';
 import { Execution, type AuthModeName, type ExecutionKind, type ExecutionUser } from './core/execution';
 import { FaultInjector } from './core/faults';
-import type { EmulatedService, ServiceHost } from './core/host';
+import type { EmulatedService, SandboxAccess, ServiceHost } from './core/host';
 import { Instrumenter } from './core/instrument';
 import { parseManifest, type Manifest } from './core/manifest';
 import { checkPermission } from './core/permissions';
@@ -81,6 +81,7 @@ export class AppsScriptRuntime {
   private readonly script: vm.Script;
   private readonly services: EmulatedService[];
   private readonly stack: Execution[] = [];
+  private readonly sandboxes = new Map<Execution, SandboxAccess>();
   private readonly cpuTimeoutMs: number;
   private readonly onLog?: (line: string) => void;
   private nextExecutionId = 1;
@@ -115,9 +116,13 @@ export class AppsScriptRuntime {
         this.onLog?.(line);
       },
       runExecution: (functionName, args, init) => {
-        const result = this.run(functionName, args, { authMode: init.authMode, kind: init.kind });
+        const result = this.run(functionName, args, { authMode: init.authMode, kind: init.kind, user: init.user });
         if (!result.ok) throw new ExecutionError(result);
         return result.value;
+      },
+      sandbox: () => {
+        const execution = this.stack[this.stack.length - 1];
+        return execution ? this.sandboxes.get(execution) : undefined;
       },
     };
     this.spreadsheet = createSpreadsheetService(host, options.spreadsheet ?? {});
@@ -143,6 +148,7 @@ export class AppsScriptRuntime {
     let result: ExecutionResult;
     try {
       const { context, instrumenter } = this.createContext(execution);
+      this.sandboxes.set(execution, { context, toGuest: (v) => instrumenter.toGuest(v), toHost: (v) => instrumenter.toHost(v) });
       this.script.runInContext(context, { timeout: this.cpuTimeoutMs });
       const fn = (context as Record<string, unknown>)[functionName];
       if (typeof fn !== 'function') {
@@ -167,6 +173,7 @@ export class AppsScriptRuntime {
         }
       }
       this.stack.pop();
+      this.sandboxes.delete(execution);
     }
     if (execution.killedWith) result = { ok: false, error: { name: 'Exception', message: execution.killedWith }, execution };
     return result;

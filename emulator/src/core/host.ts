@@ -4,7 +4,8 @@
  * a global in the sandbox, plus hooks for the end of each execution and for shutdown.
  */
 import type { VirtualClock } from './clock';
-import type { Execution } from './execution';
+import type * as vm from 'node:vm';
+import type { Execution, ExecutionUser } from './execution';
 import type { FaultInjector } from './faults';
 import type { Manifest } from './manifest';
 
@@ -21,7 +22,19 @@ export interface ServiceHost {
   /** Appends a line to the running execution's log (and the runtime's log sink). */
   log(line: string): void;
   /** Runs a function of the bundle as a new execution (used by triggers the services fire). */
-  runExecution(functionName: string, args: unknown[], init: { authMode: 'FULL' | 'LIMITED'; kind: 'installable-trigger' | 'time-trigger' | 'simple-trigger'; triggerUid?: string }): unknown;
+  runExecution(functionName: string, args: unknown[], init: { authMode: 'FULL' | 'LIMITED'; kind: 'installable-trigger' | 'time-trigger' | 'simple-trigger'; triggerUid?: string; user?: Partial<ExecutionUser> }): unknown;
+  /**
+   * The running execution's sandbox, for services that must run code in it (HtmlService
+   * templates evaluate their scriptlets with the script's globals).
+   */
+  sandbox?(): SandboxAccess | undefined;
+}
+
+/** A running execution's `vm` context and the copies across its boundary (service objects wrapped). */
+export interface SandboxAccess {
+  readonly context: vm.Context;
+  toGuest(value: unknown): unknown;
+  toHost(value: unknown): unknown;
 }
 
 export interface EmulatedService {

@@ -73,8 +73,12 @@ export class Instrumenter {
         }
         return method;
       },
-      set() {
-        return true; // service objects are read-only from the sandbox, as Java-backed objects are
+      set(obj, prop, value) {
+        // Service objects are read-only from the sandbox, as Java-backed objects are, except for
+        // classes that opt in with a static `appsScriptWritable` (HtmlTemplate takes variables).
+        if (!isWritable(obj) || typeof prop !== 'string' || prop.startsWith('_')) return true;
+        (obj as Record<string, unknown>)[prop] = self.toHost(value);
+        return true;
       },
       has(obj, prop) {
         return typeof prop === 'string' && !prop.startsWith('_') && prop in obj;
@@ -92,6 +96,12 @@ export class Instrumenter {
       },
     });
   }
+}
+
+/** Whether the class of a service object lets the sandbox assign properties (`static appsScriptWritable = true`). */
+function isWritable(value: object): boolean {
+  const ctor = (value as { constructor?: unknown }).constructor as { appsScriptWritable?: unknown } | undefined;
+  return ctor?.appsScriptWritable === true;
 }
 
 export function isAppsScriptException(error: unknown): error is AppsScriptException {

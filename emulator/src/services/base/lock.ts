@@ -1,0 +1,100 @@
+/**
+ * LockService: document, script and user locks, held by an execution and released when it
+ * ends. Executions interleave on one thread (a second one can start inside the first), so a
+ * lock held by another execution can never be freed during a wait: a contended `waitLock`
+ * advances the virtual clock by its timeout and throws; `tryLock` does the same and returns
+ * false. The execution that holds a lock may acquire it again.
+ */
+import { AppsScriptException } from '../../core/errors';
+import type { Execution } from '../../core/execution';
+import type { ServiceHost } from '../../core/host';
+import type { SpreadsheetService } from '../spreadsheet';
+import { containerDocumentId } from './document';
+
+export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
+
+type Methods = 'tryLock' | 'waitLock' | 'hasLock' | 'releaseLock';
+
+export class LockFake implements Pick<GoogleAppsScript.Lock.Lock, Methods> {
+  static readonly appsScriptName = 'LockService.Lock';
+  private _acquired = false;
+
+  constructor(
+    private readonly _service: LockServiceFake,
+    private readonly _key: string,
+  ) {}
+
+  tryLock(timeoutInMillis: unknown): boolean {
+    this._acquired = this._service._acquire(this._key, Number(timeoutInMillis));
+    return this._acquired;
+  }
+
+  waitLock(timeoutInMillis: unknown): void {
+    if (!this.tryLock(timeoutInMillis)) throw new AppsScriptException(LOCK_TIMEOUT_MESSAGE);
+  }
+
+  hasLock(): boolean {
+    return this._acquired && this._service._heldByCurrent(this._key);
+  }
+
+  releaseLock(): void {
+    if (this._service._heldByCurrent(this._key)) this._service._release(this._key);
+    this._acquired = false;
+  }
+}
+
+export class LockServiceFake implements Pick<GoogleAppsScript.Lock.LockService, 'getDocumentLock' | 'getScriptLock' | 'getUserLock'> {
+  static readonly appsScriptName = 'LockService';
+  /** Lock key → id of the execution holding it. */
+  private readonly _holders = new Map<string, number>();
+
+  constructor(
+    private readonly _host: ServiceHost,
+    private readonly _spreadsheet: SpreadsheetService,
+  ) {}
+
+  getDocumentLock(): GoogleAppsScript.Lock.Lock {
+    return this._lock(`document:${containerDocumentId(this._spreadsheet)}`);
+  }
+
+  getScriptLock(): GoogleAppsScript.Lock.Lock {
+    return this._lock('script');
+  }
+
+  getUserLock(): GoogleAppsScript.Lock.Lock {
+    return this._lock(`user:${this._host.currentExecution()?.user.email ?? ''}`);
+  }
+
+  /** Which execution holds each lock now ("script", "user:<email>", "document:<id>"). */
+  _held(): Record<string, number> {
+    return Object.fromEntries(this._holders);
+  }
+
+  _acquire(key: string, timeoutMs: number): boolean {
+    const me = this._host.currentExecution()?.id ?? 0;
+    const holder = this._holders.get(key);
+    if (holder === undefined || holder === me) {
+      this._holders.set(key, me);
+      return true;
+    }
+    // Nothing else runs while this execution waits: the holder cannot release in time.
+    if (Number.isFinite(timeoutMs) && timeoutMs > 0) this._host.clock.advance(timeoutMs);
+    return false;
+  }
+
+  _heldByCurrent(key: string): boolean {
+    return this._holders.get(key) === (this._host.currentExecution()?.id ?? 0);
+  }
+
+  _release(key: string): void {
+    this._holders.delete(key);
+  }
+
+  _endExecution(execution: Execution): void {
+    for (const [key, holder] of this._holders) if (holder === execution.id) this._holders.delete(key);
+  }
+
+  private _lock(key: string): GoogleAppsScript.Lock.Lock {
+    return new LockFake(this, key) as unknown as GoogleAppsScript.Lock.Lock;
+  }
+}
