@@ -36,12 +36,18 @@ function send(request, timeoutMs) {
       clearTimeout(timer);
       resolve(result);
     };
-    const req = lib.request(url, {
-      method: request.method,
-      headers: Object.fromEntries(request.headers),
-      rejectUnauthorized: request.rejectUnauthorized,
-      agent: false,
-    });
+    let req;
+    try {
+      req = lib.request(url, {
+        method: request.method,
+        headers: Object.fromEntries(request.headers),
+        rejectUnauthorized: request.rejectUnauthorized,
+        agent: false,
+      });
+    } catch (error) {
+      resolve({ ok: false, kind: 'other', message: String(error && error.message) });
+      return;
+    }
     const timer = setTimeout(() => {
       finish({ ok: false, kind: 'timeout', message: `no complete answer within ${timeoutMs} ms` });
       req.destroy();

@@ -5,6 +5,7 @@
  * application/x-www-form-urlencoded form, a Blob as its bytes and content type) and applies
  * the defaults (GET, form content type, follow redirects, validate certificates).
  */
+import { validateHeaderName, validateHeaderValue } from 'node:http';
 import { TextDecoder, TextEncoder } from 'node:util';
 import { AppsScriptException } from '../../core/errors';
 import { MAX_HEADERS, MAX_POST_BYTES, MAX_URL_LENGTH, URLFETCH_MESSAGES as M } from './messages';
@@ -83,6 +84,12 @@ export function prepareRequest(rawUrl: unknown, rawParams: unknown): PreparedReq
     if (entries.length > MAX_HEADERS) throw new AppsScriptException(M.headerCount);
     for (const [name, value] of entries) {
       if (value === undefined || value === null) continue;
+      try {
+        validateHeaderName(name);
+        validateHeaderValue(name, String(value));
+      } catch {
+        throw new AppsScriptException(M.invalidArgument(name));
+      }
       if (name.toLowerCase() === 'content-type') headerContentType = String(value);
       else headers.push([name, String(value)]);
     }

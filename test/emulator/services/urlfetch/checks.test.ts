@@ -97,6 +97,12 @@ describe('URL and request limits', () => {
     expect(rt.call('tryFetch', 'https://hooks.slack.com/x', { headers: headers(101) })).toBe('Exception: Limit Exceeded: URLFetch headers.');
   });
 
+  it('rejects a header value holding a line break', () => {
+    const { rt, transport } = runtime();
+    expect(rt.call('tryFetch', 'https://hooks.slack.com/x', { headers: { 'X-Bad': 'a\r\nInjected: 1' } })).toBe('Exception: Invalid argument: X-Bad');
+    expect(transport.sent).toEqual([]);
+  });
+
   it('rejects an unknown method', () => {
     const { rt } = runtime();
     expect(rt.call('tryFetch', 'https://hooks.slack.com/x', { method: 'TRACE' })).toBe('Exception: Invalid argument: method');

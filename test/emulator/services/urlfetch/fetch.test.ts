@@ -184,6 +184,16 @@ describe('responses', () => {
   });
 });
 
+describe('host map', () => {
+  it('can be changed between executions with _setHostMap', async () => {
+    const rt = fixtureRuntime(CODE, { manifest: { urlFetchWhitelist: undefined } });
+    expect(rt.call('tryFetch', 'https://hooks.example.org/h')).toEqual(['Exception', 'DNS error: https://hooks.example.org/h']);
+    rt.urlFetch._setHostMap({ 'https://hooks.example.org': receiver.origin });
+    expect(rt.call('get', 'https://hooks.example.org/h')).toMatchObject({ code: 200, text: 'ok' });
+    expect((await receiver.requests()).map((r) => r.path)).toEqual(['/h']);
+  });
+});
+
 describe('failures without a server', () => {
   it('answers an unmapped external host with a DNS error and no network attempt', () => {
     const rt = runtime({ manifest: { urlFetchWhitelist: undefined } });
