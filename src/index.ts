@@ -3,9 +3,12 @@
  * feature module: Apps Script calls them from triggers, menus and google.script.run.
  * Module scope must call no service: it runs under AuthMode.NONE when the menu is built.
  */
+import { callApi } from './features/api';
 import { buildAddonMenu } from './features/menu';
 
 declare const global: Record<string, unknown>;
 
 global.onOpen = (e: GoogleAppsScript.Events.SheetsOnOpen) => buildAddonMenu(e);
 global.onInstall = (e: GoogleAppsScript.Events.SheetsOnOpen) => buildAddonMenu(e);
+/** The sidebar's single entry: google.script.run.sheetdashApi(method, payload). */
+global.sheetdashApi = (method: unknown, payload: unknown) => callApi(method, payload);

@@ -1,10 +1,13 @@
 /**
  * The add-on menu. Built in onOpen, which may run under AuthMode.NONE or LIMITED: only
- * getUi, createAddonMenu, addItem and addToUi are allowed there.
+ * getUi, createAddonMenu, addItem and addToUi are allowed there, and the user's locale.
  */
+import { langOf, translate } from '../core/i18n';
+
 export function buildAddonMenu(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  const lang = langOf(Session.getActiveUserLocale());
   SpreadsheetApp.getUi()
     .createAddonMenu()
-    .addItem('Open Sheetdash', 'showSidebar')
+    .addItem(translate(lang, 'menu.open'), 'showSidebar')
     .addToUi();
 }

@@ -1,0 +1,46 @@
+/**
+ * Finding and tagging the tabs the add-on owns. Ownership is recorded as developer metadata
+ * on the sheet, which follows the sheet through renames and moves; a tab without the tag was
+ * made by a person and is never written to.
+ */
+export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+/** The sheet tagged `key` (= `value` when given), or null. */
+export function findTaggedSheet(key: string, value?: string): Sheet | null {
+  let finder = activeSpreadsheet()
+    .createDeveloperMetadataFinder()
+    .withKey(key)
+    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET);
+  if (value !== undefined) finder = finder.withValue(value);
+  const found = finder.find();
+  return found.length > 0 ? found[0].getLocation().getSheet() : null;
+}
+
+export function findAllTaggedSheets(key: string): { sheet: Sheet; value: string }[] {
+  return activeSpreadsheet()
+    .createDeveloperMetadataFinder()
+    .withKey(key)
+    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
+    .find()
+    .map((m) => ({ sheet: m.getLocation().getSheet(), value: m.getValue() ?? '' }))
+    .filter((entry): entry is { sheet: Sheet; value: string } => entry.sheet !== null);
+}
+
+export function tagSheet(sheet: Sheet, key: string, value: string): void {
+  sheet.addDeveloperMetadata(key, value, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
+}
+
+/** A name no sheet has yet: `base`, else "base (2)", "base (3)"... */
+export function freeSheetName(base: string): string {
+  const ss = activeSpreadsheet();
+  const clean = base.replace(/[\[\]*?:/\\]/g, ' ').trim().slice(0, 90) || 'Result';
+  if (!ss.getSheetByName(clean)) return clean;
+  for (let i = 2; ; i++) {
+    const candidate = `${clean} (${i})`;
+    if (!ss.getSheetByName(candidate)) return candidate;
+  }
+}

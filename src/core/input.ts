@@ -1,0 +1,57 @@
+/**
+ * Checks of what arrives from google.script.run: every API function reads its payload through
+ * these, so a missing or mistyped field gets a clear message instead of a crash deep inside.
+ */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+export type Payload = Record<string, unknown>;
+
+export function asPayload(value: unknown): Payload {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new InputError('expected an object');
+  return value as Payload;
+}
+
+export function text(p: Payload, key: string, options: { required?: boolean; max?: number } = {}): string {
+  const value = p[key];
+  if (value === undefined || value === null || value === '') {
+    if (options.required) throw new InputError(`"${key}" is required`);
+    return '';
+  }
+  if (typeof value !== 'string') throw new InputError(`"${key}" must be text`);
+  const max = options.max ?? 100_000;
+  if (value.length > max) throw new InputError(`"${key}" is longer than ${max} characters`);
+  return value;
+}
+
+export function optionalNumber(p: Payload, key: string, min: number, max: number): number | undefined {
+  const value = p[key];
+  if (value === undefined || value === null || value === '') return undefined;
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isFinite(n) || n < min || n > max) throw new InputError(`"${key}" must be a number from ${min} to ${max}`);
+  return n;
+}
+
+export function flag(p: Payload, key: string): boolean {
+  const value = p[key];
+  if (value === undefined || value === null) return false;
+  if (typeof value !== 'boolean') throw new InputError(`"${key}" must be true or false`);
+  return value;
+}
+
+export function record(p: Payload, key: string): Record<string, string | number | boolean | undefined> {
+  const value = p[key];
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) throw new InputError(`"${key}" must be an object`);
+  const out: Record<string, string | number | boolean | undefined> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (v === null || v === undefined) continue;
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw new InputError(`"${key}.${k}" must be text, a number or true/false`);
+    out[k] = v;
+  }
+  return out;
+}

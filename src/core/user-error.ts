@@ -1,0 +1,16 @@
+/**
+ * An error whose message is meant for the user (already in their language) and says what to
+ * do. Anything else that escapes a feature is a bug or a platform failure, shown as such.
+ */
+export class UserError extends Error {
+  constructor(message: string, readonly detail?: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+/** The message of any thrown value, without Apps Script's "Exception: " prefix. */
+export function errorMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/^Exception: /, '');
+}

@@ -1,0 +1,115 @@
+/**
+ * Converts one database value, read as the driver's text (getString), into what the sheet
+ * should hold. The rules:
+ * - numbers stay numbers; a DECIMAL becomes a number only when the double holds it exactly,
+ *   and a BIGINT beyond 2^53 stays text, so no digit is ever rounded away;
+ * - booleans become TRUE/FALSE; NULL becomes an empty cell;
+ * - DATE, TIME and TIMESTAMP keep their wall-clock reading: they become sheet date serials
+ *   (days since 1899-12-30) with a date format, so the sheet shows exactly what the database
+ *   holds whatever the spreadsheet's time zone. TIMESTAMP WITH TIME ZONE is rendered by the
+ *   server in the spreadsheet's time zone (the session time zone is set to it) and then kept
+ *   the same way;
+ * - everything else (text, JSON, arrays, UUIDs, bytes) is text, written so that Sheets never
+ *   parses it (no formula, no number, no date): see `literalText`.
+ */
+import type { ColumnKind } from './jdbc-types';
+
+export const MAX_CELL_CHARS = 50_000;
+
+/** Number formats the result tab uses for temporal columns. */
+export const TEMPORAL_FORMATS: Partial<Record<ColumnKind, string>> = {
+  date: 'yyyy-mm-dd',
+  time: '[h]:mm:ss',
+  timestamp: 'yyyy-mm-dd hh:mm:ss',
+  timestamptz: 'yyyy-mm-dd hh:mm:ss',
+};
+
+export type CellValue = string | number | boolean;
+
+const MS_PER_DAY = 86_400_000;
+const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+export function toCellValue(text: string | null, kind: ColumnKind): CellValue {
+  if (text === null) return '';
+  switch (kind) {
+    case 'integer':
+    case 'float': {
+      const n = Number(text);
+      return Number.isFinite(n) ? n : literalText(text);
+    }
+    case 'bigint':
+      return exactInteger(text) ?? literalText(text);
+    case 'decimal':
+      return exactDecimal(text) ?? literalText(text);
+    case 'boolean':
+      if (text === 't' || text === 'true' || text === '1') return true;
+      if (text === 'f' || text === 'false' || text === '0') return false;
+      return literalText(text);
+    case 'date':
+    case 'timestamp':
+    case 'timestamptz':
+      return dateTimeSerial(text) ?? literalText(text);
+    case 'time':
+      return timeSerial(text) ?? literalText(text);
+    default:
+      return literalText(text);
+  }
+}
+
+/**
+ * Text as Sheets must store it: a leading apostrophe makes Sheets keep the rest as literal
+ * text (it never becomes a formula, number, date or boolean, and the apostrophe is not part
+ * of the value). Values over 50,000 characters are cut with a visible marker.
+ */
+export function literalText(text: string): string {
+  return "'" + truncateForCell(text);
+}
+
+export function truncateForCell(text: string): string {
+  if (text.length <= MAX_CELL_CHARS) return text;
+  const marker = ` …[cut: ${text.length.toLocaleString('en-US')} characters]`;
+  return text.slice(0, MAX_CELL_CHARS - marker.length) + marker;
+}
+
+function exactInteger(text: string): number | null {
+  if (!/^-?\d+$/.test(text)) return null;
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+/** A decimal's number when the double holds exactly the same value, else null. */
+export function exactDecimal(text: string): number | null {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match) return null;
+  const [, sign, intPart, fracPart = ''] = match;
+  const digits = (intPart.replace(/^0+(?=\d)/, '') + '.' + fracPart.replace(/0+$/, '')).replace(/\.$/, '');
+  const canonical = (sign && digits !== '0' ? '-' : '') + digits;
+  const n = Number(text);
+  if (!Number.isFinite(n)) return null;
+  return String(n) === canonical ? n : null;
+}
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?)?(?:([+-]\d{2})(?::?(\d{2}))?(?::?\d{2})?|Z)?$/;
+
+/** Wall-clock date or date-time text → sheet serial (days since 1899-12-30), or null. */
+export function dateTimeSerial(text: string): number | null {
+  const m = DATE_TIME.exec(text);
+  if (!m) return null;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = ''] = m;
+  const year = Number(y);
+  if (year < 1 || Number(mo) < 1 || Number(d) < 1) return null; // MySQL zero dates
+  const check = new Date(Date.UTC(2000, Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number((frac + '000').slice(0, 3))));
+  check.setUTCFullYear(year, Number(mo) - 1, Number(d));
+  const ms = check.getTime();
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d)) return null;
+  return (ms - SERIAL_EPOCH_MS) / MS_PER_DAY;
+}
+
+/** "HH:MM:SS[.fff]" (MySQL allows up to 838 hours) → fraction of days, or null. */
+export function timeSerial(text: string): number | null {
+  const m = /^(-?)(\d{1,3}):(\d{2}):(\d{2})(?:\.(\d+))?$/.exec(text);
+  if (!m) return null;
+  const [, sign, h, mi, s, frac = ''] = m;
+  const ms = ((Number(h) * 60 + Number(mi)) * 60 + Number(s)) * 1000 + Number((frac + '000').slice(0, 3));
+  return ((sign ? -1 : 1) * ms) / MS_PER_DAY;
+}

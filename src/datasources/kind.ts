@@ -1,0 +1,71 @@
+/**
+ * What a data source kind declares: its configuration fields (and which are secret), its SQL
+ * dialect, how it turns a configuration into a JDBC connection request, and its known
+ * quirks. Kinds are pure: the JDBC adapter makes the actual call.
+ */
+import type { Lang } from '../core/i18n';
+
+export type Dialect = 'postgresql' | 'mysql' | 'transactsql';
+
+export interface FieldSpec {
+  name: string;
+  label: Record<Lang, string>;
+  type: 'text' | 'number' | 'password' | 'textarea' | 'checkbox';
+  required?: boolean;
+  /** Secret fields never leave the server: the UI gets a mask instead. */
+  secret?: boolean;
+  default?: string | number | boolean;
+}
+
+export type OptionValues = Record<string, string | number | boolean | undefined>;
+
+/** What the JDBC adapter needs to open a connection. */
+export interface ConnectionRequest {
+  method: 'getConnection' | 'getCloudSqlConnection';
+  url: string;
+  info: Record<string, string>;
+  /** Where the connection goes, for messages ("db.example.com:5432"). */
+  display: { host: string; port: number };
+}
+
+export interface DataSourceKind {
+  id: string;
+  label: Record<Lang, string>;
+  dialect: Dialect;
+  fields: FieldSpec[];
+  connectionRequest(options: OptionValues): ConnectionRequest;
+  /** SQL that makes the session render and interpret times in `timeZone` (IANA) / `offset` ("+09:00"). */
+  sessionTimeZoneSql(timeZone: string, offset: string): string | null;
+  /** A trivial query that returns the server's version as one text column. */
+  versionSql: string;
+  productName: string;
+}
+
+/** Fields shared by the host/port/database/user/password kinds. */
+export function serverFields(defaultPort: number): FieldSpec[] {
+  return [
+    { name: 'host', label: { en: 'Host', ja: 'ホスト' }, type: 'text', required: true },
+    { name: 'port', label: { en: 'Port', ja: 'ポート' }, type: 'number', required: true, default: defaultPort },
+    { name: 'database', label: { en: 'Database', ja: 'データベース' }, type: 'text', required: true },
+    { name: 'user', label: { en: 'User', ja: 'ユーザー' }, type: 'text', required: true },
+    { name: 'password', label: { en: 'Password', ja: 'パスワード' }, type: 'password', secret: true },
+    ...sslFields(),
+  ];
+}
+
+export function sslFields(): FieldSpec[] {
+  return [
+    { name: 'serverCertificate', label: { en: 'Server CA certificate (PEM)', ja: 'サーバー CA 証明書 (PEM)' }, type: 'textarea', secret: true },
+    { name: 'clientCertificate', label: { en: 'Client certificate (PEM)', ja: 'クライアント証明書 (PEM)' }, type: 'textarea', secret: true },
+    { name: 'clientKey', label: { en: 'Client key (PEM)', ja: 'クライアント鍵 (PEM)' }, type: 'textarea', secret: true },
+  ];
+}
+
+/** user, password and the SSL material as Apps Script's `info` keys. */
+export function credentialInfo(options: OptionValues): Record<string, string> {
+  const info: Record<string, string> = { user: String(options.user ?? ''), password: String(options.password ?? '') };
+  if (options.serverCertificate) info._serverSslCertificate = String(options.serverCertificate);
+  if (options.clientCertificate) info._clientSslCertificate = String(options.clientCertificate);
+  if (options.clientKey) info._clientSslKey = String(options.clientKey);
+  return info;
+}

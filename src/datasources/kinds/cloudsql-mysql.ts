@@ -1,0 +1,31 @@
+/**
+ * Cloud SQL for MySQL through Jdbc.getCloudSqlConnection("jdbc:google:mysql://instance/db"):
+ * no IP allowlist needed, but the sqlservice scope is.
+ */
+import { credentialInfo, type DataSourceKind } from '../kind';
+
+export const cloudSqlMysqlKind: DataSourceKind = {
+  id: 'cloudsql-mysql',
+  label: { en: 'Cloud SQL for MySQL', ja: 'Cloud SQL for MySQL' },
+  dialect: 'mysql',
+  productName: 'MySQL',
+  fields: [
+    { name: 'instance', label: { en: 'Instance connection name (project:region:instance)', ja: 'インスタンス接続名 (project:region:instance)' }, type: 'text', required: true },
+    { name: 'database', label: { en: 'Database', ja: 'データベース' }, type: 'text', required: true },
+    { name: 'user', label: { en: 'User', ja: 'ユーザー' }, type: 'text', required: true },
+    { name: 'password', label: { en: 'Password', ja: 'パスワード' }, type: 'password', secret: true },
+  ],
+  connectionRequest(o) {
+    const instance = String(o.instance ?? '');
+    const info = credentialInfo(o);
+    return {
+      method: 'getCloudSqlConnection',
+      // The database goes in the URL path: the `database` info key is refused by Apps Script.
+      url: `jdbc:google:mysql://${instance}/${encodeURIComponent(String(o.database ?? ''))}`,
+      info: { user: info.user, password: info.password },
+      display: { host: instance, port: 3306 },
+    };
+  },
+  sessionTimeZoneSql: (_timeZone, offset) => `SET time_zone = '${offset}'`,
+  versionSql: 'SELECT VERSION()',
+};

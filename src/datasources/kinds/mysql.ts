@@ -1,0 +1,26 @@
+/**
+ * MySQL and MariaDB through Jdbc.getConnection("jdbc:mysql://host:port/db"). Apps Script's
+ * driver speaks only mysql_native_password, so MySQL 8 users must be switched to it.
+ */
+import { credentialInfo, serverFields, type DataSourceKind } from '../kind';
+
+export const mysqlKind: DataSourceKind = {
+  id: 'mysql',
+  label: { en: 'MySQL / MariaDB', ja: 'MySQL / MariaDB' },
+  dialect: 'mysql',
+  productName: 'MySQL',
+  fields: serverFields(3306),
+  connectionRequest(o) {
+    const host = String(o.host ?? '');
+    const port = Number(o.port ?? 3306);
+    return {
+      method: 'getConnection',
+      url: `jdbc:mysql://${host}:${port}/${encodeURIComponent(String(o.database ?? ''))}`,
+      info: credentialInfo(o),
+      display: { host, port },
+    };
+  },
+  // Named zones need the server's time zone tables, which are often not loaded: use the offset.
+  sessionTimeZoneSql: (_timeZone, offset) => `SET time_zone = '${offset}'`,
+  versionSql: 'SELECT VERSION()',
+};

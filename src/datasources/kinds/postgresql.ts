@@ -1,0 +1,22 @@
+/** PostgreSQL through Jdbc.getConnection("jdbc:postgresql://host:port/db"). */
+import { credentialInfo, serverFields, type DataSourceKind } from '../kind';
+
+export const postgresqlKind: DataSourceKind = {
+  id: 'postgresql',
+  label: { en: 'PostgreSQL', ja: 'PostgreSQL' },
+  dialect: 'postgresql',
+  productName: 'PostgreSQL',
+  fields: serverFields(5432),
+  connectionRequest(o) {
+    const host = String(o.host ?? '');
+    const port = Number(o.port ?? 5432);
+    return {
+      method: 'getConnection',
+      url: `jdbc:postgresql://${host}:${port}/${encodeURIComponent(String(o.database ?? ''))}`,
+      info: credentialInfo(o),
+      display: { host, port },
+    };
+  },
+  sessionTimeZoneSql: (timeZone) => `SET TIME ZONE '${timeZone.replace(/'/g, "''")}'`,
+  versionSql: 'SELECT version()',
+};

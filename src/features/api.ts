@@ -1,0 +1,70 @@
+/**
+ * The server API of the sidebar: one object, one entry per call. Every function validates its
+ * payload, runs as the active user, and returns plain data (ISO strings, never Dates). A
+ * failure comes back as { ok: false, error } with a message the user can act on.
+ */
+import { translate } from '../core/i18n';
+import { InputError, asPayload, flag, optionalNumber, record, text } from '../core/input';
+import { UserError, errorMessage } from '../core/user-error';
+import { listKinds } from '../datasources/registry';
+import { userEmail, userLang } from '../adapters/session';
+import { deleteDataSource, listDataSources, saveDataSource, testDataSource } from './datasources';
+import { refresh, DEFAULT_ROW_LIMIT } from './refresh/refresh';
+
+type Lang = ReturnType<typeof userLang>;
+type Handler = (payload: unknown, lang: Lang) => unknown;
+
+export const API: Record<string, Handler> = {
+  listDataSourceKinds: (_p, lang) =>
+    listKinds().map((k) => ({ id: k.id, label: k.label[lang], dialect: k.dialect, fields: k.fields.map((f) => ({ ...f, label: f.label[lang] })) })),
+
+  listDataSources: (_p, lang) => listDataSources(lang),
+
+  saveDataSource: (payload, lang) => {
+    const p = asPayload(payload);
+    return saveDataSource(
+      { id: text(p, 'id', { max: 100 }) || undefined, name: text(p, 'name', { required: true, max: 200 }), kind: text(p, 'kind', { required: true, max: 50 }), writable: flag(p, 'writable'), options: record(p, 'options') },
+      lang,
+    );
+  },
+
+  deleteDataSource: (payload) => {
+    deleteDataSource(text(asPayload(payload), 'id', { required: true, max: 100 }));
+    return true;
+  },
+
+  testDataSource: (payload, lang) => testDataSource(text(asPayload(payload), 'id', { required: true, max: 100 }), lang),
+
+  runQueryToTab: (payload, lang) => {
+    const p = asPayload(payload);
+    const name = text(p, 'name', { required: true, max: 200 });
+    return refresh(
+      {
+        queryId: text(p, 'queryId', { max: 100 }) || `adhoc:${name}`,
+        queryName: name,
+        sql: text(p, 'sql', { required: true, max: 100_000 }),
+        dataSourceId: text(p, 'dataSourceId', { required: true, max: 100 }),
+        rowLimit: optionalNumber(p, 'rowLimit', 1, DEFAULT_ROW_LIMIT * 10),
+        timeoutSeconds: optionalNumber(p, 'timeoutSeconds', 1, 300),
+        startedBy: userEmail() || 'sidebar',
+      },
+      lang,
+    );
+  },
+};
+
+export type ApiResponse = { ok: true; value: unknown } | { ok: false; error: string };
+
+export function callApi(method: unknown, payload: unknown): ApiResponse {
+  const lang = userLang();
+  if (typeof method !== 'string' || !Object.prototype.hasOwnProperty.call(API, method)) {
+    return { ok: false, error: translate(lang, 'api.invalid', { detail: `unknown method ${JSON.stringify(method)}` }) };
+  }
+  try {
+    return { ok: true, value: API[method](payload, lang) };
+  } catch (error) {
+    if (error instanceof InputError) return { ok: false, error: translate(lang, 'api.invalid', { detail: error.message }) };
+    if (error instanceof UserError) return { ok: false, error: error.message };
+    return { ok: false, error: errorMessage(error) };
+  }
+}
