@@ -4,13 +4,16 @@
  * on Google and are listed in emulator/docs/differences-urlfetch.md.
  */
 
-/** How many characters of the body the non-2xx message keeps before "..." (guessed: samples show ~120-150). */
+/**
+ * A body longer than this is cut so that it and "..." make this many characters: three public
+ * V8-era samples (OpenAI 401, byobmap 400, googleapis 403) each keep exactly 147 characters.
+ */
 export const TRUNCATE_BODY_AT = 150;
 
 export const URLFETCH_MESSAGES = {
   requestFailed: (origin: string, code: number, body: string) =>
     `Request failed for ${origin} returned code ${code}. Truncated server response: ${
-      body.length > TRUNCATE_BODY_AT ? body.slice(0, TRUNCATE_BODY_AT) + '...' : body
+      body.length > TRUNCATE_BODY_AT ? body.slice(0, TRUNCATE_BODY_AT - 3) + '...' : body
     } (use muteHttpExceptions option to examine full response)`,
   notWhitelisted: (urlWithoutQuery: string) =>
     `Request to ${urlWithoutQuery} failed because the URL has not been whitelisted in the script manifest.`,

@@ -109,13 +109,13 @@ describe('responses', () => {
     ]);
   });
 
-  it('cuts a long body with "..."', async () => {
+  it('cuts a long body to 147 characters and "..."', async () => {
     const long = 'x'.repeat(400);
     await receiver.program({ respond: { status: 500, body: long } });
     const rt = runtime();
     const [, message] = rt.call('tryFetch', 'https://hooks.slack.com/a') as [string, string];
     expect(message).toBe(
-      `Request failed for https://hooks.slack.com returned code 500. Truncated server response: ${'x'.repeat(150)}... (use muteHttpExceptions option to examine full response)`,
+      `Request failed for https://hooks.slack.com returned code 500. Truncated server response: ${'x'.repeat(147)}... (use muteHttpExceptions option to examine full response)`,
     );
   });
 
