@@ -86,7 +86,7 @@ export function exactDecimal(text: string): number | null {
   const canonical = (sign && digits !== '0' ? '-' : '') + digits;
   const n = Number(text);
   if (!Number.isFinite(n)) return null;
-  return String(n) === canonical ? n : null;
+  return String(n) === canonical ? n + 0 : null; // + 0 turns -0 into 0
 }
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?)?(?:([+-]\d{2})(?::?(\d{2}))?(?::?\d{2})?|Z)?$/;
