@@ -135,12 +135,18 @@ const ops = {
     }
     let raw;
     if (entry.kind === 'pglite') {
+      // PGlite runs in this thread (wasm without timers): statement_timeout cannot interrupt it, so a
+      // statement that outlived the timeout is reported as cancelled once it returns.
       if (o.timeoutMs > 0) await entry.db.exec(`SET statement_timeout = ${Math.floor(o.timeoutMs)}`);
+      const started = Date.now();
       try {
         raw = o.params ? [await entry.db.query(o.sql, o.params, { rowMode: 'array', parsers: pgliteRawParsers })]
           : await entry.db.exec(o.sql, { rowMode: 'array', parsers: pgliteRawParsers });
       } finally {
         if (o.timeoutMs > 0) await entry.db.exec('SET statement_timeout = 0').catch(() => {});
+      }
+      if (o.timeoutMs > 0 && Date.now() - started > o.timeoutMs) {
+        throw fail('db', 'canceling statement due to statement timeout', { severity: 'ERROR', code: '57014' });
       }
       raw = raw.map((r) => ({ fields: r.fields, rows: r.rows.map((row) => row.map(pgliteCell)), command: r.command, rowCount: r.affectedRows ?? r.rowCount }));
     } else {
