@@ -1,22 +1,208 @@
-/** SpreadsheetApp backed by HyperFormula (stub: being written). */
+/**
+ * SpreadsheetApp backed by HyperFormula: the global object, its enums, and the factory the
+ * runtime wires in. One container spreadsheet; host-only members (`_...`) let tests inspect
+ * sheets, program UI answers and simulate a person typing into a cell (`_userEdit`).
+ */
+import { AppsScriptException } from '../../core/errors';
 import type { EmulatedService, ServiceHost } from '../../core/host';
+import { parseInput, isDateFormat, Formula } from './cells';
+import { SpreadsheetContext } from './context';
+import { Workbook, type SheetModel } from './model';
+import { PROTECTED_TEXT } from './protection';
+import type { RangeFake } from './range';
+import type { SheetFake } from './sheet';
+import { SpreadsheetFake } from './spreadsheet';
+import { UiFake, type UiAnswer, type UiState } from './ui';
+import { ConditionalFormatRuleBuilderFake, DataValidationBuilderFake, satisfies } from './validation';
 
 export interface SpreadsheetOptions {
   name?: string;
+  /** Spreadsheet time zone (default 'Asia/Tokyo'). */
   timeZone?: string;
+  /** Spreadsheet locale (default 'ja_JP'). */
   locale?: string;
+  /** Owner's email: always allowed past protections (default: the runtime's default user, 'user@example.com'). */
+  owner?: string;
+  /** Title of the add-on menu created by Ui.createAddonMenu (default 'Sheetdash'). */
+  addOnTitle?: string;
+}
+
+/** What `_userEdit` returns: the fields of the edit event. */
+export interface UserEditResult {
+  range: RangeFake;
+  value: string;
+  oldValue: string | undefined;
 }
 
 export interface SpreadsheetService extends EmulatedService {
   /** The container spreadsheet (host object). */
-  _active(): object;
+  _active(): SpreadsheetFake;
+  /** Computed values of a sheet's data range, as getValues returns them (host values). */
+  _sheetValues(name: string): unknown[][];
+  /** Formulas of a sheet's data range ('' where none). */
+  _sheetFormulas(name: string): string[][];
+  /** Display strings of a sheet's data range. */
+  _sheetDisplayValues(name: string): string[][];
+  /** Sheet names in tab order. */
+  _sheetNames(): string[];
+  /** The host Sheet object (null if absent). */
+  _sheet(name: string): SheetFake | null;
+  /** What the UI showed: menus, sidebar, dialogs, alerts. */
+  _ui(): UiState;
+  /** Answer the next alert/prompt with this button (and text). */
+  _queueUiAnswer(answer: UiAnswer): void;
+  /** A person types `value` into one cell; enforces protection and validation. */
+  _userEdit(sheetName: string, a1: string, value: unknown, user?: string): UserEditResult;
 }
+
+const DIMENSION = { COLUMNS: 'COLUMNS', ROWS: 'ROWS' };
+const ENUMS = {
+  DeveloperMetadataVisibility: { DOCUMENT: 'DOCUMENT', PROJECT: 'PROJECT' },
+  DeveloperMetadataLocationType: { SPREADSHEET: 'SPREADSHEET', SHEET: 'SHEET', ROW: 'ROW', COLUMN: 'COLUMN' },
+  ProtectionType: { RANGE: 'RANGE', SHEET: 'SHEET' },
+  DataValidationCriteria: {
+    VALUE_IN_LIST: 'VALUE_IN_LIST',
+    VALUE_IN_RANGE: 'VALUE_IN_RANGE',
+    NUMBER_BETWEEN: 'NUMBER_BETWEEN',
+    NUMBER_GREATER_THAN: 'NUMBER_GREATER_THAN',
+    NUMBER_GREATER_THAN_OR_EQUAL_TO: 'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+    NUMBER_LESS_THAN: 'NUMBER_LESS_THAN',
+    NUMBER_LESS_THAN_OR_EQUAL_TO: 'NUMBER_LESS_THAN_OR_EQUAL_TO',
+    DATE_IS_VALID_DATE: 'DATE_IS_VALID_DATE',
+    CHECKBOX: 'CHECKBOX',
+    TEXT_IS_VALID_EMAIL: 'TEXT_IS_VALID_EMAIL',
+    CUSTOM_FORMULA: 'CUSTOM_FORMULA',
+  },
+  BooleanCriteria: {
+    NUMBER_LESS_THAN: 'NUMBER_LESS_THAN',
+    NUMBER_GREATER_THAN: 'NUMBER_GREATER_THAN',
+    NUMBER_BETWEEN: 'NUMBER_BETWEEN',
+    NUMBER_EQUAL_TO: 'NUMBER_EQUAL_TO',
+    TEXT_CONTAINS: 'TEXT_CONTAINS',
+    TEXT_EQUAL_TO: 'TEXT_EQUAL_TO',
+    CELL_EMPTY: 'CELL_EMPTY',
+    CELL_NOT_EMPTY: 'CELL_NOT_EMPTY',
+    CUSTOM_FORMULA: 'CUSTOM_FORMULA',
+  },
+  Dimension: DIMENSION,
+};
 
 class SpreadsheetAppFake {
   static readonly appsScriptName = 'SpreadsheetApp';
+  readonly DeveloperMetadataVisibility = ENUMS.DeveloperMetadataVisibility;
+  readonly DeveloperMetadataLocationType = ENUMS.DeveloperMetadataLocationType;
+  readonly ProtectionType = ENUMS.ProtectionType;
+  readonly DataValidationCriteria = ENUMS.DataValidationCriteria;
+  readonly BooleanCriteria = ENUMS.BooleanCriteria;
+  readonly Dimension = ENUMS.Dimension;
+
+  constructor(
+    private readonly _host: ServiceHost,
+    private readonly _ss: SpreadsheetFake,
+    private readonly _uiFake: UiFake,
+  ) {}
+
+  getActiveSpreadsheet(): SpreadsheetFake {
+    return this._ss;
+  }
+  getActive(): SpreadsheetFake {
+    return this._ss;
+  }
+  getActiveSheet(): SheetFake {
+    return this._ss.getActiveSheet();
+  }
+  getActiveRange(): RangeFake {
+    return this._ss.getActiveRange();
+  }
+  setActiveSheet(sheet: SheetFake): SheetFake {
+    return sheet.activate();
+  }
+  openById(id: string): SpreadsheetFake {
+    if (String(id) !== this._ss.getId()) throw new AppsScriptException('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    return this._ss;
+  }
+  openByUrl(url: string): SpreadsheetFake {
+    if (!String(url).includes(this._ss.getId())) throw new AppsScriptException('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
+    return this._ss;
+  }
+  flush(): void {
+    this._ss._ctx.engine.ensure();
+  }
+  getUi(): UiFake {
+    const kind = this._host.currentExecution()?.kind;
+    if (kind === 'time-trigger' || kind === 'installable-trigger') {
+      throw new AppsScriptException('Cannot call SpreadsheetApp.getUi() from this context.');
+    }
+    return this._uiFake;
+  }
+  newDataValidation(): DataValidationBuilderFake {
+    return new DataValidationBuilderFake();
+  }
+  newConditionalFormatRule(): ConditionalFormatRuleBuilderFake {
+    return new ConditionalFormatRuleBuilderFake();
+  }
 }
 
-export function createSpreadsheetService(_host: ServiceHost, _options: SpreadsheetOptions): SpreadsheetService {
-  const global = new SpreadsheetAppFake();
-  return { globalName: 'SpreadsheetApp', global, _active: () => ({}) };
+export function createSpreadsheetService(host: ServiceHost, options: SpreadsheetOptions): SpreadsheetService {
+  const wb = new Workbook({
+    name: options.name ?? 'Sheetdash',
+    timeZone: options.timeZone ?? 'Asia/Tokyo',
+    locale: options.locale ?? 'ja_JP',
+    owner: options.owner ?? 'user@example.com',
+  });
+  const ctx = new SpreadsheetContext(wb, host);
+  const ss = new SpreadsheetFake(ctx);
+  const ui = new UiFake(options.addOnTitle ?? 'Sheetdash');
+  const global = new SpreadsheetAppFake(host, ss, ui);
+
+  const sheetNamed = (name: string): SheetModel => {
+    const s = wb.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`No sheet named "${name}"`);
+    return s;
+  };
+  const dataBox = (name: string) => {
+    const sheet = ss._sheet(sheetNamed(name));
+    return sheet.getDataRange();
+  };
+
+  return {
+    globalName: 'SpreadsheetApp',
+    global,
+    dispose: () => ctx.engine.dispose(),
+    _active: () => ss,
+    _sheetValues: (name) => dataBox(name).getValues(),
+    _sheetFormulas: (name) => dataBox(name).getFormulas(),
+    _sheetDisplayValues: (name) => dataBox(name).getDisplayValues(),
+    _sheetNames: () => wb.sheets.map((s) => s.name),
+    _sheet: (name) => {
+      const s = wb.sheets.find((x) => x.name === name);
+      return s ? ss._sheet(s) : null;
+    },
+    _ui: () => ui._state,
+    _queueUiAnswer: (answer) => {
+      ui._answers.push(answer);
+    },
+    _userEdit: (sheetName, a1, value, user) => {
+      const sheet = ss._sheet(sheetNamed(sheetName));
+      const range = sheet._rangeFromA1(a1);
+      const who = user ?? wb.owner;
+      const model = sheet._model;
+      const [r, c] = [range._row, range._col];
+      if (ss._blockingProtections(model, r, c, who).length > 0) throw new AppsScriptException(PROTECTED_TEXT);
+      const rule = model.validations.get(r, c);
+      if (rule && !rule.allowInvalid) {
+        const parsed = parseInput(value, model.formats.get(r, c), { timeZone: wb.timeZone, locale: wb.locale });
+        const isDate = isDateFormat(parsed.format ?? model.formats.get(r, c));
+        if (!satisfies(rule, parsed.cell, isDate)) {
+          throw new AppsScriptException(
+            rule.helpText || `The data you entered in cell ${range.getA1Notation()} violates the data validation rules set on this cell.`,
+          );
+        }
+      }
+      const before = model.values.get(r, c);
+      const oldValue = before === undefined ? undefined : before instanceof Formula ? String(range.getValue()) : String(range.getValue());
+      ctx.writeValues(range._boxModel(), [[value]]);
+      return { range, value: value === null || value === undefined ? '' : String(value), oldValue };
+    },
+  };
 }

@@ -1,0 +1,214 @@
+/**
+ * Data validation (builder and rule) and conditional format rules. Validation is stored per
+ * cell and checked on user edits only (`_userEdit`); script writes ignore it, as in Sheets.
+ * Conditional format rules are stored per sheet and not rendered.
+ */
+import { AppsScriptException } from '../../core/errors';
+import type { Cell } from './cells';
+import { Formula } from './cells';
+import type { Box, ConditionalRuleModel, ValidationModel } from './model';
+
+export class DataValidationFake {
+  static readonly appsScriptName = 'SpreadsheetApp.DataValidation';
+  constructor(readonly _model: ValidationModel) {}
+  getCriteriaType(): string {
+    return this._model.criteria;
+  }
+  getCriteriaValues(): unknown[] {
+    return this._model.args.slice();
+  }
+  getHelpText(): string {
+    return this._model.helpText;
+  }
+  getAllowInvalid(): boolean {
+    return this._model.allowInvalid;
+  }
+  copy(): DataValidationBuilderFake {
+    return new DataValidationBuilderFake({ ...this._model, args: this._model.args.slice() });
+  }
+}
+
+export class DataValidationBuilderFake {
+  static readonly appsScriptName = 'SpreadsheetApp.DataValidationBuilder';
+  constructor(private readonly _model: ValidationModel = { criteria: '', args: [], allowInvalid: true, helpText: '' }) {}
+  private criteria(name: string, args: unknown[]): this {
+    this._model.criteria = name;
+    this._model.args = args;
+    return this;
+  }
+  requireValueInList(values: unknown[], showDropdown = true): this {
+    return this.criteria('VALUE_IN_LIST', [Array.from(values).map(String), showDropdown]);
+  }
+  requireNumberBetween(start: number, end: number): this {
+    return this.criteria('NUMBER_BETWEEN', [start, end]);
+  }
+  requireNumberGreaterThan(n: number): this {
+    return this.criteria('NUMBER_GREATER_THAN', [n]);
+  }
+  requireNumberGreaterThanOrEqualTo(n: number): this {
+    return this.criteria('NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]);
+  }
+  requireNumberLessThan(n: number): this {
+    return this.criteria('NUMBER_LESS_THAN', [n]);
+  }
+  requireNumberLessThanOrEqualTo(n: number): this {
+    return this.criteria('NUMBER_LESS_THAN_OR_EQUAL_TO', [n]);
+  }
+  requireDate(): this {
+    return this.criteria('DATE_IS_VALID_DATE', []);
+  }
+  requireCheckbox(checked?: unknown, unchecked?: unknown): this {
+    return this.criteria('CHECKBOX', checked === undefined ? [] : unchecked === undefined ? [checked] : [checked, unchecked]);
+  }
+  requireTextIsEmail(): this {
+    return this.criteria('TEXT_IS_VALID_EMAIL', []);
+  }
+  requireFormulaSatisfied(formula: string): this {
+    return this.criteria('CUSTOM_FORMULA', [formula]);
+  }
+  setAllowInvalid(allowInvalid: boolean): this {
+    this._model.allowInvalid = Boolean(allowInvalid);
+    return this;
+  }
+  setHelpText(text: string): this {
+    this._model.helpText = String(text);
+    return this;
+  }
+  build(): DataValidationFake {
+    if (!this._model.criteria) throw new AppsScriptException('You must specify a criteria type before building a data validation rule.');
+    return new DataValidationFake({ ...this._model, args: this._model.args.slice() });
+  }
+}
+
+/** Whether a parsed cell satisfies a rule (empty input always does). */
+export function satisfies(rule: ValidationModel, cell: Cell | undefined, isDate: boolean): boolean {
+  if (cell === undefined) return true;
+  if (cell instanceof Formula) return true;
+  const [a, b] = rule.args as [unknown, unknown];
+  const n = typeof cell === 'number' ? cell : NaN;
+  switch (rule.criteria) {
+    case 'VALUE_IN_LIST':
+      return (a as string[]).includes(typeof cell === 'boolean' ? (cell ? 'TRUE' : 'FALSE') : String(cell));
+    case 'NUMBER_BETWEEN':
+      return n >= Math.min(Number(a), Number(b)) && n <= Math.max(Number(a), Number(b));
+    case 'NUMBER_GREATER_THAN':
+      return n > Number(a);
+    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
+      return n >= Number(a);
+    case 'NUMBER_LESS_THAN':
+      return n < Number(a);
+    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
+      return n <= Number(a);
+    case 'DATE_IS_VALID_DATE':
+      return typeof cell === 'number' && isDate;
+    case 'CHECKBOX':
+      return rule.args.length === 0 ? typeof cell === 'boolean' : rule.args.map(String).includes(String(cell));
+    case 'TEXT_IS_VALID_EMAIL':
+      return typeof cell === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(cell);
+    default:
+      return true;
+  }
+}
+
+export class BooleanConditionFake {
+  static readonly appsScriptName = 'SpreadsheetApp.BooleanCondition';
+  constructor(private readonly _model: ConditionalRuleModel) {}
+  getCriteriaType(): string {
+    return this._model.condition;
+  }
+  getCriteriaValues(): unknown[] {
+    return this._model.args.slice();
+  }
+  getBackground(): string | null {
+    return this._model.background;
+  }
+  getFontColor(): string | null {
+    return this._model.fontColor;
+  }
+  getBold(): boolean | null {
+    return this._model.bold;
+  }
+}
+
+type RangeLike = { _boxModel(): Box; _rangeFor(box: Box): object };
+
+export class ConditionalFormatRuleFake {
+  static readonly appsScriptName = 'SpreadsheetApp.ConditionalFormatRule';
+  constructor(
+    readonly _model: ConditionalRuleModel,
+    private readonly _toRange: (b: Box) => object,
+  ) {}
+  getRanges(): object[] {
+    return this._model.ranges.map(this._toRange);
+  }
+  getBooleanCondition(): BooleanConditionFake {
+    return new BooleanConditionFake(this._model);
+  }
+  copy(): ConditionalFormatRuleBuilderFake {
+    return new ConditionalFormatRuleBuilderFake({ ...this._model, ranges: this._model.ranges.map((b) => ({ ...b })) });
+  }
+}
+
+export class ConditionalFormatRuleBuilderFake {
+  static readonly appsScriptName = 'SpreadsheetApp.ConditionalFormatRuleBuilder';
+  private toRange: (b: Box) => object = () => ({});
+  constructor(
+    private readonly _model: ConditionalRuleModel = { condition: '', args: [], background: null, fontColor: null, bold: null, ranges: [] },
+  ) {}
+  private when(condition: string, args: unknown[]): this {
+    this._model.condition = condition;
+    this._model.args = args;
+    return this;
+  }
+  whenNumberLessThan(n: number): this {
+    return this.when('NUMBER_LESS_THAN', [n]);
+  }
+  whenNumberGreaterThan(n: number): this {
+    return this.when('NUMBER_GREATER_THAN', [n]);
+  }
+  whenNumberBetween(a: number, b: number): this {
+    return this.when('NUMBER_BETWEEN', [a, b]);
+  }
+  whenNumberEqualTo(n: number): this {
+    return this.when('NUMBER_EQUAL_TO', [n]);
+  }
+  whenTextContains(text: string): this {
+    return this.when('TEXT_CONTAINS', [text]);
+  }
+  whenTextEqualTo(text: string): this {
+    return this.when('TEXT_EQUAL_TO', [text]);
+  }
+  whenCellEmpty(): this {
+    return this.when('CELL_EMPTY', []);
+  }
+  whenCellNotEmpty(): this {
+    return this.when('CELL_NOT_EMPTY', []);
+  }
+  whenFormulaSatisfied(formula: string): this {
+    return this.when('CUSTOM_FORMULA', [formula]);
+  }
+  setBackground(color: string | null): this {
+    this._model.background = color;
+    return this;
+  }
+  setFontColor(color: string | null): this {
+    this._model.fontColor = color;
+    return this;
+  }
+  setBold(bold: boolean | null): this {
+    this._model.bold = bold;
+    return this;
+  }
+  setRanges(ranges: RangeLike[]): this {
+    const list = Array.from(ranges);
+    this._model.ranges = list.map((r) => ({ ...r._boxModel() }));
+    if (list[0]) this.toRange = (b) => list[0]._rangeFor(b);
+    return this;
+  }
+  getRanges(): object[] {
+    return this._model.ranges.map(this.toRange);
+  }
+  build(): ConditionalFormatRuleFake {
+    return new ConditionalFormatRuleFake({ ...this._model, ranges: this._model.ranges.map((b) => ({ ...b })) }, this.toRange);
+  }
+}
