@@ -35,8 +35,27 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+const offsetCache = new Map<string, Map<number, number>>();
+const BUCKET_MS = 15 * 60_000; // zone offsets only change on quarter-hour boundaries
+
 /** Offset of the zone from UTC at an instant, in ms (JST: +9h). */
 export function zoneOffsetMs(instantMs: number, timeZone: string): number {
+  let cache = offsetCache.get(timeZone);
+  if (!cache) {
+    cache = new Map();
+    offsetCache.set(timeZone, cache);
+  }
+  const bucket = Math.floor(instantMs / BUCKET_MS);
+  let offset = cache.get(bucket);
+  if (offset === undefined) {
+    offset = computeOffset(bucket * BUCKET_MS, timeZone);
+    if (cache.size > 100_000) cache.clear();
+    cache.set(bucket, offset);
+  }
+  return offset;
+}
+
+function computeOffset(instantMs: number, timeZone: string): number {
   const parts = formatterFor(timeZone).formatToParts(new Date(instantMs));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
