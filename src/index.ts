@@ -5,10 +5,12 @@
  */
 import { callApi } from './features/api';
 import { buildAddonMenu } from './features/menu';
+import { showSidebar } from './features/sidebar';
 
 declare const global: Record<string, unknown>;
 
 global.onOpen = (e: GoogleAppsScript.Events.SheetsOnOpen) => buildAddonMenu(e);
 global.onInstall = (e: GoogleAppsScript.Events.SheetsOnOpen) => buildAddonMenu(e);
+global.showSidebar = () => showSidebar();
 /** The sidebar's single entry: google.script.run.sheetdashApi(method, payload). */
 global.sheetdashApi = (method: unknown, payload: unknown) => callApi(method, payload);
