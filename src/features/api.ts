@@ -8,13 +8,15 @@ import { InputError, asPayload, flag, optionalNumber, record, text } from '../co
 import { UserError, errorMessage } from '../core/user-error';
 import { listKinds } from '../datasources/registry';
 import { userEmail, userLang } from '../adapters/session';
+import type { ApiResponse } from '../shared/api-types';
 import { deleteDataSource, listDataSources, saveDataSource, testDataSource } from './datasources';
 import { refresh, DEFAULT_ROW_LIMIT } from './refresh/refresh';
+import { LIBRARY_HANDLERS } from './library/api-handlers';
+import type { ApiHandler } from './api-handler';
 
-type Lang = ReturnType<typeof userLang>;
-type Handler = (payload: unknown, lang: Lang) => unknown;
+export const API: Record<string, ApiHandler> = {
+  ...LIBRARY_HANDLERS,
 
-export const API: Record<string, Handler> = {
   listDataSourceKinds: (_p, lang) =>
     listKinds().map((k) => ({ id: k.id, label: k.label[lang], dialect: k.dialect, fields: k.fields.map((f) => ({ ...f, label: f.label[lang] })) })),
 
@@ -53,9 +55,8 @@ export const API: Record<string, Handler> = {
   },
 };
 
-export type ApiResponse = { ok: true; value: unknown } | { ok: false; error: string };
 
-export function callApi(method: unknown, payload: unknown): ApiResponse {
+export function callApi(method: unknown, payload: unknown): ApiResponse<unknown> {
   const lang = userLang();
   if (typeof method !== 'string' || !Object.prototype.hasOwnProperty.call(API, method)) {
     return { ok: false, error: translate(lang, 'api.invalid', { detail: `unknown method ${JSON.stringify(method)}` }) };

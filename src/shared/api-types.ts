@@ -1,0 +1,200 @@
+/**
+ * The contract between the sidebar (client) and the server API (`sheetdashApi(method,
+ * payload)`): every method's payload and answer, as plain data (ISO strings, no Dates).
+ * Shared by src/features/api.ts and the sidebar's client code.
+ */
+export type Lang = 'en' | 'ja';
+
+/** What every API call answers. */
+export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface SessionView {
+  lang: Lang;
+  email: string;
+  spreadsheetTimeZone: string;
+  spreadsheetUrl: string;
+}
+
+export interface FieldView {
+  name: string;
+  label: string;
+  type: 'text' | 'number' | 'password' | 'textarea' | 'checkbox';
+  required?: boolean;
+  secret?: boolean;
+  default?: string | number | boolean;
+}
+
+export interface KindView {
+  id: string;
+  label: string;
+  dialect: 'postgresql' | 'mysql' | 'transactsql';
+  fields: FieldView[];
+}
+
+export interface DataSourceHealthView {
+  consecutiveFailures: number;
+  lastError: string | null;
+  lastFailureAt: string | null;
+  pausedAt: string | null;
+}
+
+export interface DataSourceView {
+  id: string;
+  name: string;
+  kind: string;
+  kindLabel: string;
+  writable: boolean;
+  /** Secret fields hold the mask "••••••••" when set; sending the mask back keeps the secret. */
+  options: Record<string, string | number | boolean | undefined>;
+  health: DataSourceHealthView;
+}
+
+export interface DataSourceInput {
+  id?: string;
+  name: string;
+  kind: string;
+  writable?: boolean;
+  options: Record<string, string | number | boolean | undefined>;
+}
+
+export interface TestResultView {
+  ok: boolean;
+  message: string;
+  version?: string;
+  ms: number;
+}
+
+export interface SchemaView {
+  dataSourceId: string;
+  cachedAt: string;
+  tables: { schema: string; name: string; columns: { name: string; type: string }[] }[];
+}
+
+export type ParameterType = 'text' | 'number' | 'date' | 'datetime' | 'daterange' | 'list' | 'cell';
+
+export interface ParameterDef {
+  /** As written in the SQL: {{ name }} (a date range is used as {{ name.start }} / {{ name.end }}). */
+  name: string;
+  type: ParameterType;
+  label?: string;
+  /** Default value: text; for dates also relative tokens such as "today", "7 days ago", "start of month". */
+  default?: string;
+  /** list: fixed options. */
+  options?: string[];
+  /** list: options from the first column of another saved query's result. */
+  optionsQueryId?: string;
+  /** list: several values may be chosen (expands to "?, ?, ?" inside IN (...)). */
+  multi?: boolean;
+  /** cell: an A1 reference ("Customers!A2:A") or a named range whose non-empty values are used. */
+  cellRef?: string;
+}
+
+/** A value per parameter name: text, or a list of texts (multi lists, date ranges as [start, end]). */
+export type ParameterValues = Record<string, string | string[]>;
+
+export interface QuerySummary {
+  id: string;
+  name: string;
+  description: string;
+  dataSourceId: string;
+  tags: string[];
+  owner: string;
+  updatedBy: string;
+  updatedAt: string;
+  archived: boolean;
+  lastRun: { at: string; ok: boolean; rows: number | null; message: string } | null;
+}
+
+export interface QueryView extends QuerySummary {
+  sql: string;
+  parameters: ParameterDef[];
+  /** Cron-like schedule text used by the alerts feature; '' when not scheduled. */
+  schedule: string;
+  version: number;
+  createdBy: string;
+  createdAt: string;
+  /** Link to the result tab (#gid=...&range=A1), or null before the first run. */
+  resultLink: string | null;
+}
+
+export interface QueryInput {
+  id?: string;
+  /** The version the editor opened; a save against a newer stored version is a conflict. */
+  baseVersion?: number;
+  name: string;
+  description?: string;
+  dataSourceId: string;
+  sql: string;
+  parameters?: ParameterDef[];
+  schedule?: string;
+  tags?: string[];
+  /** Overwrite even if someone saved in between (after the user chose to). */
+  force?: boolean;
+}
+
+export type SaveQueryAnswer = { saved: QueryView } | { conflict: { theirs: QueryView } };
+
+export interface VersionSummary {
+  version: number;
+  savedBy: string;
+  savedAt: string;
+  change: string;
+}
+
+export interface PreviewView {
+  columns: string[];
+  /** Display text of the first rows. */
+  rows: string[][];
+  rowCount: number;
+  truncated: boolean;
+  ms: number;
+}
+
+export interface RefreshResultView {
+  ok: boolean;
+  queryId: string;
+  sheetName: string | null;
+  sheetId: number | null;
+  rows: number;
+  columns: number;
+  truncated: boolean;
+  durationMs: number;
+  message: string;
+  warnings: string[];
+  link?: string | null;
+}
+
+export interface RunStatusView {
+  at: string;
+  query: string;
+  outcome: 'ok' | 'failed' | 'skipped';
+  rows: number | null;
+  message: string;
+}
+
+/** Method name → [payload, answer]. */
+export interface ApiMethods {
+  getSession: [undefined, SessionView];
+  listDataSourceKinds: [undefined, KindView[]];
+  listDataSources: [undefined, DataSourceView[]];
+  saveDataSource: [DataSourceInput, DataSourceView];
+  deleteDataSource: [{ id: string }, true];
+  testDataSource: [{ id: string }, TestResultView];
+  getSchema: [{ dataSourceId: string; refresh?: boolean }, SchemaView];
+  listQueries: [{ search?: string; filter?: 'all' | 'mine' | 'recent' | 'archived'; tag?: string }, QuerySummary[]];
+  getQuery: [{ id: string; version?: number }, QueryView];
+  saveQuery: [QueryInput, SaveQueryAnswer];
+  forkQuery: [{ id: string }, QueryView];
+  renameQuery: [{ id: string; name: string }, QueryView];
+  archiveQuery: [{ id: string }, QueryView];
+  restoreQuery: [{ id: string }, QueryView];
+  listVersions: [{ id: string }, VersionSummary[]];
+  restoreVersion: [{ id: string; version: number }, QueryView];
+  previewQuery: [{ dataSourceId: string; sql: string; parameters?: ParameterDef[]; values?: ParameterValues; limit?: number }, PreviewView];
+  runQuery: [{ id: string; values?: ParameterValues }, RefreshResultView];
+  runQueryToTab: [{ name: string; dataSourceId: string; sql: string; queryId?: string; rowLimit?: number; timeoutSeconds?: number }, RefreshResultView];
+  getQueryLink: [{ id: string }, { url: string | null }];
+  listRecentRuns: [undefined, RunStatusView[]];
+}
+
+export type ApiMethodName = keyof ApiMethods;
