@@ -42,7 +42,7 @@ describe('the bundle', () => {
   it('speaks Japanese in the menu to a Japanese user', () => {
     const rt = bundleRuntime({ user: { locale: 'ja' } });
     rt.open('NONE');
-    expect(rt.spreadsheet._ui().menus[0].items[0].caption).toBe('Sheetdash を開く');
+    expect(rt.spreadsheet._ui().menus[0].items[0]).toMatchObject({ caption: 'Sheetdash を開く' });
   });
 });
 

@@ -9,6 +9,7 @@ import { checkLength, Formula, isDateFormat, parseInput, type Cell } from './cel
 import { displayOf } from './display';
 import { FormulaEngine } from './engine';
 import { shiftIndex, shiftSpan, SheetModel, Workbook, type Box } from './model';
+import type { SparseGrid } from './grid';
 import { serialToDate } from './time';
 
 export class SpreadsheetContext {
@@ -260,6 +261,50 @@ export class SpreadsheetContext {
     this.wb.protections = this.wb.protections.filter((p) => p.box.sheet !== sheet);
     this.wb.namedRanges = this.wb.namedRanges.filter((n) => n.box.sheet !== sheet);
     if (this.wb.active === sheet) this.wb.active = this.wb.sheets.find((s) => !s.hidden) ?? this.wb.sheets[0];
+  }
+
+  /**
+   * Range.copyTo: copies cell contents (formula text unchanged) and, unless `contentsOnly`,
+   * formats, notes, backgrounds, font weights and validation rules from `src` to a box of the
+   * same size at `dst`. Source cells are read before any write, so overlapping boxes are safe.
+   */
+  copyBox(src: Box, dst: Box, options: { contentsOnly?: boolean; formatOnly?: boolean }): void {
+    const src2 = src.sheet;
+    const dstSheet = dst.sheet;
+    this.ensureRows(dstSheet, dst.row + src.numRows);
+    if (dst.col + src.numCols > dstSheet.maxCols) {
+      this.wb.checkGrowth((dst.col + src.numCols - dstSheet.maxCols) * dstSheet.maxRows);
+      dstSheet.maxCols = dst.col + src.numCols;
+    }
+    const layers: [SparseGrid<unknown>, SparseGrid<unknown>][] = [];
+    if (!options.formatOnly) layers.push([src2.values as SparseGrid<unknown>, dstSheet.values as SparseGrid<unknown>]);
+    if (!options.contentsOnly) {
+      layers.push(
+        [src2.formats, dstSheet.formats],
+        [src2.notes, dstSheet.notes],
+        [src2.backgrounds, dstSheet.backgrounds],
+        [src2.fontWeights, dstSheet.fontWeights],
+        [src2.validations as SparseGrid<unknown>, dstSheet.validations as SparseGrid<unknown>],
+      );
+    }
+    let wroteFormula = false;
+    for (const [from, to] of layers) {
+      const copy: unknown[][] = [];
+      for (let i = 0; i < src.numRows; i++) {
+        const line = from.row(src.row + i);
+        copy.push(line ? line.slice(src.col, src.col + src.numCols) : []);
+      }
+      for (let i = 0; i < src.numRows; i++) {
+        for (let j = 0; j < src.numCols; j++) {
+          const value = copy[i][j];
+          if (to === (dstSheet.values as SparseGrid<unknown>)) {
+            if (value instanceof Formula) wroteFormula = true;
+            this.setCell(dstSheet, dst.row + i, dst.col + j, value as Cell | undefined);
+          } else to.set(dst.row + i, dst.col + j, value);
+        }
+      }
+    }
+    if (!options.formatOnly) this.engine.noteWrite(dstSheet, dst.row, dst.col, src.numRows, src.numCols, wroteFormula);
   }
 
   /** Grows a sheet to hold `rows` rows (appendRow past the end). */

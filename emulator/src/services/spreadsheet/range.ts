@@ -93,6 +93,23 @@ export class RangeFake
     this.ctx.writeValues(this._boxModel(), grid(this._numRows, this._numCols, () => value).map(() => line.slice()));
     return this;
   }
+  /**
+   * Copies this range's contents and formats to `destination` (its top-left cell anchors a box
+   * of this range's size). `{contentsOnly: true}` copies values only, `{formatOnly: true}`
+   * formats only.
+   */
+  copyTo(destination: RangeFake, options?: { contentsOnly?: boolean; formatOnly?: boolean } | string): this {
+    if (!(destination instanceof RangeFake)) {
+      throw new AppsScriptException("The parameters (" + typeof destination + ") don't match the method signature for SpreadsheetApp.Range.copyTo.");
+    }
+    const opts =
+      typeof options === 'string'
+        ? { contentsOnly: options === 'PASTE_VALUES', formatOnly: options === 'PASTE_FORMAT' }
+        : options ?? {};
+    const dst = destination._boxModel();
+    this.ctx.copyBox(this._boxModel(), { ...dst, numRows: this._numRows, numCols: this._numCols }, opts);
+    return this;
+  }
   getDisplayValues(): string[][] {
     return this.ctx.readDisplay(this._boxModel());
   }

@@ -32,3 +32,26 @@ it('copies a sheet with its formulas and counts service calls', () => {
   expect(result.execution.calls.get('SpreadsheetApp.Range.getValue')).toBe(2);
   expect(result.execution.callsOf('SpreadsheetApp')).toBe(12);
 });
+
+describe('Range.copyTo', () => {
+  it('copies values, formats and notes in one call, and only contents with contentsOnly', () => {
+    const rt = fixtureRuntime(`function copy() {
+      var ss = SpreadsheetApp.getActiveSpreadsheet();
+      var a = ss.insertSheet('A'), b = ss.insertSheet('B'), c = ss.insertSheet('C');
+      a.getRange(1, 1, 2, 2).setValues([["'=x", 1], [new Date(Date.UTC(2024, 0, 2)), 'old']]);
+      a.getRange(2, 1).setNumberFormat('yyyy-mm-dd');
+      a.getRange(1, 1).setNote('from A');
+      b.getRange(1, 1, 3, 3).setValues([[9, 9, 9], [9, 9, 9], [9, 9, 9]]);
+      a.getRange(1, 1, 3, 3).copyTo(b.getRange(1, 1));
+      a.getRange(1, 1, 2, 2).copyTo(c.getRange(2, 2), { contentsOnly: true });
+      return [b.getRange(1, 1, 3, 3).getDisplayValues(), b.getRange(1, 1).getNote(), c.getRange(3, 2).getNumberFormat(), c.getRange(2, 2).getNote()];
+    }`);
+    const [values, note, format, noteC] = rt.call('copy') as [string[][], string, string, string];
+    expect(values).toEqual([['=x', '1', ''], ['2024-01-02', 'old', ''], ['', '', '']]);
+    expect(note).toBe('from A');
+    expect(format).not.toBe('yyyy-mm-dd');
+    expect(noteC).toBe('');
+    const execution = rt.executions[0];
+    expect(execution.calls.get('SpreadsheetApp.Range.copyTo')).toBe(2);
+  });
+});
