@@ -10,7 +10,10 @@ import { columnKind, type ColumnKind } from '../../core/values/jdbc-types';
 import type { DataSourceConfig } from '../../datasources/config';
 import { parserFor } from '../../datasources/dialects';
 import { findKind } from '../../datasources/registry';
+import type { Dialect } from '../../datasources/kind';
 import { closeQuietly } from '../../adapters/jdbc';
+import type { BoundValue } from '../../core/params/bound-sql';
+import { inlineLiterals } from '../../core/params/literal';
 import { connect } from '../datasources';
 
 export interface ResultColumn {
@@ -26,11 +29,48 @@ export interface RunningQuery {
 
 export interface QueryRunOptions {
   sql: string;
+  /** Values for the `?` placeholders of `sql`, bound with a prepared statement. */
+  values?: BoundValue[];
   timeoutSeconds: number;
   /** Rows to ask the driver for at most (the cap plus one, to see truncation). */
   maxRows: number;
   timeZone: string;
   scheduled: boolean;
+}
+
+/** Runs the SQL: a plain statement, or a prepared one when there are values to bind. */
+function execute(connection: GoogleAppsScript.JDBC.JdbcConnection, options: QueryRunOptions, dialect: Dialect): GoogleAppsScript.JDBC.JdbcResultSet {
+  const values = options.values ?? [];
+  if (values.length === 0) {
+    const statement = connection.createStatement();
+    statement.setQueryTimeout(options.timeoutSeconds);
+    statement.setMaxRows(options.maxRows);
+    return statement.executeQuery(options.sql);
+  }
+  try {
+    const statement = connection.prepareStatement(options.sql);
+    statement.setQueryTimeout(options.timeoutSeconds);
+    statement.setMaxRows(options.maxRows);
+    values.forEach((value, i) => bind(statement, i + 1, value));
+    return statement.executeQuery();
+  } catch (error) {
+    // Apps Script's driver for external MySQL 8 may refuse placeholders outright.
+    if (!/Parameter index out of range/.test(errorMessage(error))) throw error;
+    const statement = connection.createStatement();
+    statement.setQueryTimeout(options.timeoutSeconds);
+    statement.setMaxRows(options.maxRows);
+    return statement.executeQuery(inlineLiterals({ sql: options.sql, values }, dialect));
+  }
+}
+
+function bind(statement: GoogleAppsScript.JDBC.JdbcPreparedStatement, index: number, value: BoundValue): void {
+  if (value === null) statement.setNull(index, 12 /* java.sql.Types.VARCHAR */);
+  else if (typeof value === 'number' && Number.isSafeInteger(value)) {
+    if (Math.abs(value) <= 2_147_483_647) statement.setInt(index, value);
+    else statement.setLong(index, value);
+  } else if (typeof value === 'number') statement.setDouble(index, value);
+  else if (typeof value === 'boolean') statement.setBoolean(index, value);
+  else statement.setString(index, value);
 }
 
 export function assertReadOnly(config: DataSourceConfig, sql: string, lang: Lang): void {
@@ -53,13 +93,14 @@ export function startQuery(config: DataSourceConfig, options: QueryRunOptions, l
     if (!config.writable) connection.setReadOnly(true);
     const offset = Utilities.formatDate(new Date(), options.timeZone, 'XXX').replace(/^Z$/, '+00:00');
     const tzSql = kind.sessionTimeZoneSql(options.timeZone, offset);
-    const statement = connection.createStatement();
-    if (tzSql) statement.execute(tzSql);
-    statement.setQueryTimeout(options.timeoutSeconds);
-    statement.setMaxRows(options.maxRows);
+    if (tzSql) {
+      const setup = connection.createStatement();
+      setup.execute(tzSql);
+      setup.close();
+    }
     let resultSet: GoogleAppsScript.JDBC.JdbcResultSet;
     try {
-      resultSet = statement.executeQuery(options.sql);
+      resultSet = execute(connection, options, kind.dialect);
     } catch (error) {
       const message = errorMessage(error);
       if (/cancel(l)?ed|timed? ?out|timeout/i.test(message)) {

@@ -10,6 +10,7 @@ import { UserError, errorMessage } from '../../core/user-error';
 import { TEMPORAL_FORMATS, toCellValue, type CellValue } from '../../core/values/cell-value';
 import { uniqueHeaders } from '../../core/values/headers';
 import { closeQuietly } from '../../adapters/jdbc';
+import type { BoundValue } from '../../core/params/bound-sql';
 import { activeSpreadsheet } from '../../adapters/sheets';
 import { withDocumentLock } from '../../adapters/lock';
 import { getDataSource } from '../datasources';
@@ -30,6 +31,8 @@ export interface RefreshRequest {
   queryId: string;
   queryName: string;
   sql: string;
+  /** Values for the `?` placeholders of `sql` (from the query's parameters). */
+  values?: BoundValue[];
   dataSourceId: string;
   rowLimit?: number;
   timeoutSeconds?: number;
@@ -64,7 +67,7 @@ export function refresh(request: RefreshRequest, lang: Lang): RefreshResult {
     const timeoutSeconds = request.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
     const running = startQuery(
       config,
-      { sql: request.sql, timeoutSeconds, maxRows: rowLimit + 1, timeZone: ss.getSpreadsheetTimeZone(), scheduled: request.scheduled === true },
+      { sql: request.sql, values: request.values, timeoutSeconds, maxRows: rowLimit + 1, timeZone: ss.getSpreadsheetTimeZone(), scheduled: request.scheduled === true },
       lang,
     );
     try {
