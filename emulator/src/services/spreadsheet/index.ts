@@ -8,11 +8,14 @@ import type { EmulatedService, ServiceHost } from '../../core/host';
 import { parseInput, isDateFormat, Formula } from './cells';
 import { SpreadsheetContext } from './context';
 import { Workbook, type SheetModel } from './model';
+import { restoreWorkbook, snapshotWorkbook, type SpreadsheetSnapshot } from './snapshot';
 import { PROTECTED_TEXT } from './protection';
 import type { RangeFake } from './range';
 import type { SheetFake } from './sheet';
 import { SpreadsheetFake } from './spreadsheet';
 import { UiFake, type UiAnswer, type UiState } from './ui';
+
+export type { SpreadsheetSnapshot } from './snapshot';
 import { ConditionalFormatRuleBuilderFake, DataValidationBuilderFake, satisfies } from './validation';
 
 export interface SpreadsheetOptions {
@@ -53,6 +56,10 @@ export interface SpreadsheetService extends EmulatedService {
   _queueUiAnswer(answer: UiAnswer): void;
   /** A person types `value` into one cell; enforces protection and validation. */
   _userEdit(sheetName: string, a1: string, value: unknown, user?: string): UserEditResult;
+  /** The whole workbook as JSON-safe data (to persist it between runs). */
+  _snapshot(): SpreadsheetSnapshot;
+  /** Replaces the workbook with a snapshot; a malformed snapshot throws and changes nothing. */
+  _restore(data: SpreadsheetSnapshot): void;
 }
 
 const DIMENSION = { COLUMNS: 'COLUMNS', ROWS: 'ROWS' };
@@ -179,6 +186,8 @@ export function createSpreadsheetService(host: ServiceHost, options: Spreadsheet
       return s ? ss._sheet(s) : null;
     },
     _ui: () => ui._state,
+    _snapshot: () => snapshotWorkbook(ctx),
+    _restore: (data) => restoreWorkbook(ctx, data),
     _queueUiAnswer: (answer) => {
       ui._answers.push(answer);
     },

@@ -138,6 +138,17 @@ export class Workbook {
     return id;
   }
 
+  /** Host (snapshots): the id generator's state, so restored workbooks keep issuing fresh ids. */
+  get _seedState(): number {
+    return this.seed;
+  }
+
+  /** Host (snapshot restore): takes back a saved workbook's id and id-generator state. */
+  _restoreIdentity(id: string, seed: number): void {
+    (this as { id: string }).id = id;
+    this.seed = seed;
+  }
+
   sheetByName(name: string): SheetModel | undefined {
     const lower = name.toLowerCase();
     return this.sheets.find((s) => s.name.toLowerCase() === lower);
