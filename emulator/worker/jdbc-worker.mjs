@@ -47,6 +47,9 @@ async function pgliteFor(options) {
       }
       const db = new PGlite(init);
       await db.waitReady;
+      // Array types are parsed by PGlite unless overridden: keep the server text ("{x,y}") as pgjdbc's getString does.
+      const arrays = await db.query("SELECT oid FROM pg_type WHERE typcategory = 'A'", [], { rowMode: 'array' });
+      for (const [oid] of arrays.rows) pgliteRawParsers[oid] = (v) => v;
       if (!options.dataDir && options.snapshot && !fs.existsSync(options.snapshot)) {
         const dump = await db.dumpDataDir('none');
         const tmp = `${options.snapshot}.${process.pid}.tmp`;

@@ -94,6 +94,92 @@ const MESSAGES = {
   'outcome.skipped': { en: 'Skipped', ja: 'スキップ' },
 
   'api.invalid': { en: 'Invalid request: {detail}', ja: '不正なリクエストです: {detail}' },
+  // --- query library, parameters, schema, preview (src/features/library, schema, preview) ---
+  'param.required': { en: 'Parameter "{name}": enter a value.', ja: 'パラメータ「{name}」: 値を入力してください。' },
+  'param.oneValue': { en: 'Parameter "{name}": choose one value only.', ja: 'パラメータ「{name}」: 値は 1 つだけ選んでください。' },
+  'param.number': { en: 'Parameter "{name}": expected a number like 42 or 3.5.', ja: 'パラメータ「{name}」: 42 や 3.5 のような数値を入力してください。' },
+  'param.date': {
+    en: 'Parameter "{name}": expected a date like 2024-01-31 or "7 days ago".',
+    ja: 'パラメータ「{name}」: 2024-01-31 のような日付か、「7 days ago」「今日」などの相対日付を入力してください。',
+  },
+  'param.datetime': {
+    en: 'Parameter "{name}": expected a date and time like 2024-01-31 13:45 (or a date, "now", "yesterday").',
+    ja: 'パラメータ「{name}」: 2024-01-31 13:45 のような日時(または日付、「now」「昨日」など)を入力してください。',
+  },
+  'param.daterange': {
+    en: 'Parameter "{name}": expected a date range like 2024-01-01..2024-01-31, or "last 7 days", "this month", "last month".',
+    ja: 'パラメータ「{name}」: 2024-01-01..2024-01-31 のような期間、または「過去7日」「今月」「先月」などを入力してください。',
+  },
+  'param.rangeOrder': { en: 'Parameter "{name}": the start date is after the end date. Swap them.', ja: 'パラメータ「{name}」: 開始日が終了日より後になっています。入れ替えてください。' },
+  'param.rangeField': {
+    en: 'Parameter "{name}" is a date range: write {{ {name}.start }} and {{ {name}.end }} in the SQL.',
+    ja: 'パラメータ「{name}」は期間です。SQL では {{ {name}.start }} と {{ {name}.end }} を使ってください。',
+  },
+  'param.notRange': {
+    en: 'Parameter "{name}" is used with .start/.end but is not a date range. Change its type to date range, or remove .start/.end.',
+    ja: 'パラメータ「{name}」は .start/.end 付きで使われていますが、期間型ではありません。型を「期間」にするか、.start/.end を外してください。',
+  },
+  'param.listEmpty': {
+    en: 'Parameter "{name}": choose at least one value (an empty list cannot be used in IN (...)).',
+    ja: 'パラメータ「{name}」: 値を 1 つ以上選んでください(空のリストは IN (...) に使えません)。',
+  },
+  'param.notAnOption': {
+    en: 'Parameter "{name}": "{value}" is not one of the options ({options}).',
+    ja: 'パラメータ「{name}」: 「{value}」は選択肢({options})にありません。',
+  },
+  'param.tooMany': { en: 'Parameter "{name}": more than {max} values. Narrow the list or the range.', ja: 'パラメータ「{name}」: 値が {max} 個を超えています。リストや範囲を絞ってください。' },
+  'param.cellRefMissing': {
+    en: 'Parameter "{name}": give a cell range like Customers!A2:A or a named range.',
+    ja: 'パラメータ「{name}」: Customers!A2:A のようなセル範囲か、名前付き範囲を指定してください。',
+  },
+  'param.cellRefBad': {
+    en: 'Parameter "{name}": the range "{ref}" was not found. Use a tab name and cells like Customers!A2:A, or an existing named range.',
+    ja: 'パラメータ「{name}」: 範囲「{ref}」が見つかりません。Customers!A2:A のようなタブ名とセル、または既存の名前付き範囲を指定してください。',
+  },
+  'param.cellEmpty': { en: 'Parameter "{name}": the range {ref} has no values. Fill it in or choose another range.', ja: 'パラメータ「{name}」: 範囲 {ref} に値がありません。値を入力するか、別の範囲を選んでください。' },
+  'param.optionsQuery': {
+    en: 'Parameter "{name}": the query that gives its options has no result tab yet. Run that query first.',
+    ja: 'パラメータ「{name}」: 選択肢を出すクエリにまだ結果タブがありません。先にそのクエリを実行してください。',
+  },
+  'param.unknownType': { en: 'Parameter "{name}": unknown type "{type}".', ja: 'パラメータ「{name}」: 不明な型「{type}」です。' },
+  'param.badDefinition': { en: 'Parameter settings are invalid: {detail}', ja: 'パラメータの設定が正しくありません: {detail}' },
+  'param.help': {
+    en: 'Dates: 2024-01-31, or today, yesterday, 7 days ago, 2 weeks ago, 3 months ago, start of this week, start of last week, start of this month, end of this month, start of last month, end of last month, start of this year, start of last year (weeks start on Monday; computed in the spreadsheet\'s time zone). Date ranges: 2024-01-01..2024-01-31, last 7 days, this week, last week, this month, last month, this year, last year.',
+    ja: '日付: 2024-01-31、または 今日、昨日、7日前、2週間前、3か月前、今週初め、先週初め、今月初め、今月末、先月初め、先月末、今年初め、昨年初め(英語の today, 7 days ago なども可。週は月曜始まり。スプレッドシートのタイムゾーンで計算)。期間: 2024-01-01..2024-01-31、過去7日、今週、先週、今月、先月、今年、昨年。',
+  },
+  'library.notFound': { en: 'No saved query with id "{id}". It may have been deleted from the library sheet; reload the list.', ja: 'ID「{id}」の保存済みクエリがありません。ライブラリのシートから削除された可能性があります。一覧を再読み込みしてください。' },
+  'library.versionNotFound': { en: 'Query "{name}" has no version {version}.', ja: 'クエリ「{name}」にバージョン {version} はありません。' },
+  'library.nameRequired': { en: 'Give the query a name.', ja: 'クエリに名前を付けてください。' },
+  'library.tooLong': {
+    en: '{field} is {length} characters long; a sheet cell holds at most {max}. Shorten it (for SQL, move long lists into a table or a cell parameter).',
+    ja: '{field}が {length} 文字あります。セルに入るのは最大 {max} 文字です。短くしてください(SQL の長いリストはテーブルやセル参照パラメータに移せます)。',
+  },
+  'library.busy': { en: 'Someone else is saving to the library right now. Try again in a few seconds.', ja: '他の人がライブラリに保存中です。数秒後にもう一度お試しください。' },
+  'library.copyOf': { en: 'Copy of {name}', ja: '{name} のコピー' },
+  'library.brokenRow': { en: 'Library sheet row {row}: {problems}. Fix or delete the row in the hidden sheet "{sheet}".', ja: 'ライブラリのシート {row} 行目: {problems}。非表示シート「{sheet}」でこの行を直すか削除してください。' },
+  'library.broken.noId': { en: 'the id is empty', ja: 'ID が空です' },
+  'library.broken.duplicateId': { en: 'the id {id} is also on row {other}', ja: 'ID {id} が {other} 行目と重複しています' },
+  'library.broken.noName': { en: 'the name is empty', ja: '名前が空です' },
+  'library.broken.badJson': { en: '"{field}" is not valid JSON', ja: '「{field}」が正しい JSON ではありません' },
+  'library.broken.badVersion': { en: 'the version is not a whole number', ja: 'バージョンが整数ではありません' },
+  'library.broken.badDate': { en: '"{field}" is not a date', ja: '「{field}」が日時ではありません' },
+  'library.broken.badFlag': { en: '"archived" is not TRUE or FALSE', ja: '「archived」が TRUE/FALSE ではありません' },
+  'library.change.created': { en: 'Created', ja: '作成' },
+  'library.change.fields': { en: 'Changed {fields}', ja: '変更: {fields}' },
+  'library.change.none': { en: 'Saved without changes', ja: '変更なしで保存' },
+  'library.change.restoredVersion': { en: 'Restored version {version}', ja: 'バージョン {version} を復元' },
+  'library.change.forked': { en: 'Copied from "{name}"', ja: '「{name}」からコピー' },
+  'library.change.archived': { en: 'Archived', ja: 'アーカイブ' },
+  'library.change.unarchived': { en: 'Restored from the archive', ja: 'アーカイブから復元' },
+  'library.field.name': { en: 'name', ja: '名前' },
+  'library.field.description': { en: 'description', ja: '説明' },
+  'library.field.dataSourceId': { en: 'data source', ja: 'データソース' },
+  'library.field.sql': { en: 'SQL', ja: 'SQL' },
+  'library.field.parameters': { en: 'parameters', ja: 'パラメータ' },
+  'library.field.schedule': { en: 'schedule', ja: 'スケジュール' },
+  'library.field.tags': { en: 'tags', ja: 'タグ' },
+  'schema.trimmed': { en: 'Only the first {tables} tables are listed (of {total}).', ja: '先頭の {tables} テーブルのみ表示しています(全 {total})。' },
+  // --- end of query library block ---
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

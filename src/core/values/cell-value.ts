@@ -62,13 +62,14 @@ export function toCellValue(text: string | null, kind: ColumnKind): CellValue {
  * of the value). Values over 50,000 characters are cut with a visible marker.
  */
 export function literalText(text: string): string {
-  return "'" + truncateForCell(text);
+  // The apostrophe is typed input too: with it the cell input stays within the limit.
+  return "'" + truncateForCell(text, MAX_CELL_CHARS - 1);
 }
 
-export function truncateForCell(text: string): string {
-  if (text.length <= MAX_CELL_CHARS) return text;
+export function truncateForCell(text: string, limit = MAX_CELL_CHARS): string {
+  if (text.length <= limit) return text;
   const marker = ` …[cut: ${text.length.toLocaleString('en-US')} characters]`;
-  return text.slice(0, MAX_CELL_CHARS - marker.length) + marker;
+  return text.slice(0, limit - marker.length) + marker;
 }
 
 function exactInteger(text: string): number | null {

@@ -60,7 +60,7 @@ describe('toCellValue', () => {
   it('cuts values over 50,000 characters with a visible marker', () => {
     const long = 'x'.repeat(60_000);
     const cell = literalText(long);
-    expect(cell.length - 1).toBe(MAX_CELL_CHARS);
+    expect(cell.length).toBe(MAX_CELL_CHARS);
     expect(cell).toMatch(/…\[cut: 60,000 characters\]$/);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Display strings (getDisplayValues) for a computed cell value and its number format: the
- * common patterns only ("0", "0.00", "#,##0.00", "0%", date/time patterns, "@").
+ * common patterns only ("0", "0.00", "#,##0.00", "0%", date/time patterns, elapsed time
+ * "[h]:mm:ss", "@").
  */
 import { isDateFormat, PLAIN_TEXT } from './cells';
 import { serialToParts } from './time';
@@ -9,13 +10,22 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 function formatDate(serial: number, format: string): string {
   const p = serialToParts(serial);
-  const tokens = format.match(/"[^"]*"|yyyy|yy|MMMM|MMM|MM|M|mm|m|dd|d|HH|H|hh|h|ss|s|am\/pm|AM\/PM|./g) ?? [];
+  const tokens = format.match(/"[^"]*"|\[h+\]|\[m+\]|\[s+\]|yyyy|yy|MMMM|MMM|MM|M|mm|m|dd|d|HH|H|hh|h|ss|s|am\/pm|AM\/PM|./g) ?? [];
   let out = '';
   let lastWasHour = false;
   const hasAmPm = /am\/pm/i.test(format);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const nextIsSeconds = tokens.slice(i + 1).find((x) => /^[a-zA-Z]/.test(x))?.toLowerCase().startsWith('s') ?? false;
+    const elapsed = /^\[([hms])+\]$/.exec(t);
+    if (elapsed) {
+      // Elapsed time ("[h]:mm:ss"): whole hours (or minutes, seconds) since zero, past 24.
+      const totalSeconds = Math.round(Math.abs(serial) * 86_400);
+      const unit = elapsed[1] === 'h' ? 3600 : elapsed[1] === 'm' ? 60 : 1;
+      out += (serial < 0 ? '-' : '') + pad(Math.floor(totalSeconds / unit), t.length - 2);
+      lastWasHour = elapsed[1] === 'h';
+      continue;
+    }
     switch (t) {
       case 'yyyy': out += pad(p.y, 4); break;
       case 'yy': out += pad(p.y % 100, 2); break;

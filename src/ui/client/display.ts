@@ -1,0 +1,23 @@
+/** Display helpers (pure): durations, relative times and tag lists as the sidebar shows them. */
+import { t } from './i18n';
+
+export function seconds(ms: number): string {
+  return (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
+}
+
+/** "just now", "5 min ago", "3 h ago", "2 days ago"; the date itself after a week. */
+export function ago(iso: string, now: number = Date.now()): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return iso;
+  const minutes = Math.floor((now - at) / 60_000);
+  if (minutes < 1) return t('time.justNow');
+  if (minutes < 60) return t('time.minutesAgo', { n: minutes });
+  if (minutes < 60 * 24) return t('time.hoursAgo', { n: Math.floor(minutes / 60) });
+  if (minutes < 60 * 24 * 7) return t('time.daysAgo', { n: Math.floor(minutes / (60 * 24)) });
+  return iso.slice(0, 10);
+}
+
+/** "a, b ,, c" → ["a", "b", "c"], each once. */
+export function parseTags(text: string): string[] {
+  return [...new Set(text.split(/[,、]/).map((s) => s.trim()).filter(Boolean))];
+}

@@ -1,0 +1,63 @@
+/**
+ * The SQL editor: CodeMirror 6 with @codemirror/lang-sql in the data source's dialect,
+ * completion of tables and columns from the schema, and Ctrl/Cmd+Enter to run.
+ */
+import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { MSSQL, MySQL, PostgreSQL, sql } from '@codemirror/lang-sql';
+import { Compartment, EditorState, Prec } from '@codemirror/state';
+import { EditorView, drawSelection, highlightActiveLine, keymap, placeholder } from '@codemirror/view';
+import type { Dialect } from './sql-format';
+import type { CompletionSchema } from './schema';
+
+const DIALECTS = { postgresql: PostgreSQL, mysql: MySQL, transactsql: MSSQL };
+
+export interface SqlEditor {
+  getText(): string;
+  setText(text: string): void;
+  insert(text: string): void;
+  setLanguage(dialect: Dialect, schema: CompletionSchema): void;
+  focus(): void;
+}
+
+export function createSqlEditor(parent: HTMLElement, options: { placeholderText: string; onChange: (text: string) => void; onRun: () => void }): SqlEditor {
+  const language = new Compartment();
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc: '',
+      extensions: [
+        Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => (options.onRun(), true) }])),
+        history(),
+        drawSelection(),
+        indentOnInput(),
+        bracketMatching(),
+        closeBrackets(),
+        autocompletion({ icons: false }),
+        highlightActiveLine(),
+        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap, indentWithTab]),
+        placeholder(options.placeholderText),
+        EditorView.lineWrapping,
+        language.of(sql({ dialect: PostgreSQL })),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) options.onChange(update.state.doc.toString());
+        }),
+      ],
+    }),
+  });
+  return {
+    getText: () => view.state.doc.toString(),
+    setText: (text) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }),
+    insert: (text) => {
+      view.dispatch(view.state.replaceSelection(text));
+      view.focus();
+    },
+    setLanguage: (dialect, schema) =>
+      view.dispatch({
+        effects: language.reconfigure(sql({ dialect: DIALECTS[dialect] ?? PostgreSQL, schema: schema.schema, defaultSchema: schema.defaultSchema, upperCaseKeywords: true })),
+      }),
+    focus: () => view.focus(),
+  };
+}
