@@ -164,7 +164,8 @@ const ops = {
     }
     await nameUnknownTypes(entry, raw);
     for (const r of raw) {
-      if (r.fields && r.fields.length > 0) results.push(resultOf(r.fields.map((f) => pgField(entry, f)), r.rows, o.maxRows, r.command));
+      // A SELECT with no columns (PostgreSQL allows `SELECT FROM t`) is still a result set, as in pgjdbc.
+      if ((r.fields && r.fields.length > 0) || r.command === 'SELECT') results.push(resultOf((r.fields ?? []).map((f) => pgField(entry, f)), r.rows ?? [], o.maxRows, r.command));
       else results.push({ update: r.rowCount ?? 0, command: r.command ?? '' });
     }
     return results;

@@ -22,6 +22,10 @@ const MESSAGES = {
     en: 'This data source is read-only, so {statement} statements are refused. Use a SELECT, or ask an admin to mark the data source writable.',
     ja: 'このデータソースは読み取り専用のため、{statement} 文は実行できません。SELECT を使うか、管理者にデータソースを書き込み可能にしてもらってください。',
   },
+  'sql.unknownStatement': {
+    en: 'The query starts with "{word}", which is not a SQL statement. Check the spelling: a query starts with SELECT, WITH, SHOW, EXPLAIN, VALUES or TABLE.',
+    ja: 'クエリの先頭の「{word}」は SQL 文ではありません。綴りを確認してください。クエリは SELECT、WITH、SHOW、EXPLAIN、VALUES、TABLE のいずれかで始まります。',
+  },
   'sql.selectInto': {
     en: 'SELECT ... INTO writes to the database, and this data source is read-only. Remove the INTO clause.',
     ja: 'SELECT ... INTO はデータベースに書き込むため、読み取り専用のデータソースでは使えません。INTO 句を削除してください。',

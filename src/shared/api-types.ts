@@ -68,6 +68,8 @@ export interface SchemaView {
   dataSourceId: string;
   cachedAt: string;
   tables: { schema: string; name: string; columns: { name: string; type: string }[] }[];
+  /** Set when the list was cut to fit the cache (too many tables). */
+  note?: string;
 }
 
 export type ParameterType = 'text' | 'number' | 'date' | 'datetime' | 'daterange' | 'list' | 'cell';
@@ -103,6 +105,8 @@ export interface QuerySummary {
   updatedAt: string;
   archived: boolean;
   lastRun: { at: string; ok: boolean; rows: number | null; message: string } | null;
+  /** Set on a library sheet row that does not make a valid query (listQueries, filter "all"): what is wrong, to fix by hand. */
+  broken?: { row: number; message: string };
 }
 
 export interface QueryView extends QuerySummary {

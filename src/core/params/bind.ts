@@ -23,10 +23,10 @@ export interface BindContext {
   today: CalendarDate;
   /** The current time there, 'HH:MM:SS' (for "now"). */
   nowTime: string;
-  /** The non-empty values of an A1 reference or named range, row by row. */
-  cellValues(ref: string): BoundValue[];
-  /** The first-column values of a saved query's result tab. */
-  queryOptions(queryId: string): string[];
+  /** The non-empty values of an A1 reference or named range, row by row; null when there is no such range. */
+  cellValues(ref: string): BoundValue[] | null;
+  /** The first-column values of a saved query's result tab; null when it has none yet. */
+  queryOptions(queryId: string): string[] | null;
 }
 
 type Resolved = { kind: 'one'; value: BoundValue } | { kind: 'many'; values: BoundValue[] } | { kind: 'range'; start: string; end: string };
@@ -101,7 +101,12 @@ function resolveValue(def: ParameterDef, given: string | string[] | undefined, c
       return { kind: 'range', start: range[0], end: range[1] };
     }
     case 'list': {
-      const options = def.options && def.options.length > 0 ? def.options : def.optionsQueryId ? ctx.queryOptions(def.optionsQueryId) : [];
+      let options = def.options ?? [];
+      if (options.length === 0 && def.optionsQueryId) {
+        const fromQuery = ctx.queryOptions(def.optionsQueryId);
+        if (fromQuery === null) throw problem(ctx.lang, 'param.optionsQuery', def);
+        options = fromQuery;
+      }
       const chosen = raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw.map(String) : def.multi ? splitList(String(raw)) : [String(raw)];
       if (chosen.length === 0) throw problem(ctx.lang, def.multi ? 'param.listEmpty' : 'param.required', def);
       if (!def.multi && chosen.length > 1) throw problem(ctx.lang, 'param.oneValue', def);
@@ -114,6 +119,7 @@ function resolveValue(def: ParameterDef, given: string | string[] | undefined, c
       const ref = typeof raw === 'string' && raw.trim() && given !== undefined ? raw.trim() : (def.cellRef ?? '').trim();
       if (!ref) throw problem(ctx.lang, 'param.cellRefMissing', def);
       const found = ctx.cellValues(ref);
+      if (found === null) throw problem(ctx.lang, 'param.cellRefBad', def, { ref });
       if (found.length === 0) throw problem(ctx.lang, 'param.cellEmpty', def, { ref });
       if (found.length > MAX_LIST_VALUES) throw problem(ctx.lang, 'param.tooMany', def, { max: MAX_LIST_VALUES });
       return { kind: 'many', values: found };

@@ -13,7 +13,7 @@ export interface SqlParser {
 
 export type ReadCheck =
   | { ok: true; via: 'parser' | 'keywords' }
-  | { ok: false; problem: 'empty' | 'multiple-statements' | 'not-a-read' | 'select-into'; statement?: string };
+  | { ok: false; problem: 'empty' | 'multiple-statements' | 'not-a-read' | 'select-into' | 'unknown-statement'; statement?: string };
 
 const READ_TYPES = new Set(['select', 'show', 'explain', 'desc', 'describe']);
 const READ_FIRST_WORDS = new Set(['SELECT', 'WITH', 'SHOW', 'EXPLAIN', 'DESCRIBE', 'DESC', 'VALUES', 'TABLE']);
@@ -49,7 +49,18 @@ export function checkReadOnly(sql: string, parser: SqlParser): ReadCheck {
   return words.ok ? { ok: true, via: 'parser' } : words;
 }
 
+/** First words of every statement kind the two dialects know: anything else is a typo. */
+const STATEMENT_WORDS = new Set([
+  ...READ_FIRST_WORDS, 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'UPSERT', 'REPLACE', 'CREATE', 'DROP', 'ALTER', 'TRUNCATE',
+  'RENAME', 'GRANT', 'REVOKE', 'CALL', 'EXEC', 'EXECUTE', 'DO', 'COPY', 'LOCK', 'UNLOCK', 'VACUUM', 'ANALYZE', 'REINDEX',
+  'CLUSTER', 'COMMENT', 'SET', 'RESET', 'LOAD', 'HANDLER', 'PREPARE', 'DEALLOCATE', 'LISTEN', 'NOTIFY', 'UNLISTEN',
+  'REFRESH', 'IMPORT', 'KILL', 'SHUTDOWN', 'FLUSH', 'PURGE', 'INSTALL', 'UNINSTALL', 'OPTIMIZE', 'REPAIR', 'CHECKPOINT',
+  'DISCARD', 'DECLARE', 'FETCH', 'MOVE', 'CLOSE', 'BEGIN', 'START', 'COMMIT', 'ROLLBACK', 'SAVEPOINT', 'RELEASE', 'USE',
+  'SECURITY', 'REASSIGN', 'ABORT', 'END', 'XA', 'BINLOG', 'CHANGE', 'RESTART', 'CHECK', 'CHECKSUM', 'BACKUP', 'RESTORE',
+]);
+
 function checkByKeywords(words: string[]): ReadCheck {
+  if (!STATEMENT_WORDS.has(words[0])) return { ok: false, problem: 'unknown-statement', statement: words[0] };
   if (!READ_FIRST_WORDS.has(words[0])) return { ok: false, problem: 'not-a-read', statement: words[0] };
   const write = words.find((w) => WRITE_WORDS.has(w));
   if (write === 'INTO') return { ok: false, problem: 'select-into' };

@@ -82,6 +82,7 @@ export function assertReadOnly(config: DataSourceConfig, sql: string, lang: Lang
   if (check.problem === 'empty') throw new UserError(translate(lang, 'sql.empty'));
   if (check.problem === 'multiple-statements') throw new UserError(translate(lang, 'sql.multiple'));
   if (check.problem === 'select-into') throw new UserError(translate(lang, 'sql.selectInto'));
+  if (check.problem === 'unknown-statement') throw new UserError(translate(lang, 'sql.unknownStatement', { word: check.statement ?? '?' }));
   throw new UserError(translate(lang, 'sql.notRead', { statement: check.statement ?? '?' }));
 }
 
@@ -103,7 +104,7 @@ export function startQuery(config: DataSourceConfig, options: QueryRunOptions, l
       resultSet = execute(connection, options, kind.dialect);
     } catch (error) {
       const message = errorMessage(error);
-      if (/cancel(l)?ed|timed? ?out|timeout/i.test(message)) {
+      if (/cancel|timed? ?out|timeout/i.test(message)) {
         throw new UserError(translate(lang, 'refresh.timeout', { seconds: options.timeoutSeconds }), message);
       }
       throw new UserError(translate(lang, 'refresh.queryFailed', { error: message }), message);

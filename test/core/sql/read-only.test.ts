@@ -36,6 +36,7 @@ describe('checkReadOnly', () => {
     ['UPDATE t SET a = 1', my, 'not-a-read'],
     ['TRUNCATE t', pg, 'not-a-read'],
     ['CALL do_things()', my, 'not-a-read'],
+    ['SELEC * FROM t', pg, 'unknown-statement'],
   ])('refuses %s', (sql, parser, problem) => {
     const result = checkReadOnly(sql, parser);
     expect(result).toMatchObject({ ok: false, problem });

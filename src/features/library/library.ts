@@ -1,0 +1,191 @@
+/**
+ * The query library: save (new or update, with a conflict check against the version the
+ * editor opened), fork, rename, archive and restore, versions and restoring one, listing with
+ * search and filters. Every change runs under the document lock (read, check, write) and is
+ * recorded as a new version in the versions sheet.
+ */
+import { translate, type Lang } from '../../core/i18n';
+import { InputError } from '../../core/input';
+import { UserError } from '../../core/user-error';
+import { changedFields, describeChange, TRACKED_FIELDS } from '../../core/library/changes';
+import { oversizedField, type StoredQuery } from '../../core/library/query-row';
+import { filterQueries, type LibraryFilter } from '../../core/library/search';
+import { MAX_CELL_CHARS } from '../../core/values/cell-value';
+import { activeSpreadsheet } from '../../adapters/sheets';
+import { withDocumentLock } from '../../adapters/lock';
+import { userEmail } from '../../adapters/session';
+import type { ParameterDef, QuerySummary, QueryView, SaveQueryAnswer, VersionSummary } from '../../shared/api-types';
+import { findResultTab } from '../refresh/result-tab';
+import { appendVersion, findQuery, readLibrary, readVersions, writeQuery } from './library-sheet';
+
+const LOCK_WAIT_MS = 10_000;
+
+export interface QueryFields {
+  name: string;
+  description: string;
+  dataSourceId: string;
+  sql: string;
+  parameters: ParameterDef[];
+  schedule: string;
+  tags: string[];
+}
+
+export interface SaveRequest extends QueryFields {
+  id?: string;
+  baseVersion?: number;
+  force: boolean;
+}
+
+function locked<T>(lang: Lang, fn: () => T): T {
+  const result = withDocumentLock(LOCK_WAIT_MS, fn);
+  if (!result.ok) throw new UserError(translate(lang, 'library.busy'));
+  return result.value;
+}
+
+function now(): string {
+  return new Date().toISOString();
+}
+
+/** The link that opens a query's result tab, or null before its first run. */
+export function resultLink(queryId: string): string | null {
+  const tab = findResultTab(queryId);
+  return tab ? `${activeSpreadsheet().getUrl()}#gid=${tab.getSheetId()}&range=A1` : null;
+}
+
+export function toSummary(q: StoredQuery): QuerySummary {
+  return {
+    id: q.id, name: q.name, description: q.description, dataSourceId: q.dataSourceId, tags: q.tags, owner: q.owner,
+    updatedBy: q.updatedBy, updatedAt: q.updatedAt, archived: q.archived, lastRun: q.lastRun,
+  };
+}
+
+export function toView(q: StoredQuery, link: string | null = resultLink(q.id)): QueryView {
+  return { ...toSummary(q), sql: q.sql, parameters: q.parameters, schedule: q.schedule, version: q.version, createdBy: q.createdBy, createdAt: q.createdAt, resultLink: link };
+}
+
+export function getStoredQuery(id: string, lang: Lang): { sheetRow: number; query: StoredQuery } {
+  const found = findQuery(id);
+  if (!found) throw new UserError(translate(lang, 'library.notFound', { id }));
+  return { sheetRow: found.row, query: found.query };
+}
+
+export function listQueries(options: { search?: string; filter?: LibraryFilter; tag?: string }, lang: Lang): QuerySummary[] {
+  const { sheet, rows } = readLibrary();
+  const queries = rows.flatMap((r) => (r.ok === true ? [r.query] : []));
+  const list = filterQueries(queries, { ...options, userEmail: userEmail() }).map(toSummary);
+  if ((options.filter ?? 'all') === 'all' && sheet) {
+    for (const r of rows) {
+      if (r.ok !== false) continue;
+      const problems = r.problems.map((p) => translate(lang, p.key, p.vars)).join('; ');
+      list.push({
+        id: r.id || `broken-row-${r.row}`, name: r.name || `#${r.row}`, description: '', dataSourceId: '', tags: [], owner: '', updatedBy: '', updatedAt: '',
+        archived: false, lastRun: null,
+        broken: { row: r.row, message: translate(lang, 'library.brokenRow', { row: r.row, problems, sheet: sheet.getName() }) },
+      });
+    }
+  }
+  return list;
+}
+
+export function getQuery(id: string, version: number | undefined, lang: Lang): QueryView {
+  const { query } = getStoredQuery(id, lang);
+  if (version === undefined || version === query.version) return toView(query);
+  const old = readVersions(id).find((v) => v.version === version);
+  if (!old) throw new UserError(translate(lang, 'library.versionNotFound', { name: query.name, version }));
+  return toView({ ...old.query, lastRun: query.lastRun, archived: query.archived }, resultLink(id));
+}
+
+function checkFields(fields: QueryFields, lang: Lang): void {
+  if (!fields.name.trim()) throw new UserError(translate(lang, 'library.nameRequired'));
+  if (!fields.dataSourceId.trim()) throw new InputError('"dataSourceId" is required');
+  const probe = { ...fields, id: '', owner: '', createdBy: '', createdAt: '', updatedBy: '', updatedAt: '', version: 1, archived: false, lastRun: null };
+  const big = oversizedField(probe);
+  if (big) {
+    throw new UserError(translate(lang, 'library.tooLong', {
+      field: big.field === 'sql' ? 'SQL' : translate(lang, `library.field.${big.field}` as 'library.field.name'),
+      length: big.length.toLocaleString('en-US'),
+      max: (MAX_CELL_CHARS - 1).toLocaleString('en-US'),
+    }));
+  }
+}
+
+/** Writes `next` over `row` and records it as a new version. */
+function commit(next: StoredQuery, row: number | null, change: string): StoredQuery {
+  writeQuery(next, row);
+  appendVersion({ queryId: next.id, version: next.version, savedBy: next.updatedBy, savedAt: next.updatedAt, change, query: next });
+  return next;
+}
+
+export function saveQuery(request: SaveRequest, lang: Lang): SaveQueryAnswer {
+  const fields: QueryFields = {
+    name: request.name.trim(), description: request.description, dataSourceId: request.dataSourceId.trim(), sql: request.sql,
+    parameters: request.parameters, schedule: request.schedule.trim(), tags: request.tags,
+  };
+  checkFields(fields, lang);
+  return locked(lang, () => {
+    const who = userEmail();
+    const at = now();
+    if (!request.id) {
+      const created: StoredQuery = {
+        ...fields, id: Utilities.getUuid(), owner: who, createdBy: who, createdAt: at, updatedBy: who, updatedAt: at, version: 1, archived: false, lastRun: null,
+      };
+      return { saved: toView(commit(created, null, 'created'), null) };
+    }
+    const { sheetRow, query: stored } = getStoredQuery(request.id, lang);
+    if (request.baseVersion !== undefined && stored.version > request.baseVersion && !request.force) {
+      return { conflict: { theirs: toView(stored) } };
+    }
+    const next: StoredQuery = { ...stored, ...fields, updatedBy: who, updatedAt: at, version: stored.version + 1 };
+    return { saved: toView(commit(next, sheetRow, 'fields:' + changedFields(stored, next).join(','))) };
+  });
+}
+
+/** Applies a change to one query (found by id under the lock) and records the version. */
+function mutate(id: string, lang: Lang, change: (q: StoredQuery) => { next: Partial<StoredQuery>; code: string }): QueryView {
+  return locked(lang, () => {
+    const { sheetRow, query } = getStoredQuery(id, lang);
+    const { next, code } = change(query);
+    const updated: StoredQuery = { ...query, ...next, updatedBy: userEmail(), updatedAt: now(), version: query.version + 1 };
+    return toView(commit(updated, sheetRow, code));
+  });
+}
+
+export function renameQuery(id: string, name: string, lang: Lang): QueryView {
+  if (!name.trim()) throw new UserError(translate(lang, 'library.nameRequired'));
+  return mutate(id, lang, () => ({ next: { name: name.trim() }, code: 'fields:name' }));
+}
+
+export function setArchived(id: string, archived: boolean, lang: Lang): QueryView {
+  return mutate(id, lang, () => ({ next: { archived }, code: archived ? 'archived' : 'unarchived' }));
+}
+
+export function restoreVersion(id: string, version: number, lang: Lang): QueryView {
+  return mutate(id, lang, (current) => {
+    const old = readVersions(id).find((v) => v.version === version);
+    if (!old) throw new UserError(translate(lang, 'library.versionNotFound', { name: current.name, version }));
+    const next: Partial<StoredQuery> = {};
+    for (const field of TRACKED_FIELDS) (next as Record<string, unknown>)[field] = old.query[field];
+    return { next, code: `restored:${version}` };
+  });
+}
+
+export function forkQuery(id: string, lang: Lang): QueryView {
+  return locked(lang, () => {
+    const { query } = getStoredQuery(id, lang);
+    const who = userEmail();
+    const at = now();
+    const copy: StoredQuery = {
+      ...query, id: Utilities.getUuid(), name: translate(lang, 'library.copyOf', { name: query.name }).slice(0, 1000),
+      owner: who, createdBy: who, createdAt: at, updatedBy: who, updatedAt: at, version: 1, archived: false, lastRun: null,
+    };
+    return toView(commit(copy, null, `forked:${query.name}`), null);
+  });
+}
+
+export function listVersions(id: string, lang: Lang): VersionSummary[] {
+  getStoredQuery(id, lang);
+  return readVersions(id)
+    .reverse()
+    .map((v) => ({ version: v.version, savedBy: v.savedBy, savedAt: v.savedAt, change: describeChange(v.change, lang) }));
+}
+

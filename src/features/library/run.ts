@@ -1,0 +1,67 @@
+/**
+ * Running a saved query: its parameters are bound (values given, else defaults) as
+ * prepared-statement values, the refresh engine writes the query's own result tab, and the
+ * outcome is stored on the query's row as its last run status. Also reads the run log for the
+ * sidebar's status line.
+ */
+import { translate, type Lang } from '../../core/i18n';
+import { bindParameters } from '../../core/params/bind';
+import { findKind } from '../../datasources/registry';
+import { findTaggedSheet } from '../../adapters/sheets';
+import { withDocumentLock } from '../../adapters/lock';
+import { userEmail } from '../../adapters/session';
+import type { ParameterValues, RefreshResultView, RunStatusView } from '../../shared/api-types';
+import { getDataSource } from '../datasources';
+import { refresh } from '../refresh/refresh';
+import { RUN_LOG_KEY } from '../refresh/run-log';
+import { spreadsheetBindContext } from './bind-context';
+import { findQuery, writeLastRun } from './library-sheet';
+import { getStoredQuery, resultLink } from './library';
+
+export const RECENT_RUNS = 20;
+
+export function runSavedQuery(id: string, values: ParameterValues, lang: Lang, run: { scheduled?: boolean; startedBy?: string } = {}): RefreshResultView {
+  const { query } = getStoredQuery(id, lang);
+  const config = getDataSource(query.dataSourceId, lang);
+  const dialect = findKind(config.kind)?.dialect ?? 'postgresql';
+  const bound = bindParameters(query.sql, query.parameters, values, dialect, spreadsheetBindContext(lang));
+  const result = refresh(
+    {
+      queryId: query.id, queryName: query.name, sql: bound.sql, values: bound.values, dataSourceId: query.dataSourceId,
+      scheduled: run.scheduled === true, startedBy: run.startedBy ?? (userEmail() || 'sidebar'),
+    },
+    lang,
+  );
+  const lastRun = { at: new Date().toISOString(), ok: result.ok, rows: result.ok ? result.rows : null, message: result.ok ? result.warnings.join('\n') : result.message };
+  withDocumentLock(10_000, () => {
+    const found = findQuery(query.id); // found again: the sheet may have been sorted meanwhile
+    if (found) writeLastRun(found.sheet, found.row, { ...lastRun, message: lastRun.message.slice(0, 2000) });
+  });
+  return { ...result, link: result.ok ? resultLink(query.id) : null };
+}
+
+/** The newest runs from the run log tab, newest first. */
+export function listRecentRuns(): RunStatusView[] {
+  const sheet = findTaggedSheet(RUN_LOG_KEY);
+  if (!sheet) return [];
+  const last = sheet.getLastRow();
+  if (last < 2) return [];
+  const count = Math.min(RECENT_RUNS, last - 1);
+  const rows = sheet.getRange(last - count + 1, 1, count, 8).getValues();
+  return rows.reverse().map(([at, , queryName, , rowCount, , outcome, error]) => ({
+    at: at instanceof Date ? at.toISOString() : String(at),
+    query: String(queryName),
+    outcome: outcomeOf(String(outcome)),
+    rows: typeof rowCount === 'number' ? rowCount : null,
+    message: String(error ?? ''),
+  }));
+}
+
+/** The log holds the outcome in the language of whoever ran it. */
+function outcomeOf(text: string): RunStatusView['outcome'] {
+  for (const lang of ['en', 'ja'] as const) {
+    if (text === translate(lang, 'outcome.ok')) return 'ok';
+    if (text === translate(lang, 'outcome.skipped')) return 'skipped';
+  }
+  return 'failed';
+}

@@ -1,0 +1,63 @@
+/**
+ * Preview: runs a query with a small row cap and returns the first rows as display text for
+ * the sidebar, without writing any tab. The read-only check, the connection and the session
+ * time zone are the refresh engine's (startQuery); parameters are bound as for a real run.
+ */
+import type { Lang } from '../core/i18n';
+import { bindParameters } from '../core/params/bind';
+import { uniqueHeaders } from '../core/values/headers';
+import { findKind } from '../datasources/registry';
+import { closeQuietly } from '../adapters/jdbc';
+import { activeSpreadsheet } from '../adapters/sheets';
+import type { ParameterDef, ParameterValues, PreviewView } from '../shared/api-types';
+import { getDataSource } from './datasources';
+import { spreadsheetBindContext } from './library/bind-context';
+import { startQuery } from './refresh/query-runner';
+
+export const DEFAULT_PREVIEW_ROWS = 100;
+export const MAX_PREVIEW_ROWS = 1_000;
+const PREVIEW_TIMEOUT_SECONDS = 60;
+/** Longest text shown per cell in the sidebar. */
+const MAX_PREVIEW_CHARS = 500;
+
+export interface PreviewRequest {
+  dataSourceId: string;
+  sql: string;
+  parameters: ParameterDef[];
+  values: ParameterValues;
+  limit: number;
+}
+
+export function previewQuery(request: PreviewRequest, lang: Lang): PreviewView {
+  const started = Date.now();
+  const config = getDataSource(request.dataSourceId, lang);
+  const dialect = findKind(config.kind)?.dialect ?? 'postgresql';
+  const bound = bindParameters(request.sql, request.parameters, request.values, dialect, spreadsheetBindContext(lang));
+  const running = startQuery(
+    config,
+    {
+      sql: bound.sql, values: bound.values, timeoutSeconds: PREVIEW_TIMEOUT_SECONDS, maxRows: request.limit + 1,
+      timeZone: activeSpreadsheet().getSpreadsheetTimeZone(), scheduled: false,
+    },
+    lang,
+  );
+  try {
+    const { columns, resultSet } = running;
+    const spec = columns.map((_, i) => `getString(${i + 1})`).join(',');
+    const rows: string[][] = [];
+    if (columns.length > 0) {
+      for (;;) {
+        const batch = resultSet.getRows(spec, request.limit + 1) as (string | null)[][];
+        if (batch.length === 0) break;
+        for (const row of batch) rows.push(row.map((v) => (v === null ? '' : v.length > MAX_PREVIEW_CHARS ? v.slice(0, MAX_PREVIEW_CHARS) + '…' : v)));
+        if (rows.length > request.limit) break;
+      }
+    }
+    const truncated = rows.length > request.limit;
+    const shown = rows.slice(0, request.limit);
+    return { columns: uniqueHeaders(columns.map((c) => c.label)).headers, rows: shown, rowCount: shown.length, truncated, ms: Date.now() - started };
+  } finally {
+    closeQuietly(running.resultSet);
+    closeQuietly(running.connection);
+  }
+}

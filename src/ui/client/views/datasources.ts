@@ -1,0 +1,187 @@
+/**
+ * The Data sources tab: the list (kind, health, paused reason), an add/edit form generated
+ * from the kind's field list, Test connection, and delete after an inline confirmation.
+ * Secret fields only ever hold the server's mask; sending the mask back keeps the secret.
+ */
+import type { DataSourceView, FieldView, KindView } from '../../../shared/api-types';
+import { call } from '../api';
+import type { AppContext } from '../context';
+import { messageOf } from '../context';
+import { ago } from '../display';
+import { confirmInline, h, replace, show } from '../dom';
+import { t } from '../i18n';
+
+type OptionValue = string | number | boolean | undefined;
+
+export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; render(): void } {
+  const list = h('ul', { class: 'ds-list', testid: 'ds-list' });
+  const formBox = h('div');
+  const addButton = h('button', { class: 'action', testid: 'btn-ds-add', on: { click: () => openForm(null) } }, '+ ' + t('ds.add'));
+  const element = h('section', { class: 'tab-panel', testid: 'panel-datasources' }, list, h('div', { class: 'block' }, addButton), formBox);
+
+  function healthLine(source: DataSourceView): HTMLElement {
+    const health = source.health;
+    if (health.pausedAt) return h('div', { class: 'error', testid: 'ds-health' }, t('ds.healthPaused', { at: ago(health.pausedAt), error: health.lastError ?? '' }));
+    if (health.consecutiveFailures > 0) return h('div', { class: 'warning', testid: 'ds-health' }, t('ds.healthFailing', { failures: health.consecutiveFailures, error: health.lastError ?? '' }));
+    return h('div', { class: 'success', testid: 'ds-health' }, t('ds.healthOk'));
+  }
+
+  function render(): void {
+    const sources = ctx.state.dataSources;
+    if (sources.length === 0) return replace(list, h('li', { class: 'gray empty' }, t('ds.empty')));
+    replace(
+      list,
+      ...sources.map((source) => {
+        const result = h('div', { class: 'test-result' });
+        const row: HTMLElement = h(
+          'li',
+          { class: 'ds-item', testid: 'ds-item', attrs: { 'data-ds-id': source.id } },
+          h('div', { class: 'item-name' }, source.name),
+          h('div', { class: 'gray' }, source.kindLabel + (source.writable ? ' · ✎' : '')),
+          healthLine(source),
+          h(
+            'div',
+            { class: 'buttons' },
+            h('button', { class: 'small', testid: 'btn-ds-edit', on: { click: () => openForm(source) } }, t('ds.edit')),
+            h('button', { class: 'small', testid: 'btn-ds-test-item', on: { click: () => void runTest(source.id, result) } }, t('ds.test')),
+            h('button', { class: 'small', testid: 'btn-ds-delete', on: { click: () => void remove(source, row) } }, t('ds.delete')),
+          ),
+          result,
+        );
+        return row;
+      }),
+    );
+  }
+
+  async function runTest(id: string, output: HTMLElement): Promise<void> {
+    replace(output, h('span', { class: 'gray' }, t('ds.testing')));
+    try {
+      const result = await call('testDataSource', { id });
+      replace(output, h('span', { class: result.ok ? 'success' : 'error', testid: 'ds-test-result' }, result.message));
+    } catch (error) {
+      replace(output, h('span', { class: 'error', testid: 'ds-test-result' }, messageOf(error)));
+    }
+    await ctx.reloadDataSources();
+  }
+
+  async function remove(source: DataSourceView, row: HTMLElement): Promise<void> {
+    if (!(await confirmInline(row, t('ds.deleteConfirm', { name: source.name }), t('ds.delete'), t('common.cancel')))) return;
+    ctx.showError(null);
+    try {
+      await call('deleteDataSource', { id: source.id });
+      replace(formBox);
+      await ctx.reloadDataSources();
+    } catch (error) {
+      ctx.showError(messageOf(error));
+    }
+  }
+
+  function openForm(source: DataSourceView | null): void {
+    ctx.showError(null);
+    const kinds = ctx.state.kinds;
+    let kind: KindView | undefined = kinds.find((k) => k.id === source?.kind) ?? kinds[0];
+    let savedId = source?.id;
+    const inputs = new Map<string, HTMLInputElement | HTMLTextAreaElement>();
+    const fieldsBox = h('div');
+    const result = h('div', { class: 'test-result' });
+
+    const kindSelect = h(
+      'select',
+      { testid: 'ds-kind', props: { disabled: Boolean(source) }, on: { change: () => ((kind = kinds.find((k) => k.id === kindSelect.value)), renderFields()) } },
+      ...kinds.map((k) => h('option', { props: { value: k.id, selected: k.id === kind?.id } }, k.label)),
+    );
+    const nameInput = h('input', { testid: 'ds-name', attrs: { type: 'text' }, props: { value: source?.name ?? '' } });
+    const warning = h('div', { class: 'warning' }, t('ds.writableWarning'));
+    const writable = h('input', { testid: 'ds-writable', attrs: { type: 'checkbox' }, props: { checked: Boolean(source?.writable) }, on: { change: () => show(warning, writable.checked) } });
+    show(warning, writable.checked);
+
+    function fieldInput(field: FieldView): HTMLElement {
+      const initial: OptionValue = source && source.kind === kind?.id ? source.options[field.name] : field.default;
+      const testid = `ds-field-${field.name}`;
+      if (field.type === 'checkbox') {
+        const box = h('input', { testid, attrs: { type: 'checkbox' }, props: { checked: initial === true || initial === 'true' } });
+        inputs.set(field.name, box);
+        return h('label', { class: 'inline' }, box, field.label);
+      }
+      const value = initial === undefined || initial === null ? '' : String(initial);
+      const input =
+        field.type === 'textarea'
+          ? h('textarea', { testid, attrs: { rows: '3' }, props: { value } })
+          : h('input', {
+              testid,
+              // A secret input only ever holds the server's mask (or what the user types now).
+              attrs: { type: field.secret || field.type === 'password' ? 'password' : field.type === 'number' ? 'number' : 'text', autocomplete: field.secret ? 'new-password' : 'off' },
+              props: { value },
+            });
+      inputs.set(field.name, input);
+      const hint = field.secret && value ? h('div', { class: 'gray' }, t('ds.secretKept')) : null;
+      return h('label', {}, field.label + (field.required ? ' *' : ''), input, hint);
+    }
+
+    function renderFields(): void {
+      inputs.clear();
+      replace(fieldsBox, ...(kind?.fields ?? []).map(fieldInput));
+    }
+
+    function collect(): { name: string; kind: string; writable: boolean; options: Record<string, OptionValue>; id?: string } {
+      const options: Record<string, OptionValue> = {};
+      for (const field of kind?.fields ?? []) {
+        const input = inputs.get(field.name);
+        if (!input) continue;
+        if (field.type === 'checkbox') options[field.name] = (input as HTMLInputElement).checked;
+        else if (field.type === 'number') options[field.name] = input.value.trim() === '' ? undefined : Number(input.value);
+        else options[field.name] = input.value;
+      }
+      return { id: savedId, name: nameInput.value.trim(), kind: kind?.id ?? '', writable: writable.checked, options };
+    }
+
+    async function saveForm(): Promise<string | null> {
+      ctx.showError(null);
+      try {
+        const view = await call('saveDataSource', collect());
+        savedId = view.id;
+        replace(result, h('span', { class: 'success' }, t('ds.saved', { name: view.name })));
+        await ctx.reloadDataSources();
+        return view.id;
+      } catch (error) {
+        replace(result);
+        ctx.showError(messageOf(error));
+        return null;
+      }
+    }
+
+    const saveButton = h('button', { class: 'action', testid: 'btn-ds-save', on: { click: () => void saveForm() } }, t('ds.save'));
+    const testButton = h('button', {
+      testid: 'btn-ds-test',
+      on: {
+        click: async () => {
+          // Testing runs against the stored settings, so the form is saved first.
+          testButton.disabled = true;
+          const id = await saveForm();
+          if (id) await runTest(id, result);
+          testButton.disabled = false;
+        },
+      },
+    }, t('ds.test'));
+
+    renderFields();
+    replace(
+      formBox,
+      h(
+        'div',
+        { class: 'ds-form block', testid: 'ds-form' },
+        h('div', { class: 'dialog-title' }, source ? t('ds.editTitle', { name: source.name }) : t('ds.newTitle')),
+        h('label', {}, t('ds.kind'), kindSelect),
+        h('label', {}, t('ds.name'), nameInput),
+        fieldsBox,
+        h('label', { class: 'inline' }, writable, t('ds.writable')),
+        warning,
+        h('div', { class: 'buttons' }, saveButton, testButton, h('button', { testid: 'btn-ds-cancel', on: { click: () => replace(formBox) } }, t('common.close'))),
+        result,
+      ),
+    );
+    nameInput.focus();
+  }
+
+  return { element, render };
+}

@@ -1,0 +1,192 @@
+/**
+ * The parameters form under the editor: one typed input per `{{ name }}` in the SQL, and a
+ * small settings panel per parameter (type, label, list options, multi-select). Redrawn only
+ * when the set of parameters changes, so typing in the editor never steals focus.
+ */
+import type { ParameterDef, ParameterType, ParameterValues, QuerySummary } from '../../../shared/api-types';
+import { call } from '../api';
+import { h, replace } from '../dom';
+import { t, type MessageKey } from '../i18n';
+import { PARAMETER_TYPES, RELATIVE_DATES, RELATIVE_DATETIMES, checkValue, initialValue } from '../params';
+
+export interface ParamsForm {
+  element: HTMLElement;
+  /** Shows these definitions (keeps typed values of names still present). */
+  setDefinitions(defs: ParameterDef[]): void;
+  definitions(): ParameterDef[];
+  values(): ParameterValues;
+  /** The first problem as a message, or null when every value looks right. */
+  problem(): string | null;
+  /** Forgets typed values (a different query was opened). */
+  reset(): void;
+}
+
+export function createParamsForm(options: { onDefinitionsChange: (defs: ParameterDef[]) => void; listQueries: () => QuerySummary[] }): ParamsForm {
+  const element = h('div', { class: 'params block', testid: 'params-form' });
+  let defs: ParameterDef[] = [];
+  let values: ParameterValues = {};
+  const listCache = new Map<string, string[]>();
+
+  const setValue = (name: string, value: string | string[]) => {
+    values[name] = value;
+  };
+
+  const updateDefinition = (name: string, change: Partial<ParameterDef>) => {
+    defs = defs.map((d) => (d.name === name ? { ...d, ...change } : d));
+    if (change.type) delete values[name];
+    options.onDefinitionsChange(defs);
+    render();
+  };
+
+  const datalist = (id: string, choices: string[]) => h('datalist', { attrs: { id } }, ...choices.map((c) => h('option', { props: { value: c } })));
+
+  const textInput = (name: string, testid: string, value: string, extra: { type?: string; placeholder?: string; list?: string } = {}) =>
+    h('input', {
+      testid,
+      attrs: { type: extra.type ?? 'text', placeholder: extra.placeholder, list: extra.list, 'aria-label': name },
+      props: { value },
+      on: { input: (e) => setValue(name, (e.target as HTMLInputElement).value) },
+    });
+
+  const listInput = (def: ParameterDef, current: string | string[]) => {
+    const chosen = new Set(Array.isArray(current) ? current : [current]);
+    const select = h('select', {
+      testid: `param-${def.name}`,
+      attrs: { 'aria-label': def.name },
+      props: { multiple: Boolean(def.multi) },
+      on: {
+        change: (e) => {
+          const picked = [...(e.target as HTMLSelectElement).selectedOptions].map((o) => o.value);
+          setValue(def.name, def.multi ? picked : (picked[0] ?? ''));
+        },
+      },
+    });
+    const fill = (choices: string[]) => {
+      replace(select, ...(def.multi ? [] : [h('option', { props: { value: '' } }, '')]), ...choices.map((c) => h('option', { props: { value: c, selected: chosen.has(c) } }, c)));
+    };
+    if (def.optionsQueryId) {
+      const cached = listCache.get(def.optionsQueryId);
+      if (cached) fill(cached);
+      else {
+        fill([]);
+        loadQueryOptions(def.optionsQueryId)
+          .then((choices) => {
+            listCache.set(def.optionsQueryId as string, choices);
+            fill(choices);
+          })
+          .catch((error: unknown) => {
+            const detail = error instanceof Error ? error.message : String(error);
+            select.after(h('div', { class: 'error' }, t('param.optionsFailed', { name: def.name, detail })));
+          });
+      }
+    } else fill(def.options ?? []);
+    return select;
+  };
+
+  const inputFor = (def: ParameterDef): HTMLElement => {
+    const current = values[def.name] ?? initialValue(def);
+    values[def.name] = current;
+    const single = Array.isArray(current) ? (current[0] ?? '') : current;
+    switch (def.type) {
+      case 'number':
+        return textInput(def.name, `param-${def.name}`, single, { type: 'number' });
+      case 'date':
+        return textInput(def.name, `param-${def.name}`, single, { placeholder: t('param.datePlaceholder'), list: 'sd-relative-dates' });
+      case 'datetime':
+        return textInput(def.name, `param-${def.name}`, single, { placeholder: t('param.datetimePlaceholder'), list: 'sd-relative-datetimes' });
+      case 'daterange': {
+        const range = Array.isArray(current) ? [...current] : [current, ''];
+        values[def.name] = range;
+        const half = (index: 0 | 1, suffix: 'start' | 'end') =>
+          h('input', {
+            testid: `param-${def.name}-${suffix}`,
+            attrs: { type: 'text', list: 'sd-relative-dates', placeholder: t('param.datePlaceholder'), 'aria-label': `${def.name}.${suffix}` },
+            props: { value: range[index] ?? '' },
+            on: { input: (e) => ((values[def.name] as string[])[index] = (e.target as HTMLInputElement).value) },
+          });
+        return h('div', { class: 'range' }, h('label', {}, t('param.start'), half(0, 'start')), h('label', {}, t('param.end'), half(1, 'end')));
+      }
+      case 'list':
+        return listInput(def, current);
+      case 'cell':
+        return textInput(def.name, `param-${def.name}`, single, { placeholder: t('param.cellPlaceholder') });
+      default:
+        return textInput(def.name, `param-${def.name}`, single);
+    }
+  };
+
+  const settingsFor = (def: ParameterDef): HTMLElement => {
+    const typeSelect = h(
+      'select',
+      { testid: `param-type-${def.name}`, on: { change: (e) => updateDefinition(def.name, { type: (e.target as HTMLSelectElement).value as ParameterType }) } },
+      ...PARAMETER_TYPES.map((type) => h('option', { props: { value: type, selected: type === def.type } }, t(`param.type.${type}` as MessageKey))),
+    );
+    const label = h('input', {
+      attrs: { type: 'text' },
+      props: { value: def.label ?? '' },
+      on: { change: (e) => updateDefinition(def.name, { label: (e.target as HTMLInputElement).value || undefined }) },
+    });
+    const rows: HTMLElement[] = [h('label', {}, t('param.type'), typeSelect), h('label', {}, t('param.label'), label)];
+    if (def.type === 'list') {
+      const queries = options.listQueries();
+      rows.push(
+        h('label', {}, t('param.options'), h('textarea', {
+          testid: `param-options-${def.name}`,
+          attrs: { rows: '3' },
+          props: { value: (def.options ?? []).join('\n') },
+          on: { change: (e) => updateDefinition(def.name, { options: (e.target as HTMLTextAreaElement).value.split('\n').map((s) => s.trim()).filter(Boolean) }) },
+        })),
+        h('label', {}, t('param.optionsQuery'), h(
+          'select',
+          { on: { change: (e) => updateDefinition(def.name, { optionsQueryId: (e.target as HTMLSelectElement).value || undefined }) } },
+          h('option', { props: { value: '' } }, t('param.optionsQueryNone')),
+          ...queries.map((q) => h('option', { props: { value: q.id, selected: q.id === def.optionsQueryId } }, q.name)),
+        )),
+        h('label', { class: 'inline' }, h('input', { attrs: { type: 'checkbox' }, props: { checked: Boolean(def.multi) }, on: { change: (e) => updateDefinition(def.name, { multi: (e.target as HTMLInputElement).checked }) } }), t('param.multi')),
+      );
+    }
+    return h('details', { class: 'param-settings' }, h('summary', { attrs: { title: t('param.settings', { name: def.name }) } }, '⚙'), ...rows);
+  };
+
+  const render = () => {
+    if (defs.length === 0) return replace(element);
+    replace(
+      element,
+      h('div', { class: 'section-title' }, t('param.title')),
+      datalist('sd-relative-dates', RELATIVE_DATES),
+      datalist('sd-relative-datetimes', RELATIVE_DATETIMES),
+      ...defs.map((def) =>
+        h('div', { class: 'param', attrs: { 'data-param': def.name } }, h('div', { class: 'param-head' }, h('span', { class: 'param-name' }, def.label || def.name), settingsFor(def)), inputFor(def)),
+      ),
+    );
+  };
+
+  return {
+    element,
+    setDefinitions(next) {
+      const sameShape = next.length === defs.length && next.every((d, i) => JSON.stringify(d) === JSON.stringify(defs[i]));
+      defs = next;
+      if (!sameShape) render();
+    },
+    definitions: () => defs,
+    values: () => ({ ...values }),
+    problem() {
+      for (const def of defs) {
+        const problem = checkValue(def, values[def.name] ?? initialValue(def));
+        if (problem) return t(problem, { name: def.label || def.name });
+      }
+      return null;
+    },
+    reset() {
+      values = {};
+      render();
+    },
+  };
+}
+
+/** A list parameter's choices from another saved query: the first column of its preview. */
+async function loadQueryOptions(queryId: string): Promise<string[]> {
+  const query = await call('getQuery', { id: queryId });
+  const preview = await call('previewQuery', { dataSourceId: query.dataSourceId, sql: query.sql, parameters: query.parameters, limit: 1000 });
+  return [...new Set(preview.rows.map((row) => row[0] ?? '').filter((v) => v !== ''))];
+}
