@@ -66,7 +66,7 @@ export const CATALOG = {
   'query.noRows': { en: 'No rows.', ja: '行がありません。' },
 
   'conflict.title': { en: 'Someone saved this query while you were editing', ja: '編集中に他の人がこのクエリを保存しました' },
-  'conflict.by': { en: '{who} saved version {version} at {at}. Their SQL:', ja: '{who} が {at} にバージョン {version} を保存しました。相手の SQL:' },
+  'conflict.by': { en: '{who} saved version {version} ({at}). Their SQL:', ja: '{who} がバージョン {version} を保存しました({at})。相手の SQL:' },
   'conflict.overwrite': { en: 'Overwrite with mine', ja: '自分の内容で上書き' },
   'conflict.keepTheirs': { en: 'Keep theirs', ja: '相手の内容を採用' },
   'conflict.saveCopy': { en: 'Save mine as a copy', ja: '自分の内容をコピーとして保存' },
