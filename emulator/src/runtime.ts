@@ -258,10 +258,14 @@ const VIRTUAL_DATE_SOURCE = `
   var now = globalThis.__sheetdashNow;
   delete globalThis.__sheetdashNow;
   var RealDate = Date;
-  function VirtualDate() {
+  function VirtualDate(a, b, c, d, e, f, g) {
     if (!new.target) return new RealDate(now()).toString();
-    var args = Array.prototype.slice.call(arguments);
-    return args.length === 0 ? Reflect.construct(RealDate, [now()], new.target) : Reflect.construct(RealDate, args, new.target);
+    switch (arguments.length) {
+      case 0: return Reflect.construct(RealDate, [now()], new.target);
+      case 1: return Reflect.construct(RealDate, [a], new.target);
+      case 3: return Reflect.construct(RealDate, [a, b, c], new.target);
+      default: return Reflect.construct(RealDate, Array.prototype.slice.call(arguments), new.target);
+    }
   }
   VirtualDate.prototype = RealDate.prototype;
   Object.defineProperty(RealDate.prototype, 'constructor', { value: VirtualDate, writable: true, configurable: true });

@@ -27,7 +27,6 @@ export const TEMPORAL_FORMATS: Partial<Record<ColumnKind, string>> = {
 export type CellValue = string | number | boolean;
 
 const MS_PER_DAY = 86_400_000;
-const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 export function toCellValue(text: string | null, kind: ColumnKind): CellValue {
   if (text === null) return '';
@@ -80,14 +79,16 @@ function exactInteger(text: string): number | null {
 
 /** A decimal's number when the double holds exactly the same value, else null. */
 export function exactDecimal(text: string): number | null {
+  const n = Number(text);
+  if (!Number.isFinite(n) || text.trim() === '') return null;
+  // Up to 15 significant digits always survive the trip through a double.
+  if (text.length <= 16) return n + 0; // + 0 turns -0 into 0
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
   if (!match) return null;
   const [, sign, intPart, fracPart = ''] = match;
   const digits = (intPart.replace(/^0+(?=\d)/, '') + '.' + fracPart.replace(/0+$/, '')).replace(/\.$/, '');
   const canonical = (sign && digits !== '0' ? '-' : '') + digits;
-  const n = Number(text);
-  if (!Number.isFinite(n)) return null;
-  return String(n) === canonical ? n + 0 : null; // + 0 turns -0 into 0
+  return String(n) === canonical ? n + 0 : null;
 }
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?)?(?:([+-]\d{2})(?::?(\d{2}))?(?::?\d{2})?|Z)?$/;
@@ -98,13 +99,29 @@ export function dateTimeSerial(text: string): number | null {
   if (!m) return null;
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = ''] = m;
   const year = Number(y);
-  if (year < 1 || Number(mo) < 1 || Number(d) < 1) return null; // MySQL zero dates
-  const check = new Date(Date.UTC(2000, Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number((frac + '000').slice(0, 3))));
-  check.setUTCFullYear(year, Number(mo) - 1, Number(d));
-  const ms = check.getTime();
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d)) return null;
-  return (ms - SERIAL_EPOCH_MS) / MS_PER_DAY;
+  const month = Number(mo);
+  const day = Number(d);
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null; // MySQL zero dates, bad days
+  const seconds = Number(h) * 3600 + Number(mi) * 60 + Number(s) + Number((frac + '000').slice(0, 3)) / 1000;
+  return daysFromCivil(year, month, day) - SERIAL_EPOCH_DAYS + seconds / 86_400;
 }
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm; no Date objects). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+const SERIAL_EPOCH_DAYS = -25_569; // 1899-12-30
 
 /** "HH:MM:SS[.fff]" (MySQL allows up to 838 hours) → fraction of days, or null. */
 export function timeSerial(text: string): number | null {
