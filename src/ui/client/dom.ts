@@ -1,6 +1,6 @@
 /**
  * Builds DOM safely: every string becomes a text node or an attribute value, never HTML.
- * The sidebar has no innerHTML anywhere, so a query named <img onerror=...> stays text.
+ * No HTML is ever parsed from a string, so a query named <img onerror=...> stays text.
  */
 type Child = Node | string | number | null | undefined | false;
 

@@ -180,7 +180,7 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
         result,
       ),
     );
-    formBox.scrollIntoView({ block: 'start' });
+    formBox.scrollIntoView?.({ block: 'start' });
     nameInput.focus();
   }
 
