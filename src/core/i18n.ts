@@ -50,6 +50,10 @@ const MESSAGES = {
     en: 'Could not connect to {host}:{port}. Check, in order: the host name and port; that the database accepts connections from Google\'s IP ranges (https://www.gstatic.com/ipranges/goog.json); the user name and password; for MySQL 8, that the user uses mysql_native_password (ALTER USER ... IDENTIFIED WITH mysql_native_password); that the server offers TLS 1.2 or later.',
     ja: '{host}:{port} に接続できませんでした。次の順に確認してください: ホスト名とポート、データベースが Google の IP 範囲(https://www.gstatic.com/ipranges/goog.json)からの接続を許可していること、ユーザー名とパスワード、MySQL 8 ではユーザーが mysql_native_password を使っていること(ALTER USER ... IDENTIFIED WITH mysql_native_password)、サーバーが TLS 1.2 以上に対応していること。',
   },
+  'ds.scopeMissing': {
+    en: '{kind} needs the permission {scope}. Add it to "oauthScopes" in appsscript.json, deploy again, and authorize the add-on once more.',
+    ja: '{kind} には権限 {scope} が必要です。appsscript.json の "oauthScopes" に追加して再デプロイし、アドオンをもう一度承認してください。',
+  },
   'ds.testOk': { en: 'Connected to {product} {version} in {ms} ms.', ja: '{product} {version} に接続しました({ms} ms)。' },
 
   'refresh.queryFailed': { en: 'The database refused the query: {error}', ja: 'データベースがクエリを拒否しました: {error}' },

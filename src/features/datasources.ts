@@ -120,6 +120,9 @@ export function connect(config: DataSourceConfig, lang: Lang, run: { scheduled: 
     return connection;
   } catch (error) {
     const raw = errorMessage(error);
+    const scope = /Required permissions: (https:\/\/\S+)/.exec(raw);
+    // A missing OAuth scope is a deployment problem, not a failed connection: nothing was tried.
+    if (scope) throw new UserError(translate(lang, 'ds.scopeMissing', { scope: scope[1], kind: kind.label[lang] }), raw);
     const failures = health.consecutiveFailures + 1;
     const now = new Date().toISOString();
     writeJson(HEALTH_PREFIX + config.id, {
