@@ -59,20 +59,22 @@ describe('values', () => {
     expect(withDefault({ name: 't', type: 'text', default: 'keep' }, '')).toEqual({ name: 't', type: 'text', default: 'keep' });
   });
 
-  test('checkValue names what is wrong', () => {
+  test('checkValue catches what is missing or not a number, and leaves dates to the server', () => {
     expect(checkValue({ name: 'n', type: 'number' }, '12.5')).toBeNull();
-    expect(checkValue({ name: 'n', type: 'number' }, '12,5')).toBe('param.notNumber');
-    expect(checkValue({ name: 'd', type: 'date' }, '2024-02-30')).toBeNull(); // the server checks the calendar
-    expect(checkValue({ name: 'd', type: 'date' }, '2024/02/01')).toBe('param.notDate');
-    expect(checkValue({ name: 'd', type: 'date' }, '7 days ago')).toBeNull();
-    expect(checkValue({ name: 'd', type: 'date' }, '3 weeks ago')).toBeNull();
-    expect(checkValue({ name: 'd', type: 'datetime' }, '2024-02-01 10:30')).toBeNull();
-    expect(checkValue({ name: 'd', type: 'datetime' }, 'now')).toBeNull();
-    expect(checkValue({ name: 'd', type: 'datetime' }, 'soon')).toBe('param.notDatetime');
-    expect(checkValue({ name: 'r', type: 'daterange' }, ['today', ''])).toBe('param.empty');
+    expect(checkValue({ name: 'n', type: 'number' }, '1,200')).toBeNull();
+    expect(checkValue({ name: 'n', type: 'number' }, '１２')).toBeNull(); // full-width digits, as the server accepts
+    expect(checkValue({ name: 'n', type: 'number' }, 'twelve')).toBe('param.notNumber');
+    expect(checkValue({ name: 'd', type: 'date' }, '7日前')).toBeNull();
+    expect(checkValue({ name: 'd', type: 'date' }, '')).toBe('param.empty');
+    expect(checkValue({ name: 'r', type: 'daterange' }, ['', 'today'])).toBe('param.empty');
+    expect(checkValue({ name: 'r', type: 'daterange' }, ['last 7 days', ''])).toBeNull();
     expect(checkValue({ name: 'l', type: 'list', multi: true }, [])).toBe('param.empty');
     expect(checkValue({ name: 't', type: 'text' }, '<script>')).toBeNull();
     expect(checkValue({ name: 'c', type: 'cell' }, '')).toBeNull();
+  });
+
+  test('a range typed as one word is sent as that word', () => {
+    expect(valuesForRun([{ name: 'r', type: 'daterange' }], { r: [' 今月 ', ''] })).toEqual({ r: '今月' });
   });
 
   test('valuesForRun sends trimmed values, none for cell parameters, whose reference goes into the definition', () => {

@@ -3,13 +3,24 @@
  * user types, keeps each parameter's saved definition while its name stays in the SQL, and
  * turns the form's values into the payload the server validates again.
  */
-import type { ParameterDef, ParameterType, ParameterValues } from '../../shared/api-types';
+import type { Lang, ParameterDef, ParameterType, ParameterValues } from '../../shared/api-types';
 
 export const PARAMETER_TYPES: ParameterType[] = ['text', 'number', 'date', 'datetime', 'daterange', 'list', 'cell'];
 
-/** Relative dates the server resolves in the spreadsheet's time zone. */
-export const RELATIVE_DATES = ['today', 'yesterday', '7 days ago', '30 days ago', 'start of week', 'start of month', 'start of last month', 'start of year'];
-export const RELATIVE_DATETIMES = ['now', ...RELATIVE_DATES];
+/**
+ * Relative dates and ranges offered as choices; the server (src/core/params/relative-dates.ts)
+ * resolves them in the spreadsheet's time zone and understands both languages.
+ */
+export const RELATIVE_DATES: Record<Lang, string[]> = {
+  en: ['today', 'yesterday', '7 days ago', '30 days ago', 'start of this week', 'start of this month', 'start of last month', 'end of last month', 'start of this year'],
+  ja: ['今日', '昨日', '7日前', '30日前', '今週初め', '今月初め', '先月初め', '先月末', '今年初め'],
+};
+export const RELATIVE_DATETIMES: Record<Lang, string[]> = { en: ['now', ...RELATIVE_DATES.en], ja: ['現在', ...RELATIVE_DATES.ja] };
+/** A whole range in one word, typed in the "from" box with "to" left empty. */
+export const RELATIVE_RANGES: Record<Lang, string[]> = {
+  en: ['last 7 days', 'last 30 days', 'this week', 'last week', 'this month', 'last month', 'this year', 'last year'],
+  ja: ['過去7日', '過去30日', '今週', '先週', '今月', '先月', '今年', '昨年'],
+};
 
 export interface ParameterUse {
   name: string;
@@ -71,27 +82,24 @@ export function withDefault(def: ParameterDef, value: string | string[] | undefi
   return text === '' ? def : { ...def, default: text };
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$/;
-
-/** A quick check before sending, so typos are caught while typing; the server checks again. */
-export type ValueProblem = 'param.empty' | 'param.notNumber' | 'param.notDate' | 'param.notDatetime';
+/**
+ * A quick check before sending, for what is plainly missing or not a number. Dates are left to
+ * the server, which knows every relative word in both languages and names the parameter.
+ */
+export type ValueProblem = 'param.empty' | 'param.notNumber';
 
 export function checkValue(def: ParameterDef, value: string | string[] | undefined): ValueProblem | null {
-  const values = Array.isArray(value) ? value : [value ?? ''];
   if (def.type === 'cell') return null;
+  if (def.type === 'daterange' && isWholeRange(value)) return null;
+  const values = Array.isArray(value) ? value : [value ?? ''];
   if (values.length === 0 || values.some((v) => v.trim() === '')) return 'param.empty';
-  for (const v of values.map((x) => x.trim())) {
-    if (def.type === 'number' && !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(v)) return 'param.notNumber';
-    if ((def.type === 'date' || def.type === 'daterange') && !ISO_DATE.test(v) && !isRelative(v, RELATIVE_DATES)) return 'param.notDate';
-    if (def.type === 'datetime' && !ISO_DATETIME.test(v) && !ISO_DATE.test(v) && !isRelative(v, RELATIVE_DATETIMES)) return 'param.notDatetime';
-  }
+  if (def.type === 'number' && values.some((v) => !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(v.normalize('NFKC').trim().replace(/,/g, '')))) return 'param.notNumber';
   return null;
 }
 
-function isRelative(value: string, known: string[]): boolean {
-  const lower = value.toLowerCase();
-  return known.includes(lower) || /^\d+ (day|week|month|year)s? ago$/.test(lower);
+/** A range given as one word ("last 7 days", "今月") in the first box, the second left empty. */
+function isWholeRange(value: string | string[] | undefined): boolean {
+  return Array.isArray(value) && value.length === 2 && value[0].trim() !== '' && value[1].trim() === '';
 }
 
 /** The values to send: one entry per parameter that takes a value (cell parameters read their range on the server). */
@@ -100,7 +108,8 @@ export function valuesForRun(defs: ParameterDef[], form: ParameterValues): Param
   for (const def of defs) {
     if (def.type === 'cell') continue;
     const value = form[def.name] ?? initialValue(def);
-    values[def.name] = Array.isArray(value) ? value.map((v) => v.trim()) : value.trim();
+    if (def.type === 'daterange' && isWholeRange(value)) values[def.name] = (value as string[])[0].trim();
+    else values[def.name] = Array.isArray(value) ? value.map((v) => v.trim()) : value.trim();
   }
   return values;
 }

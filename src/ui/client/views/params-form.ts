@@ -6,8 +6,8 @@
 import type { ParameterDef, ParameterType, ParameterValues, QuerySummary } from '../../../shared/api-types';
 import { call } from '../api';
 import { h, replace } from '../dom';
-import { t, type MessageKey } from '../i18n';
-import { PARAMETER_TYPES, RELATIVE_DATES, RELATIVE_DATETIMES, checkValue, initialValue } from '../params';
+import { getLang, t, type MessageKey } from '../i18n';
+import { PARAMETER_TYPES, RELATIVE_DATES, RELATIVE_DATETIMES, RELATIVE_RANGES, checkValue, initialValue } from '../params';
 
 export interface ParamsForm {
   element: HTMLElement;
@@ -100,7 +100,7 @@ export function createParamsForm(options: { onDefinitionsChange: (defs: Paramete
         const half = (index: 0 | 1, suffix: 'start' | 'end') =>
           h('input', {
             testid: `param-${def.name}-${suffix}`,
-            attrs: { type: 'text', list: 'sd-relative-dates', placeholder: t('param.datePlaceholder'), 'aria-label': `${def.name}.${suffix}` },
+            attrs: { type: 'text', list: suffix === 'start' ? 'sd-relative-ranges' : 'sd-relative-dates', placeholder: t(suffix === 'start' ? 'param.rangePlaceholder' : 'param.datePlaceholder'), 'aria-label': `${def.name}.${suffix}` },
             props: { value: range[index] ?? '' },
             on: { input: (e) => ((values[def.name] as string[])[index] = (e.target as HTMLInputElement).value) },
           });
@@ -153,8 +153,9 @@ export function createParamsForm(options: { onDefinitionsChange: (defs: Paramete
     replace(
       element,
       h('div', { class: 'section-title' }, t('param.title')),
-      datalist('sd-relative-dates', RELATIVE_DATES),
-      datalist('sd-relative-datetimes', RELATIVE_DATETIMES),
+      datalist('sd-relative-dates', RELATIVE_DATES[getLang()]),
+      datalist('sd-relative-datetimes', RELATIVE_DATETIMES[getLang()]),
+      datalist('sd-relative-ranges', [...RELATIVE_RANGES[getLang()], ...RELATIVE_DATES[getLang()]]),
       ...defs.map((def) =>
         h('div', { class: 'param', attrs: { 'data-param': def.name } }, h('div', { class: 'param-head' }, h('span', { class: 'param-name' }, def.label || def.name), settingsFor(def)), inputFor(def)),
       ),
