@@ -6,11 +6,16 @@
 import { callApi } from './features/api';
 import { buildAddonMenu } from './features/menu';
 import { showSidebar } from './features/sidebar';
+import { runTick, turnOnSchedule } from './features/schedule/entry';
 
 declare const global: Record<string, unknown>;
 
 global.onOpen = (e: GoogleAppsScript.Events.SheetsOnOpen) => buildAddonMenu(e);
 global.onInstall = (e: GoogleAppsScript.Events.SheetsOnOpen) => buildAddonMenu(e);
 global.showSidebar = () => showSidebar();
+/** The one time-driven trigger. */
+global.tick = () => runTick();
+/** Menu item: installs the tick trigger. */
+global.turnOnSchedule = () => turnOnSchedule();
 /** The sidebar's single entry: google.script.run.sheetdashApi(method, payload). */
 global.sheetdashApi = (method: unknown, payload: unknown) => callApi(method, payload);

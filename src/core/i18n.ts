@@ -101,6 +101,18 @@ const MESSAGES = {
   'outcome.failed': { en: 'Failed', ja: '失敗' },
   'outcome.skipped': { en: 'Skipped', ja: 'スキップ' },
 
+  'schedule.invalid': {
+    en: 'The schedule "{schedule}" is not understood. Write "every 15 minutes", "every 2 hours" or "daily at 09:00" (spreadsheet time), or leave it empty.',
+    ja: 'スケジュール「{schedule}」を解釈できません。「every 15 minutes」「every 2 hours」「daily at 09:00」(スプレッドシートのタイムゾーン)のように書くか、空欄にしてください。',
+  },
+  'schedule.who': { en: 'schedule', ja: 'スケジュール' },
+  'menu.schedule': { en: 'Turn on scheduled refreshes', ja: 'スケジュール更新を有効にする' },
+  'schedule.installed': {
+    en: 'Scheduled refreshes are on: Sheetdash checks for due queries every {interval}.',
+    ja: 'スケジュール更新を有効にしました。Sheetdash は {interval} ごとに実行すべきクエリを確認します。',
+  },
+  'schedule.every5min': { en: '5 minutes', ja: '5 分' },
+  'schedule.everyHour': { en: 'hour (the limit for published add-ons)', ja: '1 時間(公開アドオンの上限)' },
   'api.invalid': { en: 'Invalid request: {detail}', ja: '不正なリクエストです: {detail}' },
   // --- query library, parameters, schema, preview (src/features/library, schema, preview) ---
   'param.required': { en: 'Parameter "{name}": enter a value.', ja: 'パラメータ「{name}」: 値を入力してください。' },

@@ -9,6 +9,11 @@ export class UserError extends Error {
   }
 }
 
+/** A run that was not attempted on purpose (a paused data source in a scheduled run). */
+export class SkipError extends UserError {
+  override name = 'SkipError';
+}
+
 /** The message of any thrown value, without Apps Script's "Exception: " prefix. */
 export function errorMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);

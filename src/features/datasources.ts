@@ -4,7 +4,7 @@
  * database cannot burn Apps Script's daily quota of failed JDBC connections.
  */
 import { translate, type Lang } from '../core/i18n';
-import { UserError, errorMessage } from '../core/user-error';
+import { SkipError, UserError, errorMessage } from '../core/user-error';
 import { HEALTHY, maskSecrets, mergeSecrets, type DataSourceConfig, type DataSourceHealth } from '../datasources/config';
 import type { OptionValues } from '../datasources/kind';
 import { findKind, listKinds } from '../datasources/registry';
@@ -107,7 +107,7 @@ export function connect(config: DataSourceConfig, lang: Lang, run: { scheduled: 
   if (!kind) throw new UserError(translate(lang, 'ds.unknownKind', { kind: config.kind, kinds: listKinds().map((k) => k.id).join(', ') }));
   const health = getHealth(config.id);
   if (run.scheduled && health.pausedAt) {
-    throw new UserError(
+    throw new SkipError(
       translate(lang, 'ds.paused', { name: config.name, failures: health.consecutiveFailures, error: health.lastError ?? '' }),
     );
   }

@@ -9,5 +9,6 @@ export function buildAddonMenu(_e?: GoogleAppsScript.Events.SheetsOnOpen): void 
   SpreadsheetApp.getUi()
     .createAddonMenu()
     .addItem(translate(lang, 'menu.open'), 'showSidebar')
+    .addItem(translate(lang, 'menu.schedule'), 'turnOnSchedule')
     .addToUi();
 }

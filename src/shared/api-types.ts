@@ -156,6 +156,8 @@ export interface PreviewView {
 
 export interface RefreshResultView {
   ok: boolean;
+  /** Not attempted on purpose (a paused data source in a scheduled run). */
+  skipped?: boolean;
   queryId: string;
   sheetName: string | null;
   sheetId: number | null;

@@ -29,14 +29,14 @@ describe('the bundle', () => {
     const context = vm.createContext({});
     vm.runInContext(fs.readFileSync(path.join(DIST, 'Code.js'), 'utf8'), context);
     const functions = Object.keys(context).filter((k) => typeof (context as Record<string, unknown>)[k] === 'function');
-    expect(functions.sort()).toEqual(['onInstall', 'onOpen', 'sheetdashApi', 'showSidebar']);
+    expect(functions.sort()).toEqual(['onInstall', 'onOpen', 'sheetdashApi', 'showSidebar', 'tick', 'turnOnSchedule']);
   });
 
   it.each(['LIMITED', 'NONE'] as const)('builds the add-on menu under AuthMode.%s', (mode) => {
     const rt = bundleRuntime({ user: { locale: 'en' } });
     const result = rt.open(mode);
     expect(result.error).toBeUndefined();
-    expect(rt.spreadsheet._ui().menus).toEqual([expect.objectContaining({ items: [expect.objectContaining({ caption: 'Open Sheetdash', functionName: 'showSidebar' })] })]);
+    expect(rt.spreadsheet._ui().menus).toEqual([expect.objectContaining({ items: [expect.objectContaining({ caption: 'Open Sheetdash', functionName: 'showSidebar' }), expect.objectContaining({ caption: 'Turn on scheduled refreshes', functionName: 'turnOnSchedule' })] })]);
   });
 
   it('speaks Japanese in the menu to a Japanese user', () => {

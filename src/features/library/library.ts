@@ -16,6 +16,8 @@ import { withDocumentLock } from '../../adapters/lock';
 import { userEmail } from '../../adapters/session';
 import type { ParameterDef, QuerySummary, QueryView, SaveQueryAnswer, VersionSummary } from '../../shared/api-types';
 import { findResultTab } from '../refresh/result-tab';
+import { getDataSource } from '../datasources';
+import { parseSchedule } from '../../core/schedule';
 import { appendVersion, findQuery, readLibrary, readVersions, writeQuery } from './library-sheet';
 
 const LOCK_WAIT_MS = 10_000;
@@ -87,6 +89,11 @@ export function listQueries(options: { search?: string; filter?: LibraryFilter; 
   return list;
 }
 
+/** Every readable saved query (broken rows left out), for the scheduler. */
+export function listStoredQueries(): StoredQuery[] {
+  return readLibrary().rows.flatMap((r) => (r.ok === true ? [r.query] : []));
+}
+
 export function getQuery(id: string, version: number | undefined, lang: Lang): QueryView {
   const { query } = getStoredQuery(id, lang);
   if (version === undefined || version === query.version) return toView(query);
@@ -98,6 +105,8 @@ export function getQuery(id: string, version: number | undefined, lang: Lang): Q
 function checkFields(fields: QueryFields, lang: Lang): void {
   if (!fields.name.trim()) throw new UserError(translate(lang, 'library.nameRequired'));
   if (!fields.dataSourceId.trim()) throw new InputError('"dataSourceId" is required');
+  getDataSource(fields.dataSourceId, lang); // names a missing data source with what to do
+  if (parseSchedule(fields.schedule) === 'invalid') throw new UserError(translate(lang, 'schedule.invalid', { schedule: fields.schedule }));
   const probe = { ...fields, id: '', owner: '', createdBy: '', createdAt: '', updatedBy: '', updatedAt: '', version: 1, archived: false, lastRun: null };
   const big = oversizedField(probe);
   if (big) {

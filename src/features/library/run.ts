@@ -27,7 +27,7 @@ export function runSavedQuery(id: string, values: ParameterValues, lang: Lang, r
   const bound = bindParameters(query.sql, query.parameters, values, dialect, spreadsheetBindContext(lang));
   const result = refresh(
     {
-      queryId: query.id, queryName: query.name, sql: bound.sql, values: bound.values, dataSourceId: query.dataSourceId,
+      queryId: query.id, queryName: query.name, sql: bound.sql, displaySql: query.sql, values: bound.values, dataSourceId: query.dataSourceId,
       scheduled: run.scheduled === true, startedBy: run.startedBy ?? (userEmail() || 'sidebar'),
     },
     lang,

@@ -6,7 +6,7 @@
 import { translate, type Lang } from '../../core/i18n';
 import { checkReadOnly } from '../../core/sql/read-only';
 import { UserError, errorMessage } from '../../core/user-error';
-import { columnKind, type ColumnKind } from '../../core/values/jdbc-types';
+import { columnKind, SQL_TYPES, type ColumnKind } from '../../core/values/jdbc-types';
 import type { DataSourceConfig } from '../../datasources/config';
 import { parserFor } from '../../datasources/dialects';
 import { findKind } from '../../datasources/registry';
@@ -113,7 +113,10 @@ export function startQuery(config: DataSourceConfig, options: QueryRunOptions, l
     const count = meta.getColumnCount();
     const columns: ResultColumn[] = [];
     for (let c = 1; c <= count; c++) {
-      columns.push({ label: meta.getColumnLabel(c), kind: columnKind(meta.getColumnType(c), meta.getColumnTypeName(c), meta.getPrecision(c)) });
+      const type = meta.getColumnType(c);
+      // Precision matters only for BIT (BIT(1) is a boolean): ask for it only then.
+      const precision = type === SQL_TYPES.BIT ? meta.getPrecision(c) : 0;
+      columns.push({ label: meta.getColumnLabel(c), kind: columnKind(type, meta.getColumnTypeName(c), precision) });
     }
     return { connection, resultSet, columns };
   } catch (error) {

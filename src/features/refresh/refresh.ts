@@ -6,7 +6,7 @@
  * previous result intact; every run is recorded in the run log.
  */
 import { translate, type Lang } from '../../core/i18n';
-import { UserError, errorMessage } from '../../core/user-error';
+import { SkipError, UserError, errorMessage } from '../../core/user-error';
 import { TEMPORAL_FORMATS, toCellValue, type CellValue } from '../../core/values/cell-value';
 import { uniqueHeaders } from '../../core/values/headers';
 import { closeQuietly } from '../../adapters/jdbc';
@@ -31,6 +31,8 @@ export interface RefreshRequest {
   queryId: string;
   queryName: string;
   sql: string;
+  /** The SQL as the user wrote it (with {{ parameters }}), for the result tab's note; defaults to `sql`. */
+  displaySql?: string;
   /** Values for the `?` placeholders of `sql` (from the query's parameters). */
   values?: BoundValue[];
   dataSourceId: string;
@@ -44,6 +46,8 @@ export interface RefreshRequest {
 
 export interface RefreshResult {
   ok: boolean;
+  /** Not attempted on purpose (a paused data source in a scheduled run). */
+  skipped?: boolean;
   queryId: string;
   sheetName: string | null;
   sheetId: number | null;
@@ -108,7 +112,7 @@ export function refresh(request: RefreshRequest, lang: Lang): RefreshResult {
           at: Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm:ss z'),
           rows: rowCount,
           truncated: truncated ? translate(lang, 'refresh.sourceTruncated') : '',
-          sql: request.sql.slice(0, 20_000),
+          sql: (request.displaySql ?? request.sql).slice(0, 20_000),
         }),
       );
       closeQuietly(resultSet);
@@ -149,6 +153,7 @@ export function refresh(request: RefreshRequest, lang: Lang): RefreshResult {
     const message = error instanceof UserError ? error.message : translateFailure(errorMessage(error), lang);
     const result: RefreshResult = {
       ok: false,
+      skipped: error instanceof SkipError,
       queryId: request.queryId,
       sheetName: null,
       sheetId: null,
@@ -180,7 +185,7 @@ function logRun(request: RefreshRequest, dataSourceName: string, result: Refresh
         dataSource: dataSourceName,
         rows: result.ok ? result.rows : '',
         durationMs: result.durationMs,
-        outcome: result.ok ? 'ok' : 'failed',
+        outcome: result.ok ? 'ok' : result.skipped ? 'skipped' : 'failed',
         error: result.ok ? result.warnings.join('\n') : result.message,
       },
       lang,

@@ -1,0 +1,72 @@
+/**
+ * Scheduled refreshes through the one tick trigger: installed every 5 minutes in a bound
+ * script and hourly in a published add-on; due queries run on the virtual clock; a paused data
+ * source is skipped with the reason in the run log.
+ */
+import { api, apiCall } from '../helpers/api';
+import { createTestDatabase, enabledEngines, type TestDatabase } from '../helpers/engines';
+import { setupWithDataSource } from '../helpers/refresh';
+import { disposeRuntimes } from '../helpers/runtimes';
+
+afterAll(disposeRuntimes);
+
+let db: TestDatabase;
+beforeAll(() => {
+  db = createTestDatabase(enabledEngines()[0]);
+  db.exec('CREATE TABLE n (v INT)\n;\nINSERT INTO n VALUES (1), (2), (3)');
+});
+afterAll(() => db?.drop());
+
+function save(rt: ReturnType<typeof setupWithDataSource>['rt'], dataSourceId: string, name: string, schedule: string) {
+  return api<{ saved: { id: string } }>(rt, 'saveQuery', { name, dataSourceId, sql: `SELECT v FROM ${db.schema}.n ORDER BY v`, schedule, description: '', parameters: [], tags: [] }).saved;
+}
+
+it('installs one tick trigger: every 5 minutes when bound, hourly as a published add-on', () => {
+  for (const [addOnMode, expected] of [[false, 'every 5 minutes'], [true, 'every hour (the limit for published add-ons)']] as const) {
+    const { rt } = setupWithDataSource(db, { addOnMode });
+    for (let i = 0; i < 2; i++) expect(rt.run('turnOnSchedule', [], { kind: 'menu' }).error).toBeUndefined();
+    const triggers = rt.base.scriptApp._triggers();
+    expect(triggers.map((t) => t.handler)).toEqual(['tick']);
+    expect(rt.spreadsheet._active()._toasts.at(-1)?.message).toBe(`Scheduled refreshes are on: Sheetdash checks for due queries ${expected}.`);
+  }
+});
+
+it('runs due queries on their schedule and skips a paused data source with the reason', () => {
+  const { rt, dataSourceId } = setupWithDataSource(db);
+  rt.clock.freeze(Date.parse('2030-01-01T08:00:00Z')); // 17:00 in Tokyo
+  const often = save(rt, dataSourceId, 'Often', 'every 15 minutes');
+  const morning = save(rt, dataSourceId, 'Morning', 'daily at 09:00');
+  save(rt, dataSourceId, 'Never', '');
+  expect(apiCall(rt, 'saveQuery', { name: 'Bad', dataSourceId, sql: 'SELECT 1', schedule: 'sometimes', parameters: [], tags: [] })).toMatchObject({
+    ok: false,
+    error: expect.stringContaining('The schedule "sometimes" is not understood.'),
+  });
+  rt.run('turnOnSchedule', [], { kind: 'menu' });
+
+  const ranAfter = (minutes: number) => {
+    rt.clock.advance(minutes * 60_000);
+    const runs = rt.base.scriptApp._fireDueTimeTriggers();
+    return runs.map((r) => (r.ok ? (r.value as { ran: { name: string }[] }).ran.map((x) => x.name) : r.error));
+  };
+  expect(ranAfter(5)).toEqual([['Often', 'Morning']]); // both never ran
+  expect(ranAfter(5)).toEqual([[]]);
+  expect(ranAfter(5)).toEqual([[]]); // 10 minutes since Often ran
+  expect(ranAfter(5)).toEqual([['Often']]);
+  rt.clock.advance(16 * 60 * 60_000 - 5 * 60_000); // the next day, 09:15 in Tokyo
+  rt.base.scriptApp._fireDueTimeTriggers();
+  expect(api<{ lastRun: { at: string } }>(rt, 'getQuery', { id: morning.id }).lastRun.at).toBe(new Date(rt.clock.now()).toISOString());
+  expect(rt.spreadsheet._sheetNames()).toEqual(expect.arrayContaining(['Often', 'Morning']));
+  expect(api<{ lastRun: { ok: boolean } }>(rt, 'getQuery', { id: often.id }).lastRun).toMatchObject({ ok: true });
+  expect(morning.id).toBeTruthy();
+
+  // A data source that cannot connect pauses itself; the scheduler then skips it, visibly.
+  const bad = api<{ id: string }>(rt, 'saveDataSource', { name: 'Down', kind: db.kind, options: { ...db.options, host: '127.0.0.1', port: 1999 } });
+  const q = api<{ saved: { id: string } }>(rt, 'saveQuery', { name: 'Down query', dataSourceId: bad.id, sql: 'SELECT 1 AS one', schedule: 'every 5 minutes', parameters: [], tags: [] }).saved;
+  for (let i = 0; i < 5; i++) api(rt, 'runQuery', { id: q.id });
+  rt.clock.advance(5 * 60_000);
+  rt.base.scriptApp._fireDueTimeTriggers();
+  const log = rt.spreadsheet._sheetValues('Sheetdash run log');
+  const last = log[log.length - 1];
+  expect([last[1], last[2], last[6]]).toEqual(['schedule', 'Down query', 'Skipped']);
+  expect(String(last[7])).toMatch(/^Data source "Down" is paused after 5 failed connections in a row/);
+});
