@@ -1,0 +1,139 @@
+/**
+ * The demo spreadsheet's first-start content, created through the add-on's real API (as the
+ * sidebar would): the "Demo DB" data source on the embedded PGlite, a few saved queries (a
+ * check query for inconsistent data, one with a {{ since }} date parameter), and a
+ * "Customers" tab with the rows sales typed. Each step is recorded as done only when it
+ * worked, so a step the server cannot do yet is tried again on the next start.
+ */
+import type { AppsScriptRuntime } from '../../src/runtime';
+import type { DataSourceView, QueryInput, SaveQueryAnswer } from '../../../src/shared/api-types';
+import { DEMO_CONNECTION } from './seed';
+
+/** Not a real secret: it lets the browser tests check that a stored password never reaches the page. */
+export const DEMO_PASSWORD = 'demo-db-password-7Q2x';
+export const DEMO_SOURCE_NAME = 'Demo DB';
+
+export interface SetupState {
+  dataSourceId?: string;
+  queriesSaved?: boolean;
+  customersTab?: boolean;
+}
+
+export interface SetupReport {
+  state: SetupState;
+  /** Steps that failed this time (they are retried on the next start). */
+  problems: string[];
+}
+
+type Answer<T> = { ok: true; value: T } | { ok: false; error: string };
+
+function callApi<T>(rt: AppsScriptRuntime, method: string, payload?: unknown): Answer<T> {
+  const bridged = rt.scriptRun('sheetdashApi', payload === undefined ? [method] : [method, payload]);
+  if (!bridged.ok) return { ok: false, error: bridged.error.message };
+  const answer = bridged.value as Answer<T> | null;
+  return answer && typeof answer === 'object' && 'ok' in answer ? answer : { ok: false, error: `unexpected answer ${JSON.stringify(answer)}` };
+}
+
+export const CHECK_QUERY_SQL = `SELECT 'paid twice' AS problem, i.id AS invoice_id, CAST(NULL AS INT) AS user_id, i.company_id, COUNT(p.id) || ' payments' AS detail
+FROM demo.invoices i JOIN demo.invoice_payments p ON p.invoice_id = i.id
+GROUP BY i.id, i.company_id HAVING COUNT(p.id) > 1
+UNION ALL
+SELECT 'paid amount differs', i.id, NULL, i.company_id, p.amount || ' paid, ' || i.total || ' invoiced'
+FROM demo.invoices i JOIN demo.invoice_payments p ON p.invoice_id = i.id
+WHERE p.amount <> i.total
+UNION ALL
+SELECT 'login after company deleted', NULL, u.id, u.company_id, 'last login ' || MAX(l.logged_in_at)
+FROM demo.users u JOIN demo.companies c ON c.id = u.company_id JOIN demo.logins l ON l.user_id = u.id
+WHERE c.deleted_at IS NOT NULL AND l.logged_in_at > c.deleted_at
+GROUP BY u.id, u.company_id
+ORDER BY 1, 2, 3`;
+
+export const DEMO_QUERIES: Omit<QueryInput, 'dataSourceId'>[] = [
+  {
+    name: 'Billing consistency check',
+    description: 'Invoices paid twice, payments that differ from the invoice total, users who log in after their company was deleted. Should return no rows.',
+    sql: CHECK_QUERY_SQL,
+    tags: ['check', 'billing'],
+  },
+  {
+    name: 'New companies since',
+    description: 'Companies that signed up on or after a date, with their plan.',
+    sql: `SELECT c.id, c.name, p.name AS plan, c.country, c.created_at
+FROM demo.companies c JOIN demo.plans p ON p.id = c.plan_id
+WHERE c.created_at >= {{ since }}
+ORDER BY c.created_at`,
+    parameters: [{ name: 'since', type: 'date', label: 'Since', default: '2025-10-01' }],
+    tags: ['sales'],
+  },
+  {
+    name: 'Monthly revenue',
+    description: 'Payments received per month.',
+    sql: `SELECT to_char(date_trunc('month', paid_at), 'YYYY-MM') AS month, COUNT(*) AS payments, SUM(amount) AS revenue
+FROM demo.invoice_payments
+GROUP BY 1
+ORDER BY 1`,
+    tags: ['billing', 'finance'],
+  },
+  {
+    name: 'Logins per company (last 90 days)',
+    description: 'Usage of each company in the 90 days before the dataset ends (2025-12-31).',
+    sql: `SELECT u.company_id, c.name, COUNT(*) AS logins, COUNT(DISTINCT u.id) AS active_users
+FROM demo.logins l JOIN demo.users u ON u.id = l.user_id JOIN demo.companies c ON c.id = u.company_id
+WHERE l.logged_in_at >= DATE '2025-12-31' - 90
+GROUP BY u.company_id, c.name
+ORDER BY logins DESC`,
+    tags: ['usage', 'health'],
+  },
+];
+
+/** The rows sales typed into the Customers tab (company ids exist in the demo dataset). */
+export const CUSTOMERS_ROWS: (string | number)[][] = [
+  ['company_id', 'company', 'sales_owner', 'stage', 'contract_start', 'memo'],
+  [12, '', 'tanaka@example.com', 'Onboarding', '2025-09-01', '請求書は PDF 希望'],
+  [57, '', 'smith@example.com', 'Active', '2024-11-15', 'Renewal talk in Q1'],
+  [103, '', 'tanaka@example.com', 'Active', '2025-02-01', ''],
+  [188, '', 'sato@example.com', 'Trial', '2025-12-01', 'ログイン少なめ'],
+  [240, '', 'smith@example.com', 'Churn risk', '2024-06-10', 'Asked about downgrade'],
+];
+
+/** Runs every setup step not done yet. */
+export function createDemoContent(rt: AppsScriptRuntime, done: SetupState, companyNames: Map<number, string>): SetupReport {
+  const state: SetupState = { ...done };
+  const problems: string[] = [];
+
+  if (!state.dataSourceId) {
+    const saved = callApi<DataSourceView>(rt, 'saveDataSource', {
+      name: DEMO_SOURCE_NAME,
+      kind: 'postgresql',
+      options: { ...DEMO_CONNECTION, password: DEMO_PASSWORD },
+    });
+    if (saved.ok) state.dataSourceId = saved.value.id;
+    else problems.push(`data source "${DEMO_SOURCE_NAME}": ${saved.error}`);
+  }
+
+  if (state.dataSourceId && !state.queriesSaved) {
+    // A retry skips the queries an earlier start already saved (by name).
+    const listed = callApi<{ name: string }[]>(rt, 'listQueries', { filter: 'all' });
+    const have = new Set(listed.ok ? listed.value.map((q) => q.name) : []);
+    const failures: string[] = [];
+    for (const query of DEMO_QUERIES.filter((q) => !have.has(q.name))) {
+      const saved = callApi<SaveQueryAnswer>(rt, 'saveQuery', { ...query, dataSourceId: state.dataSourceId });
+      if (!saved.ok) failures.push(`query "${query.name}": ${saved.error}`);
+    }
+    if (failures.length === 0) state.queriesSaved = true;
+    else problems.push(...failures);
+  }
+
+  if (!state.customersTab) {
+    const ss = rt.spreadsheet._active();
+    const existing = ss.getSheetByName('Customers');
+    if (!existing) {
+      const sheet = ss.insertSheet('Customers');
+      const rows = CUSTOMERS_ROWS.map((row, i) => (i === 0 ? row : [row[0], companyNames.get(Number(row[0])) ?? '', ...row.slice(2)]));
+      sheet.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
+      sheet.setFrozenRows(1);
+    }
+    state.customersTab = true;
+  }
+  return { state, problems };
+}

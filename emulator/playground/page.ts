@@ -1,0 +1,248 @@
+/**
+ * The playground's web page: the spreadsheet's tabs as tables (a tab bar, hidden sheets
+ * behind a toggle, display values), the add-on menu (clicking an item runs it), a link to the
+ * webhook receiver, and the real sidebar in a 300-pixel iframe. It is static; its script draws
+ * everything from /__playground/state with textContent (never as HTML) and redraws after each
+ * sidebar call and every few seconds.
+ */
+import type { Lang } from '../../src/shared/api-types';
+import { CHANGED_MESSAGE } from './bridge';
+
+const TEXT: Record<Lang, Record<string, string>> = {
+  en: {
+    title: 'Sheetdash playground',
+    extensions: 'Extensions',
+    receiver: 'Webhook receiver',
+    showHidden: 'Show hidden sheets',
+    hidden: 'hidden',
+    empty: 'This sheet is empty.',
+    showing: 'Showing the first {shown} of {total} rows.',
+    sidebarClosed: 'The sidebar is closed. Open it from the Extensions menu.',
+    menuFailed: 'The menu item failed: ',
+  },
+  ja: {
+    title: 'Sheetdash プレイグラウンド',
+    extensions: '拡張機能',
+    receiver: 'Webhook 受信ページ',
+    showHidden: '非表示のシートを表示',
+    hidden: '非表示',
+    empty: 'このシートは空です。',
+    showing: '{total} 行のうち最初の {shown} 行を表示しています。',
+    sidebarClosed: 'サイドバーは閉じています。拡張機能メニューから開いてください。',
+    menuFailed: 'メニュー項目が失敗しました: ',
+  },
+};
+
+export function pageHtml(lang: Lang): string {
+  const t = JSON.stringify(TEXT[lang]).replace(/</g, '\\u003c');
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<title>${TEXT[lang].title}</title>
+<style>
+  * { box-sizing: border-box; }
+  body { margin: 0; font: 13px/1.4 Roboto, Arial, sans-serif; color: #202124; display: flex; flex-direction: column; height: 100vh; }
+  header { display: flex; align-items: center; gap: 16px; padding: 6px 12px; border-bottom: 1px solid #dadce0; background: #f8f9fa; }
+  header h1 { font-size: 16px; font-weight: 500; margin: 0; }
+  .menu { position: relative; }
+  .menu > button { background: none; border: 0; font: inherit; padding: 4px 8px; cursor: pointer; border-radius: 4px; }
+  .menu > button:hover, .menu.open > button { background: #e8eaed; }
+  .menu ul { display: none; position: absolute; z-index: 2; list-style: none; margin: 0; padding: 6px 0; background: #fff; box-shadow: 0 2px 6px rgba(0,0,0,.3); min-width: 220px; }
+  .menu.open ul { display: block; }
+  .menu li { padding: 0; }
+  .menu li.group { padding: 4px 16px; color: #5f6368; font-size: 12px; }
+  .menu li button { display: block; width: 100%; text-align: left; background: none; border: 0; font: inherit; padding: 6px 24px; cursor: pointer; }
+  .menu li button:hover { background: #f1f3f4; }
+  main { flex: 1; display: flex; min-height: 0; }
+  #sheet-area { flex: 1; display: flex; flex-direction: column; min-width: 0; }
+  #grid { flex: 1; overflow: auto; }
+  table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+  th, td { border: 1px solid #e2e3e3; padding: 2px 6px; white-space: pre; max-width: 320px; overflow: hidden; text-overflow: ellipsis; }
+  th { background: #f8f9fa; color: #5f6368; font-weight: normal; position: sticky; top: 0; }
+  td.rownum { background: #f8f9fa; color: #5f6368; text-align: right; }
+  #notice { padding: 4px 12px; color: #5f6368; }
+  #error { padding: 4px 12px; color: #c5221f; }
+  #tab-bar { display: flex; gap: 2px; padding: 0 8px; border-top: 1px solid #dadce0; background: #f8f9fa; overflow-x: auto; align-items: center; }
+  #tab-bar button { border: 0; background: none; padding: 6px 12px; font: inherit; cursor: pointer; white-space: nowrap; }
+  #tab-bar button.active { background: #fff; color: #188038; font-weight: 500; box-shadow: inset 0 -2px #188038; }
+  #tab-bar button.hidden-sheet { font-style: italic; color: #80868b; }
+  #tab-bar label { margin-left: auto; white-space: nowrap; color: #5f6368; padding-left: 12px; }
+  aside { width: 300px; border-left: 1px solid #dadce0; display: flex; flex-direction: column; }
+  aside .title { padding: 8px 12px; font-size: 15px; border-bottom: 1px solid #dadce0; }
+  aside iframe { flex: 1; border: 0; width: 300px; }
+  aside .closed { padding: 12px; color: #5f6368; }
+</style>
+</head>
+<body>
+<header>
+  <h1>${TEXT[lang].title}</h1>
+  <div class="menu" id="extensions-menu"><button type="button" id="extensions-button">${TEXT[lang].extensions}</button><ul id="menu-list"></ul></div>
+  <a id="receiver-link" target="_blank" rel="noopener">${TEXT[lang].receiver}</a>
+</header>
+<main>
+  <section id="sheet-area">
+    <div id="error" role="alert"></div>
+    <div id="grid"><table data-testid="sheet-table" id="sheet-table"></table></div>
+    <div id="notice"></div>
+    <nav id="tab-bar" data-testid="tab-bar"></nav>
+  </section>
+  <aside id="sidebar">
+    <div class="title" id="sidebar-title"></div>
+    <iframe id="sidebar-frame" title="sidebar" width="300" sandbox="allow-scripts allow-forms allow-popups allow-modals allow-same-origin allow-downloads"></iframe>
+    <div class="closed" id="sidebar-closed" hidden>${TEXT[lang].sidebarClosed}</div>
+  </aside>
+</main>
+<script>
+(function () {
+  'use strict';
+  var T = ${t};
+  var current = null;
+  var showHidden = false;
+  var lastSidebarVersion = -1;
+  var pending = false;
+  var drawn = '';
+
+  function el(tag, text, attrs) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    for (var k in attrs || {}) node.setAttribute(k, attrs[k]);
+    return node;
+  }
+  function columnName(i) {
+    var s = '';
+    for (i = i + 1; i > 0; i = Math.floor((i - 1) / 26)) s = String.fromCharCode(65 + ((i - 1) % 26)) + s;
+    return s;
+  }
+  function gidFromHash() {
+    var m = /gid=(\\d+)/.exec(location.hash);
+    return m ? Number(m[1]) : null;
+  }
+
+  function drawTabs(state) {
+    var bar = document.getElementById('tab-bar');
+    bar.textContent = '';
+    state.sheets.forEach(function (s) {
+      if (s.hidden && !showHidden && s.name !== state.sheet) return;
+      var b = el('button', s.hidden ? s.name + ' (' + T.hidden + ')' : s.name, { type: 'button', 'data-testid': 'sheet-tab-' + s.name, 'data-sheet-id': String(s.sheetId) });
+      if (s.hidden) b.className = 'hidden-sheet';
+      if (s.name === state.sheet) b.classList.add('active');
+      b.addEventListener('click', function () { current = s.name; history.replaceState(null, '', '#gid=' + s.sheetId); refresh(); });
+      bar.appendChild(b);
+    });
+    var label = el('label');
+    var box = el('input', null, { type: 'checkbox', id: 'show-hidden' });
+    box.checked = showHidden;
+    box.addEventListener('change', function () { showHidden = box.checked; refresh(); });
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(' ' + T.showHidden));
+    bar.appendChild(label);
+  }
+
+  function drawTable(state) {
+    var table = document.getElementById('sheet-table');
+    table.textContent = '';
+    table.setAttribute('data-sheet', state.sheet || '');
+    var rows = state.values;
+    var width = rows.reduce(function (n, r) { return Math.max(n, r.length); }, 0);
+    var head = el('tr');
+    head.appendChild(el('th', ''));
+    for (var c = 0; c < width; c++) head.appendChild(el('th', columnName(c)));
+    var thead = el('thead');
+    thead.appendChild(head);
+    table.appendChild(thead);
+    var body = el('tbody');
+    rows.forEach(function (r, i) {
+      var tr = el('tr');
+      tr.appendChild(el('td', i + 1, { 'class': 'rownum' }));
+      for (var c = 0; c < width; c++) tr.appendChild(el('td', r[c] === undefined ? '' : r[c]));
+      body.appendChild(tr);
+    });
+    table.appendChild(body);
+    document.getElementById('notice').textContent = rows.length === 0 ? T.empty
+      : state.totalRows > rows.length ? T.showing.replace('{shown}', rows.length).replace('{total}', state.totalRows) : '';
+  }
+
+  function drawMenu(state) {
+    var list = document.getElementById('menu-list');
+    list.textContent = '';
+    state.menus.forEach(function (menu) {
+      list.appendChild(el('li', menu.title, { 'class': 'group' }));
+      menu.items.forEach(function (item) {
+        var li = el('li');
+        var b = el('button', item.caption, { type: 'button', 'data-testid': 'menu-item', 'data-function': item.functionName });
+        b.addEventListener('click', function () { document.getElementById('extensions-menu').classList.remove('open'); runMenu(item.functionName); });
+        li.appendChild(b);
+        list.appendChild(li);
+      });
+    });
+  }
+
+  function drawSidebar(state) {
+    var frame = document.getElementById('sidebar-frame');
+    var closed = document.getElementById('sidebar-closed');
+    document.getElementById('sidebar-title').textContent = state.sidebar ? state.sidebar.title : '';
+    if (!state.sidebar) {
+      frame.hidden = true;
+      frame.removeAttribute('src');
+      closed.hidden = false;
+      lastSidebarVersion = -1;
+      return;
+    }
+    frame.hidden = false;
+    closed.hidden = true;
+    if (state.sidebar.version !== lastSidebarVersion) {
+      lastSidebarVersion = state.sidebar.version;
+      frame.src = '/sidebar?v=' + state.sidebar.version;
+    }
+  }
+
+  function refresh() {
+    if (pending) return;
+    pending = true;
+    var url = '/__playground/state';
+    var gid = current === null ? gidFromHash() : null;
+    if (current !== null) url += '?sheet=' + encodeURIComponent(current);
+    else if (gid !== null) url += '?gid=' + gid;
+    fetch(url).then(function (r) { return r.json(); }).then(function (state) {
+      pending = false;
+      current = state.sheet;
+      var key = state.version + '|' + state.sheet + '|' + showHidden;
+      if (key === drawn) return;
+      drawn = key;
+      document.getElementById('receiver-link').href = state.receiverUrl || '#';
+      document.body.setAttribute('data-version', String(state.version));
+      drawTabs(state);
+      drawTable(state);
+      drawMenu(state);
+      drawSidebar(state);
+    }, function (e) {
+      pending = false;
+      document.getElementById('error').textContent = String(e);
+    });
+  }
+
+  function runMenu(functionName) {
+    document.getElementById('error').textContent = '';
+    fetch('/__playground/menu', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ functionName: functionName }) })
+      .then(function (r) { return r.json(); })
+      .then(function (answer) {
+        if (!answer.ok) document.getElementById('error').textContent = T.menuFailed + answer.error.message;
+        refresh();
+      });
+  }
+
+  document.getElementById('extensions-button').addEventListener('click', function () {
+    document.getElementById('extensions-menu').classList.toggle('open');
+  });
+  window.addEventListener('message', function (event) {
+    if (event.data === ${JSON.stringify(CHANGED_MESSAGE)}) refresh();
+  });
+  window.addEventListener('hashchange', function () { current = null; refresh(); });
+  setInterval(refresh, 3000);
+  refresh();
+})();
+</script>
+</body>
+</html>`;
+}

@@ -1,0 +1,267 @@
+/**
+ * `startPlayground`: the local playground. It starts the webhook receiver (a child process),
+ * the local Apps Script runtime on the built bundle with the embedded PGlite in the state
+ * folder, seeds the demo database once, restores the saved spreadsheet and properties,
+ * creates the demo content on a first start, opens the sidebar as a menu click would, and
+ * serves the page on 127.0.0.1: the tabs, the menu, and the sidebar bridged to the runtime.
+ * Every call is saved to the state folder as soon as it returns.
+ */
+import * as http from 'node:http';
+import * as path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { startReceiver, type Receiver } from '../src/http/receiver';
+import { AppsScriptRuntime } from '../src/runtime';
+import type { Lang } from '../../src/shared/api-types';
+import { injectShim, publicFunctions } from './bridge';
+import { generateDemoData } from './demo/dataset';
+import { createDemoContent, type SetupState } from './demo/content';
+import { adminRuntime, seedDemoDatabase } from './demo/seed';
+import { pageHtml } from './page';
+import { StateStore } from './state';
+
+const REPO = path.resolve(__dirname, '..', '..');
+/** At most this many rows of a tab are sent to the page. */
+export const MAX_PAGE_ROWS = 500;
+const MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+export interface PlaygroundOptions {
+  /** 0 picks a free port (tests); default 8080. */
+  port?: number;
+  /** Where state lives (default `<repo>/.playground`). */
+  stateDir?: string;
+  /** The built bundle (default `<repo>/dist`). */
+  distDir?: string;
+  /** The user's language (default 'en'). */
+  lang?: Lang;
+  email?: string;
+  /** Progress and warnings (default: console.log). */
+  log?: (line: string) => void;
+}
+
+export interface Playground {
+  /** "http://127.0.0.1:<port>/". */
+  readonly url: string;
+  readonly port: number;
+  readonly runtime: AppsScriptRuntime;
+  readonly receiver: Receiver;
+  readonly stateDir: string;
+  /** What the first-start setup could not do this time (e.g. an API method not there yet). */
+  readonly setupProblems: string[];
+  close(): Promise<void>;
+}
+
+interface StateQuery {
+  sheet?: string | null;
+  gid?: string | null;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function startPlayground(options: PlaygroundOptions = {}): Promise<Playground> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const distDir = options.distDir ?? path.join(REPO, 'dist');
+  const lang: Lang = options.lang ?? 'en';
+  const store = new StateStore(options.stateDir ?? path.join(REPO, '.playground'));
+  const saved = store.load(log);
+  const functions = publicFunctions(path.join(distDir, 'Code.js'));
+
+  const receiver = await startReceiver();
+  const jdbc = { pgliteDataDir: store.pgliteDir };
+  let rt: AppsScriptRuntime | undefined;
+  let admin: AppsScriptRuntime | undefined;
+  try {
+    rt = new AppsScriptRuntime({
+      distDir,
+      user: { email: options.email ?? 'you@example.com', locale: lang },
+      jdbc,
+      urlFetch: { hostMap: { 'https://hooks.slack.com': receiver.origin } },
+      onLog: (line) => log(`[script] ${line}`),
+    });
+    admin = adminRuntime(jdbc, path.join(distDir, 'appsscript.json'));
+    const seeded = seedDemoDatabase(admin);
+    log(seeded.seeded ? `Seeded the demo database (schema demo, version ${seeded.version}).` : 'Demo database already seeded.');
+    if (saved) store.apply(rt, saved);
+    const companyNames = new Map(generateDemoData().companies.map((c) => [c.id, c.name]));
+    const report = createDemoContent(rt, saved?.setup ?? {}, companyNames);
+    for (const problem of report.problems) log(`Demo setup could not finish (retried on the next start): ${problem}`);
+    return await serve(rt, admin, receiver, store, report.state, report.problems, functions, lang, options.port ?? 8080, log);
+  } catch (error) {
+    rt?.dispose();
+    admin?.dispose();
+    await receiver.stop();
+    throw error;
+  }
+}
+
+async function serve(
+  rt: AppsScriptRuntime,
+  admin: AppsScriptRuntime,
+  receiver: Receiver,
+  store: StateStore,
+  setup: SetupState,
+  setupProblems: string[],
+  functions: string[],
+  lang: Lang,
+  port: number,
+  log: (line: string) => void,
+): Promise<Playground> {
+  let version = 1;
+  let sidebarVersion = 0;
+  let shownSidebar: unknown = null;
+  const ui = () => rt.spreadsheet._ui();
+  const save = () => store.save(rt, setup);
+
+  /** Bumps versions after a call: the page redraws, and reloads the sidebar if a new one was shown. */
+  const afterCall = () => {
+    version++;
+    const sidebar = ui().sidebar;
+    if (sidebar && sidebar !== shownSidebar) sidebarVersion++;
+    shownSidebar = sidebar;
+    save();
+  };
+
+  const runMenuItem = (functionName: string) => {
+    const listed = ui().menus.some((m) => m.items.some((i) => 'functionName' in i && i.functionName === functionName));
+    if (!listed) throw new HttpError(400, `No menu item runs ${functionName}.`);
+    const result = rt.run(functionName, [], { authMode: 'FULL', kind: 'menu' });
+    afterCall();
+    return result.ok ? { ok: true } : { ok: false, error: { name: result.error?.name ?? 'Error', message: result.error?.message ?? '' } };
+  };
+
+  rt.open('LIMITED');
+  const opener = ui().menus.flatMap((m) => m.items).find((i) => 'functionName' in i && i.functionName === 'showSidebar');
+  if (opener) runMenuItem('showSidebar');
+  else save();
+
+  const state = (query: StateQuery) => {
+    const ss = rt.spreadsheet._active();
+    const sheets = ss.getSheets().map((s) => ({ name: s.getName(), sheetId: s.getSheetId(), hidden: s.isSheetHidden() }));
+    const byGid = query.gid ? sheets.find((s) => String(s.sheetId) === query.gid) : undefined;
+    const chosen =
+      sheets.find((s) => s.name === query.sheet) ?? byGid ?? sheets.find((s) => s.name === ss.getActiveSheet().getName() && !s.hidden) ?? sheets.find((s) => !s.hidden) ?? sheets[0];
+    const sheet = ss.getSheetByName(chosen.name)!;
+    const lastRow = sheet.getLastRow();
+    const lastCol = sheet.getLastColumn();
+    const shown = Math.min(lastRow, MAX_PAGE_ROWS);
+    const values = shown > 0 && lastCol > 0 ? sheet.getRange(1, 1, shown, lastCol).getDisplayValues() : [];
+    const sidebar = ui().sidebar;
+    return {
+      version,
+      title: ss.getName(),
+      sheets,
+      sheet: chosen.name,
+      values,
+      totalRows: lastRow,
+      menus: ui().menus.map((m) => ({
+        title: m.title,
+        items: m.items.flatMap((i) => ('functionName' in i ? [{ caption: i.caption, functionName: i.functionName }] : [])),
+      })),
+      sidebar: sidebar ? { title: sidebar.title, version: sidebarVersion } : null,
+      receiverUrl: `${receiver.origin}/__receiver/`,
+    };
+  };
+
+  const routes = async (req: http.IncomingMessage, url: URL): Promise<{ status?: number; type: string; body: string }> => {
+    const json = (value: unknown) => ({ type: 'application/json; charset=utf-8', body: JSON.stringify(value) });
+    const html = (body: string) => ({ type: 'text/html; charset=utf-8', body });
+    const route = `${req.method} ${url.pathname}`;
+    switch (route) {
+      case 'GET /':
+        return html(pageHtml(lang));
+      case 'GET /sidebar': {
+        const sidebar = ui().sidebar;
+        return html(sidebar ? injectShim(sidebar.html, functions) : '<!DOCTYPE html><html><body></body></html>');
+      }
+      case 'GET /__playground/state':
+        return json(state({ sheet: url.searchParams.get('sheet'), gid: url.searchParams.get('gid') }));
+      case 'POST /__playground/run': {
+        const body = (await readJson(req)) as { fn?: unknown; args?: unknown };
+        if (typeof body.fn !== 'string' || !Array.isArray(body.args)) throw new HttpError(400, 'Expected {"fn": string, "args": array}.');
+        const answer = rt.scriptRun(body.fn, body.args);
+        afterCall();
+        return json(answer);
+      }
+      case 'POST /__playground/menu': {
+        const body = (await readJson(req)) as { functionName?: unknown };
+        if (typeof body.functionName !== 'string') throw new HttpError(400, 'Expected {"functionName": string}.');
+        return json(runMenuItem(body.functionName));
+      }
+      case 'POST /__playground/close':
+        ui().sidebar = null;
+        afterCall();
+        return json({ ok: true });
+      default:
+        throw new HttpError(404, `Not found: ${route}`);
+    }
+  };
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    routes(req, url).then(
+      (answer) => {
+        res.writeHead(answer.status ?? 200, { 'Content-Type': answer.type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+        res.end(answer.body);
+      },
+      (error: unknown) => {
+        const status = error instanceof HttpError ? error.status : 500;
+        if (status === 500) log(`Playground server error on ${req.method} ${url.pathname}: ${(error as Error).stack ?? String(error)}`);
+        res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify({ ok: false, error: { name: 'PlaygroundError', message: (error as Error).message } }));
+      },
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+
+  let closed = false;
+  return {
+    url: `http://127.0.0.1:${actualPort}/`,
+    port: actualPort,
+    runtime: rt,
+    receiver,
+    stateDir: store.dir,
+    setupProblems,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      save();
+      rt.dispose();
+      admin.dispose();
+      await receiver.stop();
+    },
+  };
+}
+
+function readJson(req: http.IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new HttpError(413, 'Request too large.'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      } catch {
+        reject(new HttpError(400, 'The body is not JSON.'));
+      }
+    });
+    req.on('error', reject);
+  });
+}
