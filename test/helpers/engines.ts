@@ -36,7 +36,8 @@ export function enabledEngines(): EngineCase[] {
 }
 
 export function createTestDatabase(engine: EngineCase): TestDatabase {
-  const admin = fixtureRuntime(ADMIN_CODE, { jdbc: JDBC_OPTIONS });
+  // Not tracked: hooks may drop the database after the tests' runtimes are disposed.
+  const admin = fixtureRuntime(ADMIN_CODE, { jdbc: JDBC_OPTIONS, track: false });
   const schema = schemaName();
   const parsed = parseJdbcUrl(engine.adminUrl);
   const run = (statements: string[], inSchema: boolean) => {
@@ -50,7 +51,10 @@ export function createTestDatabase(engine: EngineCase): TestDatabase {
     kind: engine.name === 'mysql' ? 'mysql' : 'postgresql',
     options: { ...parsed, database: engine.name === 'mysql' ? schema : parsed.database },
     exec: (sql) => run(sql.split(/^\s*;\s*$/m).map((s) => s.trim()).filter(Boolean), true),
-    drop: () => run([engine.name === 'mysql' ? `DROP DATABASE IF EXISTS ${schema}` : `DROP SCHEMA IF EXISTS ${schema} CASCADE`], false),
+    drop: () => {
+      run([engine.name === 'mysql' ? `DROP DATABASE IF EXISTS ${schema}` : `DROP SCHEMA IF EXISTS ${schema} CASCADE`], false);
+      admin.dispose();
+    },
   };
 }
 

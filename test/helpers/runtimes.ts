@@ -23,6 +23,8 @@ export interface FixtureOptions extends RuntimeOptions {
   manifest?: Partial<Manifest>;
   /** Extra project files (HTML), by name without extension. */
   files?: Record<string, string>;
+  /** false: the caller disposes the runtime itself (disposeRuntimes leaves it alone). */
+  track?: boolean;
 }
 
 export function fixtureRuntime(code: string, options: FixtureOptions = {}): AppsScriptRuntime {
@@ -32,7 +34,7 @@ export function fixtureRuntime(code: string, options: FixtureOptions = {}): Apps
   fs.writeFileSync(path.join(dir, 'appsscript.json'), JSON.stringify(manifest));
   for (const [name, html] of Object.entries(options.files ?? {})) fs.writeFileSync(path.join(dir, `${name}.html`), html);
   const runtime = new AppsScriptRuntime({ ...options, distDir: dir });
-  live.push(runtime);
+  if (options.track !== false) live.push(runtime);
   return runtime;
 }
 
