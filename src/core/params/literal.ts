@@ -15,7 +15,7 @@
  */
 import type { Dialect } from '../../datasources/kind';
 import type { BoundSql, BoundValue } from './bound-sql';
-import { splitSql } from './sql-segments';
+import { splitSql } from '../sql/segments';
 
 export class LiteralError extends Error {
   constructor(message: string) {

@@ -5,7 +5,7 @@
  */
 import type { Dialect } from '../../datasources/kind';
 import type { ParameterDef } from '../../shared/api-types';
-import { splitSql } from './sql-segments';
+import { splitSql } from '../sql/segments';
 
 export type SqlPiece = { text: string } | { param: string; field: 'start' | 'end' | null };
 

@@ -4,6 +4,7 @@
  * decides; when it cannot parse a query that the database may still accept, a conservative
  * keyword check decides instead, and the server's read-only session is the backstop.
  */
+import type { Dialect } from '../../datasources/kind';
 import { scanSql } from './lexer';
 
 export interface SqlParser {
@@ -26,8 +27,8 @@ interface AstNode {
   with?: unknown;
 }
 
-export function checkReadOnly(sql: string, parser: SqlParser): ReadCheck {
-  const scan = scanSql(sql);
+export function checkReadOnly(sql: string, parser: SqlParser, dialect: Dialect): ReadCheck {
+  const scan = scanSql(sql, dialect);
   if (scan.statements.length === 0) return { ok: false, problem: 'empty' };
   if (scan.statements.length > 1) return { ok: false, problem: 'multiple-statements' };
   let ast: unknown;

@@ -77,7 +77,7 @@ export function assertReadOnly(config: DataSourceConfig, sql: string, lang: Lang
   if (config.writable) return;
   const kind = findKind(config.kind);
   if (!kind) return;
-  const check = checkReadOnly(sql, parserFor(kind.dialect));
+  const check = checkReadOnly(sql, parserFor(kind.dialect), kind.dialect);
   if (check.ok) return;
   if (check.problem === 'empty') throw new UserError(translate(lang, 'sql.empty'));
   if (check.problem === 'multiple-statements') throw new UserError(translate(lang, 'sql.multiple'));

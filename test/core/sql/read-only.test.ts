@@ -2,9 +2,9 @@
 import { checkReadOnly } from '../../../src/core/sql/read-only';
 import { parserFor } from '../../../src/datasources/dialects';
 
-const pg = parserFor('postgresql');
-const my = parserFor('mysql');
-const ms = parserFor('transactsql');
+const pg = { parser: parserFor('postgresql'), dialect: 'postgresql' } as const;
+const my = { parser: parserFor('mysql'), dialect: 'mysql' } as const;
+const ms = { parser: parserFor('transactsql'), dialect: 'transactsql' } as const;
 
 describe('checkReadOnly', () => {
   it.each([
@@ -18,8 +18,9 @@ describe('checkReadOnly', () => {
     ['show tables', my],
     ['SELECT `order`.id FROM `order`', my],
     ['SELECT TOP 10 * FROM t', ms],
+    ['SELECT $$; DELETE FROM t $$ AS body', pg],
   ])('accepts %s', (sql, parser) => {
-    expect(checkReadOnly(sql, parser).ok).toBe(true);
+    expect(checkReadOnly(sql, parser.parser, parser.dialect).ok).toBe(true);
   });
 
   it.each([
@@ -37,13 +38,14 @@ describe('checkReadOnly', () => {
     ['TRUNCATE t', pg, 'not-a-read'],
     ['CALL do_things()', my, 'not-a-read'],
     ['SELEC * FROM t', pg, 'unknown-statement'],
+    ["SELECT 'a;' # a MySQL comment ;\n; DELETE FROM t", my, 'multiple-statements'],
   ])('refuses %s', (sql, parser, problem) => {
-    const result = checkReadOnly(sql, parser);
+    const result = checkReadOnly(sql, parser.parser, parser.dialect);
     expect(result).toMatchObject({ ok: false, problem });
   });
 
   it('uses the parser where it can and names the statement it refuses', () => {
-    expect(checkReadOnly('SELECT 1', pg)).toEqual({ ok: true, via: 'parser' });
-    expect(checkReadOnly('DELETE FROM users', pg)).toEqual({ ok: false, problem: 'not-a-read', statement: 'DELETE' });
+    expect(checkReadOnly('SELECT 1', pg.parser, pg.dialect)).toEqual({ ok: true, via: 'parser' });
+    expect(checkReadOnly('DELETE FROM users', pg.parser, pg.dialect)).toEqual({ ok: false, problem: 'not-a-read', statement: 'DELETE' });
   });
 });
