@@ -11,6 +11,7 @@ import { TEMPORAL_FORMATS, toCellValue, type CellValue } from '../../core/values
 import { uniqueHeaders } from '../../core/values/headers';
 import { closeQuietly } from '../../adapters/jdbc';
 import type { BoundValue } from '../../core/params/bound-sql';
+import type { RefreshResultView } from '../../shared/api-types';
 import { activeSpreadsheet } from '../../adapters/sheets';
 import { withDocumentLock } from '../../adapters/lock';
 import { getDataSource } from '../datasources';
@@ -44,20 +45,8 @@ export interface RefreshRequest {
   startedBy: string;
 }
 
-export interface RefreshResult {
-  ok: boolean;
-  /** Not attempted on purpose (a paused data source in a scheduled run). */
-  skipped?: boolean;
-  queryId: string;
-  sheetName: string | null;
-  sheetId: number | null;
-  rows: number;
-  columns: number;
-  truncated: boolean;
-  durationMs: number;
-  message: string;
-  warnings: string[];
-}
+/** What a refresh reports (the API adds the result tab's link). */
+export type RefreshResult = Omit<RefreshResultView, 'link'>;
 
 export function refresh(request: RefreshRequest, lang: Lang): RefreshResult {
   const started = Date.now();
