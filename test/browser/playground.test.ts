@@ -1,0 +1,209 @@
+/**
+ * The playground in a real browser (Debian's Chromium driven by playwright-core): the real
+ * sidebar in its iframe, bridged to the local runtime. A query with a parameter is written,
+ * previewed, saved, found in the library, written to its tab (seen in the page) and linked;
+ * a data source is edited without its password ever reaching the page; a hostile query name
+ * renders as text. Screenshots go to test-artifacts/. Skipped only when /usr/bin/chromium is
+ * absent (CI installs it).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import { startPlayground, type Playground } from '../../emulator/playground/server';
+import { DEMO_PASSWORD } from '../../emulator/playground/demo/content';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
+const HAS_CHROMIUM = fs.existsSync(CHROMIUM);
+if (!HAS_CHROMIUM) {
+  console.warn(`Browser tests skipped: ${CHROMIUM} is absent. Install Debian's chromium package (apt-get install chromium); .ci/run does.`);
+}
+const describeBrowser = HAS_CHROMIUM ? describe : describe.skip;
+
+jest.setTimeout(180_000);
+
+describeBrowser('the playground in Chromium', () => {
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheetdash-browser-state-'));
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheetdash-chromium-'));
+  let pg: Playground;
+  let context: BrowserContext;
+  let page: Page;
+  let sidebar: FrameLocator;
+  const dialogs: string[] = [];
+  const pageErrors: string[] = [];
+
+  const shot = async (name: string) => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, `playground-${name}.png`), fullPage: true });
+  };
+  const tab = (name: string) => sidebar.getByTestId(`tab-${name}`);
+
+  /** Replaces the editor's text as a person would (select all, type). */
+  const typeSql = async (sql: string) => {
+    const content = sidebar.getByTestId('sql-editor').locator('.cm-content');
+    await content.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(sql);
+  };
+
+  /** Every input, textarea and select value in the sidebar. */
+  const sidebarInputValues = async (): Promise<string[]> =>
+    sidebar.locator('input, textarea, select').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+
+  beforeAll(async () => {
+    pg = await startPlayground({ port: 0, stateDir, log: () => undefined });
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1400, height: 900 },
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('dialog', (dialog) => {
+      dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(pg.url);
+    sidebar = page.frameLocator('#sidebar-frame');
+    await tab('query').waitFor();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await pg?.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+    fs.rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  it('shows the spreadsheet tabs, the add-on menu and the sidebar', async () => {
+    await page.getByTestId('sheet-tab-Customers').click();
+    await expect(page.getByTestId('sheet-table').textContent()).resolves.toContain('sales_owner');
+    await page.locator('#extensions-button').click();
+    await expect(page.getByTestId('menu-item').first().textContent()).resolves.toBe('Open Sheetdash');
+    await page.locator('#extensions-button').click();
+    await expect(page.locator('#sidebar-frame').getAttribute('width')).resolves.toBe('300');
+    await shot('01-start');
+  });
+
+  it('writes a query with a parameter, previews, saves, finds it, writes it to its tab and copies its link', async () => {
+    const name = 'Companies per plan since';
+    await tab('query').click();
+    await sidebar.getByTestId('btn-new').click();
+    await sidebar.getByTestId('ds-select').selectOption({ label: 'Demo DB (PostgreSQL)' });
+    await sidebar.getByTestId('query-name').fill(name);
+    await typeSql('SELECT p.name AS plan, COUNT(*) AS companies FROM demo.companies c JOIN demo.plans p ON p.id = c.plan_id WHERE c.created_at >= {{ since }} GROUP BY p.name ORDER BY p.name');
+    await sidebar.getByTestId('param-since').waitFor();
+    const typeSelect = sidebar.getByTestId('param-type-since');
+    if (await typeSelect.count()) await typeSelect.selectOption('date');
+    await sidebar.getByTestId('param-since').fill('2024-01-01');
+    await sidebar.getByTestId('btn-run').click();
+    const preview = sidebar.getByTestId('preview-table');
+    await preview.waitFor();
+    await expect(preview.textContent()).resolves.toMatch(/Business[\s\S]*Enterprise/);
+    await shot('02-preview');
+
+    await sidebar.getByTestId('btn-save').click();
+    await sidebar.getByTestId('unsaved').waitFor({ state: 'hidden' });
+
+    await tab('library').click();
+    await sidebar.getByTestId('library-search').fill('per plan');
+    const item = sidebar.getByTestId('library-item').filter({ hasText: name });
+    await item.waitFor();
+    await expect(sidebar.getByTestId('library-item').count()).resolves.toBe(1);
+    await shot('03-library');
+    await item.getByTestId('btn-open').click();
+    await expect(sidebar.getByTestId('query-name').inputValue()).resolves.toBe(name);
+
+    await sidebar.getByTestId('btn-write').click();
+    const resultTab = page.locator(`[data-testid^="sheet-tab-${name.slice(0, 20)}"]`);
+    await resultTab.waitFor();
+    await resultTab.click();
+    await expect(page.getByTestId('sheet-table').textContent()).resolves.toMatch(/plan[\s\S]*companies[\s\S]*Starter/);
+    const gid = await resultTab.getAttribute('data-sheet-id');
+    await shot('04-result-tab');
+
+    await sidebar.getByTestId('btn-copy-link').click();
+    const link = await sidebar.getByTestId('link-output').textContent();
+    expect(link).toContain(`#gid=${gid}`);
+    expect(link).toContain('range=A1');
+    await shot('05-link');
+  });
+
+  it('edits data sources without the password ever reaching the page', async () => {
+    const typed = 'Typed-in-browser-S3cret!';
+    await tab('datasources').click();
+    await sidebar.getByTestId('btn-ds-add').click();
+    const form = sidebar.getByTestId('ds-form');
+    await form.waitFor();
+    await sidebar.getByTestId('ds-kind').selectOption('postgresql');
+    await sidebar.getByTestId('ds-name').fill('Second demo');
+    await sidebar.getByTestId('ds-field-host').fill('embedded.sheetdash.local');
+    await sidebar.getByTestId('ds-field-port').fill('5432');
+    await sidebar.getByTestId('ds-field-database').fill('postgres');
+    await sidebar.getByTestId('ds-field-user').fill('postgres');
+    await sidebar.getByTestId('ds-field-password').fill(typed);
+    await sidebar.getByTestId('btn-ds-save').click();
+    const second = sidebar.getByTestId('ds-item').filter({ hasText: 'Second demo' });
+    await second.waitFor();
+
+    for (const sourceName of ['Demo DB', 'Second demo']) {
+      await sidebar.getByTestId('ds-item').filter({ hasText: sourceName }).getByTestId('btn-ds-edit').click();
+      await sidebar.getByTestId('ds-form').waitFor();
+      await expect(sidebar.getByTestId('ds-name').inputValue()).resolves.toBe(sourceName);
+      const shown = await sidebar.getByTestId('ds-field-password').inputValue();
+      expect(shown).not.toBe('');
+      for (const secret of [DEMO_PASSWORD, typed]) {
+        expect(await page.content()).not.toContain(secret);
+        expect(await page.frame({ url: /\/sidebar/ })!.content()).not.toContain(secret);
+        expect(await sidebarInputValues()).not.toContain(secret);
+        expect((await sidebarInputValues()).join('\n')).not.toContain(secret);
+      }
+    }
+    // Edit with the mask untouched, save and test: the stored password still works.
+    await sidebar.getByTestId('ds-field-host').fill('embedded.sheetdash.local');
+    await sidebar.getByTestId('btn-ds-test').click();
+    const result = sidebar.getByTestId('ds-form').getByTestId('ds-test-result');
+    await result.waitFor();
+    await expect(result.getAttribute('class')).resolves.toContain('success');
+    for (const secret of [DEMO_PASSWORD, typed]) {
+      expect(await page.frame({ url: /\/sidebar/ })!.content()).not.toContain(secret);
+      expect((await sidebarInputValues()).join('\n')).not.toContain(secret);
+    }
+    await shot('06-datasources');
+  });
+
+  it('renders a query named <img src=x onerror=alert(1)> as text', async () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    await tab('query').click();
+    await sidebar.getByTestId('btn-new').click();
+    await sidebar.getByTestId('ds-select').selectOption({ label: 'Demo DB (PostgreSQL)' });
+    await sidebar.getByTestId('query-name').fill(hostile);
+    await typeSql("SELECT '<script>alert(2)</script>' AS html, 1 AS one");
+    await sidebar.getByTestId('btn-run').click();
+    await sidebar.getByTestId('preview-table').waitFor();
+    await sidebar.getByTestId('btn-save').click();
+    await sidebar.getByTestId('unsaved').waitFor({ state: 'hidden' });
+    await tab('library').click();
+    await sidebar.getByTestId('library-search').fill('onerror');
+    const item = sidebar.getByTestId('library-item').filter({ hasText: hostile });
+    await item.waitFor();
+    await expect(item.getByText(hostile, { exact: true }).first().isVisible()).resolves.toBe(true);
+    await expect(sidebar.locator('img[src="x"]').count()).resolves.toBe(0);
+    await item.getByTestId('btn-open').click();
+    await sidebar.getByTestId('btn-write').click();
+    const resultTab = page.locator('[data-testid^="sheet-tab-"]').filter({ hasText: '<img' });
+    await resultTab.waitFor();
+    await resultTab.click();
+    await expect(page.getByTestId('sheet-table').textContent()).resolves.toContain('<script>alert(2)</script>');
+    await expect(page.locator('img[src="x"]').count()).resolves.toBe(0);
+    await shot('07-hostile-name');
+    expect(dialogs).toEqual([]);
+  });
+
+  it('raised no script error in the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
