@@ -97,7 +97,7 @@ describeBrowser('the playground in Chromium', () => {
     await typeSql('SELECT p.name AS plan, COUNT(*) AS companies FROM demo.companies c JOIN demo.plans p ON p.id = c.plan_id WHERE c.created_at >= {{ since }} GROUP BY p.name ORDER BY p.name');
     await sidebar.getByTestId('param-since').waitFor();
     const typeSelect = sidebar.getByTestId('param-type-since');
-    if (await typeSelect.count()) await typeSelect.selectOption('date');
+    if (await typeSelect.isVisible()) await typeSelect.selectOption('date');
     await sidebar.getByTestId('param-since').fill('2024-01-01');
     await sidebar.getByTestId('btn-run').click();
     const preview = sidebar.getByTestId('preview-table');
@@ -112,6 +112,8 @@ describeBrowser('the playground in Chromium', () => {
     await sidebar.getByTestId('library-search').fill('per plan');
     const item = sidebar.getByTestId('library-item').filter({ hasText: name });
     await item.waitFor();
+    // The search narrows the list: every other query goes away.
+    await sidebar.getByTestId('library-item').filter({ hasNotText: name }).first().waitFor({ state: 'detached' });
     await expect(sidebar.getByTestId('library-item').count()).resolves.toBe(1);
     await shot('03-library');
     await item.getByTestId('btn-open').click();
