@@ -46,6 +46,7 @@ describeBrowser('the playground in Chromium', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Delete');
     await page.keyboard.insertText(sql);
+    await page.keyboard.press('Escape');
   };
 
   /** Every input, textarea and select value in the sidebar. */
