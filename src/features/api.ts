@@ -4,13 +4,12 @@
  * failure comes back as { ok: false, error } with a message the user can act on.
  */
 import { translate } from '../core/i18n';
-import { InputError, asPayload, flag, optionalNumber, record, text } from '../core/input';
+import { InputError, asPayload, flag, record, text } from '../core/input';
 import { UserError, errorMessage } from '../core/user-error';
 import { listKinds } from '../datasources/registry';
-import { userEmail, userLang } from '../adapters/session';
+import { userLang } from '../adapters/session';
 import type { ApiResponse } from '../shared/api-types';
 import { deleteDataSource, listDataSources, saveDataSource, testDataSource } from './datasources';
-import { refresh, DEFAULT_ROW_LIMIT } from './refresh/refresh';
 import { LIBRARY_HANDLERS } from './library/api-handlers';
 import type { ApiHandler } from './api-handler';
 
@@ -37,24 +36,7 @@ export const API: Record<string, ApiHandler> = {
 
   testDataSource: (payload, lang) => testDataSource(text(asPayload(payload), 'id', { required: true, max: 100 }), lang),
 
-  runQueryToTab: (payload, lang) => {
-    const p = asPayload(payload);
-    const name = text(p, 'name', { required: true, max: 200 });
-    return refresh(
-      {
-        queryId: text(p, 'queryId', { max: 100 }) || `adhoc:${name}`,
-        queryName: name,
-        sql: text(p, 'sql', { required: true, max: 100_000 }),
-        dataSourceId: text(p, 'dataSourceId', { required: true, max: 100 }),
-        rowLimit: optionalNumber(p, 'rowLimit', 1, DEFAULT_ROW_LIMIT * 10),
-        timeoutSeconds: optionalNumber(p, 'timeoutSeconds', 1, 300),
-        startedBy: userEmail() || 'sidebar',
-      },
-      lang,
-    );
-  },
 };
-
 
 export function callApi(method: unknown, payload: unknown): ApiResponse<unknown> {
   const lang = userLang();

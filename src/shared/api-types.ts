@@ -198,7 +198,7 @@ export interface ApiMethods {
   restoreVersion: [{ id: string; version: number }, QueryView];
   previewQuery: [{ dataSourceId: string; sql: string; parameters?: ParameterDef[]; values?: ParameterValues; limit?: number }, PreviewView];
   runQuery: [{ id: string; values?: ParameterValues }, RefreshResultView];
-  runQueryToTab: [{ name: string; dataSourceId: string; sql: string; queryId?: string; rowLimit?: number; timeoutSeconds?: number }, RefreshResultView];
+  runQueryToTab: [{ name: string; dataSourceId: string; sql: string; parameters?: ParameterDef[]; values?: ParameterValues; queryId?: string; rowLimit?: number; timeoutSeconds?: number }, RefreshResultView];
   getQueryLink: [{ id: string }, { url: string | null }];
   listRecentRuns: [undefined, RunStatusView[]];
 }

@@ -43,4 +43,16 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('literal fallba
     // The note shows the SQL as written, with its parameters, not the literals.
     expect(rt.spreadsheet._sheet('By name')!.getRange(1, 1).getNote()).toContain('WHERE name = {{ who }} OR id = {{ n }}');
   });
+
+  it('writes an unsaved query with parameters to a tab, bound the same way', () => {
+    const { rt, refresh } = setupWithDataSource(db);
+    const result = refresh(`SELECT id FROM ${db.schema}.people WHERE name IN ({{ names }}) ORDER BY id`, {
+      name: 'Draft',
+      parameters: [{ name: 'names', type: 'list', multi: true, options: ["O'Brien", 'plain', 'nobody'] }],
+      values: { names: ["O'Brien", 'plain'] },
+    });
+    expect(result).toMatchObject({ ok: true, rows: 2, link: expect.stringMatching(/#gid=\d+&range=A1$/) });
+    expect(rt.spreadsheet._sheetValues('Draft')).toEqual([['id'], [1], [3]]);
+    expect(lastExecution(rt).calls.get('Jdbc.JdbcPreparedStatement.setString')).toBe(2);
+  });
 });

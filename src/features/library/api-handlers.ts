@@ -12,7 +12,8 @@ import { previewQuery, DEFAULT_PREVIEW_ROWS, MAX_PREVIEW_ROWS } from '../preview
 import { getSchema } from '../schema';
 import { sessionInfo } from '../session-info';
 import { forkQuery, getQuery, listQueries, listVersions, renameQuery, resultLink, restoreVersion, saveQuery, setArchived, getStoredQuery } from './library';
-import { listRecentRuns, runSavedQuery } from './run';
+import { listRecentRuns, runAdhocQuery, runSavedQuery } from './run';
+import { DEFAULT_ROW_LIMIT } from '../refresh/refresh';
 
 const ID_MAX = 100;
 const FILTERS: LibraryFilter[] = ['all', 'mine', 'recent', 'archived'];
@@ -109,6 +110,23 @@ export const LIBRARY_HANDLERS: Record<string, ApiHandler> = {
   restoreVersion: (payload, lang) => {
     const p = asPayload(payload);
     return restoreVersion(id(p), version(p, 'version', true)!, lang);
+  },
+
+  runQueryToTab: (payload, lang) => {
+    const p = asPayload(payload);
+    return runAdhocQuery(
+      {
+        name: text(p, 'name', { required: true, max: 200 }),
+        queryId: text(p, 'queryId', { max: ID_MAX }) || undefined,
+        dataSourceId: text(p, 'dataSourceId', { required: true, max: ID_MAX }),
+        sql: text(p, 'sql', { required: true, max: 100_000 }),
+        parameters: parameters(p),
+        values: values(p),
+        rowLimit: optionalNumber(p, 'rowLimit', 1, DEFAULT_ROW_LIMIT * 10),
+        timeoutSeconds: optionalNumber(p, 'timeoutSeconds', 1, 300),
+      },
+      lang,
+    );
   },
 
   previewQuery: (payload, lang) => {

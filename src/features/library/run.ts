@@ -10,7 +10,7 @@ import { findKind } from '../../datasources/registry';
 import { findTaggedSheet } from '../../adapters/sheets';
 import { withDocumentLock } from '../../adapters/lock';
 import { userEmail } from '../../adapters/session';
-import type { ParameterValues, RefreshResultView, RunStatusView } from '../../shared/api-types';
+import type { ParameterDef, ParameterValues, RefreshResultView, RunStatusView } from '../../shared/api-types';
 import { getDataSource } from '../datasources';
 import { refresh } from '../refresh/refresh';
 import { RUN_LOG_KEY } from '../refresh/run-log';
@@ -38,6 +38,33 @@ export function runSavedQuery(id: string, values: ParameterValues, lang: Lang, r
     if (found) writeLastRun(found.sheet, found.row, { ...lastRun, message: lastRun.message.slice(0, 2000) });
   });
   return { ...result, link: result.ok ? resultLink(query.id) : null };
+}
+
+export interface AdhocRun {
+  name: string;
+  queryId?: string;
+  dataSourceId: string;
+  sql: string;
+  parameters: ParameterDef[];
+  values: ParameterValues;
+  rowLimit?: number;
+  timeoutSeconds?: number;
+}
+
+/** Runs SQL that is not saved (or not yet) into a tab of its own, binding its parameters. */
+export function runAdhocQuery(run: AdhocRun, lang: Lang): RefreshResultView {
+  const config = getDataSource(run.dataSourceId, lang);
+  const dialect = findKind(config.kind)?.dialect ?? 'postgresql';
+  const bound = bindParameters(run.sql, run.parameters, run.values, dialect, spreadsheetBindContext(lang));
+  const queryId = run.queryId || `adhoc:${run.name}`;
+  const result = refresh(
+    {
+      queryId, queryName: run.name, sql: bound.sql, displaySql: run.sql, values: bound.values, dataSourceId: run.dataSourceId,
+      rowLimit: run.rowLimit, timeoutSeconds: run.timeoutSeconds, startedBy: userEmail() || 'sidebar',
+    },
+    lang,
+  );
+  return { ...result, link: result.ok ? resultLink(queryId) : null };
 }
 
 /** The newest runs from the run log tab, newest first. */

@@ -50,10 +50,6 @@ export const CATALOG = {
     en: 'This query has unsaved changes. Save it first, so the tab shows the SQL that produced it.',
     ja: 'このクエリには未保存の変更があります。タブに正しい SQL が記録されるよう、先に保存してください。',
   },
-  'query.saveParamsBeforeWrite': {
-    en: 'A query with parameters is written to a tab once saved: save it first.',
-    ja: 'パラメータのあるクエリは保存してからタブに書き込めます。先に保存してください。',
-  },
   'query.saveBeforeLink': { en: 'Save the query and write it to a tab first; then it has a link.', ja: '先にクエリを保存してタブに書き込んでください。その後リンクを取得できます。' },
   'query.linkCopied': { en: 'Link copied.', ja: 'リンクをコピーしました。' },
   'query.linkCopyByHand': { en: 'Copy this link by hand:', ja: '次のリンクを手動でコピーしてください:' },

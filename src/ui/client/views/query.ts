@@ -230,12 +230,18 @@ export function createQueryTab(ctx: AppContext): QueryTab {
     if (!ready()) return;
     const dirty = hasUnsavedChanges(draft, saved);
     if (draft.id && dirty) return ctx.showError(t('query.saveBeforeWrite'));
-    if (!draft.id && draft.parameters.length > 0) return ctx.showError(t('query.saveParamsBeforeWrite'));
     const form = params.values();
+    const defs = params.definitions();
     const result = await busy(buttons.write, t('query.running'), () =>
       draft.id
         ? call('runQuery', { id: draft.id, values: valuesForRun(draft.parameters, form) })
-        : call('runQueryToTab', { name: draft.name.trim() || t('query.namePlaceholder'), dataSourceId: draft.dataSourceId, sql: draft.sql }),
+        : call('runQueryToTab', {
+            name: draft.name.trim() || t('query.namePlaceholder'),
+            dataSourceId: draft.dataSourceId,
+            sql: draft.sql,
+            parameters: definitionsForRun(defs, form),
+            values: valuesForRun(defs, form),
+          }),
     );
     if (result) showWritten(result);
     ctx.runsChanged();
