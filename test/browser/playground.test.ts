@@ -175,6 +175,13 @@ describeBrowser('the playground in Chromium', () => {
       expect(await page.frame({ url: /\/sidebar/ })!.content()).not.toContain(secret);
       expect((await sidebarInputValues()).join('\n')).not.toContain(secret);
     }
+    // The row's own Test button: its answer stays after the list reloads with the new health.
+    const demoRow = sidebar.getByTestId('ds-item').filter({ hasText: 'Demo DB' });
+    await demoRow.getByTestId('btn-ds-test-item').click();
+    const rowResult = demoRow.getByTestId('ds-test-result');
+    await rowResult.filter({ hasText: 'Connected to PostgreSQL' }).waitFor();
+    await page.waitForTimeout(300);
+    await expect(rowResult.textContent()).resolves.toMatch(/^Connected to PostgreSQL .* in \d+ ms\.$/);
     await shot('06-datasources');
   });
 

@@ -18,6 +18,12 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
   const formBox = h('div');
   const addButton = h('button', { class: 'action', testid: 'btn-ds-add', on: { click: () => openForm(null) } }, '+ ' + t('ds.add'));
   const element = h('section', { class: 'tab-panel', testid: 'panel-datasources' }, list, h('div', { class: 'block' }, addButton), formBox);
+  /** The last "Test connection" answer per data source: kept across list reloads (a test changes health). */
+  const lastTest = new Map<string, { ok: boolean; message: string }>();
+
+  function testResultLine(answer: { ok: boolean; message: string }): HTMLElement {
+    return h('span', { class: answer.ok ? 'success' : 'error', testid: 'ds-test-result' }, answer.message);
+  }
 
   function healthLine(source: DataSourceView): HTMLElement {
     const health = source.health;
@@ -33,6 +39,8 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
       list,
       ...sources.map((source) => {
         const result = h('div', { class: 'test-result' });
+        const tested = lastTest.get(source.id);
+        if (tested) replace(result, testResultLine(tested));
         const row: HTMLElement = h(
           'li',
           { class: 'ds-item', testid: 'ds-item', attrs: { 'data-ds-id': source.id } },
@@ -57,10 +65,11 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
     replace(output, h('span', { class: 'gray' }, t('ds.testing')));
     try {
       const result = await call('testDataSource', { id });
-      replace(output, h('span', { class: result.ok ? 'success' : 'error', testid: 'ds-test-result' }, result.message));
+      lastTest.set(id, { ok: result.ok, message: result.message });
     } catch (error) {
-      replace(output, h('span', { class: 'error', testid: 'ds-test-result' }, messageOf(error)));
+      lastTest.set(id, { ok: false, message: messageOf(error) });
     }
+    replace(output, testResultLine(lastTest.get(id)!));
     await ctx.reloadDataSources();
   }
 
