@@ -136,8 +136,8 @@ class SpreadsheetAppFake {
     this._ss._ctx.engine.ensure();
   }
   getUi(): UiFake {
-    const kind = this._host.currentExecution()?.kind;
-    if (kind === 'time-trigger' || kind === 'installable-trigger') {
+    // Time-driven triggers have no user at a screen; installable open/edit triggers do (and build menus).
+    if (this._host.currentExecution()?.kind === 'time-trigger') {
       throw new AppsScriptException('Cannot call SpreadsheetApp.getUi() from this context.');
     }
     return this._uiFake;

@@ -53,5 +53,6 @@ describe('Ui', () => {
     const rt = fixtureRuntime(`function tick() { try { SpreadsheetApp.getUi(); return 'ok'; } catch (e) { return String(e); } }`);
     const result = rt.run('tick', [], { kind: 'time-trigger' });
     expect(result.value).toBe('Exception: Cannot call SpreadsheetApp.getUi() from this context.');
+    expect(rt.run('tick', [], { kind: 'installable-trigger' }).value).toBe('ok');
   });
 });
