@@ -47,6 +47,8 @@ export interface Playground {
   readonly stateDir: string;
   /** What the first-start setup could not do this time (e.g. an API method not there yet). */
   readonly setupProblems: string[];
+  /** Runs the time-driven triggers that are due now (a timer also does it every 30 s); returns how many ran. */
+  fireDueTriggers(): number;
   close(): Promise<void>;
 }
 
@@ -223,6 +225,18 @@ async function serve(
   });
   const actualPort = (server.address() as AddressInfo).port;
 
+  // Time-driven triggers (the add-on's tick, once "Turn on scheduled refreshes" was chosen) fire
+  // as they fall due on the runtime's clock, which follows real time here.
+  const fireDueTriggers = (): number => {
+    const runs = rt.base.scriptApp._fireDueTimeTriggers();
+    if (runs.length === 0) return 0;
+    for (const run of runs) if (!run.ok) log(`Time-driven trigger ${run.handler} failed: ${run.error?.message ?? ''}`);
+    save();
+    return runs.length;
+  };
+  const triggerTimer = setInterval(fireDueTriggers, 30_000);
+  triggerTimer.unref();
+
   let closed = false;
   return {
     url: `http://127.0.0.1:${actualPort}/`,
@@ -231,9 +245,11 @@ async function serve(
     receiver,
     stateDir: store.dir,
     setupProblems,
+    fireDueTriggers,
     close: async () => {
       if (closed) return;
       closed = true;
+      clearInterval(triggerTimer);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       save();

@@ -144,6 +144,17 @@ describe('startPlayground', () => {
     expect(preview.rowCount).toBe(expected);
   });
 
+  it('fires the tick trigger once scheduled refreshes are on, so scheduled queries refresh', async () => {
+    expect(await (await post('/__playground/menu', { functionName: 'turnOnSchedule' })).json()).toEqual({ ok: true });
+    const source = (await api<{ id: string }[]>('listDataSources'))[0];
+    await api('saveQuery', { name: 'Plans every 5 minutes', dataSourceId: source.id, sql: 'SELECT name FROM demo.plans ORDER BY name', schedule: 'every 5 minutes', parameters: [], tags: [] });
+    expect((await state()).sheets.map((s) => s.name)).not.toContain('Plans every 5 minutes');
+    pg.runtime.clock.advance(6 * 60_000);
+    expect(pg.fireDueTriggers()).toBe(1);
+    expect((await state()).sheets.map((s) => s.name)).toContain('Plans every 5 minutes');
+    expect(pg.fireDueTriggers()).toBe(0);
+  });
+
   it('never sends the stored password to the page', async () => {
     for (const p of ['/', '/sidebar', '/__playground/state', '/__playground/state?sheet=Customers']) {
       expect(await (await get(p)).text()).not.toContain(DEMO_PASSWORD);
