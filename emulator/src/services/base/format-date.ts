@@ -3,7 +3,7 @@
  * X F w, quoted 'literals', '' for a quote) in English, in any IANA zone or GMT±h[:mm].
  */
 import { AppsScriptException } from '../../core/errors';
-import { zonedFields, zoneOffsetMs } from './time-zone';
+import { zonedFields, zoneOffsetMs } from '../../core/time-zone';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

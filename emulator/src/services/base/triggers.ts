@@ -9,7 +9,7 @@ import { AppsScriptException } from '../../core/errors';
 import type { ExecutionUser } from '../../core/execution';
 import { enumName } from './enums';
 import type { EventTypeName, ScriptEnums, WeekDayName } from './script-enums';
-import { instantOf, zonedFields } from './time-zone';
+import { instantOf, zonedFields } from '../../core/time-zone';
 
 export const TOO_MANY_TRIGGERS = 'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
 export const ADDON_TOO_MANY = 'This add-on has created too many time-based triggers in this document for this Google user account.';

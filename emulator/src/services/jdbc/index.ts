@@ -9,7 +9,7 @@ import { AppsScriptException } from '../../core/errors';
 import type { EmulatedService, ServiceHost } from '../../core/host';
 import { callWorker, WorkerFailure, type ConnectRequest } from './bridge';
 import { JdbcConnectionFake } from './connection';
-import { parseTemporal, wallToEpoch, zoneOffsetMs } from './time';
+import { parseTemporal, wallToEpoch, zoneOffsetAt } from './time';
 import { applyCredentials, parseJdbcUrl, type ConnectTarget } from './url';
 import { JdbcDateFake, JdbcTimeFake, JdbcTimestampFake } from './values';
 
@@ -242,7 +242,7 @@ function splitHostPort(text: string, defaultPort: number): [string, number] {
 }
 
 function offsetText(zone: string, at: number): string {
-  const minutes = Math.round(zoneOffsetMs(zone, at) / 60_000);
+  const minutes = Math.round(zoneOffsetAt(zone, at) / 60_000);
   const sign = minutes < 0 ? '-' : '+';
   const abs = Math.abs(minutes);
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;

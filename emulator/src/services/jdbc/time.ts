@@ -2,8 +2,10 @@
  * Time-zone arithmetic for the Jdbc service, as java.util.Calendar/TimeZone would do it:
  * turning a wall-clock reading (a timestamp without zone, as the server sends it) into epoch
  * milliseconds in a zone, and back. Zones are IANA IDs, Java short IDs (PST, EST, ...) or
- * offsets ("GMT+6:30", "+09:00"). Unknown IDs fall back to GMT, as TimeZone.getTimeZone does.
+ * offsets ("GMT+6:30", "+09:00"). Unknown IDs fall back to GMT, as TimeZone.getTimeZone does
+ * (the arithmetic itself is the shared core/time-zone.ts).
  */
+import { instantOf, zoneOffsetMs } from '../../core/time-zone';
 
 export interface WallClock {
   year: number;
@@ -15,63 +17,17 @@ export interface WallClock {
   millis: number;
 }
 
-/** Java's three-letter IDs that are not IANA names (from java.time.ZoneId.SHORT_IDS). */
-const SHORT_IDS: Record<string, string> = {
-  EST: '-05:00', MST: '-07:00', HST: '-10:00', PST: 'America/Los_Angeles', CST: 'America/Chicago',
-  JST: 'Asia/Tokyo', IST: 'Asia/Kolkata', ECT: 'Europe/Paris', AET: 'Australia/Sydney', BST: 'Asia/Dhaka',
-  CTT: 'Asia/Shanghai', EST5EDT: 'America/New_York', PRT: 'America/Puerto_Rico', NET: 'Asia/Yerevan',
-};
-
-const formatters = new Map<string, Intl.DateTimeFormat | null>();
-
-function fixedOffsetMs(zone: string): number | undefined {
-  const m = /^(?:GMT|UTC)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(zone);
-  if (!m) return zone === 'GMT' || zone === 'UTC' || zone === 'Z' ? 0 : undefined;
-  const sign = m[1] === '-' ? -1 : 1;
-  return sign * (Number(m[2]) * 3600_000 + Number(m[3] ?? 0) * 60_000);
-}
-
-function formatterFor(zone: string): Intl.DateTimeFormat | null {
-  let f = formatters.get(zone);
-  if (f === undefined) {
-    try {
-      f = new Intl.DateTimeFormat('en-US', {
-        timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-        hour: 'numeric', minute: 'numeric', second: 'numeric',
-      });
-    } catch {
-      f = null;
-    }
-    formatters.set(zone, f);
-  }
-  return f;
-}
-
 /** Offset of `zone` from UTC at the instant `utcMs`, in milliseconds. */
-export function zoneOffsetMs(zone: string, utcMs: number): number {
-  const resolved = SHORT_IDS[zone] ?? zone;
-  const fixed = fixedOffsetMs(resolved);
-  if (fixed !== undefined) return fixed;
-  const f = formatterFor(resolved);
-  if (!f) return 0; // java.util.TimeZone.getTimeZone falls back to GMT for unknown IDs
-  const parts: Record<string, number> = {};
-  for (const p of f.formatToParts(new Date(Math.floor(utcMs / 1000) * 1000))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-  return asUtc - Math.floor(utcMs / 1000) * 1000;
+export function zoneOffsetAt(zone: string, utcMs: number): number {
+  return zoneOffsetMs(utcMs, zone);
 }
 
 export function wallToEpoch(w: WallClock, zone: string): number {
-  const guess = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millis);
-  const first = zoneOffsetMs(zone, guess);
-  const t = guess - first;
-  const second = zoneOffsetMs(zone, t);
-  return second === first ? t : guess - second;
+  return instantOf(zone, w.year, w.month, w.day, w.hour, w.minute, w.second, w.millis);
 }
 
 export function epochToWall(ms: number, zone: string): WallClock {
-  const d = new Date(ms + zoneOffsetMs(zone, ms));
+  const d = new Date(ms + zoneOffsetMs(ms, zone));
   return {
     year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(),
     hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), millis: d.getUTCMilliseconds(),
