@@ -14,7 +14,7 @@ import { MAX_CELL_CHARS } from '../../core/values/cell-value';
 import { activeSpreadsheet } from '../../adapters/sheets';
 import { withDocumentLock } from '../../adapters/lock';
 import { userEmail } from '../../adapters/session';
-import type { ParameterDef, QuerySummary, QueryView, SaveQueryAnswer, VersionSummary } from '../../shared/api-types';
+import type { QuerySummary, QueryView, SaveQueryAnswer, VersionSummary } from '../../shared/api-types';
 import { findResultTab } from '../refresh/result-tab';
 import { getDataSource } from '../datasources';
 import { parseSchedule } from '../../core/schedule';
@@ -22,15 +22,8 @@ import { appendVersion, findQuery, readLibrary, readVersions, writeQuery } from 
 
 const LOCK_WAIT_MS = 10_000;
 
-export interface QueryFields {
-  name: string;
-  description: string;
-  dataSourceId: string;
-  sql: string;
-  parameters: ParameterDef[];
-  schedule: string;
-  tags: string[];
-}
+/** What an editor can change in a saved query. */
+export type QueryFields = Pick<StoredQuery, 'name' | 'description' | 'dataSourceId' | 'sql' | 'parameters' | 'schedule' | 'tags'>;
 
 export interface SaveRequest extends QueryFields {
   id?: string;
