@@ -2,7 +2,9 @@
  * API entries of the query library, parameters, schema browser and preview: each reads and
  * checks its payload, then hands off to the feature. Spread into the API object by api.ts.
  */
+import { translate } from '../../core/i18n';
 import { asPayload, flag, InputError, optionalNumber, text, type Payload } from '../../core/input';
+import { UserError } from '../../core/user-error';
 import { checkParameterDefs } from '../../core/params/definitions';
 import { MAX_CELL_CHARS } from '../../core/values/cell-value';
 import type { LibraryFilter } from '../../core/library/search';
@@ -13,6 +15,7 @@ import { getSchema } from '../schema';
 import { sessionInfo } from '../session-info';
 import { forkQuery, getQuery, listQueries, listVersions, renameQuery, resultLink, restoreVersion, saveQuery, setArchived, getStoredQuery } from './library';
 import { listRecentRuns, runAdhocQuery, runSavedQuery } from './run';
+import { readFirstColumn } from './bind-context';
 import { DEFAULT_ROW_LIMIT } from '../refresh/refresh';
 
 const ID_MAX = 100;
@@ -127,6 +130,15 @@ export const LIBRARY_HANDLERS: Record<string, ApiHandler> = {
       },
       lang,
     );
+  },
+
+  listParameterOptions: (payload, lang) => {
+    const p = asPayload(payload);
+    const queryId = text(p, 'queryId', { required: true, max: ID_MAX });
+    const name = text(p, 'parameter', { max: 200 }) || queryId;
+    const options = readFirstColumn(queryId);
+    if (options === null) throw new UserError(translate(lang, 'param.optionsQuery', { name }));
+    return { options };
   },
 
   previewQuery: (payload, lang) => {

@@ -54,7 +54,8 @@ function readCellValues(ref: string, timeZone: string): BoundValue[] | null {
   return out;
 }
 
-function readFirstColumn(queryId: string): string[] | null {
+/** The distinct non-empty first-column values of a saved query's result tab; null before its first run. */
+export function readFirstColumn(queryId: string): string[] | null {
   const tab = findResultTab(queryId);
   if (!tab) return null;
   const rows = tab.getLastRow();

@@ -69,8 +69,8 @@ export function createParamsForm(options: { onDefinitionsChange: (defs: Paramete
       if (cached) fill(cached);
       else {
         fill([]);
-        loadQueryOptions(def.optionsQueryId)
-          .then((choices) => {
+        call('listParameterOptions', { queryId: def.optionsQueryId, parameter: def.name })
+          .then(({ options: choices }) => {
             listCache.set(def.optionsQueryId as string, choices);
             fill(choices);
           })
@@ -183,11 +183,4 @@ export function createParamsForm(options: { onDefinitionsChange: (defs: Paramete
       render();
     },
   };
-}
-
-/** A list parameter's choices from another saved query: the first column of its preview. */
-async function loadQueryOptions(queryId: string): Promise<string[]> {
-  const query = await call('getQuery', { id: queryId });
-  const preview = await call('previewQuery', { dataSourceId: query.dataSourceId, sql: query.sql, parameters: query.parameters, limit: 1000 });
-  return [...new Set(preview.rows.map((row) => row[0] ?? '').filter((v) => v !== ''))];
 }
