@@ -88,13 +88,13 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('failures on %s
     const { rt, refresh } = withPreviousResult();
     refresh(`SELECT 1 FROM ${db.schema}.people WHERE`);
     const log = rt.spreadsheet._sheetValues('Sheetdash run log');
-    expect(log[0]).toEqual(['When', 'Who', 'Query', 'Data source', 'Rows', 'Duration (ms)', 'Outcome', 'Error']);
-    expect(log.slice(1).map((row) => [row[1], row[2], row[3], row[4], row[6]])).toEqual([
-      ['user@example.com', 'Result', 'Main DB', 3, 'OK'],
-      ['user@example.com', 'Result', 'Main DB', '', 'Failed'],
+    expect(log[0]).toEqual(['When', 'Who', 'Query', 'Data source', 'Rows', 'Duration (ms)', 'Outcome code', 'Outcome', 'Message']);
+    expect(log.slice(1).map((row) => [row[1], row[2], row[3], row[4], row[6], row[7]])).toEqual([
+      ['user@example.com', 'Result', 'Main DB', 3, 'ok', 'OK'],
+      ['user@example.com', 'Result', 'Main DB', '', 'failed', 'Failed'],
     ]);
     expect(log[1][0]).toBeInstanceOf(Date);
-    expect(String(log[2][7])).toMatch(/The database refused the query/);
+    expect(String(log[2][8])).toMatch(/The database refused the query/);
   });
 
   if (engine.name === 'pg') {

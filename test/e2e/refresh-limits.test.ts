@@ -38,8 +38,8 @@ it('keeps the run log at 500 runs, dropping the oldest', () => {
   const { rt, refresh } = setupWithDataSource(db);
   refresh('SELECT 1 AS one'); // creates the log
   const log = rt.spreadsheet._sheet('Sheetdash run log')!;
-  const filler = Array.from({ length: 499 }, (_, i) => [new Date(Date.UTC(2020, 0, 1, 0, i)), 'old', `old run ${i}`, 'Main DB', 1, 1, 'OK', '']);
-  log.getRange(3, 1, 499, 8).setValues(filler);
+  const filler = Array.from({ length: 499 }, (_, i) => [new Date(Date.UTC(2020, 0, 1, 0, i)), 'old', `old run ${i}`, 'Main DB', 1, 1, 'ok', 'OK', '']);
+  log.getRange(3, 1, 499, 9).setValues(filler);
   expect(log.getLastRow()).toBe(501);
   refresh('SELECT 2 AS two', { name: 'Newest' });
   const rows = rt.spreadsheet._sheetValues('Sheetdash run log');

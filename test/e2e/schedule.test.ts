@@ -67,6 +67,6 @@ it('runs due queries on their schedule and skips a paused data source with the r
   rt.base.scriptApp._fireDueTimeTriggers();
   const log = rt.spreadsheet._sheetValues('Sheetdash run log');
   const last = log[log.length - 1];
-  expect([last[1], last[2], last[6]]).toEqual(['schedule', 'Down query', 'Skipped']);
-  expect(String(last[7])).toMatch(/^Data source "Down" is paused after 5 failed connections in a row/);
+  expect([last[1], last[2], last[6], last[7]]).toEqual(['schedule', 'Down query', 'skipped', 'Skipped']);
+  expect(String(last[8])).toMatch(/^Data source "Down" is paused after 5 failed connections in a row/);
 });

@@ -6,6 +6,7 @@
 import type { MessageKey } from '../i18n';
 import type { ParameterDef } from '../../shared/api-types';
 import { checkParameterDefs } from '../params/definitions';
+import { cellOf, type ColumnPositions, mapColumns } from '../sheet-columns';
 import { literalText, MAX_CELL_CHARS, type CellValue } from '../values/cell-value';
 
 export interface LastRun {
@@ -62,8 +63,12 @@ export function oversizedField(query: StoredQuery): { field: LibraryColumn; leng
   return null;
 }
 
-export function queryToRow(query: StoredQuery): CellValue[] {
-  const byColumn: Record<LibraryColumn, CellValue> = {
+/** Positions of the columns when the header is exactly LIBRARY_COLUMNS. */
+export const STANDARD_POSITIONS = Object.fromEntries(LIBRARY_COLUMNS.map((c, i) => [c, i])) as Record<LibraryColumn, number>;
+
+/** The cells of a query, by column key. */
+export function queryCells(query: StoredQuery): Record<LibraryColumn, CellValue> {
+  return {
     id: literalText(query.id),
     name: literalText(query.name),
     description: literalText(query.description),
@@ -81,6 +86,11 @@ export function queryToRow(query: StoredQuery): CellValue[] {
     archived: query.archived,
     lastRun: literalText(query.lastRun ? JSON.stringify(query.lastRun) : ''),
   };
+}
+
+/** The cells of a query in LIBRARY_COLUMNS order. */
+export function queryToRow(query: StoredQuery): CellValue[] {
+  const byColumn = queryCells(query);
   return LIBRARY_COLUMNS.map((c) => byColumn[c]);
 }
 
@@ -102,9 +112,16 @@ function isoOrNull(value: unknown): string | null {
   return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
 }
 
-/** Reads one sheet row (values as getValues returns them); `row` is the 1-based sheet row. */
-export function rowToQuery(values: unknown[], row: number): RowRead {
-  const cell = (c: LibraryColumn) => values[LIBRARY_COLUMNS.indexOf(c)];
+/**
+ * Reads one sheet row (values as getValues returns them); `row` is the 1-based sheet row,
+ * `positions` where each column is (found by header).
+ */
+export function rowToQuery(
+  values: unknown[],
+  row: number,
+  positions: ColumnPositions<LibraryColumn> = STANDARD_POSITIONS,
+): RowRead {
+  const cell = (c: LibraryColumn) => cellOf(values, positions, c);
   if (values.every((v) => cellText(v).trim() === '')) return { ok: 'blank', row };
   const problems: Problem[] = [];
   const id = cellText(cell('id')).trim();
@@ -176,13 +193,17 @@ export function rowToQuery(values: unknown[], row: number): RowRead {
   };
 }
 
-/** Reads all data rows (row 1 is the header); a second row with the same id is broken. */
+/**
+ * Reads all data rows; row 1 is the header, which says where each column is (a person may
+ * have moved columns). A second row with the same id is broken.
+ */
 export function readLibraryRows(values: unknown[][]): RowRead[] {
   const seen = new Map<string, number>();
   const out: RowRead[] = [];
+  const { positions } = mapColumns(values[0] ?? [], LIBRARY_COLUMNS);
   values.forEach((rowValues, i) => {
     if (i === 0) return;
-    const read = rowToQuery(rowValues, i + 1);
+    const read = rowToQuery(rowValues, i + 1, positions);
     if (read.ok === true) {
       const first = seen.get(read.query.id);
       if (first !== undefined) {

@@ -1,18 +1,22 @@
 /**
  * The two hidden sheets of the query library, found by their developer-metadata tags: the
  * library (one row per query) and its versions (one row per saved version). Rows are found by
- * query id with one read of the sheet, never by position alone, so sorting or filtering the
- * sheet by hand does not break anything.
+ * query id with one read of the sheet, never by position alone, and columns by their header
+ * key, so sorting, filtering or moving columns by hand does not break anything (a column a
+ * person added keeps its cells).
  */
 import { activeSpreadsheet, findTaggedSheet, freeSheetName, tagSheet, type Sheet } from '../../adapters/sheets';
-import { LIBRARY_COLUMNS, queryToRow, readLibraryRows, type RowRead, type StoredQuery } from '../../core/library/query-row';
-import { literalText, MAX_CELL_CHARS } from '../../core/values/cell-value';
+import { LIBRARY_COLUMNS, queryCells, readLibraryRows, type RowRead, type StoredQuery } from '../../core/library/query-row';
+import { cellOf, mapColumns } from '../../core/sheet-columns';
+import { type CellValue, literalText, MAX_CELL_CHARS } from '../../core/values/cell-value';
+import { type TableColumns, tableColumns } from '../../adapters/sheet-table';
 
 export const LIBRARY_KEY = 'sheetdash.library';
 export const VERSIONS_KEY = 'sheetdash.library.versions';
 const LIBRARY_TAB = 'Sheetdash queries';
 const VERSIONS_TAB = 'Sheetdash query versions';
 export const VERSION_COLUMNS = ['queryId', 'version', 'savedBy', 'savedAt', 'change', 'sql', 'query'] as const;
+type VersionColumn = (typeof VERSION_COLUMNS)[number];
 
 function hiddenTab(key: string, name: string, headers: readonly string[], create: boolean): Sheet | null {
   const found = findTaggedSheet(key);
@@ -30,9 +34,11 @@ export function librarySheet(create: boolean): Sheet | null {
   return hiddenTab(LIBRARY_KEY, LIBRARY_TAB, LIBRARY_COLUMNS, create);
 }
 
-function allValues(sheet: Sheet, columns: number): unknown[][] {
+/** Every cell of a tab, header included (one getValues). */
+function allValues(sheet: Sheet): unknown[][] {
   const rows = sheet.getLastRow();
-  if (rows < 1) return [];
+  const columns = sheet.getLastColumn();
+  if (rows < 1 || columns < 1) return [];
   return sheet.getRange(1, 1, rows, columns).getValues();
 }
 
@@ -40,7 +46,7 @@ function allValues(sheet: Sheet, columns: number): unknown[][] {
 export function readLibrary(): { sheet: Sheet | null; rows: RowRead[] } {
   const sheet = librarySheet(false);
   if (!sheet) return { sheet: null, rows: [] };
-  return { sheet, rows: readLibraryRows(allValues(sheet, LIBRARY_COLUMNS.length)) };
+  return { sheet, rows: readLibraryRows(allValues(sheet)) };
 }
 
 export function findQuery(id: string): { sheet: Sheet; row: number; query: StoredQuery } | null {
@@ -50,17 +56,42 @@ export function findQuery(id: string): { sheet: Sheet; row: number; query: Store
   return null;
 }
 
+/**
+ * Puts `cells` in row `target` at their columns' positions. Cells of columns a person added
+ * are kept: the row is read first when there are any.
+ */
+function writeCells<K extends string>(
+  sheet: Sheet,
+  target: number,
+  columns: TableColumns<K>,
+  cells: Record<K, CellValue>,
+  existing: boolean,
+): void {
+  const known = Object.keys(cells).length;
+  const row: CellValue[] =
+    existing && columns.width > known
+      ? (sheet.getRange(target, 1, 1, columns.width).getValues()[0] as CellValue[])
+      : Array.from({ length: columns.width }, () => '');
+  for (const key of Object.keys(cells) as K[]) row[columns.positions[key]] = cells[key];
+  if (target > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), target - sheet.getMaxRows());
+  sheet.getRange(target, 1, 1, columns.width).setValues([row]);
+}
+
+const byKey = <K extends string>(key: K): K[] => [key];
+
 /** Writes a query over its row (found by id just before, under the lock), or appends it. */
 export function writeQuery(query: StoredQuery, row: number | null): void {
-  const sheet = librarySheet(true)!;
+  const sheet = librarySheet(true);
+  if (!sheet) return;
+  const columns = tableColumns(sheet, LIBRARY_COLUMNS, byKey, (key) => key);
   const target = row ?? Math.max(sheet.getLastRow(), 1) + 1;
-  if (target > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), target - sheet.getMaxRows());
-  sheet.getRange(target, 1, 1, LIBRARY_COLUMNS.length).setValues([queryToRow(query)]);
+  writeCells(sheet, target, columns, queryCells(query), row !== null);
 }
 
 /** Only the last-run cell of a row. */
 export function writeLastRun(sheet: Sheet, row: number, lastRun: StoredQuery['lastRun']): void {
-  sheet.getRange(row, LIBRARY_COLUMNS.indexOf('lastRun') + 1).setValue(literalText(lastRun ? JSON.stringify(lastRun) : ''));
+  const { positions } = tableColumns(sheet, LIBRARY_COLUMNS, byKey, (key) => key);
+  sheet.getRange(row, positions.lastRun + 1).setValue(literalText(lastRun ? JSON.stringify(lastRun) : ''));
 }
 
 export interface StoredVersion {
@@ -73,15 +104,21 @@ export interface StoredVersion {
 }
 
 export function appendVersion(version: StoredVersion): void {
-  const sheet = hiddenTab(VERSIONS_KEY, VERSIONS_TAB, VERSION_COLUMNS, true)!;
+  const sheet = hiddenTab(VERSIONS_KEY, VERSIONS_TAB, VERSION_COLUMNS, true);
+  if (!sheet) return;
   const { sql, lastRun: _lastRun, ...rest } = version.query;
-  const target = Math.max(sheet.getLastRow(), 1) + 1;
-  if (target > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), target - sheet.getMaxRows());
+  const columns = tableColumns(sheet, VERSION_COLUMNS, byKey, (key) => key);
   const restJson = JSON.stringify(rest);
-  sheet.getRange(target, 1, 1, VERSION_COLUMNS.length).setValues([[
-    literalText(version.queryId), version.version, literalText(version.savedBy), literalText(version.savedAt),
-    literalText(version.change), literalText(sql), literalText(restJson.length < MAX_CELL_CHARS ? restJson : JSON.stringify({ ...rest, parameters: [] })),
-  ]]);
+  const cells: Record<VersionColumn, CellValue> = {
+    queryId: literalText(version.queryId),
+    version: version.version,
+    savedBy: literalText(version.savedBy),
+    savedAt: literalText(version.savedAt),
+    change: literalText(version.change),
+    sql: literalText(sql),
+    query: literalText(restJson.length < MAX_CELL_CHARS ? restJson : JSON.stringify({ ...rest, parameters: [] })),
+  };
+  writeCells(sheet, Math.max(sheet.getLastRow(), 1) + 1, columns, cells, false);
 }
 
 /** The versions of one query, oldest first; rows that cannot be read are skipped. */
@@ -89,19 +126,23 @@ export function readVersions(queryId: string): StoredVersion[] {
   const sheet = hiddenTab(VERSIONS_KEY, VERSIONS_TAB, VERSION_COLUMNS, false);
   if (!sheet) return [];
   const out: StoredVersion[] = [];
-  allValues(sheet, VERSION_COLUMNS.length).forEach((row, i) => {
-    if (i === 0 || String(row[0]) !== queryId) return;
+  const values = allValues(sheet);
+  const { positions } = mapColumns(values[0] ?? [], VERSION_COLUMNS);
+  const cell = (row: unknown[], key: VersionColumn) => cellOf(row, positions, key);
+  values.forEach((row, i) => {
+    if (i === 0 || String(cell(row, 'queryId')) !== queryId) return;
     try {
-      const rest = JSON.parse(String(row[6])) as Omit<StoredQuery, 'sql' | 'lastRun'>;
-      const version = Number(row[1]);
+      const rest = JSON.parse(String(cell(row, 'query'))) as Omit<StoredQuery, 'sql' | 'lastRun'>;
+      const version = Number(cell(row, 'version'));
       if (!Number.isInteger(version) || typeof rest !== 'object' || rest === null) return;
+      const savedAt = cell(row, 'savedAt');
       out.push({
         queryId,
         version,
-        savedBy: String(row[2] ?? ''),
-        savedAt: row[3] instanceof Date ? row[3].toISOString() : String(row[3] ?? ''),
-        change: String(row[4] ?? ''),
-        query: { ...rest, id: queryId, version, sql: String(row[5] ?? ''), lastRun: null },
+        savedBy: String(cell(row, 'savedBy') ?? ''),
+        savedAt: savedAt instanceof Date ? savedAt.toISOString() : String(savedAt ?? ''),
+        change: String(cell(row, 'change') ?? ''),
+        query: { ...rest, id: queryId, version, sql: String(cell(row, 'sql') ?? ''), lastRun: null },
       });
     } catch {
       // a hand-edited version row is skipped; the others stay usable

@@ -4,16 +4,15 @@
  * outcome is stored on the query's row as its last run status. Also reads the run log for the
  * sidebar's status line.
  */
-import { translate, type Lang } from '../../core/i18n';
+import type { Lang } from '../../core/i18n';
 import { bindParameters } from '../../core/params/bind';
 import { findKind } from '../../datasources/registry';
-import { findTaggedSheet } from '../../adapters/sheets';
 import { withDocumentLock } from '../../adapters/lock';
 import { userEmail } from '../../adapters/session';
 import type { ParameterDef, ParameterValues, RefreshResultView, RunStatusView } from '../../shared/api-types';
 import { getDataSource } from '../datasources';
 import { refresh } from '../refresh/refresh';
-import { RUN_LOG_KEY } from '../refresh/run-log';
+import { readRecentRuns } from '../refresh/run-log';
 import { spreadsheetBindContext } from './bind-context';
 import { findQuery, writeLastRun } from './library-sheet';
 import { getStoredQuery, resultLink } from './library';
@@ -69,26 +68,5 @@ export function runAdhocQuery(run: AdhocRun, lang: Lang): RefreshResultView {
 
 /** The newest runs from the run log tab, newest first. */
 export function listRecentRuns(): RunStatusView[] {
-  const sheet = findTaggedSheet(RUN_LOG_KEY);
-  if (!sheet) return [];
-  const last = sheet.getLastRow();
-  if (last < 2) return [];
-  const count = Math.min(RECENT_RUNS, last - 1);
-  const rows = sheet.getRange(last - count + 1, 1, count, 8).getValues();
-  return rows.reverse().map(([at, , queryName, , rowCount, , outcome, error]) => ({
-    at: at instanceof Date ? at.toISOString() : String(at),
-    query: String(queryName),
-    outcome: outcomeOf(String(outcome)),
-    rows: typeof rowCount === 'number' ? rowCount : null,
-    message: String(error ?? ''),
-  }));
-}
-
-/** The log holds the outcome in the language of whoever ran it. */
-function outcomeOf(text: string): RunStatusView['outcome'] {
-  for (const lang of ['en', 'ja'] as const) {
-    if (text === translate(lang, 'outcome.ok')) return 'ok';
-    if (text === translate(lang, 'outcome.skipped')) return 'skipped';
-  }
-  return 'failed';
+  return readRecentRuns(RECENT_RUNS);
 }

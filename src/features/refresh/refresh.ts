@@ -175,7 +175,7 @@ function logRun(request: RefreshRequest, dataSourceName: string, result: Refresh
         rows: result.ok ? result.rows : '',
         durationMs: result.durationMs,
         outcome: result.ok ? 'ok' : result.skipped ? 'skipped' : 'failed',
-        error: result.ok ? result.warnings.join('\n') : result.message,
+        message: result.ok ? result.warnings.join('\n') : result.message,
       },
       lang,
     );
