@@ -31,6 +31,34 @@ it('installs one tick trigger: every 5 minutes when bound, hourly as a published
   }
 });
 
+it('decides the interval by installation source, not by an error text, in Japanese too', () => {
+  const { rt } = setupWithDataSource(db, { addOnMode: true, user: { locale: 'ja' } });
+  const create = rt.faults.add({ method: 'ScriptApp.ClockTriggerBuilder.everyMinutes', nth: 1, action: { throw: 'アドオンのトリガーの繰り返し間隔は 1 時間以上にする必要があります。' } });
+  expect(rt.run('turnOnSchedule', [], { kind: 'menu' }).error).toBeUndefined();
+  create();
+  expect(rt.base.scriptApp._triggers().map((t) => t.handler)).toEqual(['tick']);
+  expect(rt.spreadsheet._active()._toasts.at(-1)?.message).toMatch(/^スケジュール更新を有効にしました。.*1 時間/);
+  const record = JSON.parse(rt.base.properties._map('document').get('sheetdash.tick') ?? '{}');
+  expect(record).toMatchObject({ interval: 'hours', owner: 'user@example.com' });
+});
+
+it('never deletes the working trigger before a new one is known to work', () => {
+  const { rt } = setupWithDataSource(db);
+  rt.run('turnOnSchedule', [], { kind: 'menu' });
+  const [first] = rt.base.scriptApp._triggers();
+  // An installation from before the record existed: the trigger is replaced, and creating fails.
+  rt.base.properties._map('document').delete('sheetdash.tick');
+  const stop = rt.faults.add({ method: 'ScriptApp.ClockTriggerBuilder.create', nth: 1, action: { throw: 'Service unavailable' } });
+  expect(rt.run('turnOnSchedule', [], { kind: 'menu' }).ok).toBe(false);
+  stop();
+  expect(rt.base.scriptApp._triggers().map((t) => t.uid)).toEqual([first.uid]);
+  // Once creating works, exactly one trigger remains: the new one.
+  expect(rt.run('turnOnSchedule', [], { kind: 'menu' }).ok).toBe(true);
+  const after = rt.base.scriptApp._triggers();
+  expect(after).toHaveLength(1);
+  expect(after[0].uid).not.toBe(first.uid);
+});
+
 it('runs due queries on their schedule and skips a paused data source with the reason', () => {
   const { rt, dataSourceId } = setupWithDataSource(db);
   rt.clock.freeze(Date.parse('2030-01-01T08:00:00Z')); // 17:00 in Tokyo

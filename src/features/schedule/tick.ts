@@ -7,14 +7,14 @@
  */
 import { translate, type Lang } from '../../core/i18n';
 import { isDue, parseSchedule, type LocalTime } from '../../core/schedule';
-import { errorMessage } from '../../core/user-error';
+import { readJson, writeJson } from '../../adapters/document-properties';
+import { userEmail } from '../../adapters/session';
 import { activeSpreadsheet } from '../../adapters/sheets';
 import { listStoredQueries } from '../library/library';
 import { runSavedQuery } from '../library/run';
 
 /** Stop starting new refreshes after this much of the tick. */
 export const TICK_BUDGET_MS = 240_000;
-const ADDON_INTERVAL_TEXT = 'at least one hour';
 
 export interface TickReport {
   ran: { id: string; name: string; ok: boolean; skipped: boolean; message: string }[];
@@ -45,17 +45,47 @@ export function tick(lang: Lang): TickReport {
   return report;
 }
 
-/** Makes sure exactly one tick trigger exists for this user and document. */
-export function installTickTrigger(): { interval: 'minutes' | 'hours' } {
-  for (const trigger of ScriptApp.getProjectTriggers()) {
-    if (trigger.getHandlerFunction() === 'tick') ScriptApp.deleteTrigger(trigger);
+/** What "Turn on scheduled refreshes" recorded: which trigger, how often, who owns it, since when. */
+export interface TickTriggerRecord {
+  triggerId: string;
+  interval: TickInterval;
+  owner: string;
+  installedAt: string;
+}
+
+export type TickInterval = 'minutes' | 'hours';
+
+export const TICK_TRIGGER_KEY = 'sheetdash.tick';
+
+/**
+ * Makes sure exactly one tick trigger exists for this user and document: every 5 minutes in a
+ * bound script, hourly in a published add-on (Google's limit, and one time trigger per user
+ * and document). Which of the two is decided by the installation source, never by the text of
+ * an error. A working trigger is kept; a new one is created before any old one is deleted, so
+ * a failure leaves the schedule as it was.
+ */
+export function installTickTrigger(): { interval: TickInterval; created: boolean } {
+  const addOn = ScriptApp.getInstallationSource() !== ScriptApp.InstallationSource.NONE;
+  const interval: TickInterval = addOn ? 'hours' : 'minutes';
+  const existing = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === 'tick');
+  const record = readJson<TickTriggerRecord>(TICK_TRIGGER_KEY);
+  const recorded = existing.find((t) => record?.interval === interval && t.getUniqueId() === record.triggerId);
+  // An add-on's only time trigger is hourly whatever installed it: keep it rather than leave a gap.
+  const keep = recorded ?? (addOn ? existing[0] : undefined);
+  let trigger: GoogleAppsScript.Script.Trigger;
+  if (keep) trigger = keep;
+  else {
+    const builder = ScriptApp.newTrigger('tick').timeBased();
+    trigger = (addOn ? builder.everyHours(1) : builder.everyMinutes(5)).create();
   }
-  try {
-    ScriptApp.newTrigger('tick').timeBased().everyMinutes(5).create();
-    return { interval: 'minutes' };
-  } catch (error) {
-    if (!errorMessage(error).includes(ADDON_INTERVAL_TEXT)) throw error;
-    ScriptApp.newTrigger('tick').timeBased().everyHours(1).create();
-    return { interval: 'hours' };
+  for (const old of existing) if (old.getUniqueId() !== trigger.getUniqueId()) ScriptApp.deleteTrigger(old);
+  if (!keep || !recorded) {
+    writeJson(TICK_TRIGGER_KEY, {
+      triggerId: trigger.getUniqueId(),
+      interval,
+      owner: userEmail(),
+      installedAt: new Date().toISOString(),
+    } satisfies TickTriggerRecord);
   }
+  return { interval, created: !keep };
 }
