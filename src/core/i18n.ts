@@ -3,7 +3,9 @@
  * locale such as "ja", "ja_JP" or "en_US" (Japanese for ja*, English otherwise) and fills
  * `{name}` placeholders.
  */
-export type Lang = 'en' | 'ja';
+import type { Lang } from '../shared/api-types';
+
+export type { Lang };
 
 export function langOf(locale: string | null | undefined): Lang {
   return /^ja/i.test(locale ?? '') ? 'ja' : 'en';

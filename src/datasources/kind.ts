@@ -3,18 +3,13 @@
  * dialect, how it turns a configuration into a JDBC connection request, and its known
  * quirks. Kinds are pure: the JDBC adapter makes the actual call.
  */
-import type { Lang } from '../core/i18n';
+import type { Dialect, FieldView, Lang } from '../shared/api-types';
 
-export type Dialect = 'postgresql' | 'mysql' | 'transactsql';
+export type { Dialect };
 
-export interface FieldSpec {
-  name: string;
+/** A configuration field as the kind declares it: the sidebar's FieldView, labelled in each language. */
+export interface FieldSpec extends Omit<FieldView, 'label'> {
   label: Record<Lang, string>;
-  type: 'text' | 'number' | 'password' | 'textarea' | 'checkbox';
-  required?: boolean;
-  /** Secret fields never leave the server: the UI gets a mask instead. */
-  secret?: boolean;
-  default?: string | number | boolean;
 }
 
 export type OptionValues = Record<string, string | number | boolean | undefined>;

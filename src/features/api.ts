@@ -8,43 +8,68 @@ import { InputError, asPayload, flag, record, text } from '../core/input';
 import { UserError, errorMessage } from '../core/user-error';
 import { listKinds } from '../datasources/registry';
 import { userLang } from '../adapters/session';
-import type { ApiResponse } from '../shared/api-types';
+import type { ApiMethodName, ApiResponse } from '../shared/api-types';
 import { deleteDataSource, listDataSources, saveDataSource, testDataSource } from './datasources';
 import { LIBRARY_HANDLERS } from './library/api-handlers';
-import type { ApiHandler } from './api-handler';
+import { type ApiHandlers, invoke, NO_PAYLOAD } from './api-handler';
 
-export const API: Record<string, ApiHandler> = {
-  ...LIBRARY_HANDLERS,
-
-  listDataSourceKinds: (_p, lang) =>
-    listKinds().map((k) => ({ id: k.id, label: k.label[lang], dialect: k.dialect, fields: k.fields.map((f) => ({ ...f, label: f.label[lang] })) })),
-
-  listDataSources: (_p, lang) => listDataSources(lang),
-
-  saveDataSource: (payload, lang) => {
-    const p = asPayload(payload);
-    return saveDataSource(
-      { id: text(p, 'id', { max: 100 }) || undefined, name: text(p, 'name', { required: true, max: 200 }), kind: text(p, 'kind', { required: true, max: 50 }), writable: flag(p, 'writable'), options: record(p, 'options') },
-      lang,
-    );
+const DATA_SOURCE_HANDLERS: ApiHandlers<DataSourceMethod> = {
+  listDataSourceKinds: {
+    read: NO_PAYLOAD,
+    run: (_p, lang) =>
+      listKinds().map((k) => ({
+        id: k.id,
+        label: k.label[lang],
+        dialect: k.dialect,
+        fields: k.fields.map((f) => ({ ...f, label: f.label[lang] })),
+      })),
   },
 
-  deleteDataSource: (payload) => {
-    deleteDataSource(text(asPayload(payload), 'id', { required: true, max: 100 }));
-    return true;
+  listDataSources: { read: NO_PAYLOAD, run: (_p, lang) => listDataSources(lang) },
+
+  saveDataSource: {
+    read: (raw) => {
+      const p = asPayload(raw);
+      return {
+        id: text(p, 'id', { max: 100 }) || undefined,
+        name: text(p, 'name', { required: true, max: 200 }),
+        kind: text(p, 'kind', { required: true, max: 50 }),
+        writable: flag(p, 'writable'),
+        options: record(p, 'options'),
+      };
+    },
+    run: (input, lang) => saveDataSource(input, lang),
   },
 
-  testDataSource: (payload, lang) => testDataSource(text(asPayload(payload), 'id', { required: true, max: 100 }), lang),
+  deleteDataSource: {
+    read: (raw) => ({ id: text(asPayload(raw), 'id', { required: true, max: 100 }) }),
+    run: ({ id }) => {
+      deleteDataSource(id);
+      return true;
+    },
+  },
 
+  testDataSource: {
+    read: (raw) => ({ id: text(asPayload(raw), 'id', { required: true, max: 100 }) }),
+    run: ({ id }, lang) => testDataSource(id, lang),
+  },
 };
+
+type DataSourceMethod = 'listDataSourceKinds' | 'listDataSources' | 'saveDataSource' | 'deleteDataSource' | 'testDataSource';
+
+export const API: ApiHandlers<ApiMethodName> = { ...LIBRARY_HANDLERS, ...DATA_SOURCE_HANDLERS };
+
+function isMethod(method: unknown): method is ApiMethodName {
+  return typeof method === 'string' && Object.prototype.hasOwnProperty.call(API, method);
+}
 
 export function callApi(method: unknown, payload: unknown): ApiResponse<unknown> {
   const lang = userLang();
-  if (typeof method !== 'string' || !Object.prototype.hasOwnProperty.call(API, method)) {
+  if (!isMethod(method)) {
     return { ok: false, error: translate(lang, 'api.invalid', { detail: `unknown method ${JSON.stringify(method)}` }) };
   }
   try {
-    return { ok: true, value: API[method](payload, lang) };
+    return { ok: true, value: invoke<ApiMethodName>(API[method], payload, lang) };
   } catch (error) {
     if (error instanceof InputError) return { ok: false, error: translate(lang, 'api.invalid', { detail: error.message }) };
     if (error instanceof UserError) return { ok: false, error: error.message };

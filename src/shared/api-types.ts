@@ -15,6 +15,9 @@ export interface SessionView {
   spreadsheetUrl: string;
 }
 
+/** The SQL dialect of a data source kind. */
+export type Dialect = 'postgresql' | 'mysql' | 'transactsql';
+
 export interface FieldView {
   name: string;
   label: string;
@@ -27,7 +30,7 @@ export interface FieldView {
 export interface KindView {
   id: string;
   label: string;
-  dialect: 'postgresql' | 'mysql' | 'transactsql';
+  dialect: Dialect;
   fields: FieldView[];
 }
 

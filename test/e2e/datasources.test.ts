@@ -22,7 +22,7 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('test connectio
 
   it('reports the server version and the time taken', () => {
     const { rt, dataSourceId } = setupWithDataSource(db);
-    const result = api<TestResultView>(rt, 'testDataSource', { id: dataSourceId });
+    const result = api(rt, 'testDataSource', { id: dataSourceId });
     expect(result.ok).toBe(true);
     expect(result.version).toMatch(db.kind === 'mysql' ? /MariaDB|^\d+\.\d+/ : /PostgreSQL \d+/);
     expect(result.message).toBe(`Connected to ${db.kind === 'mysql' ? 'MySQL' : 'PostgreSQL'} ${result.version} in ${result.ms} ms.`);
@@ -30,7 +30,7 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('test connectio
 
   it('answers in Japanese to a Japanese user', () => {
     const { rt, dataSourceId } = setupWithDataSource(db, { user: { locale: 'ja_JP' } });
-    expect(api<TestResultView>(rt, 'testDataSource', { id: dataSourceId }).message).toMatch(/に接続しました/);
+    expect(api(rt, 'testDataSource', { id: dataSourceId }).message).toMatch(/に接続しました/);
   });
 });
 
@@ -44,7 +44,7 @@ describe('the API refuses bad input', () => {
     expect(apiCall(rt, 'saveDataSource', 'not an object')).toEqual({ ok: false, error: 'Invalid request: expected an object' });
     expect(apiCall(rt, 'noSuchMethod')).toEqual({ ok: false, error: 'Invalid request: unknown method "noSuchMethod"' });
     expect(apiCall(rt, 'testDataSource', { id: 'missing' })).toEqual({ ok: false, error: 'No data source "missing". Choose one in the sidebar\'s Data sources tab.' });
-    expect(api<unknown[]>(rt, 'listDataSourceKinds').length).toBe(4);
+    expect(api(rt, 'listDataSourceKinds').length).toBe(4);
   });
 });
 
@@ -77,8 +77,8 @@ const mysql = enabledEngines().find((e) => e.name === 'mysql');
   it('connects through getCloudSqlConnection when the manifest has the sqlservice scope', () => {
     const rt = runtimeWithScopes(['https://www.googleapis.com/auth/sqlservice']);
     try {
-      const source = api<{ id: string }>(rt, 'saveDataSource', { name: 'Cloud', kind: 'cloudsql-mysql', options: { instance: 'acme:asia-northeast1:main', database: db.schema, user: db.options.user, password: '' } });
-      const result = api<RefreshResultView>(rt, 'runQueryToTab', { name: 'Cloud', dataSourceId: source.id, sql: 'SELECT id FROM t ORDER BY id' });
+      const source = api(rt, 'saveDataSource', { name: 'Cloud', kind: 'cloudsql-mysql', options: { instance: 'acme:asia-northeast1:main', database: db.schema, user: db.options.user, password: '' } });
+      const result = api(rt, 'runQueryToTab', { name: 'Cloud', dataSourceId: source.id, sql: 'SELECT id FROM t ORDER BY id' });
       expect(result).toMatchObject({ ok: true, rows: 2 });
       expect(rt.executions[rt.executions.length - 1].calls.get('Jdbc.getCloudSqlConnection')).toBe(1);
     } finally {
@@ -89,10 +89,10 @@ const mysql = enabledEngines().find((e) => e.name === 'mysql');
   it('explains a missing scope instead of counting a failed connection', () => {
     const rt = runtimeWithScopes([]);
     try {
-      const source = api<{ id: string }>(rt, 'saveDataSource', { name: 'Cloud', kind: 'cloudsql-mysql', options: { instance: 'acme:asia-northeast1:main', database: db.schema, user: 'root', password: '' } });
-      const result = api<RefreshResultView>(rt, 'runQueryToTab', { name: 'Cloud', dataSourceId: source.id, sql: 'SELECT id FROM t' });
+      const source = api(rt, 'saveDataSource', { name: 'Cloud', kind: 'cloudsql-mysql', options: { instance: 'acme:asia-northeast1:main', database: db.schema, user: 'root', password: '' } });
+      const result = api(rt, 'runQueryToTab', { name: 'Cloud', dataSourceId: source.id, sql: 'SELECT id FROM t' });
       expect(result.message).toBe('Cloud SQL for MySQL needs the permission https://www.googleapis.com/auth/sqlservice. Add it to "oauthScopes" in appsscript.json, deploy again, and authorize the add-on once more.');
-      expect(api<{ health: { consecutiveFailures: number } }[]>(rt, 'listDataSources')[0].health.consecutiveFailures).toBe(0);
+      expect(api(rt, 'listDataSources')[0].health.consecutiveFailures).toBe(0);
     } finally {
       rt.dispose();
     }

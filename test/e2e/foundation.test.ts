@@ -60,8 +60,8 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('query to sheet
 
   it('writes the rows with getRows and a lookup in another tab computes from them', () => {
     const rt = bundleRuntime({ jdbc: JDBC_OPTIONS });
-    const source = api<{ id: string }>(rt, 'saveDataSource', { name: 'Main DB', kind: db.kind, options: db.options });
-    const result = api<{ ok: boolean; rows: number; sheetName: string; message: string }>(rt, 'runQueryToTab', {
+    const source = api(rt, 'saveDataSource', { name: 'Main DB', kind: db.kind, options: db.options });
+    const result = api(rt, 'runQueryToTab', {
       name: 'Usage',
       dataSourceId: source.id,
       sql: `SELECT company_id, logins, plan FROM ${db.schema}.usage_stats ORDER BY company_id`,

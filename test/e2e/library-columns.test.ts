@@ -37,7 +37,7 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('library column
 
   it('reads and writes by header after columns are moved, added and deleted by hand', () => {
     const { rt, dataSourceId } = setupWithDataSource(db);
-    const first = saved(api<SaveQueryAnswer>(rt, 'saveQuery', { name: 'Count', dataSourceId, sql: 'SELECT 1 AS n' }));
+    const first = saved(api(rt, 'saveQuery', { name: 'Count', dataSourceId, sql: 'SELECT 1 AS n' }));
     const sheet = rt.spreadsheet._sheet('Sheetdash queries')!;
     const header = () => rt.spreadsheet._sheetValues('Sheetdash queries')[0];
     // A person puts a notes column first, moves "sql" to the end and deletes "tags".
@@ -48,9 +48,9 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('library column
     sheet.deleteColumn(header().indexOf('tags') + 1);
     expect(header().at(-1)).toBe('sql');
 
-    expect(api<QueryView>(rt, 'getQuery', { id: first.id })).toMatchObject({ name: 'Count', sql: 'SELECT 1 AS n', tags: [] });
+    expect(api(rt, 'getQuery', { id: first.id })).toMatchObject({ name: 'Count', sql: 'SELECT 1 AS n', tags: [] });
     const second = saved(
-      api<SaveQueryAnswer>(rt, 'saveQuery', {
+      api(rt, 'saveQuery', {
         id: first.id,
         baseVersion: first.version,
         name: 'Count v2',
@@ -60,7 +60,7 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('library column
       }),
     );
     expect(second).toMatchObject({ name: 'Count v2', sql: 'SELECT 2 AS n', tags: ['kpi'], version: 2 });
-    const run = api<RefreshResultView>(rt, 'runQuery', { id: first.id });
+    const run = api(rt, 'runQuery', { id: first.id });
     expect(run).toMatchObject({ ok: true, rows: 1 });
 
     const values = rt.spreadsheet._sheetValues('Sheetdash queries');
@@ -69,12 +69,12 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('library column
     expect(values[0].at(-1)).toBe('tags');
     expect(values[1][values[0].indexOf('sql')]).toBe('SELECT 2 AS n');
     expect(values[1][values[0].indexOf('tags')]).toBe('kpi');
-    const list = api<QuerySummary[]>(rt, 'listQueries', { filter: 'all' });
+    const list = api(rt, 'listQueries', { filter: 'all' });
     expect(list.map((q) => [q.name, q.lastRun?.ok])).toEqual([['Count v2', true]]);
 
     const versions = rt.spreadsheet._sheet('Sheetdash query versions')!;
     moveColumnToEnd(versions, 1); // queryId to the end
-    expect(api<VersionSummary[]>(rt, 'listVersions', { id: first.id }).map((v) => v.version)).toEqual([2, 1]);
-    expect(api<QueryView>(rt, 'restoreVersion', { id: first.id, version: 1 })).toMatchObject({ sql: 'SELECT 1 AS n' });
+    expect(api(rt, 'listVersions', { id: first.id }).map((v) => v.version)).toEqual([2, 1]);
+    expect(api(rt, 'restoreVersion', { id: first.id, version: 1 })).toMatchObject({ sql: 'SELECT 1 AS n' });
   });
 });

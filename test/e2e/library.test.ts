@@ -58,13 +58,13 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('query library 
     const clock = new VirtualClock();
     clock.freeze(NOW);
     const rt = bundleRuntime({ jdbc: JDBC_OPTIONS, clock, user: { email: ALICE, locale: 'en' } });
-    const source = api<{ id: string }>(rt, 'saveDataSource', { name: 'Main DB', kind: db.kind, options: db.options });
+    const source = api(rt, 'saveDataSource', { name: 'Main DB', kind: db.kind, options: db.options });
     return { rt, dataSourceId: source.id };
   }
 
   it('saves, lists, searches, conflicts, versions, forks, renames and archives', () => {
     const { rt, dataSourceId } = setup();
-    const first = saved(api<SaveQueryAnswer>(rt, 'saveQuery', {
+    const first = saved(api(rt, 'saveQuery', {
       name: '売上レポート', description: 'Monthly revenue by plan', dataSourceId, sql: `-- revenue\nSELECT 'ｶﾀｶﾅ' AS label`, tags: ['finance', 'KPI'],
     }));
     expect(first).toMatchObject({ version: 1, owner: ALICE, createdBy: ALICE, archived: false, resultLink: null, tags: ['finance', 'KPI'] });
@@ -74,50 +74,50 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('query library 
     expect(churn.owner).toBe(BOB);
 
     // text that looks like a formula or a comment is kept as written
-    expect(api<QueryView>(rt, 'getQuery', { id: churn.id }).sql).toBe('=1+1');
-    expect(api<QueryView>(rt, 'getQuery', { id: first.id }).sql).toBe(`-- revenue\nSELECT 'ｶﾀｶﾅ' AS label`);
+    expect(api(rt, 'getQuery', { id: churn.id }).sql).toBe('=1+1');
+    expect(api(rt, 'getQuery', { id: first.id }).sql).toBe(`-- revenue\nSELECT 'ｶﾀｶﾅ' AS label`);
 
     const names = (list: QuerySummary[]) => list.map((q) => q.name).sort();
-    expect(names(api<QuerySummary[]>(rt, 'listQueries', {}))).toEqual(['Churned users', '売上レポート']);
-    expect(names(api<QuerySummary[]>(rt, 'listQueries', { filter: 'mine' }))).toEqual(['売上レポート']);
-    expect(names(api<QuerySummary[]>(rt, 'listQueries', { search: '売上' }))).toEqual(['売上レポート']);
-    expect(names(api<QuerySummary[]>(rt, 'listQueries', { search: 'カタカナ' }))).toEqual(['売上レポート']); // half-width in the SQL
-    expect(names(api<QuerySummary[]>(rt, 'listQueries', { search: 'ＲＥＶＥＮＵＥ' }))).toEqual(['売上レポート']);
-    expect(names(api<QuerySummary[]>(rt, 'listQueries', { search: 'churned' }))).toEqual(['Churned users']);
-    expect(names(api<QuerySummary[]>(rt, 'listQueries', { tag: 'ｋｐｉ' }))).toEqual(['売上レポート']);
+    expect(names(api(rt, 'listQueries', {}))).toEqual(['Churned users', '売上レポート']);
+    expect(names(api(rt, 'listQueries', { filter: 'mine' }))).toEqual(['売上レポート']);
+    expect(names(api(rt, 'listQueries', { search: '売上' }))).toEqual(['売上レポート']);
+    expect(names(api(rt, 'listQueries', { search: 'カタカナ' }))).toEqual(['売上レポート']); // half-width in the SQL
+    expect(names(api(rt, 'listQueries', { search: 'ＲＥＶＥＮＵＥ' }))).toEqual(['売上レポート']);
+    expect(names(api(rt, 'listQueries', { search: 'churned' }))).toEqual(['Churned users']);
+    expect(names(api(rt, 'listQueries', { tag: 'ｋｐｉ' }))).toEqual(['売上レポート']);
 
     // Alice and Bob both open version 1; Bob saves first; Alice's save is a conflict
     const bobEdit = asUser<SaveQueryAnswer>(rt, BOB, 'saveQuery', { ...first, baseVersion: 1, sql: 'SELECT 2 AS bob' });
     expect(bobEdit.ok && saved(bobEdit.value).version).toBe(2);
-    const conflict = api<SaveQueryAnswer>(rt, 'saveQuery', { id: first.id, baseVersion: 1, name: '売上レポート', dataSourceId, sql: 'SELECT 3 AS alice' });
+    const conflict = api(rt, 'saveQuery', { id: first.id, baseVersion: 1, name: '売上レポート', dataSourceId, sql: 'SELECT 3 AS alice' });
     expect(conflict).toEqual({ conflict: { theirs: expect.objectContaining({ version: 2, sql: 'SELECT 2 AS bob', updatedBy: BOB }) } });
-    expect(api<QueryView>(rt, 'getQuery', { id: first.id }).sql).toBe('SELECT 2 AS bob');
-    const forced = saved(api<SaveQueryAnswer>(rt, 'saveQuery', { ...first, baseVersion: 1, force: true, name: '売上レポート v2', sql: 'SELECT 3 AS alice' }));
+    expect(api(rt, 'getQuery', { id: first.id }).sql).toBe('SELECT 2 AS bob');
+    const forced = saved(api(rt, 'saveQuery', { ...first, baseVersion: 1, force: true, name: '売上レポート v2', sql: 'SELECT 3 AS alice' }));
     expect(forced).toMatchObject({ version: 3, sql: 'SELECT 3 AS alice', updatedBy: ALICE, owner: ALICE });
 
-    const versions = api<VersionSummary[]>(rt, 'listVersions', { id: first.id });
+    const versions = api(rt, 'listVersions', { id: first.id });
     expect(versions.map((v) => [v.version, v.savedBy, v.change])).toEqual([
       [3, ALICE, 'Changed name, SQL'],
       [2, BOB, 'Changed SQL'],
       [1, ALICE, 'Created'],
     ]);
-    expect(api<QueryView>(rt, 'getQuery', { id: first.id, version: 1 }).sql).toBe(`-- revenue\nSELECT 'ｶﾀｶﾅ' AS label`);
-    const restored = api<QueryView>(rt, 'restoreVersion', { id: first.id, version: 1 });
+    expect(api(rt, 'getQuery', { id: first.id, version: 1 }).sql).toBe(`-- revenue\nSELECT 'ｶﾀｶﾅ' AS label`);
+    const restored = api(rt, 'restoreVersion', { id: first.id, version: 1 });
     expect(restored).toMatchObject({ version: 4, name: '売上レポート', sql: `-- revenue\nSELECT 'ｶﾀｶﾅ' AS label` });
     const jaVersions = asUser<VersionSummary[]>(rt, ALICE, 'listVersions', { id: first.id }, 'ja');
     expect(jaVersions.ok && jaVersions.value[0].change).toBe('バージョン 1 を復元');
 
-    const fork = api<QueryView>(rt, 'forkQuery', { id: first.id });
+    const fork = api(rt, 'forkQuery', { id: first.id });
     expect(fork).toMatchObject({ name: 'Copy of 売上レポート', version: 1, sql: restored.sql, owner: ALICE });
     expect(fork.id).not.toBe(first.id);
-    const renamed = api<QueryView>(rt, 'renameQuery', { id: fork.id, name: 'Revenue (copy)' });
+    const renamed = api(rt, 'renameQuery', { id: fork.id, name: 'Revenue (copy)' });
     expect(renamed).toMatchObject({ name: 'Revenue (copy)', version: 2 });
 
-    expect(api<QueryView>(rt, 'archiveQuery', { id: churn.id }).archived).toBe(true);
-    expect(names(api<QuerySummary[]>(rt, 'listQueries', {}))).toEqual(['Revenue (copy)', '売上レポート']);
-    expect(names(api<QuerySummary[]>(rt, 'listQueries', { filter: 'archived' }))).toEqual(['Churned users']);
-    expect(api<QueryView>(rt, 'restoreQuery', { id: churn.id }).archived).toBe(false);
-    expect(names(api<QuerySummary[]>(rt, 'listQueries', { filter: 'recent' }))).toHaveLength(3);
+    expect(api(rt, 'archiveQuery', { id: churn.id }).archived).toBe(true);
+    expect(names(api(rt, 'listQueries', {}))).toEqual(['Revenue (copy)', '売上レポート']);
+    expect(names(api(rt, 'listQueries', { filter: 'archived' }))).toEqual(['Churned users']);
+    expect(api(rt, 'restoreQuery', { id: churn.id }).archived).toBe(false);
+    expect(names(api(rt, 'listQueries', { filter: 'recent' }))).toHaveLength(3);
 
     // the library sheets are hidden and tagged
     expect(librarySheet(rt).isSheetHidden()).toBe(true);
@@ -128,12 +128,12 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('query library 
     const long = apiCall(rt, 'saveQuery', { name: 'Long', dataSourceId, sql: 'SELECT 1 -- ' + 'x'.repeat(50_000) });
     expect(long).toEqual({ ok: false, error: expect.stringMatching(/^SQL is 50,012 characters long; a sheet cell holds at most 49,999\./) });
     expect(apiCall(rt, 'saveQuery', { name: '  ', dataSourceId, sql: 'SELECT 1' })).toEqual({ ok: false, error: 'Give the query a name.' });
-    expect(api<QuerySummary[]>(rt, 'listQueries', {})).toEqual([]);
+    expect(api(rt, 'listQueries', {})).toEqual([]);
   });
 
   it('reports a hand-broken row instead of failing, and survives sorting of the sheet', () => {
     const { rt, dataSourceId } = setup();
-    const ids = ['A', 'B', 'C'].map((name) => saved(api<SaveQueryAnswer>(rt, 'saveQuery', { name: `Query ${name}`, dataSourceId, sql: `SELECT '${name}' AS q` })).id);
+    const ids = ['A', 'B', 'C'].map((name) => saved(api(rt, 'saveQuery', { name: `Query ${name}`, dataSourceId, sql: `SELECT '${name}' AS q` })).id);
     const sheet = librarySheet(rt);
     // sort by hand: reverse the three rows (through a scratch tab, as copy and paste would)
     const ss = rt.spreadsheet._active();
@@ -143,29 +143,29 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('query library 
     ss.deleteSheet(scratch);
     expect(sheet.getRange(2, 2).getValue()).toBe('Query C');
 
-    const updated = saved(api<SaveQueryAnswer>(rt, 'saveQuery', { id: ids[0], baseVersion: 1, name: 'Query A2', dataSourceId, sql: 'SELECT 1' }));
+    const updated = saved(api(rt, 'saveQuery', { id: ids[0], baseVersion: 1, name: 'Query A2', dataSourceId, sql: 'SELECT 1' }));
     expect(updated.name).toBe('Query A2');
     expect(sheet.getRange(4, 2).getValue()).toBe('Query A2'); // row 4 now holds A
-    expect(api<QueryView>(rt, 'getQuery', { id: ids[2] }).name).toBe('Query C');
+    expect(api(rt, 'getQuery', { id: ids[2] }).name).toBe('Query C');
 
     // someone types garbage into B's row (now row 3)
     sheet.getRange(3, 6).setValue('{not json');
     sheet.getRange(3, 14).setValue('many');
-    const list = api<QuerySummary[]>(rt, 'listQueries', {});
+    const list = api(rt, 'listQueries', {});
     expect(list.filter((q) => !q.broken).map((q) => q.name).sort()).toEqual(['Query A2', 'Query C']);
     expect(list.find((q) => q.broken)).toMatchObject({
       id: ids[1],
       broken: { row: 3, message: 'Library sheet row 3: "parameters" is not valid JSON; the version is not a whole number. Fix or delete the row in the hidden sheet "Sheetdash queries".' },
     });
     expect(apiCall(rt, 'getQuery', { id: ids[1] })).toEqual({ ok: false, error: expect.stringContaining(`No saved query with id "${ids[1]}"`) });
-    expect(api<QueryView>(rt, 'renameQuery', { id: ids[2], name: 'Query C2' }).name).toBe('Query C2');
+    expect(api(rt, 'renameQuery', { id: ids[2], name: 'Query C2' }).name).toBe('Query C2');
   });
 
   it('runs a saved query with a relative date, a multi list and a cell range, all bound as values', () => {
     const { rt, dataSourceId } = setup();
     const ss = rt.spreadsheet._active();
     ss.insertSheet('Customers').getRange(1, 1, 4, 2).setValues([['customer_id', 'name'], [1, 'Acme'], [3, 'Globex'], ['', '']]);
-    const query = saved(api<SaveQueryAnswer>(rt, 'saveQuery', {
+    const query = saved(api(rt, 'saveQuery', {
       name: 'Recent orders',
       dataSourceId,
       sql: `SELECT id, note FROM ${db.schema}.orders
@@ -177,7 +177,7 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('query library 
         { name: 'customers', type: 'cell', cellRef: 'Customers!A2:A' },
       ],
     }));
-    const result = api<RefreshResultView>(rt, 'runQuery', { id: query.id, values: { statuses: ['paid', 'open'] } });
+    const result = api(rt, 'runQuery', { id: query.id, values: { statuses: ['paid', 'open'] } });
     expect(result.message).toBe('');
     expect(result).toMatchObject({ ok: true, rows: 3, sheetName: 'Recent orders' });
     expect(rt.spreadsheet._sheetValues('Recent orders').slice(0, 4)).toEqual([['id', 'note'], [2, 'exactly 7 days ago'], [4, 'open order'], [6, 'today']]);
@@ -188,33 +188,33 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('query library 
     expect(calls.get('Jdbc.JdbcPreparedStatement.setInt')).toBe(2);
 
     expect(result.link).toMatch(new RegExp(`#gid=${result.sheetId}&range=A1$`));
-    expect(api<{ url: string | null }>(rt, 'getQueryLink', { id: query.id }).url).toBe(result.link);
-    const view = api<QueryView>(rt, 'getQuery', { id: query.id });
+    expect(api(rt, 'getQueryLink', { id: query.id }).url).toBe(result.link);
+    const view = api(rt, 'getQuery', { id: query.id });
     expect(view.lastRun).toMatchObject({ ok: true, rows: 3 });
     expect(view.resultLink).toBe(result.link);
     expect(view.version).toBe(1); // a run is not a new version
 
-    const runs = api<RunStatusView[]>(rt, 'listRecentRuns');
+    const runs = api(rt, 'listRecentRuns');
     expect(runs[0]).toMatchObject({ query: 'Recent orders', outcome: 'ok', rows: 3 });
   });
 
   it('binds a hostile text value as a value: it matches nothing and breaks nothing', () => {
     const { rt, dataSourceId } = setup();
-    const query = saved(api<SaveQueryAnswer>(rt, 'saveQuery', {
+    const query = saved(api(rt, 'saveQuery', {
       name: 'By status', dataSourceId, sql: `SELECT count(*) AS n FROM ${db.schema}.orders WHERE status = {{ status }}`,
     }));
     for (const status of ["' OR '1'='1", "paid'; DROP TABLE orders; --", 'paid\\']) {
-      const result = api<RefreshResultView>(rt, 'runQuery', { id: query.id, values: { status } });
+      const result = api(rt, 'runQuery', { id: query.id, values: { status } });
       expect(result.message).toBe('');
       expect(Number(rt.spreadsheet._sheetValues('By status')[1][0])).toBe(0);
     }
-    api<RefreshResultView>(rt, 'runQuery', { id: query.id, values: { status: 'paid' } });
+    api(rt, 'runQuery', { id: query.id, values: { status: 'paid' } });
     expect(Number(rt.spreadsheet._sheetValues('By status')[1][0])).toBe(3);
   });
 
   it('refuses invalid parameter values with a message naming the parameter, in both languages', () => {
     const { rt, dataSourceId } = setup();
-    const query = saved(api<SaveQueryAnswer>(rt, 'saveQuery', {
+    const query = saved(api(rt, 'saveQuery', {
       name: 'Since', dataSourceId, sql: `SELECT id FROM ${db.schema}.orders WHERE created_on >= {{since}} AND id IN ({{ids}})`,
       parameters: [{ name: 'since', type: 'date' }, { name: 'ids', type: 'list', multi: true, options: ['1', '2'] }],
     }));
@@ -230,7 +230,7 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('query library 
   it('previews the first rows without writing a tab', () => {
     const { rt, dataSourceId } = setup();
     const before = rt.spreadsheet._sheetNames();
-    const preview = api<PreviewView>(rt, 'previewQuery', {
+    const preview = api(rt, 'previewQuery', {
       dataSourceId, sql: `SELECT id, note, created_on FROM ${db.schema}.orders WHERE created_on >= {{d}} ORDER BY id`,
       parameters: [{ name: 'd', type: 'date' }], values: { d: 'start of this month' }, limit: 2,
     });
@@ -242,7 +242,7 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('query library 
 
   it('lists tables and columns from JDBC metadata, and serves the second call from the cache', () => {
     const { rt, dataSourceId } = setup();
-    const schema = api<SchemaView>(rt, 'getSchema', { dataSourceId });
+    const schema = api(rt, 'getSchema', { dataSourceId });
     const orders = schema.tables.find((t) => t.schema === db.schema && t.name === 'orders');
     expect(orders?.columns.map((c) => c.name)).toEqual(['id', 'customer_id', 'status', 'created_on', 'note']);
     expect(schema.tables.some((t) => ['pg_catalog', 'information_schema', 'mysql', 'performance_schema', 'sys'].includes(t.schema))).toBe(false);
@@ -250,13 +250,13 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('query library 
     expect(first.get('Jdbc.JdbcDatabaseMetaData.getTables')).toBe(1);
     expect(first.get('Jdbc.JdbcDatabaseMetaData.getColumns')).toBe(1);
 
-    const again = api<SchemaView>(rt, 'getSchema', { dataSourceId });
+    const again = api(rt, 'getSchema', { dataSourceId });
     expect(again).toEqual(schema);
     const second = rt.executions[rt.executions.length - 1].calls;
     expect(second.get('Jdbc.getConnection') ?? 0).toBe(0);
     expect(second.get('Jdbc.JdbcDatabaseMetaData.getTables') ?? 0).toBe(0);
 
-    api<SchemaView>(rt, 'getSchema', { dataSourceId, refresh: true });
+    api(rt, 'getSchema', { dataSourceId, refresh: true });
     expect(rt.executions[rt.executions.length - 1].calls.get('Jdbc.JdbcDatabaseMetaData.getTables')).toBe(1);
   });
 

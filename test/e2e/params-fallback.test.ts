@@ -3,7 +3,7 @@
  * "Parameter index out of range"), the refresh re-runs the query with dialect-correct
  * literals, and the values still match exactly, quotes included.
  */
-import { api } from '../helpers/api';
+import { api, saveQuery } from '../helpers/api';
 import { createTestDatabase, enabledEngines, type TestDatabase } from '../helpers/engines';
 import { lastExecution, setupWithDataSource } from '../helpers/refresh';
 import { disposeRuntimes } from '../helpers/runtimes';
@@ -21,15 +21,15 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('literal fallba
 
   it('binds with a prepared statement, and falls back to literals when the driver refuses', () => {
     const { rt, dataSourceId } = setupWithDataSource(db);
-    const saved = api<{ saved: { id: string } }>(rt, 'saveQuery', {
+    const saved = saveQuery(rt, {
       name: 'By name',
       dataSourceId,
       sql: `SELECT id FROM ${db.schema}.people WHERE name = {{ who }} OR id = {{ n }} ORDER BY id`,
       parameters: [{ name: 'who', type: 'text' }, { name: 'n', type: 'number' }],
       schedule: '',
       tags: [],
-    }).saved;
-    const run = () => api<RefreshResultView>(rt, 'runQuery', { id: saved.id, values: { who: "O'Brien", n: '3' } });
+    });
+    const run = () => api(rt, 'runQuery', { id: saved.id, values: { who: "O'Brien", n: '3' } });
 
     expect(run()).toMatchObject({ ok: true, rows: 2 });
     expect(lastExecution(rt).calls.get('Jdbc.JdbcConnection.prepareStatement')).toBe(1);

@@ -115,28 +115,28 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('failures on %s
   if (engine.name !== 'pglite') {
     it('explains a connection failure, counts it, and pauses the source after 5 in a row', () => {
       const { rt } = setupWithDataSource(db);
-      const bad = api<{ id: string }>(rt, 'saveDataSource', {
+      const bad = api(rt, 'saveDataSource', {
         name: 'Wrong',
         kind: db.kind,
         options: { ...db.options, user: 'no_such_user_x', password: 'wrong-password-123' },
       });
-      const first = api<RefreshResultView>(rt, 'runQueryToTab', { name: 'X', dataSourceId: bad.id, sql: 'SELECT 1 AS one' });
+      const first = api(rt, 'runQueryToTab', { name: 'X', dataSourceId: bad.id, sql: 'SELECT 1 AS one' });
       expect(first.message).toMatch(/^Could not connect to 127\.0\.0\.1:\d+\. Check, in order: the host name and port/);
       expect(first.message).toContain('Failed to establish a database connection. Check connection string, username and password.');
       expect(first.message).not.toContain('wrong-password-123');
       for (let i = 0; i < 4; i++) api(rt, 'runQueryToTab', { name: 'X', dataSourceId: bad.id, sql: 'SELECT 1 AS one' });
-      const listed = api<{ id: string; health: { consecutiveFailures: number; pausedAt: string | null } }[]>(rt, 'listDataSources').find((d) => d.id === bad.id)!;
+      const listed = api(rt, 'listDataSources').find((d) => d.id === bad.id)!;
       expect(listed.health.consecutiveFailures).toBe(5);
       expect(listed.health.pausedAt).not.toBeNull();
       expect(rt.jdbc._failedConnectionsToday()).toBe(5);
-      const test = api<TestResultView>(rt, 'testDataSource', { id: bad.id });
+      const test = api(rt, 'testDataSource', { id: bad.id });
       expect(test.ok).toBe(false);
     });
 
     it('reports an unreachable host and a database that goes down in the middle of a refresh', () => {
       const { rt, refresh, before } = withPreviousResult();
-      const unreachable = api<{ id: string }>(rt, 'saveDataSource', { name: 'Gone', kind: db.kind, options: { ...db.options, port: 1999 } });
-      const gone = api<RefreshResultView>(rt, 'runQueryToTab', { name: 'Result', dataSourceId: unreachable.id, sql: 'SELECT 1 AS one' });
+      const unreachable = api(rt, 'saveDataSource', { name: 'Gone', kind: db.kind, options: { ...db.options, port: 1999 } });
+      const gone = api(rt, 'runQueryToTab', { name: 'Result', dataSourceId: unreachable.id, sql: 'SELECT 1 AS one' });
       expect(gone.message).toMatch(/^Could not connect to 127\.0\.0\.1:1999/);
       const hostPort = `${db.options.host}:${db.options.port}`;
       // The server goes away after the connection is open, while the query is sent.

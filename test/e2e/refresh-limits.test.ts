@@ -53,8 +53,8 @@ it('lets a writable source run a write that returns rows, and refuses it on a re
   const { rt, refresh } = setupWithDataSource(db);
   const sql = `UPDATE ${db.schema}.items SET name = 'renamed' WHERE id = 1 RETURNING id, name`;
   expect(refresh(sql).message).toMatch(/read-only, so UPDATE statements are refused/);
-  const writable = api<{ id: string }>(rt, 'saveDataSource', { name: 'Writer', kind: db.kind, writable: true, options: db.options });
-  const result = api<RefreshResultView>(rt, 'runQueryToTab', { name: 'Written', dataSourceId: writable.id, sql });
+  const writable = api(rt, 'saveDataSource', { name: 'Writer', kind: db.kind, writable: true, options: db.options });
+  const result = api(rt, 'runQueryToTab', { name: 'Written', dataSourceId: writable.id, sql });
   expect(result).toMatchObject({ ok: true, rows: 1 });
   expect(rt.spreadsheet._sheetValues('Written')).toEqual([['id', 'name'], [1, 'renamed']]);
 });

@@ -32,7 +32,7 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('safety on %s',
     const before = rt.spreadsheet._sheetValues('Result');
     for (const method of ['SpreadsheetApp.Range.setValues', 'SpreadsheetApp.Range.copyTo']) {
       const stop = rt.faults.add({ method, nth: method.endsWith('setValues') ? 3 : 1, action: { kill: true } });
-      const killed = rt.scriptRun('sheetdashApi', ['runQueryToTab', { name: 'Result', dataSourceId: (api<{ id: string }[]>(rt, 'listDataSources'))[0].id, sql: seriesSql(db, 12_000, 5, 'new') }]);
+      const killed = rt.scriptRun('sheetdashApi', ['runQueryToTab', { name: 'Result', dataSourceId: (api(rt, 'listDataSources'))[0].id, sql: seriesSql(db, 12_000, 5, 'new') }]);
       stop();
       expect(killed).toEqual({ ok: false, error: { name: 'ScriptError', message: 'Exception: Exceeded maximum execution time' } });
       expect(rt.spreadsheet._sheetValues('Result')).toEqual(before);
@@ -107,7 +107,7 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('safety on %s',
   it('keeps secrets out of every sheet, note, log and answer', () => {
     const { rt } = setupWithDataSource(db);
     const secret = 'pw-s3cr3t-' + Math.random().toString(36).slice(2);
-    const saved = api<{ id: string; options: Record<string, unknown> }>(rt, 'saveDataSource', {
+    const saved = api(rt, 'saveDataSource', {
       name: 'Secret DB',
       kind: db.kind,
       options: { ...db.options, password: secret, port: 1999 },
@@ -133,12 +133,13 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('safety on %s',
     const counts = [1_000, 10_000, 20_000].map((rows) => {
       refresh(seriesSql(db, rows, 10), { queryId: `n${rows}`, name: `N${rows}` });
       const exec = lastExecution(rt);
-      return { jdbc: exec.callsOf('Jdbc'), getRows: exec.calls.get('Jdbc.JdbcResultSet.getRows'), sheets: exec.callsOf('SpreadsheetApp'), setValues: exec.calls.get('SpreadsheetApp.Range.setValues') };
+      return { jdbc: exec.callsOf('Jdbc'), getRows: exec.calls.get('Jdbc.JdbcResultSet.getRows'), sheets: exec.callsOf('SpreadsheetApp'), setValues: exec.calls.get('SpreadsheetApp.Range.setValues'), appendRow: exec.calls.get('SpreadsheetApp.Sheet.appendRow') };
     });
     // 10 columns: batches of 5,000 rows; one more getRows finds the end.
     expect(counts.map((c) => c.getRows)).toEqual([2, 3, 5]);
-    // header + one per chunk + the run log row
-    expect(counts.map((c) => c.setValues)).toEqual([1 + 1 + 1, 1 + 2 + 1, 1 + 4 + 1]);
+    // header + one per chunk; the run log row is one appendRow
+    expect(counts.map((c) => c.setValues)).toEqual([1 + 1, 1 + 2, 1 + 4]);
+    expect(counts.map((c) => c.appendRow)).toEqual([1, 1, 1]);
     expect(counts[1].jdbc - counts[0].jdbc).toBe(1);
     expect(counts[2].jdbc - counts[1].jdbc).toBe(2);
     const perChunk = (counts[2].sheets - counts[1].sheets) / 2;

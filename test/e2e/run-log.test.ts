@@ -35,7 +35,7 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('run log on %s'
       ['ok', '成功'],
       ['failed', 'Failed'],
     ]);
-    const runs = api<RunStatusView[]>(rt, 'listRecentRuns');
+    const runs = api(rt, 'listRecentRuns');
     expect(runs.map((r) => r.outcome)).toEqual(['failed', 'ok']);
   });
 
@@ -58,7 +58,7 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('run log on %s'
     expect(last[header.indexOf('Outcome code')]).toBe('ok');
     expect(typeof last[header.indexOf('Duration (ms)')]).toBe('number');
     expect(log[1][0]).toBe('checked by Ann');
-    expect(api<RunStatusView[]>(rt, 'listRecentRuns').map((r) => [r.query, r.outcome, r.rows])).toEqual([
+    expect(api(rt, 'listRecentRuns').map((r) => [r.query, r.outcome, r.rows])).toEqual([
       ['Second', 'ok', 1],
       ['Result', 'ok', 1],
     ]);
@@ -72,7 +72,7 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('run log on %s'
     sheet.getRange(1, 1, 3, 8).setValues([header, [at, 'a', 'Old OK', 'DB', 1, 5, 'OK', ''], [at, 'a', 'Old bad', 'DB', '', 5, '失敗', 'boom']]);
     sheet.addDeveloperMetadata('sheetdash.runlog', '1', 'PROJECT' as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility);
     refresh('SELECT 1 AS one', { name: 'New' });
-    const runs = api<RunStatusView[]>(rt, 'listRecentRuns');
+    const runs = api(rt, 'listRecentRuns');
     expect(runs.map((r) => [r.query, r.outcome, r.message])).toEqual([
       ['New', 'ok', ''],
       ['Old bad', 'failed', 'boom'],

@@ -3,7 +3,7 @@
  * script and hourly in a published add-on; due queries run on the virtual clock; a paused data
  * source is skipped with the reason in the run log.
  */
-import { api, apiCall } from '../helpers/api';
+import { api, apiCall, saveQuery } from '../helpers/api';
 import { createTestDatabase, enabledEngines, type TestDatabase } from '../helpers/engines';
 import { setupWithDataSource } from '../helpers/refresh';
 import { disposeRuntimes } from '../helpers/runtimes';
@@ -18,7 +18,7 @@ beforeAll(() => {
 afterAll(() => db?.drop());
 
 function save(rt: ReturnType<typeof setupWithDataSource>['rt'], dataSourceId: string, name: string, schedule: string) {
-  return api<{ saved: { id: string } }>(rt, 'saveQuery', { name, dataSourceId, sql: `SELECT v FROM ${db.schema}.n ORDER BY v`, schedule, description: '', parameters: [], tags: [] }).saved;
+  return saveQuery(rt, { name, dataSourceId, sql: `SELECT v FROM ${db.schema}.n ORDER BY v`, schedule, description: '', parameters: [], tags: [] });
 }
 
 it('installs one tick trigger: every 5 minutes when bound, hourly as a published add-on', () => {
@@ -82,14 +82,14 @@ it('runs due queries on their schedule and skips a paused data source with the r
   expect(ranAfter(5)).toEqual([['Often']]);
   rt.clock.advance(16 * 60 * 60_000 - 5 * 60_000); // the next day, 09:15 in Tokyo
   rt.base.scriptApp._fireDueTimeTriggers();
-  expect(api<{ lastRun: { at: string } }>(rt, 'getQuery', { id: morning.id }).lastRun.at).toBe(new Date(rt.clock.now()).toISOString());
+  expect(api(rt, 'getQuery', { id: morning.id }).lastRun?.at).toBe(new Date(rt.clock.now()).toISOString());
   expect(rt.spreadsheet._sheetNames()).toEqual(expect.arrayContaining(['Often', 'Morning']));
-  expect(api<{ lastRun: { ok: boolean } }>(rt, 'getQuery', { id: often.id }).lastRun).toMatchObject({ ok: true });
+  expect(api(rt, 'getQuery', { id: often.id }).lastRun).toMatchObject({ ok: true });
   expect(morning.id).toBeTruthy();
 
   // A data source that cannot connect pauses itself; the scheduler then skips it, visibly.
-  const bad = api<{ id: string }>(rt, 'saveDataSource', { name: 'Down', kind: db.kind, options: { ...db.options, host: '127.0.0.1', port: 1999 } });
-  const q = api<{ saved: { id: string } }>(rt, 'saveQuery', { name: 'Down query', dataSourceId: bad.id, sql: 'SELECT 1 AS one', schedule: 'every 5 minutes', parameters: [], tags: [] }).saved;
+  const bad = api(rt, 'saveDataSource', { name: 'Down', kind: db.kind, options: { ...db.options, host: '127.0.0.1', port: 1999 } });
+  const q = saveQuery(rt, { name: 'Down query', dataSourceId: bad.id, sql: 'SELECT 1 AS one', schedule: 'every 5 minutes', parameters: [], tags: [] });
   for (let i = 0; i < 5; i++) api(rt, 'runQuery', { id: q.id });
   rt.clock.advance(5 * 60_000);
   rt.base.scriptApp._fireDueTimeTriggers();

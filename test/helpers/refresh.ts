@@ -13,11 +13,11 @@ export interface Setup {
 
 export function setupWithDataSource(db: TestDatabase, options: RuntimeOptions = {}, source: Record<string, unknown> = {}): Setup {
   const rt = bundleRuntime({ jdbc: JDBC_OPTIONS, ...options });
-  const saved = api<{ id: string }>(rt, 'saveDataSource', { name: 'Main DB', kind: db.kind, options: db.options, ...source });
+  const saved = api(rt, 'saveDataSource', { name: 'Main DB', kind: db.kind, options: db.options, ...source });
   return {
     rt,
     dataSourceId: saved.id,
-    refresh: (sql, extra = {}) => api<RefreshResultView>(rt, 'runQueryToTab', { name: 'Result', dataSourceId: saved.id, sql, ...extra }),
+    refresh: (sql, extra = {}) => api(rt, 'runQueryToTab', { name: 'Result', dataSourceId: saved.id, sql, ...extra }),
   };
 }
 

@@ -8,8 +8,8 @@ import { UserError } from '../../core/user-error';
 import { checkParameterDefs } from '../../core/params/definitions';
 import { MAX_CELL_CHARS } from '../../core/values/cell-value';
 import type { LibraryFilter } from '../../core/library/search';
-import type { ParameterDef, ParameterValues } from '../../shared/api-types';
-import type { ApiHandler } from '../api-handler';
+import type { ApiMethodName, ParameterDef, ParameterValues } from '../../shared/api-types';
+import { type ApiHandlers, NO_PAYLOAD } from '../api-handler';
 import { previewQuery, DEFAULT_PREVIEW_ROWS, MAX_PREVIEW_ROWS } from '../preview';
 import { getSchema } from '../schema';
 import { sessionInfo } from '../session-info';
@@ -59,30 +59,51 @@ function version(p: Payload, key: string, required: boolean): number | undefined
   return v;
 }
 
-export const LIBRARY_HANDLERS: Record<string, ApiHandler> = {
-  getSession: (_p, lang) => sessionInfo(lang),
+function requiredVersion(p: Payload, key: string): number {
+  const v = version(p, key, true);
+  if (v === undefined) throw new InputError(`"${key}" is required`);
+  return v;
+}
 
-  getSchema: (payload, lang) => {
-    const p = asPayload(payload);
-    return getSchema(text(p, 'dataSourceId', { required: true, max: ID_MAX }), flag(p, 'refresh'), lang);
+/** The methods this table answers: every method but the data sources' (api.ts). */
+export type LibraryMethod = Exclude<
+  ApiMethodName,
+  'listDataSourceKinds' | 'listDataSources' | 'saveDataSource' | 'deleteDataSource' | 'testDataSource'
+>;
+
+export const LIBRARY_HANDLERS: ApiHandlers<LibraryMethod> = {
+  getSession: { read: NO_PAYLOAD, run: (_p, lang) => sessionInfo(lang) },
+
+  getSchema: {
+    read: (raw) => {
+      const p = asPayload(raw);
+      return { dataSourceId: text(p, 'dataSourceId', { required: true, max: ID_MAX }), refresh: flag(p, 'refresh') };
+    },
+    run: (p, lang) => getSchema(p.dataSourceId, p.refresh === true, lang),
   },
 
-  listQueries: (payload, lang) => {
-    const p = payload === undefined || payload === null ? {} : asPayload(payload);
-    const filter = (text(p, 'filter', { max: 20 }) || 'all') as LibraryFilter;
-    if (!FILTERS.includes(filter)) throw new InputError(`"filter" must be one of ${FILTERS.join(', ')}`);
-    return listQueries({ search: text(p, 'search', { max: 1000 }), filter, tag: text(p, 'tag', { max: 100 }) }, lang);
+  listQueries: {
+    read: (raw) => {
+      const p = raw === undefined || raw === null ? {} : asPayload(raw);
+      const filter = (text(p, 'filter', { max: 20 }) || 'all') as LibraryFilter;
+      if (!FILTERS.includes(filter)) throw new InputError(`"filter" must be one of ${FILTERS.join(', ')}`);
+      return { search: text(p, 'search', { max: 1000 }), filter, tag: text(p, 'tag', { max: 100 }) };
+    },
+    run: (p, lang) => listQueries(p, lang),
   },
 
-  getQuery: (payload, lang) => {
-    const p = asPayload(payload);
-    return getQuery(id(p), version(p, 'version', false), lang);
+  getQuery: {
+    read: (raw) => {
+      const p = asPayload(raw);
+      return { id: id(p), version: version(p, 'version', false) };
+    },
+    run: (p, lang) => getQuery(p.id, p.version, lang),
   },
 
-  saveQuery: (payload, lang) => {
-    const p = asPayload(payload);
-    return saveQuery(
-      {
+  saveQuery: {
+    read: (raw) => {
+      const p = asPayload(raw);
+      return {
         id: text(p, 'id', { max: ID_MAX }) || undefined,
         baseVersion: version(p, 'baseVersion', false),
         name: text(p, 'name', { max: 1000 }),
@@ -93,32 +114,49 @@ export const LIBRARY_HANDLERS: Record<string, ApiHandler> = {
         schedule: text(p, 'schedule', { max: 1000 }),
         tags: tags(p),
         force: flag(p, 'force'),
-      },
-      lang,
-    );
+      };
+    },
+    run: (input, lang) =>
+      saveQuery(
+        {
+          ...input,
+          description: input.description ?? '',
+          parameters: input.parameters ?? [],
+          schedule: input.schedule ?? '',
+          tags: input.tags ?? [],
+          force: input.force === true,
+        },
+        lang,
+      ),
   },
 
-  forkQuery: (payload, lang) => forkQuery(id(asPayload(payload)), lang),
+  forkQuery: { read: (raw) => ({ id: id(asPayload(raw)) }), run: (p, lang) => forkQuery(p.id, lang) },
 
-  renameQuery: (payload, lang) => {
-    const p = asPayload(payload);
-    return renameQuery(id(p), text(p, 'name', { max: 1000 }), lang);
+  renameQuery: {
+    read: (raw) => {
+      const p = asPayload(raw);
+      return { id: id(p), name: text(p, 'name', { max: 1000 }) };
+    },
+    run: (p, lang) => renameQuery(p.id, p.name, lang),
   },
 
-  archiveQuery: (payload, lang) => setArchived(id(asPayload(payload)), true, lang),
-  restoreQuery: (payload, lang) => setArchived(id(asPayload(payload)), false, lang),
+  archiveQuery: { read: (raw) => ({ id: id(asPayload(raw)) }), run: (p, lang) => setArchived(p.id, true, lang) },
+  restoreQuery: { read: (raw) => ({ id: id(asPayload(raw)) }), run: (p, lang) => setArchived(p.id, false, lang) },
 
-  listVersions: (payload, lang) => listVersions(id(asPayload(payload)), lang),
+  listVersions: { read: (raw) => ({ id: id(asPayload(raw)) }), run: (p, lang) => listVersions(p.id, lang) },
 
-  restoreVersion: (payload, lang) => {
-    const p = asPayload(payload);
-    return restoreVersion(id(p), version(p, 'version', true)!, lang);
+  restoreVersion: {
+    read: (raw) => {
+      const p = asPayload(raw);
+      return { id: id(p), version: requiredVersion(p, 'version') };
+    },
+    run: (p, lang) => restoreVersion(p.id, p.version, lang),
   },
 
-  runQueryToTab: (payload, lang) => {
-    const p = asPayload(payload);
-    return runAdhocQuery(
-      {
+  runQueryToTab: {
+    read: (raw) => {
+      const p = asPayload(raw);
+      return {
         name: text(p, 'name', { required: true, max: 200 }),
         queryId: text(p, 'queryId', { max: ID_MAX }) || undefined,
         dataSourceId: text(p, 'dataSourceId', { required: true, max: ID_MAX }),
@@ -127,44 +165,56 @@ export const LIBRARY_HANDLERS: Record<string, ApiHandler> = {
         values: values(p),
         rowLimit: optionalNumber(p, 'rowLimit', 1, DEFAULT_ROW_LIMIT * 10),
         timeoutSeconds: optionalNumber(p, 'timeoutSeconds', 1, 300),
-      },
-      lang,
-    );
+      };
+    },
+    run: (p, lang) => runAdhocQuery({ ...p, parameters: p.parameters ?? [], values: p.values ?? {} }, lang),
   },
 
-  listParameterOptions: (payload, lang) => {
-    const p = asPayload(payload);
-    const queryId = text(p, 'queryId', { required: true, max: ID_MAX });
-    const name = text(p, 'parameter', { max: 200 }) || queryId;
-    const options = readFirstColumn(queryId);
-    if (options === null) throw new UserError(translate(lang, 'param.optionsQuery', { name }));
-    return { options };
+  listParameterOptions: {
+    read: (raw) => {
+      const p = asPayload(raw);
+      return { queryId: text(p, 'queryId', { required: true, max: ID_MAX }), parameter: text(p, 'parameter', { max: 200 }) };
+    },
+    run: (p, lang) => {
+      const options = readFirstColumn(p.queryId);
+      if (options === null) throw new UserError(translate(lang, 'param.optionsQuery', { name: p.parameter || p.queryId }));
+      return { options };
+    },
   },
 
-  previewQuery: (payload, lang) => {
-    const p = asPayload(payload);
-    return previewQuery(
-      {
+  previewQuery: {
+    read: (raw) => {
+      const p = asPayload(raw);
+      return {
         dataSourceId: text(p, 'dataSourceId', { required: true, max: ID_MAX }),
         sql: text(p, 'sql', { required: true, max: 100_000 }),
         parameters: parameters(p),
         values: values(p),
         limit: Math.floor(optionalNumber(p, 'limit', 1, MAX_PREVIEW_ROWS) ?? DEFAULT_PREVIEW_ROWS),
-      },
-      lang,
-    );
+      };
+    },
+    run: (p, lang) =>
+      previewQuery(
+        { ...p, parameters: p.parameters ?? [], values: p.values ?? {}, limit: p.limit ?? DEFAULT_PREVIEW_ROWS },
+        lang,
+      ),
   },
 
-  runQuery: (payload, lang) => {
-    const p = asPayload(payload);
-    return runSavedQuery(id(p), values(p), lang);
+  runQuery: {
+    read: (raw) => {
+      const p = asPayload(raw);
+      return { id: id(p), values: values(p) };
+    },
+    run: (p, lang) => runSavedQuery(p.id, p.values ?? {}, lang),
   },
 
-  getQueryLink: (payload, lang) => {
-    const queryId = id(asPayload(payload));
-    getStoredQuery(queryId, lang);
-    return { url: resultLink(queryId) };
+  getQueryLink: {
+    read: (raw) => ({ id: id(asPayload(raw)) }),
+    run: (p, lang) => {
+      getStoredQuery(p.id, lang);
+      return { url: resultLink(p.id) };
+    },
   },
 
-  listRecentRuns: () => listRecentRuns(),
+  listRecentRuns: { read: NO_PAYLOAD, run: () => listRecentRuns() },
 };
