@@ -7,6 +7,7 @@ import { translate } from '../core/i18n';
 import { InputError, asPayload, flag, record, text } from '../core/input';
 import { UserError, errorMessage } from '../core/user-error';
 import { listKinds } from '../datasources/registry';
+import { currentWho } from '../adapters/owner';
 import { userLang } from '../adapters/session';
 import type { ApiResponse } from '../shared/api-types';
 import { deleteDataSource, listDataSources, saveDataSource, testDataSource } from './datasources';
@@ -19,23 +20,31 @@ export const API: Record<string, ApiHandler> = {
   listDataSourceKinds: (_p, lang) =>
     listKinds().map((k) => ({ id: k.id, label: k.label[lang], dialect: k.dialect, fields: k.fields.map((f) => ({ ...f, label: f.label[lang] })) })),
 
-  listDataSources: (_p, lang) => listDataSources(lang),
+  listDataSources: (_p, lang) => listDataSources(lang, currentWho()),
 
   saveDataSource: (payload, lang) => {
     const p = asPayload(payload);
-    return saveDataSource(
-      { id: text(p, 'id', { max: 100 }) || undefined, name: text(p, 'name', { required: true, max: 200 }), kind: text(p, 'kind', { required: true, max: 50 }), writable: flag(p, 'writable'), options: record(p, 'options') },
-      lang,
-    );
+    const input = {
+      id: text(p, 'id', { max: 100 }) || undefined,
+      name: text(p, 'name', { required: true, max: 200 }),
+      kind: text(p, 'kind', { required: true, max: 50 }),
+      writable: flag(p, 'writable'),
+      options: record(p, 'options'),
+    };
+    return saveDataSource(input, lang, currentWho());
   },
 
-  deleteDataSource: (payload) => {
-    deleteDataSource(text(asPayload(payload), 'id', { required: true, max: 100 }));
+  deleteDataSource: (payload, lang) => {
+    deleteDataSource(text(asPayload(payload), 'id', { required: true, max: 100 }), lang, currentWho());
     return true;
   },
 
-  testDataSource: (payload, lang) => testDataSource(text(asPayload(payload), 'id', { required: true, max: 100 }), lang),
-
+  testDataSource: (payload, lang) => {
+    const p = asPayload(payload);
+    const id = text(p, 'id', { max: 100 }) || undefined;
+    const kind = text(p, 'kind', { required: id === undefined, max: 50 }) || undefined;
+    return testDataSource({ id, kind, options: kind === undefined ? undefined : record(p, 'options') }, lang);
+  },
 };
 
 export function callApi(method: unknown, payload: unknown): ApiResponse<unknown> {
