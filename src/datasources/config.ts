@@ -4,11 +4,12 @@
  * the connection target (kind and every non-secret field) is unchanged: a secret is bound to
  * where it was meant to go, so it can never be redirected to another host.
  */
+import { SECRET_MASK } from '../shared/api-types';
 import type { DataSourceKind, OptionValues } from './kind';
 
 type OptionValue = OptionValues[string];
 
-export const SECRET_MASK = '••••••••';
+export { SECRET_MASK };
 
 export interface DataSourceConfig {
   id: string;

@@ -38,6 +38,9 @@ export interface DataSourceHealthView {
   pausedAt: string | null;
 }
 
+/** What a stored secret field holds on its way to the sidebar (the secret itself never leaves the server). */
+export const SECRET_MASK = '••••••••';
+
 export interface DataSourceView {
   id: string;
   name: string;
