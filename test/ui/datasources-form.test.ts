@@ -82,6 +82,10 @@ test('editing the host clears the masked password and asks for it again', () => 
   expect(password.value).toBe(MASK);
   expect($('ds-secret-cleared').hidden).toBe(true);
   const host = $<HTMLInputElement>('ds-field-host');
+  // Retyping the same host changes nothing.
+  host.value = 'db.local';
+  host.dispatchEvent(new Event('input'));
+  expect(password.value).toBe(MASK);
   host.value = 'evil.example.com';
   host.dispatchEvent(new Event('input'));
   expect(password.value).toBe('');

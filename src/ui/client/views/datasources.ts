@@ -117,6 +117,10 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
 
     /** Where the connection goes changed: a masked secret would be refused for it, so clear it. */
     function targetEdited(): void {
+      const options = collect().options;
+      const stored = source?.options ?? {};
+      const moved = (kind?.fields ?? []).some((f) => !f.secret && String(options[f.name] ?? '') !== String(stored[f.name] ?? ''));
+      if (!moved) return;
       let cleared = false;
       for (const field of kind?.fields ?? []) {
         const input = inputs.get(field.name);
