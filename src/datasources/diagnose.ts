@@ -18,7 +18,8 @@ export function isPrivateHost(host: string): boolean {
   const v4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(h);
   if (v4) {
     const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
+    const privateRange = (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+    return a === 127 || a === 10 || privateRange || (a === 169 && b === 254);
   }
   if (h.includes(':')) return h === '::1' || /^f[cd][0-9a-f]{2}:/.test(h) || /^fe[89ab][0-9a-f]:/.test(h);
   return false;

@@ -18,7 +18,13 @@ export interface FieldSpec {
 }
 
 /** What a user can check when a connection fails; each kind lists the ones that apply to it, in order. */
-export type ConnectionCheck = 'hostPort' | 'cloudSqlInstance' | 'allowlist' | 'credentials' | 'mysqlNativePassword' | 'tls';
+export type ConnectionCheck =
+  | 'hostPort'
+  | 'cloudSqlInstance'
+  | 'allowlist'
+  | 'credentials'
+  | 'mysqlNativePassword'
+  | 'tls';
 
 export type OptionValues = Record<string, string | number | boolean | undefined>;
 

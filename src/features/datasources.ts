@@ -155,7 +155,8 @@ function openCounted(
   const health = healthOf ? getHealth(healthOf) : null;
   try {
     const connection = openConnection(request);
-    if (healthOf && health && (health.consecutiveFailures > 0 || health.pausedAt)) writeJson(HEALTH_PREFIX + healthOf, HEALTHY);
+    const wasFailing = health !== null && (health.consecutiveFailures > 0 || health.pausedAt !== null);
+    if (healthOf && wasFailing) writeJson(HEALTH_PREFIX + healthOf, HEALTHY);
     return connection;
   } catch (error) {
     const raw = errorMessage(error);
@@ -181,7 +182,8 @@ function recordFailure(id: string, health: DataSourceHealth, raw: string): void 
 /** The kind's checklist; for a test, what is known of the cause comes first. */
 function connectFailure(kind: DataSourceKind, request: ConnectionRequest, lang: Lang, diagnose: boolean): string {
   const checks = kind.connectionChecks.map((c) => translate(lang, `ds.check.${c}`));
-  const list = translate(lang, 'ds.connectFailed', { ...request.display, checks: checks.join(translate(lang, 'ds.checkSeparator')) });
+  const joined = checks.join(translate(lang, 'ds.checkSeparator'));
+  const list = translate(lang, 'ds.connectFailed', { ...request.display, checks: joined });
   if (!diagnose) return list;
   const host = request.display.host;
   const cause = kind.connectionChecks.includes('allowlist') && isPrivateHost(host)
@@ -205,8 +207,9 @@ function testTarget(input: TestInput, lang: Lang): TestTarget {
   }
   const kind = requireKind(input.kind, lang);
   const options = optionsFor(input.options ?? {}, stored, kind, lang);
-  const asStored = stored !== null && stored.kind === kind.id && kind.fields.every((f) => same(options[f.name], stored.options[f.name]));
-  return { kind, options, healthOf: asStored && stored ? stored.id : null };
+  if (!stored || stored.kind !== kind.id) return { kind, options, healthOf: null };
+  const asStored = kind.fields.every((f) => same(options[f.name], stored.options[f.name]));
+  return { kind, options, healthOf: asStored ? stored.id : null };
 }
 
 function same(a: OptionValues[string], b: OptionValues[string]): boolean {
@@ -214,17 +217,24 @@ function same(a: OptionValues[string], b: OptionValues[string]): boolean {
 }
 
 /** The incoming options with stored secrets kept where the target is unchanged; a mask for another target is refused. */
-function optionsFor(incoming: OptionValues, stored: DataSourceConfig | null, kind: DataSourceKind, lang: Lang): OptionValues {
+function optionsFor(
+  incoming: OptionValues,
+  stored: DataSourceConfig | null,
+  kind: DataSourceKind,
+  lang: Lang,
+): OptionValues {
   const merged = mergeSecrets(incoming, stored, kind);
   if (merged.ok) return merged.options;
-  const labels = merged.changed.map((name) => kind.fields.find((f) => f.name === name)?.label[lang] ?? translate(lang, 'ds.kindField'));
+  const label = (name: string) => kind.fields.find((f) => f.name === name)?.label[lang] ?? translate(lang, 'ds.kindField');
+  const labels = merged.changed.map(label);
   throw new UserError(translate(lang, 'ds.secretReentry', { fields: labels.join(', ') }));
 }
 
 function requireKind(id: string, lang: Lang): DataSourceKind {
   const kind = findKind(id);
-  if (!kind) throw new UserError(translate(lang, 'ds.unknownKind', { kind: id, kinds: listKinds().map((k) => k.id).join(', ') }));
-  return kind;
+  if (kind) return kind;
+  const kinds = listKinds().map((k) => k.id).join(', ');
+  throw new UserError(translate(lang, 'ds.unknownKind', { kind: id, kinds }));
 }
 
 function assertManager(config: DataSourceConfig, lang: Lang, who: Who): void {

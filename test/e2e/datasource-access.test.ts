@@ -81,11 +81,14 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('managing data 
     const rt = runtime({ owner: OWNER, sharedDrive: true });
     const mine = value(as<DataSourceView>(rt, MEMBER, 'saveDataSource', { name: 'Member DB', kind: db.kind, options: db.options }));
     expect(mine).toMatchObject({ managedBy: [MEMBER], canManage: true });
-    expect(value(as<DataSourceView>(rt, MEMBER, 'saveDataSource', { id: mine.id, name: 'Member DB', kind: db.kind, options: mine.options, writable: true })))
-      .toMatchObject({ writable: true });
+    const edit = { id: mine.id, name: 'Member DB', kind: db.kind, options: mine.options, writable: true };
+    expect(value(as<DataSourceView>(rt, MEMBER, 'saveDataSource', edit))).toMatchObject({ writable: true });
     const third = value(as<DataSourceView[]>(rt, THIRD, 'listDataSources'));
     expect(third.map((d) => [d.managedBy, d.canManage])).toEqual([[[MEMBER], false]]);
-    expect(as(rt, THIRD, 'deleteDataSource', { id: mine.id })).toMatchObject({ ok: false, error: expect.stringContaining(`Only ${MEMBER} can`) });
+    expect(as(rt, THIRD, 'deleteDataSource', { id: mine.id })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining(`Only ${MEMBER} can`),
+    });
     // Nobody's address: nothing to manage.
     expect(as(rt, '', 'saveDataSource', { name: 'Anon', kind: db.kind, options: db.options })).toMatchObject({
       ok: false,

@@ -92,11 +92,15 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('stored secrets
     const options = { ...db.options, password: secret, ...(user ? { user } : {}) };
     const ok = api<TestResultView>(rt, 'testDataSource', { kind: db.kind, options });
     expect(ok).toMatchObject({ ok: true });
-    const refused = api<TestResultView>(rt, 'testDataSource', { kind: db.kind, options: { ...options, port: capture.port, host: '127.0.0.1' } });
+    const elsewhere = { ...options, port: capture.port, host: '127.0.0.1' };
+    const refused = api<TestResultView>(rt, 'testDataSource', { kind: db.kind, options: elsewhere });
     expect(refused.ok).toBe(false);
     const [cause, checklist] = refused.message.split('\n');
-    expect(cause).toBe("127.0.0.1 is a local or private network address: Google's servers cannot reach it. Use the database's public address.");
-    expect(checklist).toMatch(new RegExp(`^Could not connect to 127\\.0\\.0\\.1:${capture.port}\\. Check, in order: the host name and port; `));
+    expect(cause).toBe(
+      "127.0.0.1 is a local or private network address: Google's servers cannot reach it. Use the database's public address.",
+    );
+    const start = `Could not connect to 127.0.0.1:${capture.port}. Check, in order: the host name and port; `;
+    expect(checklist.startsWith(start)).toBe(true);
     expect(checklist.includes('mysql_native_password')).toBe(db.kind === 'mysql');
     expect(refused.message).toContain('TLS 1.2');
     expect(api<DataSourceView[]>(rt, 'listDataSources')).toEqual([]);

@@ -5,7 +5,13 @@
  * mask; editing where the connection goes clears the mask, since the server keeps a secret only
  * for its own target. Users who do not manage a source see the form read-only.
  */
-import { SECRET_MASK, type DataSourceView, type FieldView, type KindView, type TestDataSourceInput } from '../../../shared/api-types';
+import {
+  SECRET_MASK,
+  type DataSourceView,
+  type FieldView,
+  type KindView,
+  type TestDataSourceInput,
+} from '../../../shared/api-types';
 import { call } from '../api';
 import type { AppContext } from '../context';
 import { messageOf } from '../context';
@@ -59,9 +65,7 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
               source.canManage ? t('ds.edit') : t('ds.view'),
             ),
             h('button', { class: 'small', testid: 'btn-ds-test-item', on: { click: () => void runTest(source.id, result) } }, t('ds.test')),
-            source.canManage
-              ? h('button', { class: 'small', testid: 'btn-ds-delete', on: { click: () => void remove(source, row) } }, t('ds.delete'))
-              : null,
+            source.canManage ? deleteButton(source, () => row) : null,
           ),
           result,
         );
@@ -71,7 +75,13 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
   }
 
   function managedByText(source: DataSourceView): string {
-    return source.managedBy.length > 0 ? t('ds.managedBy', { managers: source.managedBy.join(', ') }) : t('ds.managedByNobody');
+    if (source.managedBy.length === 0) return t('ds.managedByNobody');
+    return t('ds.managedBy', { managers: source.managedBy.join(', ') });
+  }
+
+  function deleteButton(source: DataSourceView, row: () => HTMLElement): HTMLElement {
+    const click = () => void remove(source, row());
+    return h('button', { class: 'small', testid: 'btn-ds-delete', on: { click } }, t('ds.delete'));
   }
 
   async function runTest(id: string, output: HTMLElement): Promise<void> {
@@ -119,7 +129,8 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
     function targetEdited(): void {
       const options = collect().options;
       const stored = source?.options ?? {};
-      const moved = (kind?.fields ?? []).some((f) => !f.secret && String(options[f.name] ?? '') !== String(stored[f.name] ?? ''));
+      const differs = (f: FieldView) => String(options[f.name] ?? '') !== String(stored[f.name] ?? '');
+      const moved = (kind?.fields ?? []).some((f) => !f.secret && differs(f));
       if (!moved) return;
       let cleared = false;
       for (const field of kind?.fields ?? []) {
@@ -130,7 +141,7 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
         }
       }
       if (cleared) {
-        for (const hint of fieldsBox.querySelectorAll('[data-testid=ds-secret-kept]')) (hint as HTMLElement).hidden = true;
+        for (const hint of fieldsBox.querySelectorAll<HTMLElement>('[data-testid=ds-secret-kept]')) hint.hidden = true;
         show(secretNote, true);
       }
     }
@@ -140,7 +151,11 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
       { testid: 'ds-kind', props: { disabled: Boolean(source) }, on: { change: () => ((kind = kinds.find((k) => k.id === kindSelect.value)), renderFields()) } },
       ...kinds.map((k) => h('option', { props: { value: k.id, selected: k.id === kind?.id } }, k.label)),
     );
-    const nameInput = h('input', { testid: 'ds-name', attrs: { type: 'text' }, props: { value: source?.name ?? '', disabled: readOnly } });
+    const nameInput = h('input', {
+      testid: 'ds-name',
+      attrs: { type: 'text' },
+      props: { value: source?.name ?? '', disabled: readOnly },
+    });
     const warning = h('div', { class: 'warning' }, t('ds.writableWarning'));
     const writable = h('input', {
       testid: 'ds-writable',
@@ -155,7 +170,12 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
       const testid = `ds-field-${field.name}`;
       if (field.type === 'checkbox') {
         const checked = initial === true || initial === 'true';
-        const box = h('input', { testid, attrs: { type: 'checkbox' }, props: { checked, disabled: readOnly }, on: { change: targetEdited } });
+        const box = h('input', {
+          testid,
+          attrs: { type: 'checkbox' },
+          props: { checked, disabled: readOnly },
+          on: { change: targetEdited },
+        });
         inputs.set(field.name, box);
         return h('label', { class: 'inline' }, box, field.label);
       }
@@ -171,7 +191,8 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
             });
       if (!field.secret) input.addEventListener('input', targetEdited);
       inputs.set(field.name, input);
-      const hint = field.secret && value ? h('div', { class: 'gray', testid: 'ds-secret-kept' }, t('ds.secretKept')) : null;
+      const kept = field.secret && value !== '';
+      const hint = kept ? h('div', { class: 'gray', testid: 'ds-secret-kept' }, t('ds.secretKept')) : null;
       return h('label', {}, field.label + (field.required ? ' *' : ''), input, hint);
     }
 
@@ -232,7 +253,7 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
         'div',
         { class: 'ds-form block', testid: 'ds-form' },
         h('div', { class: 'dialog-title' }, source ? t('ds.editTitle', { name: source.name }) : t('ds.newTitle')),
-        readOnly ? h('div', { class: 'warning', testid: 'ds-read-only' }, t('ds.readOnlyForm', { managers: managerList(source) })) : null,
+        readOnly ? readOnlyLine(source) : null,
         h('label', {}, t('ds.kind'), kindSelect),
         h('label', {}, t('ds.name'), nameInput),
         fieldsBox,
@@ -250,6 +271,7 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
   return { element, render };
 }
 
-function managerList(source: DataSourceView | null): string {
-  return source && source.managedBy.length > 0 ? source.managedBy.join(', ') : '—';
+function readOnlyLine(source: DataSourceView | null): HTMLElement {
+  const managers = source && source.managedBy.length > 0 ? source.managedBy.join(', ') : '—';
+  return h('div', { class: 'warning', testid: 'ds-read-only' }, t('ds.readOnlyForm', { managers }));
 }
