@@ -79,9 +79,12 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   let rt: AppsScriptRuntime | undefined;
   let admin: AppsScriptRuntime | undefined;
   try {
+    const email = options.email ?? 'you@example.com';
     rt = new AppsScriptRuntime({
       distDir,
-      user: { email: options.email ?? 'you@example.com', locale: lang },
+      user: { email, locale: lang },
+      // You own the playground's spreadsheet, so you manage its data sources.
+      spreadsheet: { owner: email },
       jdbc,
       urlFetch: { hostMap: { 'https://hooks.slack.com': receiver.origin } },
       onLog: (line) => log(`[script] ${line}`),

@@ -199,13 +199,20 @@ export class AppsScriptRuntime {
     return this.run('onInstall', [this.triggerEvent('FULL')], { authMode: 'FULL', kind: 'simple-trigger' });
   }
 
-  /** A `google.script.run` call from the sidebar: the client sees what Apps Script's bridge gives it. */
-  scriptRun(functionName: string, args: unknown[] = []): { ok: true; value: unknown } | { ok: false; error: { name: 'ScriptError'; message: string } } {
+  /**
+   * A `google.script.run` call from the sidebar: the client sees what Apps Script's bridge gives
+   * it. `user` is who has the sidebar open (default: the runtime's default user).
+   */
+  scriptRun(
+    functionName: string,
+    args: unknown[] = [],
+    options: { user?: Partial<ExecutionUser> } = {},
+  ): { ok: true; value: unknown } | { ok: false; error: { name: 'ScriptError'; message: string } } {
     const refuse = (message: string) => ({ ok: false as const, error: { name: 'ScriptError' as const, message } });
     if (functionName.endsWith('_')) return refuse(`Script function not found: ${functionName}`);
     const illegal = findIllegalScriptRunValue(args);
     if (illegal) return refuse(`Invalid argument: ${illegal}`);
-    const result = this.run(functionName, args, { authMode: 'FULL', kind: 'script.run' });
+    const result = this.run(functionName, args, { authMode: 'FULL', kind: 'script.run', user: options.user });
     if (!result.ok) {
       const prefix = result.error?.name === 'Exception' ? 'Exception: ' : `${result.error?.name ?? 'Error'}: `;
       return refuse(prefix + (result.error?.message ?? ''));

@@ -49,14 +49,60 @@ const MESSAGES = {
     ja: 'データソース「{name}」は接続に {failures} 回連続で失敗したため一時停止中です(最後のエラー: {error})。接続設定を直して「接続テスト」を実行すると再開します。',
   },
   'ds.connectFailed': {
-    en: 'Could not connect to {host}:{port}. Check, in order: the host name and port; that the database accepts connections from Google\'s IP ranges (https://www.gstatic.com/ipranges/goog.json); the user name and password; for MySQL 8, that the user uses mysql_native_password (ALTER USER ... IDENTIFIED WITH mysql_native_password); that the server offers TLS 1.2 or later.',
-    ja: '{host}:{port} に接続できませんでした。次の順に確認してください: ホスト名とポート、データベースが Google の IP 範囲(https://www.gstatic.com/ipranges/goog.json)からの接続を許可していること、ユーザー名とパスワード、MySQL 8 ではユーザーが mysql_native_password を使っていること(ALTER USER ... IDENTIFIED WITH mysql_native_password)、サーバーが TLS 1.2 以上に対応していること。',
+    en: 'Could not connect to {host}:{port}. Check, in order: {checks}.',
+    ja: '{host}:{port} に接続できませんでした。次の順に確認してください: {checks}。',
+  },
+  'ds.check.hostPort': { en: 'the host name and port', ja: 'ホスト名とポート' },
+  'ds.check.cloudSqlInstance': {
+    en: 'the instance connection name (project:region:instance) and that the instance is running',
+    ja: 'インスタンス接続名(project:region:instance)と、インスタンスが起動していること',
+  },
+  'ds.check.allowlist': {
+    en: 'that the database accepts connections from Google\'s IP ranges (https://www.gstatic.com/ipranges/goog.json)',
+    ja: 'データベースが Google の IP 範囲(https://www.gstatic.com/ipranges/goog.json)からの接続を許可していること',
+  },
+  'ds.check.credentials': { en: 'the user name and password', ja: 'ユーザー名とパスワード' },
+  'ds.check.mysqlNativePassword': {
+    en: 'for MySQL 8, that the user uses mysql_native_password (ALTER USER ... IDENTIFIED WITH mysql_native_password)',
+    ja: 'MySQL 8 ではユーザーが mysql_native_password を使っていること(ALTER USER ... IDENTIFIED WITH mysql_native_password)',
+  },
+  'ds.check.tls': { en: 'that the server offers TLS 1.2 or later', ja: 'サーバーが TLS 1.2 以上に対応していること' },
+  'ds.kindRequired': { en: 'Choose the kind of data source to test.', ja: 'テストするデータソースの種類を選んでください。' },
+  'ds.kindField': { en: 'kind', ja: '種類' },
+  'ds.checkSeparator': { en: '; ', ja: '、' },
+  'ds.causeUnknown': {
+    en: 'Apps Script gives the same error for every failed connection, so the exact cause is not known.',
+    ja: 'Apps Script は接続の失敗をすべて同じエラーで返すため、正確な原因はわかりません。',
+  },
+  'ds.privateHost': {
+    en: '{host} is a local or private network address: Google\'s servers cannot reach it. Use the database\'s public address.',
+    ja: '{host} はローカルまたはプライベートネットワークのアドレスで、Google のサーバーからは届きません。データベースの公開アドレスを使ってください。',
+  },
+  'ds.secretReentry': {
+    en: 'The connection target changed ({fields}), so the saved password and certificates cannot be used for it. Type the password again (and paste the certificates again), or leave them empty if the user has none.',
+    ja: '接続先が変わったため({fields})、保存済みのパスワードと証明書は使えません。パスワードをもう一度入力し(証明書も貼り直し)、不要なら空欄にしてください。',
+  },
+  'ds.notManager': {
+    en: 'Only {managers} can change, delete or make "{name}" writable. Ask them to make the change; you can still use it.',
+    ja: '「{name}」を変更・削除・書き込み可能にできるのは {managers} だけです。変更を依頼してください。利用はそのままできます。',
+  },
+  'ds.noManager': {
+    en: 'Nobody can change "{name}": it was saved before creators were recorded and this spreadsheet shows no owner (a shared drive). It keeps working; add a new data source to replace it.',
+    ja: '「{name}」は誰も変更できません。作成者の記録が始まる前に保存され、このスプレッドシートには所有者が表示されません(共有ドライブ)。利用は続けられます。置き換えるには新しいデータソースを追加してください。',
+  },
+  'ds.createNotOwner': {
+    en: 'Only the spreadsheet\'s owner ({owner}) can add data sources. Ask them to add it; everyone can then use it.',
+    ja: 'データソースを追加できるのはスプレッドシートの所有者({owner})だけです。追加を依頼してください。追加後は誰でも利用できます。',
+  },
+  'ds.emailHidden': {
+    en: 'Google does not give Sheetdash your e-mail address here, so you cannot add or change data sources. Ask the spreadsheet\'s owner to do it.',
+    ja: 'Google がこの環境であなたのメールアドレスを Sheetdash に渡さないため、データソースの追加や変更はできません。スプレッドシートの所有者に依頼してください。',
   },
   'ds.scopeMissing': {
     en: '{kind} needs the permission {scope}. Add it to "oauthScopes" in appsscript.json, deploy again, and authorize the add-on once more.',
     ja: '{kind} には権限 {scope} が必要です。appsscript.json の "oauthScopes" に追加して再デプロイし、アドオンをもう一度承認してください。',
   },
-  'ds.testOk': { en: 'Connected to {product} {version} in {ms} ms.', ja: '{product} {version} に接続しました({ms} ms)。' },
+  'ds.testOk': { en: 'Connected to {server} in {ms} ms.', ja: '{server} に接続しました({ms} ms)。' },
 
   'refresh.queryFailed': { en: 'The database refused the query: {error}', ja: 'データベースがクエリを拒否しました: {error}' },
   'refresh.timeout': {

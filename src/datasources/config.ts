@@ -1,10 +1,15 @@
 /**
  * A stored data source and its masking. Secrets (per the kind's field list) are replaced by a
- * mask before anything goes to the sidebar; a mask sent back keeps the stored secret.
+ * mask before anything goes to the sidebar. A mask sent back keeps the stored secret only while
+ * the connection target (kind and every non-secret field) is unchanged: a secret is bound to
+ * where it was meant to go, so it can never be redirected to another host.
  */
+import { SECRET_MASK } from '../shared/api-types';
 import type { DataSourceKind, OptionValues } from './kind';
 
-export const SECRET_MASK = '••••••••';
+type OptionValue = OptionValues[string];
+
+export { SECRET_MASK };
 
 export interface DataSourceConfig {
   id: string;
@@ -13,6 +18,8 @@ export interface DataSourceConfig {
   /** Read-only unless an admin marks it writable. */
   writable: boolean;
   options: OptionValues;
+  /** E-mail of the user who created it ('' if unknown; absent on sources saved before it was recorded). */
+  createdBy?: string;
 }
 
 /** Connection health, kept apart from the configuration so that failures never rewrite secrets. */
@@ -33,12 +40,41 @@ export function maskSecrets(config: DataSourceConfig, kind: DataSourceKind): Dat
   return { ...config, options };
 }
 
-/** The options to store: masked secrets sent back by the UI keep the stored values. */
-export function mergeSecrets(incoming: OptionValues, stored: OptionValues | undefined, kind: DataSourceKind): OptionValues {
+/** The non-secret fields whose values differ between two configurations of the same kind. */
+export function changedTargetFields(incoming: OptionValues, stored: OptionValues, kind: DataSourceKind): string[] {
+  const norm = (v: OptionValue): string => (v === undefined || v === null ? '' : String(v).trim());
+  return kind.fields.filter((f) => !f.secret && norm(incoming[f.name]) !== norm(stored[f.name])).map((f) => f.name);
+}
+
+/** What merging the incoming options with the stored secrets gave. */
+export type SecretMerge =
+  | { ok: true; options: OptionValues }
+  /** The mask was sent for a secret, but the target changed: the secret must be typed again. */
+  | { ok: false; changed: string[]; masked: string[] };
+
+/**
+ * The options to store or test. A masked secret keeps the stored value only when `stored` is the
+ * same kind and no non-secret field changed; otherwise every stored secret is dropped, and a
+ * mask sent for one is refused (the caller asks for the password again).
+ */
+export function mergeSecrets(incoming: OptionValues, stored: StoredTarget | null, kind: DataSourceKind): SecretMerge {
+  const sameTarget = stored !== null && stored.kind === kind.id;
+  const changed = sameTarget ? changedTargetFields(incoming, stored.options, kind) : ['kind'];
+  const keep = sameTarget && changed.length === 0;
   const merged: OptionValues = {};
+  const masked: string[] = [];
   for (const field of kind.fields) {
     const value = incoming[field.name];
-    merged[field.name] = field.secret && value === SECRET_MASK ? stored?.[field.name] : value;
+    if (!(field.secret && value === SECRET_MASK)) merged[field.name] = value;
+    else if (keep) merged[field.name] = stored?.options[field.name];
+    else masked.push(field.name);
   }
-  return merged;
+  if (masked.length > 0) return { ok: false, changed, masked };
+  return { ok: true, options: merged };
+}
+
+/** The part of a stored configuration that a secret is bound to. */
+export interface StoredTarget {
+  kind: string;
+  options: OptionValues;
 }

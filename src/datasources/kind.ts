@@ -12,6 +12,15 @@ export interface FieldSpec extends Omit<FieldView, 'label'> {
   label: Record<Lang, string>;
 }
 
+/** What a user can check when a connection fails; each kind lists the ones that apply to it, in order. */
+export type ConnectionCheck =
+  | 'hostPort'
+  | 'cloudSqlInstance'
+  | 'allowlist'
+  | 'credentials'
+  | 'mysqlNativePassword'
+  | 'tls';
+
 export type OptionValues = Record<string, string | number | boolean | undefined>;
 
 /** What the JDBC adapter needs to open a connection. */
@@ -34,6 +43,8 @@ export interface DataSourceKind {
   /** A trivial query that returns the server's version as one text column. */
   versionSql: string;
   productName: string;
+  /** The checklist shown after a failed connection, in the order to check. */
+  connectionChecks: ConnectionCheck[];
 }
 
 /** Fields shared by the host/port/database/user/password kinds. */

@@ -7,6 +7,7 @@ import { translate } from '../core/i18n';
 import { InputError, asPayload, flag, record, text } from '../core/input';
 import { UserError, errorMessage } from '../core/user-error';
 import { listKinds } from '../datasources/registry';
+import { currentWho } from '../adapters/owner';
 import { userLang } from '../adapters/session';
 import type { ApiMethodName, ApiResponse } from '../shared/api-types';
 import { deleteDataSource, listDataSources, saveDataSource, testDataSource } from './datasources';
@@ -25,7 +26,7 @@ const DATA_SOURCE_HANDLERS: ApiHandlers<DataSourceMethod> = {
       })),
   },
 
-  listDataSources: { read: NO_PAYLOAD, run: (_p, lang) => listDataSources(lang) },
+  listDataSources: { read: NO_PAYLOAD, run: (_p, lang) => listDataSources(lang, currentWho()) },
 
   saveDataSource: {
     read: (raw) => {
@@ -38,20 +39,25 @@ const DATA_SOURCE_HANDLERS: ApiHandlers<DataSourceMethod> = {
         options: record(p, 'options'),
       };
     },
-    run: (input, lang) => saveDataSource(input, lang),
+    run: (input, lang) => saveDataSource(input, lang, currentWho()),
   },
 
   deleteDataSource: {
     read: (raw) => ({ id: text(asPayload(raw), 'id', { required: true, max: 100 }) }),
-    run: ({ id }) => {
-      deleteDataSource(id);
+    run: ({ id }, lang) => {
+      deleteDataSource(id, lang, currentWho());
       return true;
     },
   },
 
   testDataSource: {
-    read: (raw) => ({ id: text(asPayload(raw), 'id', { required: true, max: 100 }) }),
-    run: ({ id }, lang) => testDataSource(id, lang),
+    read: (raw) => {
+      const p = asPayload(raw);
+      const id = text(p, 'id', { max: 100 }) || undefined;
+      const kind = text(p, 'kind', { required: id === undefined, max: 50 }) || undefined;
+      return { id, kind, options: kind === undefined ? undefined : record(p, 'options') };
+    },
+    run: (input, lang) => testDataSource(input, lang),
   },
 };
 

@@ -1,12 +1,16 @@
 /**
  * Data sources: stored in Document properties, validated before use, masked on the way to
- * the sidebar, tested on demand, and paused after repeated connection failures so that a dead
- * database cannot burn Apps Script's daily quota of failed JDBC connections.
+ * the sidebar, tested on demand without saving, and paused after repeated connection failures
+ * so that a dead database cannot burn Apps Script's daily quota of failed JDBC connections.
+ * Only a source's managers (see datasources/access.ts) may create, change or delete it, and a
+ * stored secret is only ever sent to the target it was saved for.
  */
 import { translate, type Lang } from '../core/i18n';
 import { SkipError, UserError, errorMessage } from '../core/user-error';
+import { canManage, createRefusal, managersOf, type Who } from '../datasources/access';
 import { HEALTHY, maskSecrets, mergeSecrets, type DataSourceConfig, type DataSourceHealth } from '../datasources/config';
-import type { OptionValues } from '../datasources/kind';
+import { isPrivateHost, missingScope, shortVersion } from '../datasources/diagnose';
+import type { ConnectionRequest, DataSourceKind, OptionValues } from '../datasources/kind';
 import { findKind, listKinds } from '../datasources/registry';
 import { validateOptions } from '../datasources/validate';
 import { deleteKey, readAllWithPrefix, readJson, writeJson } from '../adapters/document-properties';
@@ -20,11 +24,15 @@ export const PAUSE_AFTER_FAILURES = 5;
 export interface DataSourceView extends DataSourceConfig {
   kindLabel: string;
   health: DataSourceHealth;
+  /** Who may change it: the spreadsheet's owner (when visible) and its creator. */
+  managedBy: string[];
+  /** Whether the user asking may change, delete or make it writable. */
+  canManage: boolean;
 }
 
-export function listDataSources(lang: Lang): DataSourceView[] {
+export function listDataSources(lang: Lang, who: Who): DataSourceView[] {
   return readAllWithPrefix<DataSourceConfig>(CONFIG_PREFIX)
-    .map((config) => view(config, lang))
+    .map((config) => view(config, lang, who))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -46,11 +54,12 @@ export interface DataSourceInput {
   options: OptionValues;
 }
 
-export function saveDataSource(input: DataSourceInput, lang: Lang): DataSourceView {
-  const kind = findKind(input.kind);
-  if (!kind) throw new UserError(translate(lang, 'ds.unknownKind', { kind: input.kind, kinds: listKinds().map((k) => k.id).join(', ') }));
+export function saveDataSource(input: DataSourceInput, lang: Lang, who: Who): DataSourceView {
+  const kind = requireKind(input.kind, lang);
   const stored = input.id ? readJson<DataSourceConfig>(CONFIG_PREFIX + input.id) : null;
-  const options = mergeSecrets(input.options, stored?.options, kind);
+  if (stored) assertManager(stored, lang, who);
+  else assertCreator(lang, who);
+  const options = optionsFor(input.options, stored, kind, lang);
   const problems = validateOptions(kind, options);
   if (!input.name.trim()) problems.unshift({ key: 'ds.fieldRequired', vars: { field: lang === 'ja' ? '名前' : 'Name' } });
   if (problems.length > 0) throw new UserError(problems.map((p) => translate(lang, p.key, p.vars)).join('\n'));
@@ -60,12 +69,16 @@ export function saveDataSource(input: DataSourceInput, lang: Lang): DataSourceVi
     kind: kind.id,
     writable: input.writable === true,
     options,
+    createdBy: stored ? stored.createdBy : who.email,
   };
   writeJson(CONFIG_PREFIX + config.id, config);
-  return view(config, lang);
+  return view(config, lang, who);
 }
 
-export function deleteDataSource(id: string): void {
+export function deleteDataSource(id: string, lang: Lang, who: Who): void {
+  const stored = readJson<DataSourceConfig>(CONFIG_PREFIX + id);
+  if (!stored) return;
+  assertManager(stored, lang, who);
   deleteKey(CONFIG_PREFIX + id);
   deleteKey(HEALTH_PREFIX + id);
 }
@@ -77,19 +90,34 @@ export interface TestResult {
   ms: number;
 }
 
-/** Connects, runs the kind's version query, and resumes a paused source on success. */
-export function testDataSource(id: string, lang: Lang): TestResult {
-  const config = getDataSource(id, lang);
+/**
+ * What "Test connection" tests: a stored source as it is (`id` alone), or the form's content
+ * (`kind` and `options`), which may reuse the secrets of the stored source `id` only while
+ * the connection target is unchanged. Nothing is saved.
+ */
+export interface TestInput {
+  id?: string;
+  kind?: string;
+  options?: OptionValues;
+}
+
+/**
+ * Connects, runs the kind's version query and answers; writes nothing but the health of a
+ * stored source tested as stored (a success resumes a paused source).
+ */
+export function testDataSource(input: TestInput, lang: Lang): TestResult {
+  const target = testTarget(input, lang);
+  const { kind, options, healthOf } = target;
   const started = Date.now();
   try {
-    const connection = connect(config, lang, { scheduled: false });
+    const connection = openCounted(kind, options, healthOf, lang, true);
     try {
       const statement = connection.createStatement();
-      const rs = statement.executeQuery(findKind(config.kind)!.versionSql);
-      const version = rs.next() ? rs.getString(1) : '';
+      const rs = statement.executeQuery(kind.versionSql);
+      const version = rs.next() ? shortVersion(rs.getString(1)) : '';
       const ms = Date.now() - started;
-      const kind = findKind(config.kind)!;
-      return { ok: true, version, ms, message: translate(lang, 'ds.testOk', { product: kind.productName, version, ms }) };
+      const server = version.startsWith(kind.productName) ? version : `${kind.productName} ${version}`.trim();
+      return { ok: true, version, ms, message: translate(lang, 'ds.testOk', { server, ms }) };
     } finally {
       closeQuietly(connection);
     }
@@ -103,40 +131,134 @@ export function testDataSource(id: string, lang: Lang): TestResult {
  * is counted, and the source pauses itself after PAUSE_AFTER_FAILURES in a row.
  */
 export function connect(config: DataSourceConfig, lang: Lang, run: { scheduled: boolean }): GoogleAppsScript.JDBC.JdbcConnection {
-  const kind = findKind(config.kind);
-  if (!kind) throw new UserError(translate(lang, 'ds.unknownKind', { kind: config.kind, kinds: listKinds().map((k) => k.id).join(', ') }));
+  const kind = requireKind(config.kind, lang);
   const health = getHealth(config.id);
   if (run.scheduled && health.pausedAt) {
     throw new SkipError(
       translate(lang, 'ds.paused', { name: config.name, failures: health.consecutiveFailures, error: health.lastError ?? '' }),
     );
   }
-  const problems = validateOptions(kind, config.options);
+  return openCounted(kind, config.options, config.id, lang, false);
+}
+
+/** Validates, connects, and (for a stored source, `healthOf`) records the outcome in its health. */
+function openCounted(
+  kind: DataSourceKind,
+  options: OptionValues,
+  healthOf: string | null,
+  lang: Lang,
+  diagnose: boolean,
+): GoogleAppsScript.JDBC.JdbcConnection {
+  const problems = validateOptions(kind, options);
   if (problems.length > 0) throw new UserError(problems.map((p) => translate(lang, p.key, p.vars)).join('\n'));
-  const request = kind.connectionRequest(config.options);
+  const request = kind.connectionRequest(options);
+  const health = healthOf ? getHealth(healthOf) : null;
   try {
     const connection = openConnection(request);
-    if (health.consecutiveFailures > 0 || health.pausedAt) writeJson(HEALTH_PREFIX + config.id, HEALTHY);
+    const wasFailing = health !== null && (health.consecutiveFailures > 0 || health.pausedAt !== null);
+    if (healthOf && wasFailing) writeJson(HEALTH_PREFIX + healthOf, HEALTHY);
     return connection;
   } catch (error) {
     const raw = errorMessage(error);
-    const scope = /Required permissions: (https:\/\/\S+)/.exec(raw);
+    const scope = missingScope(raw);
     // A missing OAuth scope is a deployment problem, not a failed connection: nothing was tried.
-    if (scope) throw new UserError(translate(lang, 'ds.scopeMissing', { scope: scope[1], kind: kind.label[lang] }), raw);
-    const failures = health.consecutiveFailures + 1;
-    const now = new Date().toISOString();
-    writeJson(HEALTH_PREFIX + config.id, {
-      consecutiveFailures: failures,
-      lastError: raw,
-      lastFailureAt: now,
-      pausedAt: health.pausedAt ?? (failures >= PAUSE_AFTER_FAILURES ? now : null),
-    } satisfies DataSourceHealth);
-    throw new UserError(translate(lang, 'ds.connectFailed', request.display) + `\n(${raw})`, raw);
+    if (scope) throw new UserError(translate(lang, 'ds.scopeMissing', { scope, kind: kind.label[lang] }), raw);
+    if (healthOf && health) recordFailure(healthOf, health, raw);
+    throw new UserError(connectFailure(kind, request, lang, diagnose) + `\n(${raw})`, raw);
   }
 }
 
-function view(config: DataSourceConfig, lang: Lang): DataSourceView {
+function recordFailure(id: string, health: DataSourceHealth, raw: string): void {
+  const failures = health.consecutiveFailures + 1;
+  const now = new Date().toISOString();
+  writeJson(HEALTH_PREFIX + id, {
+    consecutiveFailures: failures,
+    lastError: raw,
+    lastFailureAt: now,
+    pausedAt: health.pausedAt ?? (failures >= PAUSE_AFTER_FAILURES ? now : null),
+  } satisfies DataSourceHealth);
+}
+
+/** The kind's checklist; for a test, what is known of the cause comes first. */
+function connectFailure(kind: DataSourceKind, request: ConnectionRequest, lang: Lang, diagnose: boolean): string {
+  const checks = kind.connectionChecks.map((c) => translate(lang, `ds.check.${c}`));
+  const joined = checks.join(translate(lang, 'ds.checkSeparator'));
+  const list = translate(lang, 'ds.connectFailed', { ...request.display, checks: joined });
+  if (!diagnose) return list;
+  const host = request.display.host;
+  const cause = kind.connectionChecks.includes('allowlist') && isPrivateHost(host)
+    ? translate(lang, 'ds.privateHost', { host })
+    : translate(lang, 'ds.causeUnknown');
+  return `${cause}\n${list}`;
+}
+
+interface TestTarget {
+  kind: DataSourceKind;
+  options: OptionValues;
+  /** The stored source whose health the test updates: only when testing it exactly as stored. */
+  healthOf: string | null;
+}
+
+function testTarget(input: TestInput, lang: Lang): TestTarget {
+  const stored = input.id ? getDataSource(input.id, lang) : null;
+  if (input.kind === undefined) {
+    if (!stored) throw new UserError(translate(lang, 'ds.kindRequired'));
+    return { kind: requireKind(stored.kind, lang), options: stored.options, healthOf: stored.id };
+  }
+  const kind = requireKind(input.kind, lang);
+  const options = optionsFor(input.options ?? {}, stored, kind, lang);
+  if (!stored || stored.kind !== kind.id) return { kind, options, healthOf: null };
+  const asStored = kind.fields.every((f) => same(options[f.name], stored.options[f.name]));
+  return { kind, options, healthOf: asStored ? stored.id : null };
+}
+
+function same(a: OptionValues[string], b: OptionValues[string]): boolean {
+  return String(a ?? '').trim() === String(b ?? '').trim();
+}
+
+/** The incoming options with stored secrets kept where the target is unchanged; a mask for another target is refused. */
+function optionsFor(
+  incoming: OptionValues,
+  stored: DataSourceConfig | null,
+  kind: DataSourceKind,
+  lang: Lang,
+): OptionValues {
+  const merged = mergeSecrets(incoming, stored, kind);
+  if (merged.ok) return merged.options;
+  const label = (name: string) => kind.fields.find((f) => f.name === name)?.label[lang] ?? translate(lang, 'ds.kindField');
+  const labels = merged.changed.map(label);
+  throw new UserError(translate(lang, 'ds.secretReentry', { fields: labels.join(', ') }));
+}
+
+function requireKind(id: string, lang: Lang): DataSourceKind {
+  const kind = findKind(id);
+  if (kind) return kind;
+  const kinds = listKinds().map((k) => k.id).join(', ');
+  throw new UserError(translate(lang, 'ds.unknownKind', { kind: id, kinds }));
+}
+
+function assertManager(config: DataSourceConfig, lang: Lang, who: Who): void {
+  if (canManage(config, who)) return;
+  const managers = managersOf(config, who);
+  if (managers.length === 0) throw new UserError(translate(lang, 'ds.noManager', { name: config.name }));
+  if (who.email === '') throw new UserError(translate(lang, 'ds.emailHidden'));
+  throw new UserError(translate(lang, 'ds.notManager', { name: config.name, managers: managers.join(', ') }));
+}
+
+function assertCreator(lang: Lang, who: Who): void {
+  const refusal = createRefusal(who);
+  if (refusal === 'emailHidden') throw new UserError(translate(lang, 'ds.emailHidden'));
+  if (refusal === 'notOwner') throw new UserError(translate(lang, 'ds.createNotOwner', { owner: who.owner ?? '' }));
+}
+
+function view(config: DataSourceConfig, lang: Lang, who: Who): DataSourceView {
   const kind = findKind(config.kind);
   const masked = kind ? maskSecrets(config, kind) : { ...config, options: {} };
-  return { ...masked, kindLabel: kind ? kind.label[lang] : config.kind, health: getHealth(config.id) };
+  return {
+    ...masked,
+    kindLabel: kind ? kind.label[lang] : config.kind,
+    health: getHealth(config.id),
+    managedBy: managersOf(config, who),
+    canManage: canManage(config, who),
+  };
 }

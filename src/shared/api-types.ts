@@ -41,15 +41,25 @@ export interface DataSourceHealthView {
   pausedAt: string | null;
 }
 
+/** What a stored secret field holds on its way to the sidebar (the secret itself never leaves the server). */
+export const SECRET_MASK = '••••••••';
+
 export interface DataSourceView {
   id: string;
   name: string;
   kind: string;
   kindLabel: string;
   writable: boolean;
-  /** Secret fields hold the mask "••••••••" when set; sending the mask back keeps the secret. */
+  /**
+   * Secret fields hold the mask "••••••••" when set; sending the mask back keeps the secret only
+   * while the kind and every non-secret field are unchanged (otherwise the save is refused).
+   */
   options: Record<string, string | number | boolean | undefined>;
   health: DataSourceHealthView;
+  /** Who may change, delete or make it writable: the spreadsheet's owner (when visible) and its creator. */
+  managedBy: string[];
+  /** Whether the user asking is one of them. */
+  canManage: boolean;
 }
 
 export interface DataSourceInput {
@@ -58,6 +68,16 @@ export interface DataSourceInput {
   kind: string;
   writable?: boolean;
   options: Record<string, string | number | boolean | undefined>;
+}
+
+/**
+ * "Test connection": a stored source as stored (`id` alone), or the form's content (`kind`,
+ * `options`) reusing the secrets of the stored source `id` only for an unchanged target.
+ */
+export interface TestDataSourceInput {
+  id?: string;
+  kind?: string;
+  options?: Record<string, string | number | boolean | undefined>;
 }
 
 export interface TestResultView {
@@ -188,7 +208,7 @@ export interface ApiMethods {
   listDataSources: [undefined, DataSourceView[]];
   saveDataSource: [DataSourceInput, DataSourceView];
   deleteDataSource: [{ id: string }, true];
-  testDataSource: [{ id: string }, TestResultView];
+  testDataSource: [TestDataSourceInput, TestResultView];
   getSchema: [{ dataSourceId: string; refresh?: boolean }, SchemaView];
   listQueries: [{ search?: string; filter?: 'all' | 'mine' | 'recent' | 'archived'; tag?: string }, QuerySummary[]];
   getQuery: [{ id: string; version?: number }, QueryView];

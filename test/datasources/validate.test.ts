@@ -40,6 +40,25 @@ it('masks secrets and keeps them when the mask comes back', () => {
   const masked = maskSecrets(stored, pg);
   expect(masked.options.password).toBe(SECRET_MASK);
   expect(JSON.stringify(masked)).not.toContain('s3cret');
-  expect(mergeSecrets({ ...masked.options, host: 'db2' }, stored.options, pg)).toMatchObject({ host: 'db2', password: 's3cret' });
-  expect(mergeSecrets({ ...masked.options, password: 'new' }, stored.options, pg).password).toBe('new');
+  expect(mergeSecrets(masked.options, stored, pg)).toEqual({ ok: true, options: { ...stored.options } });
+  expect(mergeSecrets({ ...masked.options, password: 'new' }, stored, pg)).toMatchObject({ ok: true, options: { password: 'new' } });
+  // A port typed as text is the same target.
+  expect(mergeSecrets({ ...masked.options, port: '5432' }, stored, pg)).toMatchObject({ ok: true, options: { password: 's3cret' } });
+});
+
+it('never keeps a stored secret for another target', () => {
+  const options = { host: 'db', port: 5432, database: 'x', user: 'u', password: 's3cret', serverCertificate: 'PEM' };
+  const stored = { id: 'a', name: 'A', kind: 'postgresql', writable: false, options };
+  const masked = maskSecrets(stored, pg).options;
+  for (const change of [{ host: 'evil.example' }, { port: 15432 }, { database: 'y' }, { user: 'admin' }]) {
+    const merged = mergeSecrets({ ...masked, ...change }, stored, pg);
+    expect(merged).toEqual({ ok: false, changed: Object.keys(change), masked: ['password', 'serverCertificate'] });
+    // A new password for the new target is taken, and the other stored secrets are dropped.
+    const retyped = mergeSecrets({ ...masked, ...change, password: 'typed', serverCertificate: '' }, stored, pg);
+    expect(retyped).toMatchObject({ ok: true, options: { ...change, password: 'typed', serverCertificate: '' } });
+  }
+  // Another kind is another target, even with the same host.
+  expect(mergeSecrets(masked, stored, my)).toMatchObject({ ok: false, changed: ['kind'] });
+  // No stored source (a new one): a mask cannot stand for anything.
+  expect(mergeSecrets(masked, null, pg)).toMatchObject({ ok: false, masked: ['password', 'serverCertificate'] });
 });

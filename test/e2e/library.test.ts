@@ -57,7 +57,8 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('query library 
   function setup(): { rt: AppsScriptRuntime; dataSourceId: string } {
     const clock = new VirtualClock();
     clock.freeze(NOW);
-    const rt = bundleRuntime({ jdbc: JDBC_OPTIONS, clock, user: { email: ALICE, locale: 'en' } });
+    // Alice owns the spreadsheet, so she may add the data source.
+    const rt = bundleRuntime({ jdbc: JDBC_OPTIONS, clock, user: { email: ALICE, locale: 'en' }, spreadsheet: { owner: ALICE } });
     const source = api(rt, 'saveDataSource', { name: 'Main DB', kind: db.kind, options: db.options });
     return { rt, dataSourceId: source.id };
   }

@@ -24,6 +24,8 @@ const SOURCE: DataSourceView = {
   id: 'ds1', name: HOSTILE, kind: 'postgresql', kindLabel: 'PostgreSQL', writable: false,
   options: { host: 'db.local', port: 5432, database: 'app', user: 'reader', password: '••••••••' },
   health: { consecutiveFailures: 3, lastError: SCRIPT, lastFailureAt: null, pausedAt: '2024-01-01T00:00:00Z' },
+  managedBy: [HOSTILE],
+  canManage: true,
 };
 
 type Calls = [ApiMethodName, unknown][];

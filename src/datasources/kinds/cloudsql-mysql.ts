@@ -28,4 +28,5 @@ export const cloudSqlMysqlKind: DataSourceKind = {
   },
   sessionTimeZoneSql: (_timeZone, offset) => `SET time_zone = '${offset}'`,
   versionSql: 'SELECT VERSION()',
+  connectionChecks: ['cloudSqlInstance', 'credentials', 'mysqlNativePassword'],
 };

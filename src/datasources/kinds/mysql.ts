@@ -23,4 +23,5 @@ export const mysqlKind: DataSourceKind = {
   // Named zones need the server's time zone tables, which are often not loaded: use the offset.
   sessionTimeZoneSql: (_timeZone, offset) => `SET time_zone = '${offset}'`,
   versionSql: 'SELECT VERSION()',
+  connectionChecks: ['hostPort', 'allowlist', 'credentials', 'mysqlNativePassword', 'tls'],
 };

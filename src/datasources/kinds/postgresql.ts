@@ -19,4 +19,5 @@ export const postgresqlKind: DataSourceKind = {
   },
   sessionTimeZoneSql: (timeZone) => `SET TIME ZONE '${timeZone.replace(/'/g, "''")}'`,
   versionSql: 'SELECT version()',
+  connectionChecks: ['hostPort', 'allowlist', 'credentials', 'tls'],
 };

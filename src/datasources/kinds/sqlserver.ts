@@ -20,4 +20,5 @@ export const sqlServerKind: DataSourceKind = {
   // SQL Server has no session time zone; DATETIMEOFFSET values keep their own offset.
   sessionTimeZoneSql: () => null,
   versionSql: 'SELECT @@VERSION',
+  connectionChecks: ['hostPort', 'allowlist', 'credentials', 'tls'],
 };

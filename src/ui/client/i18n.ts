@@ -126,7 +126,21 @@ export const CATALOG = {
     en: 'Anyone who can edit this spreadsheet could then change or delete data. Prefer a read-only database user.',
     ja: 'このスプレッドシートの編集者なら誰でもデータを変更・削除できるようになります。読み取り専用のデータベースユーザーの利用をおすすめします。',
   },
-  'ds.secretKept': { en: 'Leave as is to keep the saved password.', ja: 'そのままにすると保存済みのパスワードを使い続けます。' },
+  'ds.secretKept': {
+    en: 'Leave as is to keep the saved password (only while the host, port, database and user stay the same).',
+    ja: 'そのままにすると保存済みのパスワードを使い続けます(ホスト・ポート・データベース・ユーザーが同じ間だけ)。',
+  },
+  'ds.secretCleared': {
+    en: 'The connection target changed, so the saved password will not be sent to it: type the password again.',
+    ja: '接続先が変わったため、保存済みのパスワードは送信されません。パスワードをもう一度入力してください。',
+  },
+  'ds.managedBy': { en: 'Managed by {managers}', ja: '管理者: {managers}' },
+  'ds.managedByNobody': { en: 'No one can change it (no owner is visible)', ja: '変更できる人はいません(所有者が表示されないため)' },
+  'ds.readOnlyForm': {
+    en: 'Only {managers} can change this data source. You can use it and test the connection.',
+    ja: 'このデータソースを変更できるのは {managers} だけです。利用と接続テストはできます。',
+  },
+  'ds.view': { en: 'View', ja: '表示' },
   'ds.healthOk': { en: 'OK', ja: '正常' },
   'ds.healthFailing': { en: '{failures} failed connections in a row: {error}', ja: '{failures} 回連続で接続に失敗: {error}' },
   'ds.healthPaused': { en: 'Paused since {at}: {error}', ja: '{at} から一時停止中: {error}' },

@@ -14,6 +14,8 @@ import { serialToDate } from './time';
 
 export class SpreadsheetContext {
   readonly engine: FormulaEngine;
+  /** What Spreadsheet.getOwner reveals: nothing in a shared drive, a blank e-mail when hidden. */
+  ownerInfo: { sharedDrive: boolean; emailHidden: boolean } = { sharedDrive: false, emailHidden: false };
 
   constructor(
     readonly wb: Workbook,

@@ -26,6 +26,10 @@ export interface SpreadsheetOptions {
   locale?: string;
   /** Owner's email: always allowed past protections (default: the runtime's default user, 'user@example.com'). */
   owner?: string;
+  /** The spreadsheet is in a shared drive: getOwner() returns null. */
+  sharedDrive?: boolean;
+  /** The owner's e-mail is hidden from the users who run the script: getOwner().getEmail() returns ''. */
+  ownerEmailHidden?: boolean;
   /** Title of the add-on menu created by Ui.createAddonMenu (default 'Sheetdash'). */
   addOnTitle?: string;
 }
@@ -158,6 +162,7 @@ export function createSpreadsheetService(host: ServiceHost, options: Spreadsheet
     owner: options.owner ?? 'user@example.com',
   });
   const ctx = new SpreadsheetContext(wb, host);
+  ctx.ownerInfo = { sharedDrive: options.sharedDrive === true, emailHidden: options.ownerEmailHidden === true };
   const ss = new SpreadsheetFake(ctx);
   const ui = new UiFake(options.addOnTitle ?? 'Sheetdash');
   const global = new SpreadsheetAppFake(host, ss, ui);

@@ -9,7 +9,7 @@ import { Formula } from './cells';
 import type { SpreadsheetContext } from './context';
 import { addMetadata, DeveloperMetadataFake, DeveloperMetadataFinderFake } from './metadata';
 import { SheetModel, type Box, type NamedRangeModel, type ProtectionModel, type Workbook } from './model';
-import { inBox, ProtectionFake } from './protection';
+import { inBox, ProtectionFake, UserFake } from './protection';
 import type { RangeFake } from './range';
 import { SheetFake } from './sheet';
 import { isValidTimeZone } from './time';
@@ -234,8 +234,10 @@ export class SpreadsheetFake
   toast(message: string, title = '', _timeoutSeconds?: number): void {
     this._toasts.push({ message: String(message), title: String(title) });
   }
-  getOwner(): null {
-    return null;
+  /** The owner, or null for a spreadsheet in a shared drive (option `sharedDrive`). */
+  getOwner(): UserFake | null {
+    if (this._ctx.ownerInfo.sharedDrive) return null;
+    return new UserFake(this._ctx.ownerInfo.emailHidden ? '' : this._wb.owner);
   }
 
   /** Host: how many formula cells the workbook holds. */

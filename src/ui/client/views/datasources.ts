@@ -1,9 +1,17 @@
 /**
- * The Data sources tab: the list (kind, health, paused reason), an add/edit form generated
- * from the kind's field list, Test connection, and delete after an inline confirmation.
- * Secret fields only ever hold the server's mask; sending the mask back keeps the secret.
+ * The Data sources tab: the list (kind, health, paused reason, who manages it), an add/edit
+ * form generated from the kind's field list, Test connection of the form as it is (nothing is
+ * saved), and delete after an inline confirmation. Secret fields only ever hold the server's
+ * mask; editing where the connection goes clears the mask, since the server keeps a secret only
+ * for its own target. Users who do not manage a source see the form read-only.
  */
-import type { DataSourceView, FieldView, KindView } from '../../../shared/api-types';
+import {
+  SECRET_MASK,
+  type DataSourceView,
+  type FieldView,
+  type KindView,
+  type TestDataSourceInput,
+} from '../../../shared/api-types';
 import { call } from '../api';
 import type { AppContext } from '../context';
 import { messageOf } from '../context';
@@ -46,13 +54,18 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
           { class: 'ds-item', testid: 'ds-item', attrs: { 'data-ds-id': source.id } },
           h('div', { class: 'item-name' }, source.name),
           h('div', { class: 'gray' }, source.kindLabel + (source.writable ? ' · ✎' : '')),
+          h('div', { class: 'gray', testid: 'ds-managed-by' }, managedByText(source)),
           healthLine(source),
           h(
             'div',
             { class: 'buttons' },
-            h('button', { class: 'small', testid: 'btn-ds-edit', on: { click: () => openForm(source) } }, t('ds.edit')),
+            h(
+              'button',
+              { class: 'small', testid: 'btn-ds-edit', on: { click: () => openForm(source) } },
+              source.canManage ? t('ds.edit') : t('ds.view'),
+            ),
             h('button', { class: 'small', testid: 'btn-ds-test-item', on: { click: () => void runTest(source.id, result) } }, t('ds.test')),
-            h('button', { class: 'small', testid: 'btn-ds-delete', on: { click: () => void remove(source, row) } }, t('ds.delete')),
+            source.canManage ? deleteButton(source, () => row) : null,
           ),
           result,
         );
@@ -61,16 +74,31 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
     );
   }
 
+  function managedByText(source: DataSourceView): string {
+    if (source.managedBy.length === 0) return t('ds.managedByNobody');
+    return t('ds.managedBy', { managers: source.managedBy.join(', ') });
+  }
+
+  function deleteButton(source: DataSourceView, row: () => HTMLElement): HTMLElement {
+    const click = () => void remove(source, row());
+    return h('button', { class: 'small', testid: 'btn-ds-delete', on: { click } }, t('ds.delete'));
+  }
+
   async function runTest(id: string, output: HTMLElement): Promise<void> {
     replace(output, h('span', { class: 'gray' }, t('ds.testing')));
-    try {
-      const result = await call('testDataSource', { id });
-      lastTest.set(id, { ok: result.ok, message: result.message });
-    } catch (error) {
-      lastTest.set(id, { ok: false, message: messageOf(error) });
-    }
-    replace(output, testResultLine(lastTest.get(id)!));
+    const answer = await testAnswer({ id });
+    lastTest.set(id, answer);
+    replace(output, testResultLine(answer));
     await ctx.reloadDataSources();
+  }
+
+  async function testAnswer(payload: TestDataSourceInput): Promise<{ ok: boolean; message: string }> {
+    try {
+      const result = await call('testDataSource', payload);
+      return { ok: result.ok, message: result.message };
+    } catch (error) {
+      return { ok: false, message: messageOf(error) };
+    }
   }
 
   async function remove(source: DataSourceView, row: HTMLElement): Promise<void> {
@@ -90,40 +118,81 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
     const kinds = ctx.state.kinds;
     let kind: KindView | undefined = kinds.find((k) => k.id === source?.kind) ?? kinds[0];
     let savedId = source?.id;
+    const readOnly = source !== null && !source.canManage;
     const inputs = new Map<string, HTMLInputElement | HTMLTextAreaElement>();
     const fieldsBox = h('div');
     const result = h('div', { class: 'test-result' });
+    const secretNote = h('div', { class: 'warning', testid: 'ds-secret-cleared' }, t('ds.secretCleared'));
+    show(secretNote, false);
+
+    /** Where the connection goes changed: a masked secret would be refused for it, so clear it. */
+    function targetEdited(): void {
+      const options = collect().options;
+      const stored = source?.options ?? {};
+      const differs = (f: FieldView) => String(options[f.name] ?? '') !== String(stored[f.name] ?? '');
+      const moved = (kind?.fields ?? []).some((f) => !f.secret && differs(f));
+      if (!moved) return;
+      let cleared = false;
+      for (const field of kind?.fields ?? []) {
+        const input = inputs.get(field.name);
+        if (field.secret && input && input.value === SECRET_MASK) {
+          input.value = '';
+          cleared = true;
+        }
+      }
+      if (cleared) {
+        for (const hint of fieldsBox.querySelectorAll<HTMLElement>('[data-testid=ds-secret-kept]')) hint.hidden = true;
+        show(secretNote, true);
+      }
+    }
 
     const kindSelect = h(
       'select',
       { testid: 'ds-kind', props: { disabled: Boolean(source) }, on: { change: () => ((kind = kinds.find((k) => k.id === kindSelect.value)), renderFields()) } },
       ...kinds.map((k) => h('option', { props: { value: k.id, selected: k.id === kind?.id } }, k.label)),
     );
-    const nameInput = h('input', { testid: 'ds-name', attrs: { type: 'text' }, props: { value: source?.name ?? '' } });
+    const nameInput = h('input', {
+      testid: 'ds-name',
+      attrs: { type: 'text' },
+      props: { value: source?.name ?? '', disabled: readOnly },
+    });
     const warning = h('div', { class: 'warning' }, t('ds.writableWarning'));
-    const writable = h('input', { testid: 'ds-writable', attrs: { type: 'checkbox' }, props: { checked: Boolean(source?.writable) }, on: { change: () => show(warning, writable.checked) } });
+    const writable = h('input', {
+      testid: 'ds-writable',
+      attrs: { type: 'checkbox' },
+      props: { checked: Boolean(source?.writable), disabled: readOnly },
+      on: { change: () => show(warning, writable.checked) },
+    });
     show(warning, writable.checked);
 
     function fieldInput(field: FieldView): HTMLElement {
       const initial: OptionValue = source && source.kind === kind?.id ? source.options[field.name] : field.default;
       const testid = `ds-field-${field.name}`;
       if (field.type === 'checkbox') {
-        const box = h('input', { testid, attrs: { type: 'checkbox' }, props: { checked: initial === true || initial === 'true' } });
+        const checked = initial === true || initial === 'true';
+        const box = h('input', {
+          testid,
+          attrs: { type: 'checkbox' },
+          props: { checked, disabled: readOnly },
+          on: { change: targetEdited },
+        });
         inputs.set(field.name, box);
         return h('label', { class: 'inline' }, box, field.label);
       }
       const value = initial === undefined || initial === null ? '' : String(initial);
       const input =
         field.type === 'textarea'
-          ? h('textarea', { testid, attrs: { rows: '3' }, props: { value } })
+          ? h('textarea', { testid, attrs: { rows: '3' }, props: { value, disabled: readOnly } })
           : h('input', {
               testid,
               // A secret input only ever holds the server's mask (or what the user types now).
               attrs: { type: field.secret || field.type === 'password' ? 'password' : field.type === 'number' ? 'number' : 'text', autocomplete: field.secret ? 'new-password' : 'off' },
-              props: { value },
+              props: { value, disabled: readOnly },
             });
+      if (!field.secret) input.addEventListener('input', targetEdited);
       inputs.set(field.name, input);
-      const hint = field.secret && value ? h('div', { class: 'gray' }, t('ds.secretKept')) : null;
+      const kept = field.secret && value !== '';
+      const hint = kept ? h('div', { class: 'gray', testid: 'ds-secret-kept' }, t('ds.secretKept')) : null;
       return h('label', {}, field.label + (field.required ? ' *' : ''), input, hint);
     }
 
@@ -160,18 +229,22 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
     }
 
     const saveButton = h('button', { class: 'action', testid: 'btn-ds-save', on: { click: () => void saveForm() } }, t('ds.save'));
-    const testButton = h('button', {
-      testid: 'btn-ds-test',
-      on: {
-        click: async () => {
-          // Testing runs against the stored settings, so the form is saved first.
-          testButton.disabled = true;
-          const id = await saveForm();
-          if (id) await runTest(id, result);
-          testButton.disabled = false;
-        },
-      },
-    }, t('ds.test'));
+    async function testForm(): Promise<void> {
+      // Tests the form as it is, without saving it; the stored secrets are reused only for an unchanged target.
+      testButton.disabled = true;
+      ctx.showError(null);
+      replace(result, h('span', { class: 'gray' }, t('ds.testing')));
+      const { id, kind: kindId, options } = collect();
+      const answer = await testAnswer({ id, kind: kindId, options });
+      replace(result, testResultLine(answer));
+      if (id) {
+        lastTest.set(id, answer);
+        await ctx.reloadDataSources();
+      }
+      testButton.disabled = false;
+    }
+    const testButton = h('button', { testid: 'btn-ds-test', on: { click: () => void testForm() } }, t('ds.test'));
+    show(saveButton, !readOnly);
 
     renderFields();
     replace(
@@ -180,9 +253,11 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
         'div',
         { class: 'ds-form block', testid: 'ds-form' },
         h('div', { class: 'dialog-title' }, source ? t('ds.editTitle', { name: source.name }) : t('ds.newTitle')),
+        readOnly ? readOnlyLine(source) : null,
         h('label', {}, t('ds.kind'), kindSelect),
         h('label', {}, t('ds.name'), nameInput),
         fieldsBox,
+        secretNote,
         h('label', { class: 'inline' }, writable, t('ds.writable')),
         warning,
         h('div', { class: 'buttons' }, saveButton, testButton, h('button', { testid: 'btn-ds-cancel', on: { click: () => replace(formBox) } }, t('common.close'))),
@@ -194,4 +269,9 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
   }
 
   return { element, render };
+}
+
+function readOnlyLine(source: DataSourceView | null): HTMLElement {
+  const managers = source && source.managedBy.length > 0 ? source.managedBy.join(', ') : '—';
+  return h('div', { class: 'warning', testid: 'ds-read-only' }, t('ds.readOnlyForm', { managers }));
 }
