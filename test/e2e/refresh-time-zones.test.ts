@@ -117,6 +117,20 @@ describe.each(cases)('time zones on %s', (_name, engine) => {
     expect(preview.rows[0][0]).toMatch(/^2024-07-01 05:00:00(\.0)?(-07)?$/);
   });
 
+  it('sets the named zone when the server has time zone tables, else the offset of the day', () => {
+    const { rt, refresh } = setupWithDataSource(db, { spreadsheet: { timeZone: 'Europe/London' } });
+    rt.clock.set(Date.UTC(2026, 6, 20, 18));
+    let hasTables = true; // PostgreSQL always knows zone names
+    if (db.kind === 'mysql') {
+      expect(refresh('SELECT COUNT(*) AS zones FROM mysql.time_zone_name')).toMatchObject({ ok: true });
+      hasTables = Number(rt.spreadsheet._sheetValues('Result')[1][0]) > 0;
+      if (engine.adminUrl === process.env.TEST_MYSQL_TZ_URL) expect(hasTables).toBe(true);
+    }
+    const sql = db.kind === 'mysql' ? 'SELECT @@session.time_zone AS zone' : "SELECT current_setting('TimeZone') AS zone";
+    expect(refresh(sql)).toMatchObject({ ok: true });
+    expect(rt.spreadsheet._sheetValues('Result')[1]).toEqual([hasTables ? 'Europe/London' : '+01:00']);
+  });
+
   it('reads zone-less literals in the query as the spreadsheet zone reads them today', () => {
     const { rt, refresh } = setupWithDataSource(db, { spreadsheet: { timeZone: 'America/Los_Angeles' } });
     rt.clock.set(Date.UTC(2026, 6, 20, 18));
