@@ -102,13 +102,13 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\
  * shift, the wall clock is first moved from the session's fixed offset into the sheet's zone.
  */
 export function dateTimeSerial(text: string, shift?: ZoneShift): number | null {
-  const wall = wallClock(text);
-  if (!wall) return null;
-  const delta = shift ? shiftMs(wall.days * MS_PER_DAY + wall.ms, shift) : 0;
-  if (delta === 0) return wall.days - SERIAL_EPOCH_DAYS + wall.ms / MS_PER_DAY;
-  const shifted = wall.days * MS_PER_DAY + wall.ms + delta;
-  const days = Math.floor(shifted / MS_PER_DAY);
-  return days - SERIAL_EPOCH_DAYS + (shifted - days * MS_PER_DAY) / MS_PER_DAY;
+  const m = DATE_TIME.exec(text);
+  if (!m) return null;
+  let wall = wallClockMs(m);
+  if (wall === null) return null;
+  if (shift) wall += shiftMs(wall, shift);
+  const days = Math.floor(wall / MS_PER_DAY);
+  return days - SERIAL_EPOCH_DAYS + (wall - days * MS_PER_DAY) / MS_PER_DAY;
 }
 
 /**
@@ -116,38 +116,27 @@ export function dateTimeSerial(text: string, shift?: ZoneShift): number | null {
  * (the preview); the fraction is kept as written. Text that is not a date-time is returned as is.
  */
 export function shiftedText(text: string, shift: ZoneShift): string {
-  const wall = wallClock(text);
-  if (!wall || !wall.hasTime) return text;
-  const wallMs = wall.days * MS_PER_DAY + wall.ms;
-  const delta = shiftMs(wallMs, shift);
+  const m = DATE_TIME.exec(text);
+  const wall = m && m[4] !== undefined ? wallClockMs(m) : null;
+  if (!m || wall === null) return text;
+  const delta = shiftMs(wall, shift);
   if (delta === 0) return text;
-  const d = new Date(wallMs + delta);
+  const d = new Date(wall + delta);
   const pad = (n: number) => String(n).padStart(2, '0');
   const date = `${String(d.getUTCFullYear()).padStart(4, '0')}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-  return `${date} ${time}${wall.fraction}`;
+  return `${date} ${time}${m[7] === undefined ? '' : '.' + m[7]}`;
 }
 
-interface WallClock {
-  /** Days since 1970-01-01. */
-  days: number;
-  /** Milliseconds into the day. */
-  ms: number;
-  hasTime: boolean;
-  /** The fraction as written (".0", ".123456"), or "". */
-  fraction: string;
-}
-
-function wallClock(text: string): WallClock | null {
-  const m = DATE_TIME.exec(text);
-  if (!m) return null;
-  const [, y, mo, d, h, mi = '0', s = '0', frac] = m;
+/** Milliseconds since 1970-01-01 of the wall clock matched by DATE_TIME, or null for an impossible date. */
+function wallClockMs(m: RegExpExecArray): number | null {
+  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = ''] = m;
   const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null; // MySQL zero dates, bad days
-  const ms = ((Number(h ?? 0) * 60 + Number(mi)) * 60 + Number(s)) * 1000 + Number(((frac ?? '') + '000').slice(0, 3));
-  return { days: daysFromCivil(year, month, day), ms, hasTime: h !== undefined, fraction: frac === undefined ? '' : '.' + frac };
+  const ms = ((Number(h) * 60 + Number(mi)) * 60 + Number(s)) * 1000 + Number((frac + '000').slice(0, 3));
+  return daysFromCivil(year, month, day) * MS_PER_DAY + ms;
 }
 
 function daysInMonth(year: number, month: number): number {
