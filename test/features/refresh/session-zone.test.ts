@@ -82,6 +82,30 @@ describe('setSessionTimeZone', () => {
   });
 });
 
+describe('zones the JavaScript engine does not know', () => {
+  afterEach(() => {
+    delete (globalThis as { Utilities?: unknown }).Utilities;
+  });
+
+  it('reads their offsets from Utilities.formatDate, once per quarter hour', () => {
+    const asked: number[] = [];
+    const formatDate = (date: Date, _zone: string, pattern: string) => {
+      expect(pattern).toBe('Z');
+      asked.push(date.getTime());
+      return date.getTime() < Date.UTC(2024, 3, 1) ? '-0230' : '+0100';
+    };
+    (globalThis as { Utilities?: unknown }).Utilities = { formatDate };
+    Date.now = () => Date.UTC(2024, 0, 10, 12, 5);
+    const { calls, connection } = scriptedConnection(/Mars/);
+    const shift = setSessionTimeZone(connection, mysqlKind, 'Mars/Olympus_Mons').shiftFor('TIMESTAMP');
+    expect(calls).toContain("execute SET time_zone = '-02:30'");
+    expect(shift?.sessionOffsetMs).toBe(-2.5 * 3_600_000);
+    expect(shift?.offsetAt(Date.UTC(2024, 6, 1, 12, 1))).toBe(3_600_000);
+    expect(shift?.offsetAt(Date.UTC(2024, 6, 1, 12, 14))).toBe(3_600_000);
+    expect(asked).toEqual([Date.UTC(2024, 0, 10, 12), Date.UTC(2024, 6, 1, 12)]);
+  });
+});
+
 describe('offsetText', () => {
   it("writes offsets as MySQL's time_zone takes them", () => {
     expect(offsetText(0)).toBe('+00:00');
