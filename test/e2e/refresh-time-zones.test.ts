@@ -10,7 +10,7 @@
 import type { PreviewView } from '../../src/shared/api-types';
 import { api } from '../helpers/api';
 import { createTestDatabase, enabledEngines, JDBC_OPTIONS, type EngineCase, type TestDatabase } from '../helpers/engines';
-import { setupWithDataSource } from '../helpers/refresh';
+import { lastExecution, setupWithDataSource } from '../helpers/refresh';
 import { disposeRuntimes } from '../helpers/runtimes';
 
 afterAll(disposeRuntimes);
@@ -129,6 +129,9 @@ describe.each(cases)('time zones on %s', (_name, engine) => {
     const sql = db.kind === 'mysql' ? 'SELECT @@session.time_zone AS zone' : "SELECT current_setting('TimeZone') AS zone";
     expect(refresh(sql)).toMatchObject({ ok: true });
     expect(rt.spreadsheet._sheetValues('Result')[1]).toEqual([hasTables ? 'Europe/London' : '+01:00']);
+    // One statement sets the zone; a server without the tables costs one more.
+    const calls = lastExecution(rt).calls;
+    expect(calls.get('Jdbc.JdbcStatement.execute')).toBe(hasTables ? 1 : 2);
   });
 
   it('reads zone-less literals in the query as the spreadsheet zone reads them today', () => {
