@@ -63,7 +63,7 @@ export function previewQuery(request: PreviewRequest, lang: Lang): PreviewView {
   }
 }
 
-/** A value as the sidebar shows it: MySQL TIMESTAMPs read at a fixed offset moved into the sheet's zone, long text cut. */
+/** A value as the sidebar shows it: a TIMESTAMP read at a fixed offset moved into the sheet's zone, long text cut. */
 function previewText(value: string | null, column: ResultColumn): string {
   if (value === null) return '';
   const text = column.shift ? shiftedText(value, column.shift) : value;

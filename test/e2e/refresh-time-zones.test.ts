@@ -9,7 +9,7 @@
  */
 import type { PreviewView } from '../../src/shared/api-types';
 import { api } from '../helpers/api';
-import { createTestDatabase, enabledEngines, JDBC_OPTIONS, type EngineCase, type TestDatabase } from '../helpers/engines';
+import { createTestDatabase, enabledEngines, type EngineCase, type TestDatabase } from '../helpers/engines';
 import { lastExecution, setupWithDataSource } from '../helpers/refresh';
 import { disposeRuntimes } from '../helpers/runtimes';
 
@@ -63,7 +63,8 @@ const RUN_DATES = [
 ] as const;
 
 function ddl(db: TestDatabase): string {
-  const rows = INSTANTS.map((at, i) => (db.kind === 'mysql' ? `(${i + 1}, '${at}', '${at}')` : `(${i + 1}, '${at}+00', '${at}')`));
+  const utc = db.kind === 'mysql' ? '' : '+00';
+  const rows = INSTANTS.map((at, i) => `(${i + 1}, '${at}${utc}', '${at}')`);
   const table =
     db.kind === 'mysql'
       ? 'CREATE TABLE tz (id INT, at_instant TIMESTAMP NULL, at_wall DATETIME)'
@@ -126,7 +127,8 @@ describe.each(cases)('time zones on %s', (_name, engine) => {
       hasTables = Number(rt.spreadsheet._sheetValues('Result')[1][0]) > 0;
       if (engine.adminUrl === process.env.TEST_MYSQL_TZ_URL) expect(hasTables).toBe(true);
     }
-    const sql = db.kind === 'mysql' ? 'SELECT @@session.time_zone AS zone' : "SELECT current_setting('TimeZone') AS zone";
+    const sql =
+      db.kind === 'mysql' ? 'SELECT @@session.time_zone AS zone' : "SELECT current_setting('TimeZone') AS zone";
     expect(refresh(sql)).toMatchObject({ ok: true });
     expect(rt.spreadsheet._sheetValues('Result')[1]).toEqual([hasTables ? 'Europe/London' : '+01:00']);
     // One statement sets the zone; a server without the tables costs one more.

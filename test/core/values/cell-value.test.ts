@@ -1,5 +1,13 @@
 /** Conversion of database text to sheet values: exactness, dates as wall clock, literal text. */
-import { dateTimeSerial, exactDecimal, literalText, shiftedText, timeSerial, toCellValue, MAX_CELL_CHARS } from '../../../src/core/values/cell-value';
+import {
+  dateTimeSerial,
+  exactDecimal,
+  literalText,
+  shiftedText,
+  timeSerial,
+  toCellValue,
+  MAX_CELL_CHARS,
+} from '../../../src/core/values/cell-value';
 import { zoneOffsets } from '../../../src/core/values/zone-offsets';
 import { columnKind, SQL_TYPES } from '../../../src/core/values/jdbc-types';
 
@@ -60,10 +68,12 @@ describe('toCellValue', () => {
     expect(serial('2024-07-01 23:30:00.5')).toBeCloseTo(dateTimeSerial('2024-07-02 00:30:00.5')!, 10);
     expect(serial('2024-03-10 02:00:00')).toBe(dateTimeSerial('2024-03-10 03:00:00')); // first second of PDT
     expect(serial('2024-03-10 01:59:59')).toBe(dateTimeSerial('2024-03-10 01:59:59'));
-    expect(toCellValue('2024-07-01 04:00:00', 'date', shift)).toBe(dateTimeSerial('2024-07-01 04:00:00')); // never a date
+    // A DATE is never moved.
+    expect(toCellValue('2024-07-01 04:00:00', 'date', shift)).toBe(dateTimeSerial('2024-07-01 04:00:00'));
     expect(toCellValue('0000-00-00 00:00:00', 'timestamp', shift)).toBe("'0000-00-00 00:00:00");
     expect(shiftedText('2024-07-01 04:00:00.0', shift)).toBe('2024-07-01 05:00:00.0');
-    expect(shiftedText('2024-12-31 23:30:00.123456', { ...shift, sessionOffsetMs: -9 * 3_600_000 })).toBe('2025-01-01 00:30:00.123456');
+    const fromNine = { ...shift, sessionOffsetMs: -9 * 3_600_000 };
+    expect(shiftedText('2024-12-31 23:30:00.123456', fromNine)).toBe('2025-01-01 00:30:00.123456');
     expect(shiftedText('2024-01-15 04:00:00', shift)).toBe('2024-01-15 04:00:00');
     expect(shiftedText('2024-07-01', shift)).toBe('2024-07-01');
     expect(shiftedText('not a date', shift)).toBe('not a date');

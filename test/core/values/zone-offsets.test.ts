@@ -1,4 +1,4 @@
-/** Zone offsets from the engine's time-zone data, cached per quarter hour, and the move of a wall clock between zones. */
+/** Zone offsets from the engine's time-zone data, cached per quarter hour; moving a wall clock between zones. */
 import { cachedPerQuarterHour, shiftMs, zoneOffsets } from '../../../src/core/values/zone-offsets';
 
 const HOUR = 3_600_000;
