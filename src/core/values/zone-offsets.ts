@@ -9,8 +9,8 @@
 export type OffsetAt = (utcMs: number) => number;
 
 const BUCKET_MS = 15 * 60_000;
-/** Past this many cached quarter hours (about 28 years of them) the cache starts over. */
-const MAX_CACHED = 1_000_000;
+/** Past this many cached quarter hours (about 3 years of them, a few MB) the cache starts over. */
+const MAX_CACHED = 100_000;
 
 /** The zone's offsets, or null when the engine does not know the zone. */
 export function zoneOffsets(timeZone: string): OffsetAt | null {
