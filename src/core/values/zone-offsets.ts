@@ -57,7 +57,8 @@ function offsetFromParts(format: Intl.DateTimeFormat, utcMs: number): number {
   for (const part of format.formatToParts(new Date(utcMs))) {
     if (part.type in fields) fields[part.type as keyof typeof fields] = Number(part.value);
   }
-  const wall = new Date(Date.UTC(2000, 0, 1, fields.hour, fields.minute, fields.second));
+  // Engines without hourCycle support write midnight as hour 24 of the same day.
+  const wall = new Date(Date.UTC(2000, 0, 1, fields.hour % 24, fields.minute, fields.second));
   wall.setUTCFullYear(fields.year, fields.month - 1, fields.day); // Date.UTC would read years 0-99 as 19xx
   return wall.getTime() - Math.floor(utcMs / 1000) * 1000;
 }
