@@ -40,6 +40,14 @@ export interface DataSourceKind {
   connectionRequest(options: OptionValues): ConnectionRequest;
   /** SQL that makes the session render and interpret times in `timeZone` (IANA) / `offset` ("+09:00"). */
   sessionTimeZoneSql(timeZone: string, offset: string): string | null;
+  /**
+   * When the server refuses `sessionTimeZoneSql` (MySQL without time zone tables), SQL that sets
+   * the session to the zone's current fixed `offset` instead. Values of `instantTypeNames` are
+   * then moved into the zone one by one, since today's offset is wrong across a DST change.
+   */
+  sessionOffsetSql?(offset: string): string;
+  /** Type names (as the driver reports them) of columns holding instants rendered in the session zone. */
+  instantTypeNames?: string[];
   /** A trivial query that returns the server's version as one text column. */
   versionSql: string;
   productName: string;

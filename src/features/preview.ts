@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../core/i18n';
 import { bindParameters } from '../core/params/bind';
+import { shiftedText } from '../core/values/cell-value';
 import { uniqueHeaders } from '../core/values/headers';
 import { findKind } from '../datasources/registry';
 import { closeQuietly } from '../adapters/jdbc';
@@ -12,7 +13,7 @@ import { activeSpreadsheet } from '../adapters/sheets';
 import type { ParameterDef, ParameterValues, PreviewView } from '../shared/api-types';
 import { getDataSource } from './datasources';
 import { spreadsheetBindContext } from './library/bind-context';
-import { startQuery } from './refresh/query-runner';
+import { startQuery, type ResultColumn } from './refresh/query-runner';
 
 export const DEFAULT_PREVIEW_ROWS = 100;
 export const MAX_PREVIEW_ROWS = 1_000;
@@ -49,7 +50,7 @@ export function previewQuery(request: PreviewRequest, lang: Lang): PreviewView {
       for (;;) {
         const batch = resultSet.getRows(spec, request.limit + 1) as (string | null)[][];
         if (batch.length === 0) break;
-        for (const row of batch) rows.push(row.map((v) => (v === null ? '' : v.length > MAX_PREVIEW_CHARS ? v.slice(0, MAX_PREVIEW_CHARS) + '…' : v)));
+        for (const row of batch) rows.push(row.map((v, c) => previewText(v, columns[c])));
         if (rows.length > request.limit) break;
       }
     }
@@ -60,4 +61,11 @@ export function previewQuery(request: PreviewRequest, lang: Lang): PreviewView {
     closeQuietly(running.resultSet);
     closeQuietly(running.connection);
   }
+}
+
+/** A value as the sidebar shows it: a TIMESTAMP read at a fixed offset moved into the sheet's zone, long text cut. */
+function previewText(value: string | null, column: ResultColumn): string {
+  if (value === null) return '';
+  const text = column.shift ? shiftedText(value, column.shift) : value;
+  return text.length > MAX_PREVIEW_CHARS ? text.slice(0, MAX_PREVIEW_CHARS) + '…' : text;
 }

@@ -8,11 +8,13 @@
  *   (days since 1899-12-30) with a date format, so the sheet shows exactly what the database
  *   holds whatever the spreadsheet's time zone. TIMESTAMP WITH TIME ZONE is rendered by the
  *   server in the spreadsheet's time zone (the session time zone is set to it) and then kept
- *   the same way;
+ *   the same way. So is MySQL's TIMESTAMP (an instant), except when the server could only be
+ *   given a fixed offset: then each value is moved into the spreadsheet's zone (`ZoneShift`);
  * - everything else (text, JSON, arrays, UUIDs, bytes) is text, written so that Sheets never
  *   parses it (no formula, no number, no date): see `literalText`.
  */
 import type { ColumnKind } from './jdbc-types';
+import { shiftMs, type ZoneShift } from './zone-offsets';
 
 export const MAX_CELL_CHARS = 50_000;
 
@@ -28,7 +30,8 @@ export type CellValue = string | number | boolean;
 
 const MS_PER_DAY = 86_400_000;
 
-export function toCellValue(text: string | null, kind: ColumnKind): CellValue {
+/** `shift`: for instants the server rendered at a fixed offset, the move into the sheet's zone. */
+export function toCellValue(text: string | null, kind: ColumnKind, shift?: ZoneShift): CellValue {
   if (text === null) return '';
   switch (kind) {
     case 'integer':
@@ -45,9 +48,10 @@ export function toCellValue(text: string | null, kind: ColumnKind): CellValue {
       if (text === 'f' || text === 'false' || text === '0') return false;
       return literalText(text);
     case 'date':
+      return dateTimeSerial(text) ?? literalText(text);
     case 'timestamp':
     case 'timestamptz':
-      return dateTimeSerial(text) ?? literalText(text);
+      return dateTimeSerial(text, shift) ?? literalText(text);
     case 'time':
       return timeSerial(text) ?? literalText(text);
     default:
@@ -93,17 +97,46 @@ export function exactDecimal(text: string): number | null {
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?)?(?:([+-]\d{2})(?::?(\d{2}))?(?::?\d{2})?|Z)?$/;
 
-/** Wall-clock date or date-time text → sheet serial (days since 1899-12-30), or null. */
-export function dateTimeSerial(text: string): number | null {
+/**
+ * Wall-clock date or date-time text → sheet serial (days since 1899-12-30), or null. With a
+ * shift, the wall clock is first moved from the session's fixed offset into the sheet's zone.
+ */
+export function dateTimeSerial(text: string, shift?: ZoneShift): number | null {
   const m = DATE_TIME.exec(text);
   if (!m) return null;
+  let wall = wallClockMs(m);
+  if (wall === null) return null;
+  if (shift) wall += shiftMs(wall, shift);
+  const days = Math.floor(wall / MS_PER_DAY);
+  return days - SERIAL_EPOCH_DAYS + (wall - days * MS_PER_DAY) / MS_PER_DAY;
+}
+
+/**
+ * The text as the sheet's zone would show it ("2024-07-01 05:00:00.0"), for display as text
+ * (the preview); the fraction is kept as written. Text that is not a date-time is returned as is.
+ */
+export function shiftedText(text: string, shift: ZoneShift): string {
+  const m = DATE_TIME.exec(text);
+  const wall = m && m[4] !== undefined ? wallClockMs(m) : null;
+  if (!m || wall === null) return text;
+  const delta = shiftMs(wall, shift);
+  if (delta === 0) return text;
+  const d = new Date(wall + delta);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const date = `${String(d.getUTCFullYear()).padStart(4, '0')}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  return `${date} ${time}${m[7] === undefined ? '' : '.' + m[7]}`;
+}
+
+/** Milliseconds since 1970-01-01 of the wall clock matched by DATE_TIME, or null for an impossible date. */
+function wallClockMs(m: RegExpExecArray): number | null {
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = ''] = m;
   const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null; // MySQL zero dates, bad days
-  const seconds = Number(h) * 3600 + Number(mi) * 60 + Number(s) + Number((frac + '000').slice(0, 3)) / 1000;
-  return daysFromCivil(year, month, day) - SERIAL_EPOCH_DAYS + seconds / 86_400;
+  const ms = ((Number(h) * 60 + Number(mi)) * 60 + Number(s)) * 1000 + Number((frac + '000').slice(0, 3));
+  return daysFromCivil(year, month, day) * MS_PER_DAY + ms;
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -2,6 +2,7 @@
  * Cloud SQL for MySQL through Jdbc.getCloudSqlConnection("jdbc:google:mysql://instance/db"):
  * no IP allowlist needed, but the sqlservice scope is.
  */
+import { sqlLiteral } from '../../core/params/literal';
 import { credentialInfo, type DataSourceKind } from '../kind';
 
 export const cloudSqlMysqlKind: DataSourceKind = {
@@ -26,7 +27,10 @@ export const cloudSqlMysqlKind: DataSourceKind = {
       display: { host: instance, port: 3306 },
     };
   },
-  sessionTimeZoneSql: (_timeZone, offset) => `SET time_zone = '${offset}'`,
+  // Named zones need the server's time zone tables, which are often not loaded: then the offset.
+  sessionTimeZoneSql: (timeZone) => `SET time_zone = ${sqlLiteral(timeZone, 'mysql')}`,
+  sessionOffsetSql: (offset) => `SET time_zone = ${sqlLiteral(offset, 'mysql')}`,
+  instantTypeNames: ['TIMESTAMP'],
   versionSql: 'SELECT VERSION()',
   connectionChecks: ['cloudSqlInstance', 'credentials', 'mysqlNativePassword'],
 };

@@ -2,6 +2,7 @@
  * MySQL and MariaDB through Jdbc.getConnection("jdbc:mysql://host:port/db"). Apps Script's
  * driver speaks only mysql_native_password, so MySQL 8 users must be switched to it.
  */
+import { sqlLiteral } from '../../core/params/literal';
 import { credentialInfo, serverFields, type DataSourceKind } from '../kind';
 
 export const mysqlKind: DataSourceKind = {
@@ -20,8 +21,10 @@ export const mysqlKind: DataSourceKind = {
       display: { host, port },
     };
   },
-  // Named zones need the server's time zone tables, which are often not loaded: use the offset.
-  sessionTimeZoneSql: (_timeZone, offset) => `SET time_zone = '${offset}'`,
+  // Named zones need the server's time zone tables, which are often not loaded: then the offset.
+  sessionTimeZoneSql: (timeZone) => `SET time_zone = ${sqlLiteral(timeZone, 'mysql')}`,
+  sessionOffsetSql: (offset) => `SET time_zone = ${sqlLiteral(offset, 'mysql')}`,
+  instantTypeNames: ['TIMESTAMP'],
   versionSql: 'SELECT VERSION()',
   connectionChecks: ['hostPort', 'allowlist', 'credentials', 'mysqlNativePassword', 'tls'],
 };

@@ -7,6 +7,7 @@ import { translate, type Lang } from '../../core/i18n';
 import { checkReadOnly } from '../../core/sql/read-only';
 import { UserError, errorMessage } from '../../core/user-error';
 import { columnKind, SQL_TYPES, type ColumnKind } from '../../core/values/jdbc-types';
+import type { ZoneShift } from '../../core/values/zone-offsets';
 import type { DataSourceConfig } from '../../datasources/config';
 import { parserFor } from '../../datasources/dialects';
 import { findKind } from '../../datasources/registry';
@@ -15,10 +16,13 @@ import { closeQuietly } from '../../adapters/jdbc';
 import type { BoundValue } from '../../core/params/bound-sql';
 import { inlineLiterals } from '../../core/params/literal';
 import { connect } from '../datasources';
+import { setSessionTimeZone } from './session-zone';
 
 export interface ResultColumn {
   label: string;
   kind: ColumnKind;
+  /** Set when the session could only take a fixed offset: moves this column's instants into the sheet's zone. */
+  shift?: ZoneShift;
 }
 
 export interface RunningQuery {
@@ -92,13 +96,7 @@ export function startQuery(config: DataSourceConfig, options: QueryRunOptions, l
   const connection = connect(config, lang, { scheduled: options.scheduled });
   try {
     if (!config.writable) connection.setReadOnly(true);
-    const offset = Utilities.formatDate(new Date(), options.timeZone, 'XXX').replace(/^Z$/, '+00:00');
-    const tzSql = kind.sessionTimeZoneSql(options.timeZone, offset);
-    if (tzSql) {
-      const setup = connection.createStatement();
-      setup.execute(tzSql);
-      setup.close();
-    }
+    const sessionZone = setSessionTimeZone(connection, kind, options.timeZone);
     let resultSet: GoogleAppsScript.JDBC.JdbcResultSet;
     try {
       resultSet = execute(connection, options, kind.dialect);
@@ -116,7 +114,12 @@ export function startQuery(config: DataSourceConfig, options: QueryRunOptions, l
       const type = meta.getColumnType(c);
       // Precision matters only for BIT (BIT(1) is a boolean): ask for it only then.
       const precision = type === SQL_TYPES.BIT ? meta.getPrecision(c) : 0;
-      columns.push({ label: meta.getColumnLabel(c), kind: columnKind(type, meta.getColumnTypeName(c), precision) });
+      const typeName = meta.getColumnTypeName(c);
+      columns.push({
+        label: meta.getColumnLabel(c),
+        kind: columnKind(type, typeName, precision),
+        shift: sessionZone.shiftFor(typeName),
+      });
     }
     return { connection, resultSet, columns };
   } catch (error) {

@@ -86,7 +86,9 @@ export function refresh(request: RefreshRequest, lang: Lang): RefreshResult {
           rows = rows.slice(0, rowCap - staging.rowCount);
           truncated = true;
         }
-        staging.appendRows(rows.map((row) => row.map((text, c): CellValue => toCellValue(text, columns[c].kind))));
+        staging.appendRows(
+          rows.map((row) => row.map((text, c): CellValue => toCellValue(text, columns[c].kind, columns[c].shift))),
+        );
         if (truncated) break;
       }
       columns.forEach((column, i) => {

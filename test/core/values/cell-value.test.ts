@@ -1,5 +1,14 @@
 /** Conversion of database text to sheet values: exactness, dates as wall clock, literal text. */
-import { dateTimeSerial, exactDecimal, literalText, timeSerial, toCellValue, MAX_CELL_CHARS } from '../../../src/core/values/cell-value';
+import {
+  dateTimeSerial,
+  exactDecimal,
+  literalText,
+  shiftedText,
+  timeSerial,
+  toCellValue,
+  MAX_CELL_CHARS,
+} from '../../../src/core/values/cell-value';
+import { zoneOffsets } from '../../../src/core/values/zone-offsets';
 import { columnKind, SQL_TYPES } from '../../../src/core/values/jdbc-types';
 
 describe('toCellValue', () => {
@@ -48,6 +57,26 @@ describe('toCellValue', () => {
     expect(dateTimeSerial('0044-03-15')).toBeLessThan(-600_000); // year 44, not 1944
     expect(timeSerial('12:00:00')).toBe(0.5);
     expect(timeSerial('36:00:00')).toBe(1.5);
+  });
+
+  it("moves instants read at a fixed offset into the sheet's zone, to the millisecond", () => {
+    // A MySQL session set to -08:00 (Los Angeles in winter) renders 2024-07-01 12:00 UTC as 04:00.
+    const shift = { sessionOffsetMs: -8 * 3_600_000, offsetAt: zoneOffsets('America/Los_Angeles')! };
+    const serial = (text: string) => toCellValue(text, 'timestamp', shift) as number;
+    expect(serial('2024-07-01 04:00:00.0')).toBe(dateTimeSerial('2024-07-01 05:00:00'));
+    expect(serial('2024-01-15 04:00:00.0')).toBe(dateTimeSerial('2024-01-15 04:00:00'));
+    expect(serial('2024-07-01 23:30:00.5')).toBeCloseTo(dateTimeSerial('2024-07-02 00:30:00.5')!, 10);
+    expect(serial('2024-03-10 02:00:00')).toBe(dateTimeSerial('2024-03-10 03:00:00')); // first second of PDT
+    expect(serial('2024-03-10 01:59:59')).toBe(dateTimeSerial('2024-03-10 01:59:59'));
+    // A DATE is never moved.
+    expect(toCellValue('2024-07-01 04:00:00', 'date', shift)).toBe(dateTimeSerial('2024-07-01 04:00:00'));
+    expect(toCellValue('0000-00-00 00:00:00', 'timestamp', shift)).toBe("'0000-00-00 00:00:00");
+    expect(shiftedText('2024-07-01 04:00:00.0', shift)).toBe('2024-07-01 05:00:00.0');
+    const fromNine = { ...shift, sessionOffsetMs: -9 * 3_600_000 };
+    expect(shiftedText('2024-12-31 23:30:00.123456', fromNine)).toBe('2025-01-01 00:30:00.123456');
+    expect(shiftedText('2024-01-15 04:00:00', shift)).toBe('2024-01-15 04:00:00');
+    expect(shiftedText('2024-07-01', shift)).toBe('2024-07-01');
+    expect(shiftedText('not a date', shift)).toBe('not a date');
   });
 
   it('writes text so that Sheets never parses it', () => {

@@ -9,7 +9,15 @@ import { serialToParts } from './time';
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 function formatDate(serial: number, format: string): string {
+  // An elapsed time ("[h]:mm:ss") shows a duration: its minutes and seconds are those of the
+  // absolute duration (so -12:30:15 is "-12:30:15"), cut to the second as every other part is.
+  const elapsedMs = /\[[hms]+\]/.test(format) ? Math.round(Math.abs(serial) * 86_400_000) : null;
   const p = serialToParts(serial);
+  if (elapsedMs !== null) {
+    p.h = Math.floor(elapsedMs / 3_600_000) % 24;
+    p.mi = Math.floor(elapsedMs / 60_000) % 60;
+    p.s = Math.floor(elapsedMs / 1000) % 60;
+  }
   const tokens = format.match(/"[^"]*"|\[h+\]|\[m+\]|\[s+\]|yyyy|yy|MMMM|MMM|MM|M|mm|m|dd|d|HH|H|hh|h|ss|s|am\/pm|AM\/PM|./g) ?? [];
   let out = '';
   let lastWasHour = false;
@@ -20,9 +28,8 @@ function formatDate(serial: number, format: string): string {
     const elapsed = /^\[([hms])+\]$/.exec(t);
     if (elapsed) {
       // Elapsed time ("[h]:mm:ss"): whole hours (or minutes, seconds) since zero, past 24.
-      const totalSeconds = Math.round(Math.abs(serial) * 86_400);
-      const unit = elapsed[1] === 'h' ? 3600 : elapsed[1] === 'm' ? 60 : 1;
-      out += (serial < 0 ? '-' : '') + pad(Math.floor(totalSeconds / unit), t.length - 2);
+      const unitMs = (elapsed[1] === 'h' ? 3600 : elapsed[1] === 'm' ? 60 : 1) * 1000;
+      out += (serial < 0 ? '-' : '') + pad(Math.floor((elapsedMs ?? 0) / unitMs), t.length - 2);
       lastWasHour = elapsed[1] === 'h';
       continue;
     }

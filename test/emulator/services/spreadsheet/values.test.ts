@@ -173,3 +173,17 @@ describe('limits and errors', () => {
     expect(rt.call('tryIt', [[1, 2, 3, 4], [1, 2, 3, 4]])).toBe('ok');
   });
 });
+
+describe('elapsed-time display', () => {
+  it('shows durations past 24 hours, with fractions and below zero, from one reading of the value', () => {
+    const rt = fixtureRuntime(`${sheetCode}
+      function go() {
+        var r = sheet().getRange('A1:E1');
+        r.setValues([[36 / 24, (23 * 3600 + 59 * 60 + 59.5) / 86400, (838 * 3600 + 59 * 60 + 59.5) / 86400,
+          -(12 * 3600 + 30 * 60 + 15) / 86400, -0.5]]);
+        r.setNumberFormat('[h]:mm:ss');
+        return r.getDisplayValues()[0];
+      }`);
+    expect(rt.call('go')).toEqual(['36:00:00', '23:59:59', '838:59:59', '-12:30:15', '-12:00:00']);
+  });
+});
