@@ -30,6 +30,30 @@ const MESSAGES = {
     en: 'SELECT ... INTO writes to the database, and this data source is read-only. Remove the INTO clause.',
     ja: 'SELECT ... INTO はデータベースに書き込むため、読み取り専用のデータソースでは使えません。INTO 句を削除してください。',
   },
+  'sql.unterminated': {
+    en: 'A quote or comment starting with {start} is never closed. Close it: on a read-only data source, SQL whose end the server could read differently is refused.',
+    ja: '{start} で始まる引用符またはコメントが閉じられていません。閉じてください。読み取り専用のデータソースでは、サーバーが異なる位置で区切る可能性のある SQL は実行できません。',
+  },
+  'sql.ambiguousQuote': {
+    en: 'The text {text}… holds a backslash that some server settings read as an escape, so the server could end it at another place. On a read-only data source this is refused: write a quote inside text as two quotes (\'\') and avoid a backslash right before a quote.',
+    ja: '文字列 {text}… にはバックスラッシュが含まれ、サーバーの設定によってはエスケープとして読まれるため、文字列の終わりが変わる可能性があります。読み取り専用のデータソースでは実行できません。文字列内の引用符は 2 つ重ねて (\'\') 書き、引用符の直前にバックスラッシュを置かないでください。',
+  },
+  'sql.executableComment': {
+    en: 'MySQL runs the contents of /*! ... */ and /*M! ... */ comments as SQL, so they are refused on a read-only data source. Remove the comment, or write its contents as plain SQL.',
+    ja: 'MySQL は /*! ... */ や /*M! ... */ コメントの中身を SQL として実行するため、読み取り専用のデータソースでは使えません。コメントを削除するか、中身を通常の SQL として書いてください。',
+  },
+  'sql.locking': {
+    en: '{clause} locks rows, which a read-only data source does not allow. Remove it.',
+    ja: '{clause} は行をロックするため、読み取り専用のデータソースでは使えません。削除してください。',
+  },
+  'sql.transactionControl': {
+    en: '{word} controls the transaction or the session, which a read-only data source does not allow. Remove it; if it is a column or table name, quote it: {quoted}.',
+    ja: '{word} はトランザクションやセッションを操作するため、読み取り専用のデータソースでは使えません。削除してください。列名やテーブル名の場合は {quoted} のように引用符で囲んでください。',
+  },
+  'sql.sideEffect': {
+    en: '{name} has effects outside the query (server files, locks, other sessions, sequences, delays or SQL run from text), so it is refused on a read-only data source. Remove it, or ask an admin for a writable data source.',
+    ja: '{name} はクエリの外に影響する(サーバーのファイル、ロック、他のセッション、シーケンス、待機、文字列からの SQL 実行)ため、読み取り専用のデータソースでは使えません。削除するか、管理者に書き込み可能なデータソースを用意してもらってください。',
+  },
 
   'ds.notFound': { en: 'No data source "{id}". Choose one in the sidebar\'s Data sources tab.', ja: 'データソース「{id}」が見つかりません。サイドバーの「データソース」で選んでください。' },
   'ds.unknownKind': { en: 'Unknown data source kind "{kind}". Choose one of: {kinds}.', ja: '不明なデータソースの種類「{kind}」です。次から選んでください: {kinds}' },
