@@ -79,6 +79,38 @@ const MESSAGES = {
     ja: '{kind} には権限 {scope} が必要です。appsscript.json の "oauthScopes" に追加して再デプロイし、アドオンをもう一度承認してください。',
   },
   'ds.testOk': { en: 'Connected to {product} {version} in {ms} ms.', ja: '{product} {version} に接続しました({ms} ms)。' },
+  'ds.warnSuperuser': {
+    en: 'This database user is a superuser: it can change any data and reach the server\'s files, whatever the data source\'s read-only setting. Connect with a user that only has SELECT rights (README, "Security model").',
+    ja: 'このデータベースユーザーはスーパーユーザーです。データソースの読み取り専用設定にかかわらず、あらゆるデータを変更でき、サーバーのファイルにもアクセスできます。SELECT 権限だけを持つユーザーで接続してください(README の「Security model」)。',
+  },
+  'ds.warnWrite': {
+    en: 'This database user can change data (INSERT, UPDATE, DELETE, DROP or ALTER on some tables). Read-only rests on a user with read-only grants: connect with a user that only has SELECT rights (README, "Security model").',
+    ja: 'このデータベースユーザーはデータを変更できます(一部のテーブルで INSERT、UPDATE、DELETE、DROP、ALTER が可能)。読み取り専用を保証するのは読み取り専用の権限です。SELECT 権限だけを持つユーザーで接続してください(README の「Security model」)。',
+  },
+  'ds.warnCreate': {
+    en: 'This database user can create tables, schemas or routines. Connect with a user that only has SELECT rights (README, "Security model").',
+    ja: 'このデータベースユーザーはテーブル、スキーマ、ルーチンを作成できます。SELECT 権限だけを持つユーザーで接続してください(README の「Security model」)。',
+  },
+  'ds.warnReadFiles': {
+    en: 'This database user can read files on the database server (PostgreSQL: pg_read_server_files; MySQL: FILE). Revoke that right.',
+    ja: 'このデータベースユーザーはデータベースサーバー上のファイルを読めます(PostgreSQL: pg_read_server_files、MySQL: FILE)。その権限を取り消してください。',
+  },
+  'ds.warnWriteFiles': {
+    en: 'This database user can write files on the database server (PostgreSQL: pg_write_server_files; MySQL: FILE). Revoke that right.',
+    ja: 'このデータベースユーザーはデータベースサーバー上にファイルを書き込めます(PostgreSQL: pg_write_server_files、MySQL: FILE)。その権限を取り消してください。',
+  },
+  'ds.warnPrograms': {
+    en: 'This database user can run programs on the database server (pg_execute_server_program). Revoke that right.',
+    ja: 'このデータベースユーザーはデータベースサーバー上でプログラムを実行できます(pg_execute_server_program)。その権限を取り消してください。',
+  },
+  'ds.privilegesUnknown': {
+    en: 'Sheetdash could not check this user\'s rights ({error}). Make sure it only has SELECT rights (README, "Security model").',
+    ja: 'このユーザーの権限を確認できませんでした({error})。SELECT 権限だけを持つことを確認してください(README の「Security model」)。',
+  },
+  'ds.privilegesUnchecked': {
+    en: 'Sheetdash cannot check a user\'s rights on {kind}. Make sure it only has SELECT rights.',
+    ja: '{kind} ではユーザーの権限を確認できません。SELECT 権限だけを持つことを確認してください。',
+  },
 
   'refresh.queryFailed': { en: 'The database refused the query: {error}', ja: 'データベースがクエリを拒否しました: {error}' },
   'refresh.timeout': {

@@ -38,6 +38,8 @@ export interface DataSourceKind {
   sessionTimeZoneSql(timeZone: string, offset: string): string | null;
   /** A trivial query that returns the server's version as one text column. */
   versionSql: string;
+  /** The privilege probe of "Test connection" (see privilege-sql.ts), or null if the kind has none. */
+  privilegeSql: string | null;
   productName: string;
 }
 

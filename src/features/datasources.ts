@@ -11,6 +11,7 @@ import { findKind, listKinds } from '../datasources/registry';
 import { validateOptions } from '../datasources/validate';
 import { deleteKey, readAllWithPrefix, readJson, writeJson } from '../adapters/document-properties';
 import { closeQuietly, openConnection } from '../adapters/jdbc';
+import { probePrivileges } from './privilege-probe';
 
 const CONFIG_PREFIX = 'sheetdash.ds.';
 const HEALTH_PREFIX = 'sheetdash.dshealth.';
@@ -75,6 +76,7 @@ export interface TestResult {
   message: string;
   version?: string;
   ms: number;
+  warnings?: string[];
 }
 
 /** Connects, runs the kind's version query, and resumes a paused source on success. */
@@ -89,7 +91,8 @@ export function testDataSource(id: string, lang: Lang): TestResult {
       const version = rs.next() ? rs.getString(1) : '';
       const ms = Date.now() - started;
       const kind = findKind(config.kind)!;
-      return { ok: true, version, ms, message: translate(lang, 'ds.testOk', { product: kind.productName, version, ms }) };
+      const message = translate(lang, 'ds.testOk', { product: kind.productName, version, ms });
+      return { ok: true, version, ms, message, warnings: probePrivileges(connection, kind, lang) };
     } finally {
       closeQuietly(connection);
     }

@@ -19,10 +19,13 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
   const addButton = h('button', { class: 'action', testid: 'btn-ds-add', on: { click: () => openForm(null) } }, '+ ' + t('ds.add'));
   const element = h('section', { class: 'tab-panel', testid: 'panel-datasources' }, list, h('div', { class: 'block' }, addButton), formBox);
   /** The last "Test connection" answer per data source: kept across list reloads (a test changes health). */
-  const lastTest = new Map<string, { ok: boolean; message: string }>();
+  const lastTest = new Map<string, { ok: boolean; message: string; warnings?: string[] }>();
 
-  function testResultLine(answer: { ok: boolean; message: string }): HTMLElement {
-    return h('span', { class: answer.ok ? 'success' : 'error', testid: 'ds-test-result' }, answer.message);
+  function testResultLine(answer: { ok: boolean; message: string; warnings?: string[] }): HTMLElement {
+    const line = h('span', { class: answer.ok ? 'success' : 'error', testid: 'ds-test-result' }, answer.message);
+    const warnings = answer.warnings ?? [];
+    if (warnings.length === 0) return line;
+    return h('div', {}, line, ...warnings.map((w) => h('div', { class: 'warning', testid: 'ds-test-warning' }, '⚠ ' + w)));
   }
 
   function healthLine(source: DataSourceView): HTMLElement {
@@ -65,7 +68,7 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
     replace(output, h('span', { class: 'gray' }, t('ds.testing')));
     try {
       const result = await call('testDataSource', { id });
-      lastTest.set(id, { ok: result.ok, message: result.message });
+      lastTest.set(id, { ok: result.ok, message: result.message, warnings: result.warnings });
     } catch (error) {
       lastTest.set(id, { ok: false, message: messageOf(error) });
     }
