@@ -17,7 +17,11 @@ const FLAGS: readonly { column: number; key: MessageKey }[] = [
   { column: 6, key: 'ds.warnPrograms' },
 ];
 
-export function probePrivileges(connection: GoogleAppsScript.JDBC.JdbcConnection, kind: DataSourceKind, lang: Lang): string[] {
+export function probePrivileges(
+  connection: GoogleAppsScript.JDBC.JdbcConnection,
+  kind: DataSourceKind,
+  lang: Lang,
+): string[] {
   if (!kind.privilegeSql) return [translate(lang, 'ds.privilegesUnchecked', { kind: kind.label[lang] })];
   let flags: number[];
   try {

@@ -95,7 +95,11 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('read-only on %
     const attacks = db.kind === 'postgresql' ? postgresAttacks(db.schema) : mysqlAttacks(db.schema, files);
     for (const [sql, message] of attacks) {
       const result = setup.refresh(sql);
-      expect({ sql, ok: result.ok, message: result.message }).toEqual({ sql, ok: false, message: expect.stringMatching(message) });
+      expect({ sql, ok: result.ok, message: result.message }).toEqual({
+        sql,
+        ok: false,
+        message: expect.stringMatching(message),
+      });
       expect({ sql, jdbc: lastExecution(setup.rt).callsOf('Jdbc') }).toEqual({ sql, jdbc: 0 });
     }
     expect(readOne(`SELECT COUNT(*) AS n FROM ${db.schema}.t`)).toBe(3);

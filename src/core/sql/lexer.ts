@@ -168,7 +168,10 @@ function pgIdentChar(c: string | undefined): boolean {
 }
 
 const PG_DOLLAR_TAG = /^\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/;
-const PG_NUMBER = /^(?:0[xX][0-9A-Fa-f_]+|0[oO][0-7_]+|0[bB][01_]+|(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)(?:[eE][+-]?[0-9]+)?)/;
+/** Hexadecimal, octal, binary or decimal (with fraction and exponent) numbers, `_` separators allowed. */
+const PG_NUMBER = new RegExp(
+  '^(?:0[xX][0-9A-Fa-f_]+|0[oO][0-7_]+|0[bB][01_]+|(?:[0-9][0-9_]*(?:\\.[0-9_]*)?|\\.[0-9][0-9_]*)(?:[eE][+-]?[0-9]+)?)',
+);
 
 function nextPostgres(sql: string, i: number, reading: Reading): Lexeme {
   const c = sql[i];

@@ -103,7 +103,9 @@ function checkToken(tokens: SqlToken[], i: number, dialect: Dialect): ReadCheck 
   if (word === 'FOR' && LOCK_AFTER_FOR.has(nextWord)) return { ok: false, problem: 'locking', word: `FOR ${nextWord}` };
   if (word === 'LOCK') return { ok: false, problem: 'locking', word: 'LOCK' };
   // SHOW CREATE TABLE t (MySQL) reads a definition.
-  if (WRITE_WORDS.has(word) && !(word === 'CREATE' && previousWord === 'SHOW')) return { ok: false, problem: 'not-a-read', word };
+  if (WRITE_WORDS.has(word) && !(word === 'CREATE' && previousWord === 'SHOW')) {
+    return { ok: false, problem: 'not-a-read', word };
+  }
   if (CONTROL_WORDS.has(word)) return { ok: false, problem: 'transaction-control', word };
   if (word === 'SET' && previousWord !== 'CHARACTER' && previousWord !== 'CHAR') {
     return { ok: false, problem: 'transaction-control', word };

@@ -21,6 +21,7 @@ describe('the PostgreSQL lexer', () => {
       'word:SELECT', 'string:$$a;b$$', 'symbol:,', 'string:$tag$ $$ ; $tag$', 'symbol:,', 'string:$é$x$é$',
     ]);
     expect(lex('1$a$x$a$', 'postgresql')).toEqual(['word:1', 'string:$a$x$a$']);
+    expect(lex('1.5e3 .5 0x1F 1_000', 'postgresql')).toEqual(['word:1.5e3', 'word:.5', 'word:0x1F', 'word:1_000']);
     expect(lex('$1 + $2', 'postgresql')).toEqual(['symbol:$1', 'symbol:+', 'symbol:$2']);
     expect(lex('$1a$ x', 'postgresql')[0]).toBe('symbol:$1');
     expect(lex('SELECT $q$ open', 'postgresql')).toEqual(['word:SELECT', 'string:$q$ open!unterminated']);

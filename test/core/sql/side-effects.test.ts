@@ -21,7 +21,8 @@ describe('the side-effect denylist', () => {
       `SELECT ${open}${name}${close}(1)`,
       `SELECT * FROM ${name}(1) AS r`,
     ]) {
-      expect({ sql, check: checkReadOnly(sql, dialect) }).toMatchObject({ sql, check: { ok: false, problem: 'side-effect-function' } });
+      const check = checkReadOnly(sql, dialect);
+      expect({ sql, problem: check.ok ? null : check.problem }).toEqual({ sql, problem: 'side-effect-function' });
     }
   });
 
@@ -36,6 +37,7 @@ describe('the side-effect denylist', () => {
 
   it('is listed in full in the README', () => {
     const readme = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
-    for (const [dialect, entry] of cases) expect({ dialect, entry, listed: readme.includes(`\`${entry}\``) }).toEqual({ dialect, entry, listed: true });
+    const missing = cases.filter(([, entry]) => !readme.includes(`\`${entry}\``)).map(([dialect, entry]) => `${dialect}: ${entry}`);
+    expect(missing).toEqual([]);
   });
 });
