@@ -167,10 +167,11 @@ function pgIdentChar(c: string | undefined): boolean {
   return pgIdentStart(c) || isDigit(c) || c === '$';
 }
 
-const PG_DOLLAR_TAG = /^\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/;
+const PG_DOLLAR_TAG = /\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/y;
 /** Hexadecimal, octal, binary or decimal (with fraction and exponent) numbers, `_` separators allowed. */
 const PG_NUMBER = new RegExp(
-  '^(?:0[xX][0-9A-Fa-f_]+|0[oO][0-7_]+|0[bB][01_]+|(?:[0-9][0-9_]*(?:\\.[0-9_]*)?|\\.[0-9][0-9_]*)(?:[eE][+-]?[0-9]+)?)',
+  '(?:0[xX][0-9A-Fa-f_]+|0[oO][0-7_]+|0[bB][01_]+|(?:[0-9][0-9_]*(?:\\.[0-9_]*)?|\\.[0-9][0-9_]*)(?:[eE][+-]?[0-9]+)?)',
+  'y',
 );
 
 function nextPostgres(sql: string, i: number, reading: Reading): Lexeme {
@@ -189,15 +190,21 @@ function nextPostgres(sql: string, i: number, reading: Reading): Lexeme {
   }
   if (/[bBxXnN]/.test(c) && d === "'") return quoted('string', sql, i + 1, "'", reading === 'other');
   if (pgIdentStart(c)) return { kind: 'word', end: runEnd(sql, i, pgIdentChar) };
-  const number = isDigit(c) || (c === '.' && isDigit(d)) ? PG_NUMBER.exec(sql.slice(i, i + 400)) : null;
+  const number = isDigit(c) || (c === '.' && isDigit(d)) ? matchAt(PG_NUMBER, sql, i) : null;
   if (number) return { kind: 'word', end: i + number[0].length };
   return { kind: 'symbol', end: i + 1 };
+}
+
+/** A sticky regular expression's match exactly at `i`, however long (no length cut-off). */
+function matchAt(sticky: RegExp, sql: string, i: number): RegExpExecArray | null {
+  sticky.lastIndex = i;
+  return sticky.exec(sql);
 }
 
 /** `$1` (a parameter), `$tag$...$tag$` / `$$...$$` (a dollar-quoted string), or a lone `$`. */
 function pgDollar(sql: string, i: number): Lexeme {
   if (isDigit(sql[i + 1])) return { kind: 'symbol', end: runEnd(sql, i + 1, isDigit) };
-  const tag = PG_DOLLAR_TAG.exec(sql.slice(i, i + 200));
+  const tag = matchAt(PG_DOLLAR_TAG, sql, i);
   if (!tag) return { kind: 'symbol', end: i + 1 };
   const close = sql.indexOf(tag[0], i + tag[0].length);
   if (close < 0) return { kind: 'string', end: sql.length, problem: 'unterminated' };

@@ -17,6 +17,8 @@ export const ATTACKS: readonly Case[] = [
   ['postgresql', "SELECT 'x' AS a, 'b\\' ; DELETE FROM t; -- '"],
   ['postgresql', 'SELECT 1; DELETE FROM t'],
   ['postgresql', 'SELECT $$;$$; DELETE FROM t'],
+  // a dollar tag longer than any cut-off a lexer might use
+  ['postgresql', `SELECT $${'t'.repeat(300)}$ ' $${'t'.repeat(300)}$; DELETE FROM t; SELECT $${'t'.repeat(300)}$ ' $${'t'.repeat(300)}$`],
   ['postgresql', 'SELECT 1 AS "x;" ; DELETE FROM t'],
   ['postgresql', "SELECT E'\\''; DELETE FROM t; SELECT '1'"],
   ['postgresql', 'SELECT 1 /* open /* nested */ still a comment'],

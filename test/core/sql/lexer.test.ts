@@ -20,6 +20,9 @@ describe('the PostgreSQL lexer', () => {
     expect(lex('SELECT $$a;b$$, $tag$ $$ ; $tag$, $é$x$é$', 'postgresql')).toEqual([
       'word:SELECT', 'string:$$a;b$$', 'symbol:,', 'string:$tag$ $$ ; $tag$', 'symbol:,', 'string:$é$x$é$',
     ]);
+    const tag = `$${'t'.repeat(500)}$`;
+    expect(lex(`${tag} ; ${tag};`, 'postgresql')).toEqual([`string:${tag} ; ${tag}`, 'symbol:;']);
+    expect(lex('$ab$ $a$ $ab$', 'postgresql')).toEqual(['string:$ab$ $a$ $ab$']);
     expect(lex('1$a$x$a$', 'postgresql')).toEqual(['word:1', 'string:$a$x$a$']);
     expect(lex('1.5e3 .5 0x1F 1_000', 'postgresql')).toEqual(['word:1.5e3', 'word:.5', 'word:0x1F', 'word:1_000']);
     expect(lex('$1 + $2', 'postgresql')).toEqual(['symbol:$1', 'symbol:+', 'symbol:$2']);
