@@ -77,7 +77,10 @@ export function assertReadOnly(config: DataSourceConfig, sql: string, lang: Lang
   if (config.writable) return;
   const kind = findKind(config.kind);
   // Fail closed: a kind this version does not know has no lexer to check with.
-  if (!kind) throw new UserError(translate(lang, 'ds.unknownKind', { kind: config.kind, kinds: listKinds().map((k) => k.id).join(', ') }));
+  if (!kind) {
+    const kinds = listKinds().map((k) => k.id).join(', ');
+    throw new UserError(translate(lang, 'ds.unknownKind', { kind: config.kind, kinds }));
+  }
   const check = checkReadOnly(sql, kind.dialect);
   if (!check.ok) throw new UserError(readOnlyMessage(check.problem, check.word, kind.dialect, lang));
 }
