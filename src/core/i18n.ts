@@ -32,6 +32,30 @@ const MESSAGES = {
     en: 'SELECT ... INTO writes to the database, and this data source is read-only. Remove the INTO clause.',
     ja: 'SELECT ... INTO はデータベースに書き込むため、読み取り専用のデータソースでは使えません。INTO 句を削除してください。',
   },
+  'sql.unterminated': {
+    en: 'A quote or comment starting with {start} is never closed. Close it: on a read-only data source, SQL whose end the server could read differently is refused.',
+    ja: '{start} で始まる引用符またはコメントが閉じられていません。閉じてください。読み取り専用のデータソースでは、サーバーが異なる位置で区切る可能性のある SQL は実行できません。',
+  },
+  'sql.ambiguousQuote': {
+    en: 'The text {text}… holds a backslash that some server settings read as an escape, so the server could end it at another place. On a read-only data source this is refused: write a quote inside text as two quotes (\'\') and avoid a backslash right before a quote.',
+    ja: '文字列 {text}… にはバックスラッシュが含まれ、サーバーの設定によってはエスケープとして読まれるため、文字列の終わりが変わる可能性があります。読み取り専用のデータソースでは実行できません。文字列内の引用符は 2 つ重ねて (\'\') 書き、引用符の直前にバックスラッシュを置かないでください。',
+  },
+  'sql.executableComment': {
+    en: 'MySQL runs the contents of /*! ... */ and /*M! ... */ comments as SQL, so they are refused on a read-only data source. Remove the comment, or write its contents as plain SQL.',
+    ja: 'MySQL は /*! ... */ や /*M! ... */ コメントの中身を SQL として実行するため、読み取り専用のデータソースでは使えません。コメントを削除するか、中身を通常の SQL として書いてください。',
+  },
+  'sql.locking': {
+    en: '{clause} locks rows, which a read-only data source does not allow. Remove it.',
+    ja: '{clause} は行をロックするため、読み取り専用のデータソースでは使えません。削除してください。',
+  },
+  'sql.transactionControl': {
+    en: '{word} controls the transaction or the session, which a read-only data source does not allow. Remove it; if it is a column or table name, quote it: {quoted}.',
+    ja: '{word} はトランザクションやセッションを操作するため、読み取り専用のデータソースでは使えません。削除してください。列名やテーブル名の場合は {quoted} のように引用符で囲んでください。',
+  },
+  'sql.sideEffect': {
+    en: '{name} has effects outside the query (server files, locks, other sessions, sequences, delays or SQL run from text), so it is refused on a read-only data source. Remove it, or ask an admin for a writable data source.',
+    ja: '{name} はクエリの外に影響する(サーバーのファイル、ロック、他のセッション、シーケンス、待機、文字列からの SQL 実行)ため、読み取り専用のデータソースでは使えません。削除するか、管理者に書き込み可能なデータソースを用意してもらってください。',
+  },
 
   'ds.notFound': { en: 'No data source "{id}". Choose one in the sidebar\'s Data sources tab.', ja: 'データソース「{id}」が見つかりません。サイドバーの「データソース」で選んでください。' },
   'ds.unknownKind': { en: 'Unknown data source kind "{kind}". Choose one of: {kinds}.', ja: '不明なデータソースの種類「{kind}」です。次から選んでください: {kinds}' },
@@ -103,6 +127,38 @@ const MESSAGES = {
     ja: '{kind} には権限 {scope} が必要です。appsscript.json の "oauthScopes" に追加して再デプロイし、アドオンをもう一度承認してください。',
   },
   'ds.testOk': { en: 'Connected to {server} in {ms} ms.', ja: '{server} に接続しました({ms} ms)。' },
+  'ds.warnSuperuser': {
+    en: 'This database user is a superuser: it can change any data and reach the server\'s files, whatever the data source\'s read-only setting. Connect with a user that only has SELECT rights (README, "Security model").',
+    ja: 'このデータベースユーザーはスーパーユーザーです。データソースの読み取り専用設定にかかわらず、あらゆるデータを変更でき、サーバーのファイルにもアクセスできます。SELECT 権限だけを持つユーザーで接続してください(README の「Security model」)。',
+  },
+  'ds.warnWrite': {
+    en: 'This database user can change data (INSERT, UPDATE, DELETE, DROP or ALTER on some tables). Read-only rests on a user with read-only grants: connect with a user that only has SELECT rights (README, "Security model").',
+    ja: 'このデータベースユーザーはデータを変更できます(一部のテーブルで INSERT、UPDATE、DELETE、DROP、ALTER が可能)。読み取り専用を保証するのは読み取り専用の権限です。SELECT 権限だけを持つユーザーで接続してください(README の「Security model」)。',
+  },
+  'ds.warnCreate': {
+    en: 'This database user can create tables, schemas or routines. Connect with a user that only has SELECT rights (README, "Security model").',
+    ja: 'このデータベースユーザーはテーブル、スキーマ、ルーチンを作成できます。SELECT 権限だけを持つユーザーで接続してください(README の「Security model」)。',
+  },
+  'ds.warnReadFiles': {
+    en: 'This database user can read files on the database server (PostgreSQL: pg_read_server_files; MySQL: FILE). Revoke that right.',
+    ja: 'このデータベースユーザーはデータベースサーバー上のファイルを読めます(PostgreSQL: pg_read_server_files、MySQL: FILE)。その権限を取り消してください。',
+  },
+  'ds.warnWriteFiles': {
+    en: 'This database user can write files on the database server (PostgreSQL: pg_write_server_files; MySQL: FILE). Revoke that right.',
+    ja: 'このデータベースユーザーはデータベースサーバー上にファイルを書き込めます(PostgreSQL: pg_write_server_files、MySQL: FILE)。その権限を取り消してください。',
+  },
+  'ds.warnPrograms': {
+    en: 'This database user can run programs on the database server (pg_execute_server_program). Revoke that right.',
+    ja: 'このデータベースユーザーはデータベースサーバー上でプログラムを実行できます(pg_execute_server_program)。その権限を取り消してください。',
+  },
+  'ds.privilegesUnknown': {
+    en: 'Sheetdash could not check this user\'s rights ({error}). Make sure it only has SELECT rights (README, "Security model").',
+    ja: 'このユーザーの権限を確認できませんでした({error})。SELECT 権限だけを持つことを確認してください(README の「Security model」)。',
+  },
+  'ds.privilegesUnchecked': {
+    en: 'Sheetdash cannot check a user\'s rights on {kind}. Make sure it only has SELECT rights.',
+    ja: '{kind} ではユーザーの権限を確認できません。SELECT 権限だけを持つことを確認してください。',
+  },
 
   'refresh.queryFailed': { en: 'The database refused the query: {error}', ja: 'データベースがクエリを拒否しました: {error}' },
   'refresh.timeout': {

@@ -50,6 +50,8 @@ export interface DataSourceKind {
   instantTypeNames?: string[];
   /** A trivial query that returns the server's version as one text column. */
   versionSql: string;
+  /** The privilege probe of "Test connection" (see privilege-sql.ts), or null if the kind has none. */
+  privilegeSql: string | null;
   productName: string;
   /** The checklist shown after a failed connection, in the order to check. */
   connectionChecks: ConnectionCheck[];

@@ -15,6 +15,7 @@ import { findKind, listKinds } from '../datasources/registry';
 import { validateOptions } from '../datasources/validate';
 import { deleteKey, readAllWithPrefix, readJson, writeJson } from '../adapters/document-properties';
 import { closeQuietly, openConnection } from '../adapters/jdbc';
+import { probePrivileges } from './privilege-probe';
 
 const CONFIG_PREFIX = 'sheetdash.ds.';
 const HEALTH_PREFIX = 'sheetdash.dshealth.';
@@ -88,6 +89,7 @@ export interface TestResult {
   message: string;
   version?: string;
   ms: number;
+  warnings?: string[];
 }
 
 /**
@@ -117,7 +119,8 @@ export function testDataSource(input: TestInput, lang: Lang): TestResult {
       const version = rs.next() ? shortVersion(rs.getString(1)) : '';
       const ms = Date.now() - started;
       const server = version.startsWith(kind.productName) ? version : `${kind.productName} ${version}`.trim();
-      return { ok: true, version, ms, message: translate(lang, 'ds.testOk', { server, ms }) };
+      const message = translate(lang, 'ds.testOk', { server, ms });
+      return { ok: true, version, ms, message, warnings: probePrivileges(connection, kind, lang) };
     } finally {
       closeQuietly(connection);
     }

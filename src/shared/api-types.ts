@@ -85,6 +85,8 @@ export interface TestResultView {
   message: string;
   version?: string;
   ms: number;
+  /** Rights of the database user beyond reading (superuser, writes, server files), one sentence each. */
+  warnings?: string[];
 }
 
 export interface SchemaView {

@@ -61,7 +61,11 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('failures on %s
 
   it('reports a timeout in words and keeps the previous result', () => {
     const { rt, refresh, before } = withPreviousResult();
-    const result = refresh(db.kind === 'mysql' ? 'SELECT SLEEP(3) AS slept' : 'SELECT pg_sleep(3) AS slept', { timeoutSeconds: 1 });
+    // SLEEP / pg_sleep are refused on a read-only source: a writable one runs them.
+    const writer = api(rt, 'saveDataSource', { name: 'Writer', kind: db.kind, writable: true, options: db.options });
+    const slow = db.kind === 'mysql' ? 'SELECT SLEEP(3) AS slept' : 'SELECT pg_sleep(3) AS slept';
+    expect(refresh(slow).message).toMatch(/has effects outside the query/);
+    const result = refresh(slow, { timeoutSeconds: 1, dataSourceId: writer.id });
     expect(result.ok).toBe(false);
     expect(result.message).toBe('The query ran longer than 1 s and was stopped. Narrow it (WHERE, LIMIT) or raise the timeout.');
     expect(rt.spreadsheet._sheetValues('Result')).toEqual(before);
@@ -104,9 +108,9 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('failures on %s
     });
 
     it('is read-only at the server too: a write hidden in a function is refused by the database', () => {
-      db.exec(`CREATE SEQUENCE ${db.schema}.counter`);
+      db.exec(`CREATE FUNCTION ${db.schema}.add_person() RETURNS int LANGUAGE sql AS 'INSERT INTO ${db.schema}.people VALUES (9, ''Zed'') RETURNING id'`);
       const { refresh } = setupWithDataSource(db);
-      const result = refresh(`SELECT nextval('${db.schema}.counter') AS n`);
+      const result = refresh(`SELECT ${db.schema}.add_person() AS n`);
       expect(result.ok).toBe(false);
       expect(result.message).toMatch(/read-only transaction/);
     });

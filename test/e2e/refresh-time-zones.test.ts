@@ -114,7 +114,7 @@ describe.each(cases)('time zones on %s', (_name, engine) => {
     const sql = `SELECT at_instant FROM ${db.schema}.tz WHERE id = 2`;
     expect(refresh(sql)).toMatchObject({ ok: true, rows: 1 });
     expect(rt.spreadsheet._sheetDisplayValues('Result')[1]).toEqual(['2024-07-01 05:00:00']);
-    const preview = api<PreviewView>(rt, 'previewQuery', { dataSourceId, sql });
+    const preview = api(rt, 'previewQuery', { dataSourceId, sql });
     expect(preview.rows[0][0]).toMatch(/^2024-07-01 05:00:00(\.0)?(-07)?$/);
   });
 

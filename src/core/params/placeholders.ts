@@ -17,7 +17,7 @@ export function isParameterName(name: string): boolean {
 }
 
 /** The SQL as text pieces and parameter markers, in order. */
-export function parsePlaceholders(sql: string, dialect?: Dialect): SqlPiece[] {
+export function parsePlaceholders(sql: string, dialect: Dialect): SqlPiece[] {
   const pieces: SqlPiece[] = [];
   for (const segment of splitSql(sql, dialect)) {
     if (segment.kind !== 'code') {
@@ -36,7 +36,7 @@ export function parsePlaceholders(sql: string, dialect?: Dialect): SqlPiece[] {
 }
 
 /** Parameter names used in the SQL, in order of first use. */
-export function usedParameterNames(sql: string, dialect?: Dialect): string[] {
+export function usedParameterNames(sql: string, dialect: Dialect): string[] {
   const names: string[] = [];
   for (const piece of parsePlaceholders(sql, dialect)) {
     if ('param' in piece && !names.includes(piece.param)) names.push(piece.param);
@@ -49,7 +49,7 @@ export function usedParameterNames(sql: string, dialect?: Dialect): string[] {
  * declared (a name used as `.start`/`.end` defaults to a date range). Declared parameters the
  * SQL no longer uses are kept, after the used ones, so a settings edit is not lost.
  */
-export function effectiveParameters(sql: string, declared: ParameterDef[], dialect?: Dialect): ParameterDef[] {
+export function effectiveParameters(sql: string, declared: ParameterDef[], dialect: Dialect): ParameterDef[] {
   const pieces = parsePlaceholders(sql, dialect);
   const out: ParameterDef[] = [];
   for (const piece of pieces) {

@@ -1,70 +1,121 @@
 /**
- * Decides whether SQL is a single read (SELECT, WITH ... SELECT, SHOW, EXPLAIN, DESCRIBE)
- * before it is sent to a read-only data source. The dialect's real parser (node-sql-parser)
- * decides; when it cannot parse a query that the database may still accept, a conservative
- * keyword check decides instead, and the server's read-only session is the backstop.
+ * Decides whether SQL is one plain read (SELECT, WITH ... SELECT, SHOW, EXPLAIN, DESCRIBE,
+ * VALUES, TABLE) before it is sent to a read-only data source, from the dialect's exact lexer
+ * (lexer.ts). It refuses, and says why: a quote or comment whose end the server could see
+ * elsewhere, MySQL's executable comments, more than one statement, a first word that is not
+ * a read, and anywhere in the statement a write, SELECT ... INTO, a row lock, transaction or
+ * session control, or a call to a function with side effects (side-effects.ts). This check
+ * explains; the real guarantee is a database user with read-only grants (README, "Security
+ * model"), with the connection's read-only session as a second line.
  */
 import type { Dialect } from '../../datasources/kind';
-import { scanSql } from './lexer';
+import { tokenize, type SqlToken } from './lexer';
+import { sideEffectEntry } from './side-effects';
+import {
+  CONTROL_WORDS,
+  LOCK_AFTER_FOR,
+  READ_FIRST_WORDS,
+  STATEMENT_WORDS,
+  TSQL_ALLOWED_INSIDE,
+  WRITE_WORDS,
+} from './statement-words';
 
-export interface SqlParser {
-  /** Returns one AST node or an array of them (one per statement); throws on a syntax it does not know. */
-  astify(sql: string): unknown;
+export type ReadProblem =
+  | 'empty'
+  | 'unterminated'
+  | 'ambiguous-quote'
+  | 'executable-comment'
+  | 'multiple-statements'
+  | 'unknown-statement'
+  | 'not-a-read'
+  | 'select-into'
+  | 'locking'
+  | 'transaction-control'
+  | 'side-effect-function';
+
+export type ReadCheck = { ok: true } | { ok: false; problem: ReadProblem; word?: string };
+
+const OK: ReadCheck = { ok: true };
+
+export function checkReadOnly(sql: string, dialect: Dialect): ReadCheck {
+  const tokens = tokenize(sql, dialect, 'default');
+  const flagged = tokens.find((t) => t.problem);
+  if (flagged?.problem === 'unterminated') return { ok: false, problem: 'unterminated', word: flagged.text.slice(0, 2) };
+  if (flagged?.problem === 'executable-comment') return { ok: false, problem: 'executable-comment' };
+  const check = checkTokens(tokens, dialect);
+  if (!check.ok) return check;
+  // A server with other settings (backslashes in strings, ANSI_QUOTES) may end a quote
+  // elsewhere: that reading must be a plain read too. A quote it never closes is the
+  // server's syntax error, so nothing runs.
+  const other = tokenize(sql, dialect, 'other');
+  const differs = other.findIndex((t, i) => t.text !== tokens[i]?.text || t.kind !== tokens[i]?.kind);
+  if (differs < 0) return check;
+  const otherCheck = checkTokens(other, dialect);
+  if (otherCheck.ok || otherCheck.problem === 'empty') return check;
+  return { ok: false, problem: 'ambiguous-quote', word: (tokens[differs] ?? other[differs]).text.slice(0, 40) };
 }
 
-export type ReadCheck =
-  | { ok: true; via: 'parser' | 'keywords' }
-  | { ok: false; problem: 'empty' | 'multiple-statements' | 'not-a-read' | 'select-into' | 'unknown-statement'; statement?: string };
-
-const READ_TYPES = new Set(['select', 'show', 'explain', 'desc', 'describe']);
-const READ_FIRST_WORDS = new Set(['SELECT', 'WITH', 'SHOW', 'EXPLAIN', 'DESCRIBE', 'DESC', 'VALUES', 'TABLE']);
-/** Reserved words (never bare identifiers in MySQL or PostgreSQL) that only a write or a lock uses. */
-const WRITE_WORDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'TRUNCATE', 'DROP', 'ALTER', 'CREATE', 'GRANT', 'REVOKE', 'INTO']);
-
-interface AstNode {
-  type?: string;
-  into?: { expr?: unknown; type?: unknown } | null;
-  with?: unknown;
+function checkTokens(tokens: SqlToken[], dialect: Dialect): ReadCheck {
+  const statements = splitStatements(tokens.filter((t) => t.kind !== 'space' && t.kind !== 'comment'));
+  if (statements.length === 0) return { ok: false, problem: 'empty' };
+  if (statements.length > 1) return { ok: false, problem: 'multiple-statements' };
+  return checkStatement(statements[0], dialect);
 }
 
-export function checkReadOnly(sql: string, parser: SqlParser, dialect: Dialect): ReadCheck {
-  const scan = scanSql(sql, dialect);
-  if (scan.statements.length === 0) return { ok: false, problem: 'empty' };
-  if (scan.statements.length > 1) return { ok: false, problem: 'multiple-statements' };
-  let ast: unknown;
-  try {
-    ast = parser.astify(sql);
-  } catch {
-    return checkByKeywords(scan.statements[0]);
+/** Significant tokens cut at `;`, empty statements (a trailing `;`) dropped. */
+function splitStatements(tokens: SqlToken[]): SqlToken[][] {
+  const statements: SqlToken[][] = [[]];
+  for (const token of tokens) {
+    if (token.kind === 'symbol' && token.text === ';') statements.push([]);
+    else statements[statements.length - 1].push(token);
   }
-  const nodes = (Array.isArray(ast) ? ast : [ast]).filter(Boolean) as AstNode[];
-  if (nodes.length === 0) return checkByKeywords(scan.statements[0]);
-  if (nodes.length > 1) return { ok: false, problem: 'multiple-statements' };
-  const node = nodes[0];
-  const type = String(node.type ?? '').toLowerCase();
-  if (!READ_TYPES.has(type)) return { ok: false, problem: 'not-a-read', statement: type.toUpperCase() || scan.statements[0][0] };
-  if (node.into && (node.into.expr || node.into.type)) return { ok: false, problem: 'select-into' };
-  // The parser accepted it as a read; the keyword check still refuses writes or locks hidden
-  // where a dialect grammar is lenient (a data-modifying CTE, SELECT ... FOR UPDATE).
-  const words = checkByKeywords(scan.statements[0]);
-  return words.ok ? { ok: true, via: 'parser' } : words;
+  return statements.filter((statement) => statement.length > 0);
 }
 
-/** First words of every statement kind the two dialects know: anything else is a typo. */
-const STATEMENT_WORDS = new Set([
-  ...READ_FIRST_WORDS, 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'UPSERT', 'REPLACE', 'CREATE', 'DROP', 'ALTER', 'TRUNCATE',
-  'RENAME', 'GRANT', 'REVOKE', 'CALL', 'EXEC', 'EXECUTE', 'DO', 'COPY', 'LOCK', 'UNLOCK', 'VACUUM', 'ANALYZE', 'REINDEX',
-  'CLUSTER', 'COMMENT', 'SET', 'RESET', 'LOAD', 'HANDLER', 'PREPARE', 'DEALLOCATE', 'LISTEN', 'NOTIFY', 'UNLISTEN',
-  'REFRESH', 'IMPORT', 'KILL', 'SHUTDOWN', 'FLUSH', 'PURGE', 'INSTALL', 'UNINSTALL', 'OPTIMIZE', 'REPAIR', 'CHECKPOINT',
-  'DISCARD', 'DECLARE', 'FETCH', 'MOVE', 'CLOSE', 'BEGIN', 'START', 'COMMIT', 'ROLLBACK', 'SAVEPOINT', 'RELEASE', 'USE',
-  'SECURITY', 'REASSIGN', 'ABORT', 'END', 'XA', 'BINLOG', 'CHANGE', 'RESTART', 'CHECK', 'CHECKSUM', 'BACKUP', 'RESTORE',
-]);
+function checkStatement(tokens: SqlToken[], dialect: Dialect): ReadCheck {
+  const first = tokens.find((t) => !(t.kind === 'symbol' && t.text === '('));
+  if (!first || first.kind !== 'word') return { ok: false, problem: 'unknown-statement', word: first?.text ?? '(' };
+  const firstWord = first.value.toUpperCase();
+  if (!STATEMENT_WORDS.has(firstWord)) return { ok: false, problem: 'unknown-statement', word: first.value };
+  if (!READ_FIRST_WORDS.has(firstWord)) return { ok: false, problem: 'not-a-read', word: firstWord };
+  for (let i = 0; i < tokens.length; i++) {
+    const problem = checkToken(tokens, i, dialect);
+    if (problem) return problem;
+  }
+  return OK;
+}
 
-function checkByKeywords(words: string[]): ReadCheck {
-  if (!STATEMENT_WORDS.has(words[0])) return { ok: false, problem: 'unknown-statement', statement: words[0] };
-  if (!READ_FIRST_WORDS.has(words[0])) return { ok: false, problem: 'not-a-read', statement: words[0] };
-  const write = words.find((w) => WRITE_WORDS.has(w));
-  if (write === 'INTO') return { ok: false, problem: 'select-into' };
-  if (write) return { ok: false, problem: 'not-a-read', statement: write };
-  return { ok: true, via: 'keywords' };
+/** What is wrong with the token at `i` of a read, if anything. */
+function checkToken(tokens: SqlToken[], i: number, dialect: Dialect): ReadCheck | null {
+  const token = tokens[i];
+  const next = tokens[i + 1];
+  const calls = next?.kind === 'symbol' && next.text === '(';
+  if (calls && token.kind !== 'symbol') {
+    const entry = sideEffectEntry(token.value, dialect);
+    if (entry) return { ok: false, problem: 'side-effect-function', word: token.value };
+  }
+  if (token.kind !== 'word') return null;
+  const word = token.value.toUpperCase();
+  const nextWord = next?.kind === 'word' ? next.value.toUpperCase() : '';
+  const previous = tokens[i - 1];
+  const previousWord = previous?.kind === 'word' ? previous.value.toUpperCase() : '';
+  if (word === 'INTO') return { ok: false, problem: 'select-into' };
+  if (word === 'FOR' && LOCK_AFTER_FOR.has(nextWord)) return { ok: false, problem: 'locking', word: `FOR ${nextWord}` };
+  if (word === 'LOCK') return { ok: false, problem: 'locking', word: 'LOCK' };
+  // SHOW CREATE TABLE t (MySQL) reads a definition.
+  if (WRITE_WORDS.has(word) && !(word === 'CREATE' && previousWord === 'SHOW')) {
+    return { ok: false, problem: 'not-a-read', word };
+  }
+  if (CONTROL_WORDS.has(word)) return { ok: false, problem: 'transaction-control', word };
+  if (word === 'SET' && previousWord !== 'CHARACTER' && previousWord !== 'CHAR') {
+    return { ok: false, problem: 'transaction-control', word };
+  }
+  if (word === 'START' && nextWord === 'TRANSACTION') return { ok: false, problem: 'transaction-control', word };
+  if (word === 'NEXT' && nextWord === 'VALUE' && tokens[i + 2]?.value.toUpperCase() === 'FOR') {
+    return { ok: false, problem: 'side-effect-function', word: 'NEXT VALUE FOR' };
+  }
+  if (dialect === 'transactsql' && i > 0 && !calls && STATEMENT_WORDS.has(word) && !TSQL_ALLOWED_INSIDE.has(word)) {
+    return { ok: false, problem: 'not-a-read', word };
+  }
+  return null;
 }

@@ -4,12 +4,14 @@
  */
 import { sqlLiteral } from '../../core/params/literal';
 import { credentialInfo, type DataSourceKind } from '../kind';
+import { MYSQL_PRIVILEGE_SQL } from '../privilege-sql';
 
 export const cloudSqlMysqlKind: DataSourceKind = {
   id: 'cloudsql-mysql',
   label: { en: 'Cloud SQL for MySQL', ja: 'Cloud SQL for MySQL' },
   dialect: 'mysql',
   productName: 'MySQL',
+  privilegeSql: MYSQL_PRIVILEGE_SQL,
   fields: [
     { name: 'instance', label: { en: 'Instance connection name (project:region:instance)', ja: 'インスタンス接続名 (project:region:instance)' }, type: 'text', required: true },
     { name: 'database', label: { en: 'Database', ja: 'データベース' }, type: 'text', required: true },

@@ -4,12 +4,14 @@
  */
 import { sqlLiteral } from '../../core/params/literal';
 import { credentialInfo, serverFields, type DataSourceKind } from '../kind';
+import { MYSQL_PRIVILEGE_SQL } from '../privilege-sql';
 
 export const mysqlKind: DataSourceKind = {
   id: 'mysql',
   label: { en: 'MySQL / MariaDB', ja: 'MySQL / MariaDB' },
   dialect: 'mysql',
   productName: 'MySQL',
+  privilegeSql: MYSQL_PRIVILEGE_SQL,
   fields: serverFields(3306),
   connectionRequest(o) {
     const host = String(o.host ?? '');

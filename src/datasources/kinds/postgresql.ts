@@ -1,11 +1,13 @@
 /** PostgreSQL through Jdbc.getConnection("jdbc:postgresql://host:port/db"). */
 import { credentialInfo, serverFields, type DataSourceKind } from '../kind';
+import { POSTGRES_PRIVILEGE_SQL } from '../privilege-sql';
 
 export const postgresqlKind: DataSourceKind = {
   id: 'postgresql',
   label: { en: 'PostgreSQL', ja: 'PostgreSQL' },
   dialect: 'postgresql',
   productName: 'PostgreSQL',
+  privilegeSql: POSTGRES_PRIVILEGE_SQL,
   fields: serverFields(5432),
   connectionRequest(o) {
     const host = String(o.host ?? '');

@@ -6,6 +6,7 @@ export const sqlServerKind: DataSourceKind = {
   label: { en: 'SQL Server', ja: 'SQL Server' },
   dialect: 'transactsql',
   productName: 'Microsoft SQL Server',
+  privilegeSql: null,
   fields: serverFields(1433),
   connectionRequest(o) {
     const host = String(o.host ?? '');

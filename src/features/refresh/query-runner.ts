@@ -5,12 +5,12 @@
  */
 import { translate, type Lang } from '../../core/i18n';
 import { checkReadOnly } from '../../core/sql/read-only';
+import { readOnlyMessage } from '../../core/sql/read-only-message';
 import { UserError, errorMessage } from '../../core/user-error';
 import { columnKind, SQL_TYPES, type ColumnKind } from '../../core/values/jdbc-types';
 import type { ZoneShift } from '../../core/values/zone-offsets';
 import type { DataSourceConfig } from '../../datasources/config';
-import { parserFor } from '../../datasources/dialects';
-import { findKind } from '../../datasources/registry';
+import { findKind, listKinds } from '../../datasources/registry';
 import type { Dialect } from '../../datasources/kind';
 import { closeQuietly } from '../../adapters/jdbc';
 import type { BoundValue } from '../../core/params/bound-sql';
@@ -80,14 +80,13 @@ function bind(statement: GoogleAppsScript.JDBC.JdbcPreparedStatement, index: num
 export function assertReadOnly(config: DataSourceConfig, sql: string, lang: Lang): void {
   if (config.writable) return;
   const kind = findKind(config.kind);
-  if (!kind) return;
-  const check = checkReadOnly(sql, parserFor(kind.dialect), kind.dialect);
-  if (check.ok) return;
-  if (check.problem === 'empty') throw new UserError(translate(lang, 'sql.empty'));
-  if (check.problem === 'multiple-statements') throw new UserError(translate(lang, 'sql.multiple'));
-  if (check.problem === 'select-into') throw new UserError(translate(lang, 'sql.selectInto'));
-  if (check.problem === 'unknown-statement') throw new UserError(translate(lang, 'sql.unknownStatement', { word: check.statement ?? '?' }));
-  throw new UserError(translate(lang, 'sql.notRead', { statement: check.statement ?? '?' }));
+  // Fail closed: a kind this version does not know has no lexer to check with.
+  if (!kind) {
+    const kinds = listKinds().map((k) => k.id).join(', ');
+    throw new UserError(translate(lang, 'ds.unknownKind', { kind: config.kind, kinds }));
+  }
+  const check = checkReadOnly(sql, kind.dialect);
+  if (!check.ok) throw new UserError(readOnlyMessage(check.problem, check.word, kind.dialect, lang));
 }
 
 export function startQuery(config: DataSourceConfig, options: QueryRunOptions, lang: Lang): RunningQuery {

@@ -17,8 +17,8 @@ function ctx(overrides: Partial<BindContext> = {}): BindContext {
 
 describe('placeholders', () => {
   it('finds {{ name }} with or without spaces, and .start/.end', () => {
-    expect(usedParameterNames('SELECT {{a}}, {{ b }}, {{  r.start }}, {{r.end}}, {{a}}')).toEqual(['a', 'b', 'r']);
-    expect(parsePlaceholders('x {{ r.end }}')).toEqual([{ text: 'x ' }, { param: 'r', field: 'end' }]);
+    expect(usedParameterNames('SELECT {{a}}, {{ b }}, {{  r.start }}, {{r.end}}, {{a}}', 'postgresql')).toEqual(['a', 'b', 'r']);
+    expect(parsePlaceholders('x {{ r.end }}', 'postgresql')).toEqual([{ text: 'x ' }, { param: 'r', field: 'end' }]);
   });
 
   it('ignores markers inside strings, quoted identifiers, dollar quotes and comments', () => {
@@ -28,8 +28,8 @@ describe('placeholders', () => {
   });
 
   it('accepts Japanese names and gives undeclared ones a text type (date range for .start)', () => {
-    expect(usedParameterNames('SELECT {{ 開始日 }}')).toEqual(['開始日']);
-    expect(effectiveParameters('SELECT {{a}}, {{r.start}}, {{n}}', [{ name: 'n', type: 'number' }, { name: 'old', type: 'date' }])).toEqual([
+    expect(usedParameterNames('SELECT {{ 開始日 }}', 'postgresql')).toEqual(['開始日']);
+    expect(effectiveParameters('SELECT {{a}}, {{r.start}}, {{n}}', [{ name: 'n', type: 'number' }, { name: 'old', type: 'date' }], 'postgresql')).toEqual([
       { name: 'a', type: 'text' }, { name: 'r', type: 'daterange' }, { name: 'n', type: 'number' }, { name: 'old', type: 'date' },
     ]);
   });

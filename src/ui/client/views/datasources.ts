@@ -11,6 +11,7 @@ import {
   type FieldView,
   type KindView,
   type TestDataSourceInput,
+  type TestResultView,
 } from '../../../shared/api-types';
 import { call } from '../api';
 import type { AppContext } from '../context';
@@ -27,10 +28,14 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
   const addButton = h('button', { class: 'action', testid: 'btn-ds-add', on: { click: () => openForm(null) } }, '+ ' + t('ds.add'));
   const element = h('section', { class: 'tab-panel', testid: 'panel-datasources' }, list, h('div', { class: 'block' }, addButton), formBox);
   /** The last "Test connection" answer per data source: kept across list reloads (a test changes health). */
-  const lastTest = new Map<string, { ok: boolean; message: string }>();
+  type TestAnswer = Pick<TestResultView, 'ok' | 'message' | 'warnings'>;
+  const lastTest = new Map<string, TestAnswer>();
 
-  function testResultLine(answer: { ok: boolean; message: string }): HTMLElement {
-    return h('span', { class: answer.ok ? 'success' : 'error', testid: 'ds-test-result' }, answer.message);
+  function testResultLine(answer: TestAnswer): HTMLElement {
+    const line = h('span', { class: answer.ok ? 'success' : 'error', testid: 'ds-test-result' }, answer.message);
+    const warnings = answer.warnings ?? [];
+    if (warnings.length === 0) return line;
+    return h('div', {}, line, ...warnings.map((w) => h('div', { class: 'warning', testid: 'ds-test-warning' }, '⚠ ' + w)));
   }
 
   function healthLine(source: DataSourceView): HTMLElement {
@@ -92,10 +97,10 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
     await ctx.reloadDataSources();
   }
 
-  async function testAnswer(payload: TestDataSourceInput): Promise<{ ok: boolean; message: string }> {
+  async function testAnswer(payload: TestDataSourceInput): Promise<TestAnswer> {
     try {
       const result = await call('testDataSource', payload);
-      return { ok: result.ok, message: result.message };
+      return { ok: result.ok, message: result.message, warnings: result.warnings };
     } catch (error) {
       return { ok: false, message: messageOf(error) };
     }
