@@ -4,7 +4,7 @@
  * the connection target (kind and every non-secret field) is unchanged: a secret is bound to
  * where it was meant to go, so it can never be redirected to another host.
  */
-import { SECRET_MASK } from '../shared/api-types';
+import { type DataSourceHealthView, SECRET_MASK } from '../shared/api-types';
 import type { DataSourceKind, OptionValues } from './kind';
 
 type OptionValue = OptionValues[string];
@@ -23,12 +23,7 @@ export interface DataSourceConfig {
 }
 
 /** Connection health, kept apart from the configuration so that failures never rewrite secrets. */
-export interface DataSourceHealth {
-  consecutiveFailures: number;
-  lastError: string | null;
-  lastFailureAt: string | null;
-  pausedAt: string | null;
-}
+export type DataSourceHealth = DataSourceHealthView;
 
 export const HEALTHY: DataSourceHealth = { consecutiveFailures: 0, lastError: null, lastFailureAt: null, pausedAt: null };
 

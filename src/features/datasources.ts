@@ -15,21 +15,13 @@ import { findKind, listKinds } from '../datasources/registry';
 import { validateOptions } from '../datasources/validate';
 import { deleteKey, readAllWithPrefix, readJson, writeJson } from '../adapters/document-properties';
 import { closeQuietly, openConnection } from '../adapters/jdbc';
+import type { DataSourceInput, DataSourceView, TestDataSourceInput, TestResultView } from '../shared/api-types';
 import { probePrivileges } from './privilege-probe';
 
 const CONFIG_PREFIX = 'sheetdash.ds.';
 const HEALTH_PREFIX = 'sheetdash.dshealth.';
 /** Failed connections in a row after which scheduled runs skip the source. */
 export const PAUSE_AFTER_FAILURES = 5;
-
-export interface DataSourceView extends DataSourceConfig {
-  kindLabel: string;
-  health: DataSourceHealth;
-  /** Who may change it: the spreadsheet's owner (when visible) and its creator. */
-  managedBy: string[];
-  /** Whether the user asking may change, delete or make it writable. */
-  canManage: boolean;
-}
 
 export function listDataSources(lang: Lang, who: Who): DataSourceView[] {
   return readAllWithPrefix<DataSourceConfig>(CONFIG_PREFIX)
@@ -45,14 +37,6 @@ export function getDataSource(id: string, lang: Lang): DataSourceConfig {
 
 export function getHealth(id: string): DataSourceHealth {
   return readJson<DataSourceHealth>(HEALTH_PREFIX + id) ?? { ...HEALTHY };
-}
-
-export interface DataSourceInput {
-  id?: string;
-  name: string;
-  kind: string;
-  writable?: boolean;
-  options: OptionValues;
 }
 
 export function saveDataSource(input: DataSourceInput, lang: Lang, who: Who): DataSourceView {
@@ -84,30 +68,15 @@ export function deleteDataSource(id: string, lang: Lang, who: Who): void {
   deleteKey(HEALTH_PREFIX + id);
 }
 
-export interface TestResult {
-  ok: boolean;
-  message: string;
-  version?: string;
-  ms: number;
-  warnings?: string[];
-}
-
 /**
- * What "Test connection" tests: a stored source as it is (`id` alone), or the form's content
- * (`kind` and `options`), which may reuse the secrets of the stored source `id` only while
- * the connection target is unchanged. Nothing is saved.
- */
-export interface TestInput {
-  id?: string;
-  kind?: string;
-  options?: OptionValues;
-}
-
-/**
+ * Tests a stored source as it is (`id` alone), or the form's content (`kind` and `options`),
+ * which may reuse the secrets of the stored source `id` only while the connection target is
+ * unchanged. Nothing is saved.
+ *
  * Connects, runs the kind's version query and answers; writes nothing but the health of a
  * stored source tested as stored (a success resumes a paused source).
  */
-export function testDataSource(input: TestInput, lang: Lang): TestResult {
+export function testDataSource(input: TestDataSourceInput, lang: Lang): TestResultView {
   const target = testTarget(input, lang);
   const { kind, options, healthOf } = target;
   const started = Date.now();
@@ -202,7 +171,7 @@ interface TestTarget {
   healthOf: string | null;
 }
 
-function testTarget(input: TestInput, lang: Lang): TestTarget {
+function testTarget(input: TestDataSourceInput, lang: Lang): TestTarget {
   const stored = input.id ? getDataSource(input.id, lang) : null;
   if (input.kind === undefined) {
     if (!stored) throw new UserError(translate(lang, 'ds.kindRequired'));
