@@ -131,7 +131,7 @@ export function shimSource(functions: string[], lang: Lang = 'en'): string {
       box.setAttribute('role', 'note');
       box.style.cssText = NOTE_STYLE;
       box.appendChild(document.createTextNode(NOTE.text + ' '));
-      var gid = /[#&]gid=(\d+)/.exec(link.getAttribute('href') || '');
+      var gid = /[#&]gid=(\\d+)/.exec(link.getAttribute('href') || '');
       if (gid) {
         var open = document.createElement('a');
         open.href = '#';

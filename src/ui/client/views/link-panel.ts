@@ -13,7 +13,7 @@ export interface LinkPanel {
 }
 
 export function createLinkPanel(ctx: AppContext, queryId: () => string | null): LinkPanel {
-  const element = h('div', { class: 'link-box' });
+  const element = h('div', { class: 'link-box', testid: 'link-box' });
   const button = h('button', { testid: 'btn-copy-link', on: { click: () => void copyLink() } }, t('query.copyLink'));
 
   async function copyLink(): Promise<void> {
