@@ -281,7 +281,9 @@ async function serve(
 /** The cells that carry a note, as [row, column, note] (0-based), so the page can show them on hover. */
 function cellNotes(notes: string[][]): [number, number, string][] {
   const out: [number, number, string][] = [];
-  notes.forEach((row, r) => row.forEach((note, c) => note && out.push([r, c, note])));
+  for (const [r, row] of notes.entries()) {
+    for (const [c, note] of row.entries()) if (note) out.push([r, c, note]);
+  }
   return out;
 }
 

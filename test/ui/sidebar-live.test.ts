@@ -13,7 +13,7 @@ import { setLang, tParts } from '../../src/ui/client/i18n';
 import { startRelativeClock } from '../../src/ui/client/relative-time';
 import { createLibraryTab } from '../../src/ui/client/views/library';
 import { createQueryTab } from '../../src/ui/client/views/query';
-import { type FakeServer, installFakeServer, settle, until } from '../helpers/fake-script-run';
+import { type FakeServer, installFakeServer, until } from '../helpers/fake-script-run';
 
 // jsdom lays nothing out; CodeMirror measures text ranges, so give them empty boxes.
 const noBox = () => ({ x: 0, y: 0, top: 0, left: 0, bottom: 0, right: 0, width: 0, height: 0, toJSON: () => ({}) });
@@ -23,7 +23,13 @@ Range.prototype.getBoundingClientRect = () => noBox() as DOMRect;
 const NOW = Date.parse('2026-01-10T12:00:00Z');
 const MINUTE = 60_000;
 
-const RUN: RunStatusView = { at: new Date(NOW - 10_000).toISOString(), query: 'Signups', outcome: 'ok', rows: 3, message: '' };
+const RUN: RunStatusView = {
+  at: new Date(NOW - 10_000).toISOString(),
+  query: 'Signups',
+  outcome: 'ok',
+  rows: 3,
+  message: '',
+};
 const FAILED_RUN: RunStatusView = {
   at: new Date(NOW - 20_000).toISOString(),
   query: 'Churn',
@@ -148,13 +154,20 @@ describe('"Last runs" follows the clock', () => {
   test('tParts keeps every placeholder value where the language puts it', () => {
     const node = { node: true };
     expect(tParts('status.failed', { query: 'Q', at: node, message: 'm' }, 'en')).toEqual(['Q failed ', node, ': m']);
-    expect(tParts('status.failed', { query: 'Q', at: node, message: 'm' }, 'ja')).toEqual(['Q は ', node, ' に失敗: m']);
+    expect(tParts('status.failed', { query: 'Q', at: node, message: 'm' }, 'ja')).toEqual([
+      'Q は ',
+      node,
+      ' に失敗: m',
+    ]);
   });
 });
 
 describe('the library follows the clock', () => {
   test('"updated just now" becomes "updated 4 min ago"', async () => {
-    const summary: QuerySummary = { ...VIEW, lastRun: { at: new Date(NOW).toISOString(), ok: true, rows: 5, message: '' } };
+    const summary: QuerySummary = {
+      ...VIEW,
+      lastRun: { at: new Date(NOW).toISOString(), ok: true, rows: 5, message: '' },
+    };
     installFakeServer({ listQueries: [summary] });
     const root = document.body.appendChild(document.createElement('div'));
     // The app starts this clock for the whole sidebar; a tab alone needs it started here.
@@ -218,8 +231,16 @@ describe('a failed run', () => {
     click('btn-run');
     await until(() => byTestId('preview-table') !== null, 'the preview');
     server.handlers.runQuery = {
-      ok: false, queryId: 'q1', sheetName: null, sheetId: null, rows: 0, columns: 0, truncated: false,
-      durationMs: 5, message: 'Could not connect to Demo DB.', warnings: [],
+      ok: false,
+      queryId: 'q1',
+      sheetName: null,
+      sheetId: null,
+      rows: 0,
+      columns: 0,
+      truncated: false,
+      durationMs: 5,
+      message: 'Could not connect to Demo DB.',
+      warnings: [],
     };
     click('btn-write');
     await until(() => errors.length > 0, 'the error');
@@ -234,7 +255,10 @@ describe('a failed run', () => {
 
   test('with no earlier preview there is nothing to mark', async () => {
     const errors: string[] = [];
-    const server = installFakeServer({ previewQuery: new Error('permission denied'), getSchema: new Error('no schema') });
+    const server = installFakeServer({
+      previewQuery: new Error('permission denied'),
+      getSchema: new Error('no schema'),
+    });
     await openQueryTab(server, errors);
     click('btn-run');
     await until(() => errors.length > 0, 'the error');
@@ -253,6 +277,8 @@ describe('a failed run', () => {
     click('btn-run');
     await until(() => errors.length > 0, 'the error');
     const shownAt = new Date(NOW).toLocaleTimeString('ja-JP');
-    expect(byTestId('last-good').textContent).toBe(`最新の実行は失敗しました。以下は前回成功した結果です(${shownAt}、たった今)。`);
+    expect(byTestId('last-good').textContent).toBe(
+      `最新の実行は失敗しました。以下は前回成功した結果です(${shownAt}、たった今)。`,
+    );
   });
 });

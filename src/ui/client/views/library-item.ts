@@ -23,16 +23,29 @@ function lastRunLine(run: NonNullable<QuerySummary['lastRun']>): HTMLElement {
   return h('div', { class: run.ok ? 'gray' : 'error' }, ...parts);
 }
 
-function versionList(id: string, versions: VersionSummary[], box: HTMLElement, actions: LibraryItemActions): HTMLElement {
+function versionList(
+  id: string,
+  versions: VersionSummary[],
+  box: HTMLElement,
+  actions: LibraryItemActions,
+): HTMLElement {
   const item = (v: VersionSummary) =>
     h(
       'li',
       { testid: 'version-item' },
-      h('div', {}, ...tParts<Node>('library.versionLine', { version: v.version, who: v.savedBy, at: relativeTime(v.savedAt) })),
+      h(
+        'div',
+        {},
+        ...tParts<Node>('library.versionLine', { version: v.version, who: v.savedBy, at: relativeTime(v.savedAt) }),
+      ),
       v.change ? h('div', { class: 'gray' }, v.change) : null,
       h(
         'button',
-        { class: 'small', testid: 'btn-restore-version', on: { click: () => actions.restoreVersion(id, v.version, box) } },
+        {
+          class: 'small',
+          testid: 'btn-restore-version',
+          on: { click: () => actions.restoreVersion(id, v.version, box) },
+        },
         t('library.restoreVersion'),
       ),
     );
@@ -47,8 +60,16 @@ export function libraryItem(query: QuerySummary, actions: LibraryItemActions): H
     if (list) replace(versions, versionList(query.id, list, versions, actions));
   };
   const archiveButton = query.archived
-    ? h('button', { class: 'small', testid: 'btn-restore', on: { click: () => actions.archive(query.id, false) } }, t('library.restore'))
-    : h('button', { class: 'small', testid: 'btn-archive', on: { click: () => actions.archive(query.id, true) } }, t('library.archive'));
+    ? h(
+        'button',
+        { class: 'small', testid: 'btn-restore', on: { click: () => actions.archive(query.id, false) } },
+        t('library.restore'),
+      )
+    : h(
+        'button',
+        { class: 'small', testid: 'btn-archive', on: { click: () => actions.archive(query.id, true) } },
+        t('library.archive'),
+      );
   return h(
     'li',
     {
@@ -58,15 +79,29 @@ export function libraryItem(query: QuerySummary, actions: LibraryItemActions): H
     },
     h('div', { class: 'item-name' }, query.name),
     query.description ? h('div', { class: 'item-description' }, query.description) : null,
-    query.tags.length ? h('div', { class: 'tags' }, ...query.tags.map((tag) => h('span', { class: 'tag' }, tag))) : null,
-    h('div', { class: 'gray' }, ...tParts<Node>('library.meta', { owner: query.owner, at: relativeTime(query.updatedAt) })),
+    query.tags.length
+      ? h('div', { class: 'tags' }, ...query.tags.map((tag) => h('span', { class: 'tag' }, tag)))
+      : null,
+    h(
+      'div',
+      { class: 'gray' },
+      ...tParts<Node>('library.meta', { owner: query.owner, at: relativeTime(query.updatedAt) }),
+    ),
     query.lastRun ? lastRunLine(query.lastRun) : null,
     h(
       'div',
       { class: 'buttons' },
-      h('button', { class: 'small action', testid: 'btn-open', on: { click: () => actions.open(query.id) } }, t('library.open')),
+      h(
+        'button',
+        { class: 'small action', testid: 'btn-open', on: { click: () => actions.open(query.id) } },
+        t('library.open'),
+      ),
       archiveButton,
-      h('button', { class: 'small', testid: 'btn-versions', on: { click: () => void toggleVersions() } }, t('library.versions')),
+      h(
+        'button',
+        { class: 'small', testid: 'btn-versions', on: { click: () => void toggleVersions() } },
+        t('library.versions'),
+      ),
     ),
     versions,
   );

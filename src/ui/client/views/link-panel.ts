@@ -38,7 +38,11 @@ export function createLinkPanel(ctx: AppContext, queryId: () => string | null): 
         { class: copied ? 'success' : 'gray', testid: 'link-status' },
         copied ? t('query.linkCopied') : t('query.linkCopyByHand'),
       ),
-      h('a', { class: 'link-output', testid: 'link-output', attrs: { href: url, target: '_blank', rel: 'noopener' } }, url),
+      h(
+        'a',
+        { class: 'link-output', testid: 'link-output', attrs: { href: url, target: '_blank', rel: 'noopener' } },
+        url,
+      ),
     );
   }
 

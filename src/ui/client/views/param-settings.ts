@@ -14,7 +14,7 @@ export interface ParamSettingsOptions {
   listQueries(): QuerySummary[];
 }
 
-const valueOf = (event: Event) => (event.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement).value;
+const inputValue = (event: Event) => (event.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement).value;
 
 /** The list-only settings: fixed options, or options from another query's result, and multi-select. */
 function listSettings(def: ParameterDef, options: ParamSettingsOptions): HTMLElement[] {
@@ -24,12 +24,18 @@ function listSettings(def: ParameterDef, options: ParamSettingsOptions): HTMLEle
     attrs: { rows: '3' },
     props: { value: (def.options ?? []).join('\n') },
     on: {
-      change: (e) => update({ options: valueOf(e).split('\n').map((s) => s.trim()).filter(Boolean) }),
+      change: (e) =>
+        update({
+          options: inputValue(e)
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        }),
     },
   });
   const fromQuery = h(
     'select',
-    { on: { change: (e) => update({ optionsQueryId: valueOf(e) || undefined }) } },
+    { on: { change: (e) => update({ optionsQueryId: inputValue(e) || undefined }) } },
     h('option', { props: { value: '' } }, t('param.optionsQueryNone')),
     ...options
       .listQueries()
@@ -51,7 +57,7 @@ export function createParamSettings(def: ParameterDef, options: ParamSettingsOpt
   const update = (change: Partial<ParameterDef>) => options.update(def.name, change);
   const typeSelect = h(
     'select',
-    { testid: `param-type-${def.name}`, on: { change: (e) => update({ type: valueOf(e) as ParameterType }) } },
+    { testid: `param-type-${def.name}`, on: { change: (e) => update({ type: inputValue(e) as ParameterType }) } },
     ...PARAMETER_TYPES.map((type) =>
       h('option', { props: { value: type, selected: type === def.type } }, t(`param.type.${type}` as MessageKey)),
     ),
@@ -59,7 +65,7 @@ export function createParamSettings(def: ParameterDef, options: ParamSettingsOpt
   const label = h('input', {
     attrs: { type: 'text' },
     props: { value: def.label ?? '' },
-    on: { change: (e) => update({ label: valueOf(e) || undefined }) },
+    on: { change: (e) => update({ label: inputValue(e) || undefined }) },
   });
   const title = t('param.settings', { name: def.name });
   return h(

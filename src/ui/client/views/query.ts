@@ -43,7 +43,10 @@ export function createQueryTab(ctx: AppContext): QueryTab {
   const picker = createSourcePicker(changeDataSource);
   const meta = createQueryMeta(edit);
   const results = createResultPanel();
-  const params = createParamsForm({ onDefinitionsChange: (defs) => edit({ parameters: defs }), listQueries: () => summaries });
+  const params = createParamsForm({
+    onDefinitionsChange: (defs) => edit({ parameters: defs }),
+    listQueries: () => summaries,
+  });
   const editor = createSqlEditor(editorBox, {
     placeholderText: t('query.sqlPlaceholder'),
     onChange: (text) => {
@@ -74,7 +77,11 @@ export function createQueryTab(ctx: AppContext): QueryTab {
   });
   const link = createLinkPanel(ctx, () => draft.id);
   const format = h('button', { class: 'small', testid: 'btn-format', on: { click: formatNow } }, t('query.format'));
-  const newButton = h('button', { class: 'small', testid: 'btn-new', on: { click: () => void newQuery() } }, `+ ${t('query.new')}`);
+  const newButton = h(
+    'button',
+    { class: 'small', testid: 'btn-new', on: { click: () => void newQuery() } },
+    `+ ${t('query.new')}`,
+  );
 
   const element = h(
     'section',
@@ -82,7 +89,13 @@ export function createQueryTab(ctx: AppContext): QueryTab {
     h('div', { class: 'block row' }, newButton, unsavedMark),
     picker.element,
     meta.nameBlock,
-    h('div', { class: 'block' }, h('div', { class: 'toolbar' }, format, schema.refreshButton), editorBox, schema.element),
+    h(
+      'div',
+      { class: 'block' },
+      h('div', { class: 'toolbar' }, format, schema.refreshButton),
+      editorBox,
+      schema.element,
+    ),
     params.element,
     h('div', { class: 'block buttons' }, runs.run, runs.write),
     h('div', { class: 'block buttons' }, saves.save, saves.saveAs, link.button),
@@ -156,7 +169,8 @@ export function createQueryTab(ctx: AppContext): QueryTab {
   }
 
   async function newQuery(): Promise<void> {
-    if (isDirty() && !(await confirmInline(element, t('query.replaceUnsaved'), t('common.yes'), t('common.no')))) return;
+    if (isDirty() && !(await confirmInline(element, t('query.replaceUnsaved'), t('common.yes'), t('common.no'))))
+      return;
     saved = null;
     draft = emptyDraft(ctx.state.dataSources[0]?.id ?? '');
     resetOutput();

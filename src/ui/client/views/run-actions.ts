@@ -35,7 +35,12 @@ export function createRunActions(options: RunActionsOptions): RunActions {
   const { ctx, params, results } = options;
   const run = h(
     'button',
-    { class: 'action', testid: 'btn-run', attrs: { title: t('query.runTitle') }, on: { click: () => void runPreview() } },
+    {
+      class: 'action',
+      testid: 'btn-run',
+      attrs: { title: t('query.runTitle') },
+      on: { click: () => void runPreview() },
+    },
     t('query.run'),
   );
   const write = h('button', { testid: 'btn-write', on: { click: () => void writeToTab() } }, t('query.write'));

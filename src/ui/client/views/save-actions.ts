@@ -37,7 +37,11 @@ export interface SaveActions {
 export function createSaveActions(options: SaveActionsOptions): SaveActions {
   const { ctx } = options;
   const conflictBox = h('div');
-  const save = h('button', { class: 'create', testid: 'btn-save', on: { click: () => void saveDraft({}) } }, t('query.save'));
+  const save = h(
+    'button',
+    { class: 'create', testid: 'btn-save', on: { click: () => void saveDraft({}) } },
+    t('query.save'),
+  );
   const saveAs = h('button', { testid: 'btn-save-as', on: { click: () => void saveAsNew() } }, t('query.saveAs'));
 
   /** Runs a save with its button disabled; a refusal goes to the message area. */
