@@ -6,7 +6,7 @@
  * never leaves the previous preview looking current — it is marked as the last good result,
  * with its time, until a run succeeds again.
  */
-import type { PreviewView, QuerySummary, QueryView, RunStatusView } from '../../src/shared/api-types';
+import type { DataSourceView, PreviewView, QuerySummary, QueryView, RunStatusView } from '../../src/shared/api-types';
 import { startApp } from '../../src/ui/client/app';
 import type { AppContext } from '../../src/ui/client/context';
 import { setLang, tParts } from '../../src/ui/client/i18n';
@@ -37,6 +37,7 @@ const FAILED_RUN: RunStatusView = {
   rows: null,
   message: 'relation "x" does not exist',
 };
+// Only the fields the Query tab reads; the view has more (who manages it...) that it never uses.
 const SOURCE = {
   id: 'ds1',
   name: 'Demo DB',
@@ -45,7 +46,7 @@ const SOURCE = {
   writable: false,
   options: { host: 'db.local' },
   health: { consecutiveFailures: 0, lastError: null, lastFailureAt: null, pausedAt: null },
-};
+} as unknown as DataSourceView;
 const KINDS = [{ id: 'postgresql', label: 'PostgreSQL', dialect: 'postgresql' as const, fields: [] }];
 const VIEW: QueryView = {
   id: 'q1',
