@@ -37,7 +37,7 @@ const FAILED_RUN: RunStatusView = {
   rows: null,
   message: 'relation "x" does not exist',
 };
-// Only the fields the Query tab reads; the view has more (who manages it...) that it never uses.
+// Typed loosely on purpose: who manages a source (managedBy, canManage) arrives with another change.
 const SOURCE = {
   id: 'ds1',
   name: 'Demo DB',
@@ -46,6 +46,8 @@ const SOURCE = {
   writable: false,
   options: { host: 'db.local' },
   health: { consecutiveFailures: 0, lastError: null, lastFailureAt: null, pausedAt: null },
+  managedBy: ['ann@example.com'],
+  canManage: true,
 } as unknown as DataSourceView;
 const KINDS = [{ id: 'postgresql', label: 'PostgreSQL', dialect: 'postgresql' as const, fields: [] }];
 const VIEW: QueryView = {
