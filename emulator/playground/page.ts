@@ -1,12 +1,13 @@
 /**
  * The playground's web page: the spreadsheet's tabs as tables (a tab bar, hidden sheets
- * behind a toggle, display values), the add-on menu (clicking an item runs it), a link to the
- * webhook receiver, and the real sidebar in a 300-pixel iframe. It is static; its script draws
- * everything from /__playground/state with textContent (never as HTML) and redraws after each
- * sidebar call and every few seconds.
+ * behind a toggle, display values, cell notes on hover or keyboard focus), the add-on menu
+ * (clicking an item runs it), the add-on's toasts (bottom right, for their timeout as Sheets
+ * does), a link to the webhook receiver, and the real sidebar in a 300-pixel iframe. It is
+ * static; its script draws everything from /__playground/state with textContent (never as
+ * HTML) and redraws after each sidebar call and every few seconds.
  */
 import type { Lang } from '../../src/shared/api-types';
-import { CHANGED_MESSAGE } from './bridge';
+import { CHANGED_MESSAGE, OPEN_TAB_MESSAGE } from './bridge';
 
 const TEXT: Record<Lang, Record<string, string>> = {
   en: {
@@ -19,6 +20,8 @@ const TEXT: Record<Lang, Record<string, string>> = {
     showing: 'Showing the first {shown} of {total} rows.',
     sidebarClosed: 'The sidebar is closed. Open it from the Extensions menu.',
     menuFailed: 'The menu item failed: ',
+    closeToast: 'Close',
+    noteOf: 'Note of {cell}',
   },
   ja: {
     title: 'Sheetdash プレイグラウンド',
@@ -30,6 +33,8 @@ const TEXT: Record<Lang, Record<string, string>> = {
     showing: '{total} 行のうち最初の {shown} 行を表示しています。',
     sidebarClosed: 'サイドバーは閉じています。拡張機能メニューから開いてください。',
     menuFailed: 'メニュー項目が失敗しました: ',
+    closeToast: '閉じる',
+    noteOf: '{cell} のメモ',
   },
 };
 
@@ -72,6 +77,16 @@ export function pageHtml(lang: Lang): string {
   aside .title { padding: 8px 12px; font-size: 15px; border-bottom: 1px solid #dadce0; }
   aside iframe { flex: 1; border: 0; width: 300px; }
   aside .closed { padding: 12px; color: #5f6368; }
+  td.has-note { position: relative; cursor: default; }
+  td.has-note::after { content: ''; position: absolute; top: 0; right: 0; border-style: solid; border-width: 0 6px 6px 0; border-color: transparent #000 transparent transparent; }
+  td.has-note:focus { outline: 2px solid #1a73e8; outline-offset: -2px; }
+  #note-popup { position: fixed; z-index: 4; max-width: 360px; max-height: 260px; overflow: auto; background: #fff; border: 1px solid #dadce0; box-shadow: 0 2px 6px rgba(0,0,0,.25); padding: 6px 8px; white-space: pre-wrap; font-size: 12px; }
+  #toasts { position: fixed; right: 316px; bottom: 44px; z-index: 6; display: flex; flex-direction: column; gap: 8px; align-items: flex-end; }
+  .toast { background: #323232; color: #fff; border-radius: 4px; padding: 10px 12px; min-width: 240px; max-width: 420px; box-shadow: 0 2px 6px rgba(0,0,0,.35); display: flex; gap: 12px; align-items: flex-start; }
+  .toast .toast-body { flex: 1; white-space: pre-wrap; }
+  .toast .toast-title { font-weight: 500; display: block; margin-bottom: 2px; }
+  .toast button { background: none; border: 0; color: #8ab4f8; font: inherit; cursor: pointer; padding: 0 2px; }
+  .toast button:focus { outline: 2px solid #8ab4f8; }
 </style>
 </head>
 <body>
@@ -93,6 +108,8 @@ export function pageHtml(lang: Lang): string {
     <div class="closed" id="sidebar-closed" hidden>${TEXT[lang].sidebarClosed}</div>
   </aside>
 </main>
+<div id="note-popup" role="tooltip" data-testid="note-popup" hidden></div>
+<div id="toasts" aria-live="polite"></div>
 <script>
 (function () {
   'use strict';
@@ -102,6 +119,8 @@ export function pageHtml(lang: Lang): string {
   var lastSidebarVersion = -1;
   var pending = false;
   var drawn = '';
+  var toastsShown = null;
+  var notePopup = document.getElementById('note-popup');
 
   function el(tag, text, attrs) {
     var node = document.createElement(tag);
@@ -139,8 +158,56 @@ export function pageHtml(lang: Lang): string {
     bar.appendChild(label);
   }
 
+  function showNote(cell, text) {
+    notePopup.textContent = text;
+    notePopup.hidden = false;
+    var box = cell.getBoundingClientRect();
+    var left = Math.min(box.right + 4, window.innerWidth - notePopup.offsetWidth - 8);
+    var top = Math.min(box.top, window.innerHeight - notePopup.offsetHeight - 8);
+    notePopup.style.left = Math.max(0, left) + 'px';
+    notePopup.style.top = Math.max(0, top) + 'px';
+    cell.setAttribute('aria-describedby', 'note-popup');
+  }
+  function hideNote(cell) {
+    notePopup.hidden = true;
+    cell.removeAttribute('aria-describedby');
+  }
+  function addNote(cell, text, name) {
+    cell.classList.add('has-note');
+    cell.setAttribute('tabindex', '0');
+    cell.setAttribute('data-note', text);
+    cell.setAttribute('aria-label', T.noteOf.replace('{cell}', name) + ': ' + cell.textContent);
+    cell.addEventListener('mouseenter', function () { showNote(cell, text); });
+    cell.addEventListener('mouseleave', function () { if (document.activeElement !== cell) hideNote(cell); });
+    cell.addEventListener('focus', function () { showNote(cell, text); });
+    cell.addEventListener('blur', function () { hideNote(cell); });
+    cell.addEventListener('keydown', function (event) { if (event.key === 'Escape') hideNote(cell); });
+  }
+
+  function drawToasts(state) {
+    if (toastsShown === null) toastsShown = state.toastCount;
+    var box = document.getElementById('toasts');
+    state.toasts.forEach(function (toast) {
+      if (toast.seq < toastsShown) return;
+      toastsShown = toast.seq + 1;
+      var item = el('div', null, { 'class': 'toast', 'data-testid': 'toast', role: 'status' });
+      var body = el('div', null, { 'class': 'toast-body' });
+      if (toast.title) body.appendChild(el('span', toast.title, { 'class': 'toast-title' }));
+      body.appendChild(document.createTextNode(toast.message));
+      var close = el('button', '\u00d7', { type: 'button', 'aria-label': T.closeToast, title: T.closeToast });
+      close.addEventListener('click', function () { item.remove(); });
+      item.appendChild(body);
+      item.appendChild(close);
+      box.appendChild(item);
+      // As Sheets does: 5 seconds unless told; a negative timeout stays until closed.
+      var seconds = toast.timeoutSeconds === null ? 5 : toast.timeoutSeconds;
+      if (seconds >= 0) setTimeout(function () { item.remove(); }, seconds * 1000);
+    });
+  }
+
   function drawTable(state) {
     var table = document.getElementById('sheet-table');
+    notePopup.hidden = true;
     table.textContent = '';
     table.setAttribute('data-sheet', state.sheet || '');
     var rows = state.values;
@@ -152,10 +219,17 @@ export function pageHtml(lang: Lang): string {
     thead.appendChild(head);
     table.appendChild(thead);
     var body = el('tbody');
+    var notes = {};
+    (state.notes || []).forEach(function (n) { notes[n[0] + ':' + n[1]] = n[2]; });
     rows.forEach(function (r, i) {
       var tr = el('tr');
       tr.appendChild(el('td', i + 1, { 'class': 'rownum' }));
-      for (var c = 0; c < width; c++) tr.appendChild(el('td', r[c] === undefined ? '' : r[c]));
+      for (var c = 0; c < width; c++) {
+        var td = el('td', r[c] === undefined ? '' : r[c]);
+        var note = notes[i + ':' + c];
+        if (note) addNote(td, note, columnName(c) + (i + 1));
+        tr.appendChild(td);
+      }
       body.appendChild(tr);
     });
     table.appendChild(body);
@@ -207,6 +281,7 @@ export function pageHtml(lang: Lang): string {
     fetch(url).then(function (r) { return r.json(); }).then(function (state) {
       pending = false;
       current = state.sheet;
+      drawToasts(state);
       var key = state.version + '|' + state.sheet + '|' + showHidden;
       if (key === drawn) return;
       drawn = key;
@@ -236,7 +311,15 @@ export function pageHtml(lang: Lang): string {
     document.getElementById('extensions-menu').classList.toggle('open');
   });
   window.addEventListener('message', function (event) {
+    if (event.origin !== location.origin) return;
     if (event.data === ${JSON.stringify(CHANGED_MESSAGE)}) refresh();
+    var data = event.data;
+    if (data && data.type === ${JSON.stringify(OPEN_TAB_MESSAGE)} && typeof data.gid === 'number') {
+      current = null;
+      drawn = '';
+      history.replaceState(null, '', '#gid=' + data.gid);
+      refresh();
+    }
   });
   window.addEventListener('hashchange', function () { current = null; refresh(); });
   setInterval(refresh, 3000);

@@ -3,8 +3,9 @@
  * the local Apps Script runtime on the built bundle with the embedded PGlite in the state
  * folder, seeds the demo database once, restores the saved spreadsheet and properties,
  * creates the demo content on a first start, opens the sidebar as a menu click would, and
- * serves the page on 127.0.0.1: the tabs, the menu, and the sidebar bridged to the runtime.
- * Every call is saved to the state folder as soon as it returns.
+ * serves the page on 127.0.0.1: the tabs (with their cell notes), the menu, the add-on's
+ * toasts, and the sidebar bridged to the runtime. Every call is saved to the state folder as
+ * soon as it returns.
  */
 import * as http from 'node:http';
 import * as path from 'node:path';
@@ -13,7 +14,7 @@ import { startReceiver, type Receiver } from '../src/http/receiver';
 import { AppsScriptRuntime } from '../src/runtime';
 import type { Lang } from '../../src/shared/api-types';
 import { injectShim, publicFunctions } from './bridge';
-import { generateDemoData } from './demo/dataset';
+import { demoAnchor, generateDemoData } from './demo/dataset';
 import { createDemoContent, type SetupState } from './demo/content';
 import { adminRuntime, seedDemoDatabase } from './demo/seed';
 import { pageHtml } from './page';
@@ -22,6 +23,8 @@ import { StateStore } from './state';
 const REPO = path.resolve(__dirname, '..', '..');
 /** At most this many rows of a tab are sent to the page. */
 export const MAX_PAGE_ROWS = 500;
+/** The newest toasts sent with each state (the page shows those it has not shown yet). */
+const TOASTS_SENT = 5;
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 export interface PlaygroundOptions {
@@ -33,6 +36,8 @@ export interface PlaygroundOptions {
   distDir?: string;
   /** The user's language (default 'en'). */
   lang?: Lang;
+  /** The date the demo data ends on, YYYY-MM-DD (default today, so relative dates find rows). */
+  demoDate?: string;
   email?: string;
   /** Progress and warnings (default: console.log). */
   log?: (line: string) => void;
@@ -47,6 +52,8 @@ export interface Playground {
   readonly stateDir: string;
   /** What the first-start setup could not do this time (e.g. an API method not there yet). */
   readonly setupProblems: string[];
+  /** The date the demo data ends on (YYYY-MM-DD). */
+  readonly demoAnchor: string;
   /** Runs the time-driven triggers that are due now (a timer also does it every 30 s); returns how many ran. */
   fireDueTriggers(): number;
   close(): Promise<void>;
@@ -90,13 +97,18 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       onLog: (line) => log(`[script] ${line}`),
     });
     admin = adminRuntime(jdbc, path.join(distDir, 'appsscript.json'));
-    const seeded = seedDemoDatabase(admin);
-    log(seeded.seeded ? `Seeded the demo database (schema demo, version ${seeded.version}).` : 'Demo database already seeded.');
+    const seeded = seedDemoDatabase(admin, options.demoDate ?? demoAnchor());
+    log(
+      seeded.seeded
+        ? `Seeded the demo database (schema demo, version ${seeded.version}, data up to ${seeded.anchor}).`
+        : 'Demo database already seeded.',
+    );
     if (saved) store.apply(rt, saved);
-    const companyNames = new Map(generateDemoData().companies.map((c) => [c.id, c.name]));
-    const report = createDemoContent(rt, saved?.setup ?? {}, companyNames);
+    const demo = generateDemoData(seeded.anchor);
+    const report = createDemoContent(rt, saved?.setup ?? {}, demo);
     for (const problem of report.problems) log(`Demo setup could not finish (retried on the next start): ${problem}`);
-    return await serve(rt, admin, receiver, store, report.state, report.problems, functions, lang, options.port ?? 8080, log);
+    const setup = { state: report.state, problems: report.problems, anchor: seeded.anchor };
+    return await serve(rt, admin, receiver, store, setup, functions, lang, options.port ?? 8080, log);
   } catch (error) {
     rt?.dispose();
     admin?.dispose();
@@ -110,8 +122,7 @@ async function serve(
   admin: AppsScriptRuntime,
   receiver: Receiver,
   store: StateStore,
-  setup: SetupState,
-  setupProblems: string[],
+  demo: { state: SetupState; problems: string[]; anchor: string },
   functions: string[],
   lang: Lang,
   port: number,
@@ -120,6 +131,7 @@ async function serve(
   let version = 1;
   let sidebarVersion = 0;
   let shownSidebar: unknown = null;
+  const setup = demo.state;
   const ui = () => rt.spreadsheet._ui();
   const save = () => store.save(rt, setup);
 
@@ -155,8 +167,10 @@ async function serve(
     const lastRow = sheet.getLastRow();
     const lastCol = sheet.getLastColumn();
     const shown = Math.min(lastRow, MAX_PAGE_ROWS);
-    const values = shown > 0 && lastCol > 0 ? sheet.getRange(1, 1, shown, lastCol).getDisplayValues() : [];
+    const range = shown > 0 && lastCol > 0 ? sheet.getRange(1, 1, shown, lastCol) : null;
+    const values = range ? range.getDisplayValues() : [];
     const sidebar = ui().sidebar;
+    const toasts = ss._toasts;
     return {
       version,
       title: ss.getName(),
@@ -170,6 +184,9 @@ async function serve(
       })),
       sidebar: sidebar ? { title: sidebar.title, version: sidebarVersion } : null,
       receiverUrl: `${receiver.origin}/__receiver/`,
+      notes: range ? cellNotes(range.getNotes()) : [],
+      toastCount: toasts.length,
+      toasts: toasts.slice(-TOASTS_SENT).map((toast, i) => ({ seq: Math.max(0, toasts.length - TOASTS_SENT) + i, ...toast })),
     };
   };
 
@@ -182,7 +199,7 @@ async function serve(
         return html(pageHtml(lang));
       case 'GET /sidebar': {
         const sidebar = ui().sidebar;
-        return html(sidebar ? injectShim(sidebar.html, functions) : '<!DOCTYPE html><html><body></body></html>');
+        return html(sidebar ? injectShim(sidebar.html, functions, lang) : '<!DOCTYPE html><html><body></body></html>');
       }
       case 'GET /__playground/state':
         return json(state({ sheet: url.searchParams.get('sheet'), gid: url.searchParams.get('gid') }));
@@ -247,7 +264,8 @@ async function serve(
     runtime: rt,
     receiver,
     stateDir: store.dir,
-    setupProblems,
+    setupProblems: demo.problems,
+    demoAnchor: demo.anchor,
     fireDueTriggers,
     close: async () => {
       if (closed) return;
@@ -261,6 +279,15 @@ async function serve(
       await receiver.stop();
     },
   };
+}
+
+/** The cells that carry a note, as [row, column, note] (0-based), so the page can show them on hover. */
+function cellNotes(notes: string[][]): [number, number, string][] {
+  const out: [number, number, string][] = [];
+  for (const [r, row] of notes.entries()) {
+    for (const [c, note] of row.entries()) if (note) out.push([r, c, note]);
+  }
+  return out;
 }
 
 function readJson(req: http.IncomingMessage): Promise<unknown> {

@@ -1,10 +1,12 @@
 /**
  * The playground in a real browser (Debian's Chromium driven by playwright-core): the real
  * sidebar in its iframe, bridged to the local runtime. A query with a parameter is written,
- * previewed, saved, found in the library, written to its tab (seen in the page) and linked;
- * a data source is edited without its password ever reaching the page; a hostile query name
- * renders as text. Screenshots go to test-artifacts/. Skipped only when /usr/bin/chromium is
- * absent (CI installs it).
+ * previewed, saved, found in the library, written to its tab (seen in the page) and linked
+ * (with the playground's note that the link points to Google); a data source is edited
+ * without its password ever reaching the page; a hostile query name renders as text; the
+ * completion popup stays inside the 300 px sidebar; a failed run marks the old preview as the
+ * last good result; the add-on's toasts and cell notes show in the page. Screenshots go to
+ * test-artifacts/. Skipped only when /usr/bin/chromium is absent (CI installs it).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -132,7 +134,94 @@ describeBrowser('the playground in Chromium', () => {
     const link = await sidebar.getByTestId('link-output').textContent();
     expect(link).toContain(`#gid=${gid}`);
     expect(link).toContain('range=A1');
+    // The playground says where the link goes, and offers the tab here instead.
+    const note = sidebar.getByTestId('link-box').getByTestId('playground-link-note');
+    await expect(note.isVisible()).resolves.toBe(true);
+    await expect(note.textContent()).resolves.toContain('this link points to Google Sheets');
     await shot('05-link');
+    await page.getByTestId('sheet-tab-Customers').click();
+    await note.getByTestId('playground-open-here').click();
+    await page.locator(`[data-testid="sheet-table"]`).filter({ hasText: 'Starter' }).waitFor();
+    await expect(page.locator('#tab-bar button.active').getAttribute('data-sheet-id')).resolves.toBe(gid);
+  });
+
+  it('shows the result tab\'s A1 note on hover and on keyboard focus', async () => {
+    const a1 = page.getByTestId('sheet-table').locator('tbody tr').first().locator('td').nth(1);
+    await expect(a1.getAttribute('class')).resolves.toContain('has-note');
+    const popup = page.getByTestId('note-popup');
+    await expect(popup.isVisible()).resolves.toBe(false);
+    await a1.hover();
+    await popup.waitFor({ state: 'visible' });
+    await expect(popup.textContent()).resolves.toContain('Companies per plan since');
+    await shot('05b-note');
+    await page.mouse.move(5, 5);
+    await popup.waitFor({ state: 'hidden' });
+    await a1.focus();
+    await popup.waitFor({ state: 'visible' });
+    await expect(a1.getAttribute('aria-describedby')).resolves.toBe('note-popup');
+    await page.keyboard.press('Escape');
+    await popup.waitFor({ state: 'hidden' });
+  });
+
+  it('keeps the completion popup inside the 300 px sidebar', async () => {
+    await tab('query').click();
+    await sidebar.getByTestId('btn-new').click();
+    await sidebar.getByTestId('ds-select').selectOption({ label: 'Demo DB (PostgreSQL)' });
+    await typeSql('SELECT plan_id, name, created_at FROM demo.companies c WHERE c.created_at > now() AND cur');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Control+Space');
+    const popup = sidebar.locator('.cm-tooltip-autocomplete');
+    await popup.waitFor();
+    const boxes = await sidebar.locator('body').evaluate(() => {
+      const rect = (selector: string) => {
+        const r = (document.querySelector(selector) as HTMLElement).getBoundingClientRect();
+        return { left: r.left, right: r.right };
+      };
+      return {
+        popup: rect('.cm-tooltip-autocomplete'),
+        editor: rect('.cm-editor'),
+        viewport: document.documentElement.clientWidth,
+        innerWidth: window.innerWidth,
+      };
+    });
+    expect(boxes.innerWidth).toBe(300);
+    expect(boxes.popup.left).toBeGreaterThanOrEqual(boxes.editor.left - 0.5);
+    expect(boxes.popup.right).toBeLessThanOrEqual(boxes.editor.right + 0.5);
+    expect(boxes.popup.right).toBeLessThanOrEqual(boxes.viewport);
+    await shot('08-completion');
+    await page.keyboard.press('Escape');
+  });
+
+  it('marks the previous preview as the last good result when a run fails', async () => {
+    await typeSql('SELECT code, name FROM demo.plans ORDER BY id');
+    await sidebar.getByTestId('btn-run').click();
+    await sidebar.getByTestId('preview-table').filter({ hasText: 'enterprise' }).waitFor();
+    await expect(sidebar.getByTestId('last-good').isVisible()).resolves.toBe(false);
+    await typeSql('SELECT code, name FORM demo.plans');
+    await sidebar.getByTestId('btn-run').click();
+    await sidebar.getByTestId('error-message').waitFor({ state: 'visible' });
+    const mark = sidebar.getByTestId('last-good');
+    await mark.waitFor({ state: 'visible' });
+    await expect(mark.textContent()).resolves.toMatch(/^The latest run failed\. Below is the last good result, from .+ \(just now\)\.$/);
+    await expect(sidebar.getByTestId('preview').getAttribute('class')).resolves.toContain('stale');
+    await expect(sidebar.getByTestId('preview-table').textContent()).resolves.toContain('enterprise');
+    await shot('09-last-good');
+    await typeSql('SELECT code FROM demo.plans ORDER BY id');
+    await sidebar.getByTestId('btn-run').click();
+    await mark.waitFor({ state: 'hidden' });
+    await expect(sidebar.getByTestId('error-message').isVisible()).resolves.toBe(false);
+  });
+
+  it('shows the add-on\'s toasts', async () => {
+    await page.locator('#extensions-button').click();
+    await page.locator('[data-function="turnOnSchedule"]').click();
+    const toast = page.getByTestId('toast').filter({ hasText: 'Scheduled refreshes are on' });
+    await toast.waitFor();
+    await expect(toast.textContent()).resolves.toContain('Sheetdash');
+    await expect(toast.getAttribute('role')).resolves.toBe('status');
+    await shot('10-toast');
+    await toast.getByRole('button', { name: 'Close' }).click();
+    await toast.waitFor({ state: 'detached' });
   });
 
   it('edits data sources without the password ever reaching the page', async () => {

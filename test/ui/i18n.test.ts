@@ -30,6 +30,7 @@ describe('sidebar catalog', () => {
     for (const file of clientSources()) {
       const source = fs.readFileSync(file, 'utf8');
       for (const match of source.matchAll(/\bt\(\s*'([\w.]+)'/g)) used.add(match[1]);
+      for (const match of source.matchAll(/\btParts(?:<\w+>)?\(\s*'([\w.]+)'/g)) used.add(match[1]);
       for (const match of source.matchAll(/label: '([\w.]+)'/g)) used.add(match[1]);
     }
     expect(used.size).toBeGreaterThan(50);

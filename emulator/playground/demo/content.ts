@@ -7,6 +7,7 @@
  */
 import type { AppsScriptRuntime } from '../../src/runtime';
 import type { DataSourceView, QueryInput, SaveQueryAnswer } from '../../../src/shared/api-types';
+import type { DemoData } from './dataset';
 import { DEMO_CONNECTION } from './seed';
 
 /** Not a real secret: it lets the browser tests check that a stored password never reaches the page. */
@@ -62,7 +63,7 @@ export const DEMO_QUERIES: Omit<QueryInput, 'dataSourceId'>[] = [
 FROM demo.companies c JOIN demo.plans p ON p.id = c.plan_id
 WHERE c.created_at >= {{ since }}
 ORDER BY c.created_at`,
-    parameters: [{ name: 'since', type: 'date', label: 'Since', default: '2025-10-01' }],
+    parameters: [{ name: 'since', type: 'date', label: 'Since', default: '90 days ago' }],
     tags: ['sales'],
   },
   {
@@ -76,28 +77,38 @@ ORDER BY 1`,
   },
   {
     name: 'Logins per company (last 90 days)',
-    description: 'Usage of each company in the 90 days before the dataset ends (2025-12-31).',
+    description: 'Usage of each company in the last 90 days (the demo data ends today).',
     sql: `SELECT u.company_id, c.name, COUNT(*) AS logins, COUNT(DISTINCT u.id) AS active_users
 FROM demo.logins l JOIN demo.users u ON u.id = l.user_id JOIN demo.companies c ON c.id = u.company_id
-WHERE l.logged_in_at >= DATE '2025-12-31' - 90
+WHERE l.logged_in_at >= CURRENT_DATE - 90
 GROUP BY u.company_id, c.name
 ORDER BY logins DESC`,
     tags: ['usage', 'health'],
   },
 ];
 
-/** The rows sales typed into the Customers tab (company ids exist in the demo dataset). */
-export const CUSTOMERS_ROWS: (string | number)[][] = [
-  ['company_id', 'company', 'sales_owner', 'stage', 'contract_start', 'memo'],
-  [12, '', 'tanaka@example.com', 'Onboarding', '2025-09-01', '請求書は PDF 希望'],
-  [57, '', 'smith@example.com', 'Active', '2024-11-15', 'Renewal talk in Q1'],
-  [103, '', 'tanaka@example.com', 'Active', '2025-02-01', ''],
-  [188, '', 'sato@example.com', 'Trial', '2025-12-01', 'ログイン少なめ'],
-  [240, '', 'smith@example.com', 'Churn risk', '2024-06-10', 'Asked about downgrade'],
+export const CUSTOMERS_HEADER = ['company_id', 'company', 'sales_owner', 'stage', 'contract_start', 'memo'];
+
+/** What sales typed for each customer; the contract started this many days before the data ends. */
+const CUSTOMERS: [number, string, string, number, string][] = [
+  [12, 'tanaka@example.com', 'Onboarding', 90, '請求書は PDF 希望'],
+  [57, 'smith@example.com', 'Active', 380, 'Renewal talk in Q1'],
+  [103, 'tanaka@example.com', 'Active', 330, ''],
+  [188, 'sato@example.com', 'Trial', 30, 'ログイン少なめ'],
+  [240, 'smith@example.com', 'Churn risk', 570, 'Asked about downgrade'],
 ];
 
+/** The Customers tab as sales typed it (company ids and names from the demo data, dates before its end). */
+export function customersRows(demo: DemoData): (string | number)[][] {
+  const names = new Map(demo.companies.map((c) => [c.id, c.name]));
+  const anchor = Date.parse(`${demo.anchor}T00:00:00Z`);
+  const daysBefore = (days: number) => new Date(anchor - days * 86_400_000).toISOString().slice(0, 10);
+  const rows = CUSTOMERS.map(([id, owner, stage, days, memo]) => [id, names.get(id) ?? '', owner, stage, daysBefore(days), memo]);
+  return [CUSTOMERS_HEADER, ...rows];
+}
+
 /** Runs every setup step not done yet. */
-export function createDemoContent(rt: AppsScriptRuntime, done: SetupState, companyNames: Map<number, string>): SetupReport {
+export function createDemoContent(rt: AppsScriptRuntime, done: SetupState, demo: DemoData): SetupReport {
   const state: SetupState = { ...done };
   const problems: string[] = [];
 
@@ -129,7 +140,7 @@ export function createDemoContent(rt: AppsScriptRuntime, done: SetupState, compa
     const existing = ss.getSheetByName('Customers');
     if (!existing) {
       const sheet = ss.insertSheet('Customers');
-      const rows = CUSTOMERS_ROWS.map((row, i) => (i === 0 ? row : [row[0], companyNames.get(Number(row[0])) ?? '', ...row.slice(2)]));
+      const rows = customersRows(demo);
       sheet.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
       sheet.setFrozenRows(1);
     }

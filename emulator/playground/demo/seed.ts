@@ -1,27 +1,28 @@
 /**
- * Loads the demo dataset into the playground's embedded PGlite, once: a tiny admin script run
- * by its own local runtime (same Jdbc options, so the same PGlite data directory) checks the
- * seeded version and, when it differs, recreates schema `demo` in one transaction.
+ * Loads the demo dataset into the playground's embedded PGlite, once a day: a tiny admin script
+ * run by its own local runtime (same Jdbc options, so the same PGlite data directory) checks the
+ * seeded version and anchor date and, when either differs, recreates schema `demo` in one
+ * transaction, so the data always ends today.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AppsScriptRuntime } from '../../src/runtime';
 import type { JdbcOptions } from '../../src/services/jdbc';
-import { DEMO_SCHEMA, DEMO_VERSION, demoStatements } from './dataset';
+import { DEMO_SCHEMA, DEMO_VERSION, demoAnchor, demoStatements, generateDemoData } from './dataset';
 
 /** Where the add-on's demo data source points: the embedded PGlite. */
 export const DEMO_CONNECTION = { host: 'embedded.sheetdash.local', port: 5432, database: 'postgres', user: 'postgres' } as const;
 export const DEMO_JDBC_URL = `jdbc:postgresql://${DEMO_CONNECTION.host}:${DEMO_CONNECTION.port}/${DEMO_CONNECTION.database}`;
 
 const ADMIN_CODE = `
-function seededVersion(url, user) {
+function seededInfo(url, user) {
   var c = Jdbc.getConnection(url, user, '');
   try {
-    var rs = c.createStatement().executeQuery('SELECT max(version) FROM ${DEMO_SCHEMA}.seed_info');
-    return rs.next() ? rs.getInt(1) : 0;
+    var rs = c.createStatement().executeQuery("SELECT version, to_char(anchor, 'YYYY-MM-DD') FROM ${DEMO_SCHEMA}.seed_info");
+    return rs.next() ? rs.getInt(1) + ' ' + rs.getString(2) : '0';
   } catch (e) {
-    return 0;
+    return '0';
   } finally {
     c.close();
   }
@@ -59,14 +60,16 @@ export function adminRuntime(jdbc: JdbcOptions, manifestPath: string): AppsScrip
 export interface SeedOutcome {
   seeded: boolean;
   version: number;
+  /** The date the seeded data ends on. */
+  anchor: string;
 }
 
-/** Seeds the demo schema unless the current version is already there. */
-export function seedDemoDatabase(admin: AppsScriptRuntime): SeedOutcome {
-  const current = Number(admin.call('seededVersion', DEMO_JDBC_URL, DEMO_CONNECTION.user));
-  if (current === DEMO_VERSION) return { seeded: false, version: current };
-  admin.call('seed', DEMO_JDBC_URL, DEMO_CONNECTION.user, demoStatements());
-  return { seeded: true, version: DEMO_VERSION };
+/** Seeds the demo schema unless this version, ending on `anchor` (default today), is already there. */
+export function seedDemoDatabase(admin: AppsScriptRuntime, anchor: string = demoAnchor()): SeedOutcome {
+  const [version, seededAnchor] = String(admin.call('seededInfo', DEMO_JDBC_URL, DEMO_CONNECTION.user)).split(' ');
+  if (Number(version) === DEMO_VERSION && seededAnchor === anchor) return { seeded: false, version: DEMO_VERSION, anchor };
+  admin.call('seed', DEMO_JDBC_URL, DEMO_CONNECTION.user, demoStatements(generateDemoData(anchor)));
+  return { seeded: true, version: DEMO_VERSION, anchor };
 }
 
 /** Row count of a demo table (tests, the start banner). */

@@ -1,6 +1,7 @@
 /**
  * The sidebar's shell: the three tabs, the message area, the status line, and the wiring
- * between tabs (opening a library query in the editor, reloading data sources).
+ * between tabs (opening a library query in the editor, reloading data sources). It keeps every
+ * relative time ("5 min ago") current as time passes.
  */
 import type { QueryView } from '../../shared/api-types';
 import { call } from './api';
@@ -8,6 +9,7 @@ import type { AppContext, TabName } from './context';
 import { messageOf } from './context';
 import { confirmInline, h, replace, show } from './dom';
 import { t, type MessageKey } from './i18n';
+import { startRelativeClock } from './relative-time';
 import type { SharedState } from './state';
 import { createDataSourcesTab } from './views/datasources';
 import { createLibraryTab } from './views/library';
@@ -84,6 +86,8 @@ export function startApp(root: HTMLElement): void {
 
   replace(root, tabBar, h('main', { class: 'sidebar' }, errorBox, ...panels.values()), statusLine.element);
   selectTab('query');
+  startRelativeClock(root);
+  statusLine.startPolling();
 
   void (async () => {
     try {

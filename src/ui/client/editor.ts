@@ -7,11 +7,29 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { MSSQL, MySQL, PostgreSQL, sql } from '@codemirror/lang-sql';
 import { Compartment, EditorState, Prec } from '@codemirror/state';
-import { EditorView, drawSelection, highlightActiveLine, keymap, placeholder } from '@codemirror/view';
+import { EditorView, drawSelection, highlightActiveLine, keymap, placeholder, tooltips } from '@codemirror/view';
 import type { Dialect } from './sql-format';
 import type { CompletionSchema } from './schema';
 
 const DIALECTS = { postgresql: PostgreSQL, mysql: MySQL, transactsql: MSSQL };
+
+/** Margin kept between a tooltip and the sidebar's edge, in pixels. */
+const TOOLTIP_MARGIN = 4;
+
+/**
+ * Where tooltips (the completion list) may go: the editor's own column across (so they never
+ * run past the 300 px sidebar or under its scroll bar), the whole window up and down.
+ */
+function editorColumn(view: EditorView): { top: number; left: number; bottom: number; right: number } {
+  const box = view.dom.getBoundingClientRect();
+  const visibleRight = document.documentElement.clientWidth || window.innerWidth;
+  return {
+    top: 0,
+    left: Math.max(0, box.left),
+    bottom: window.innerHeight,
+    right: Math.max(box.left + 1, Math.min(box.right, visibleRight - TOOLTIP_MARGIN)),
+  };
+}
 
 export interface SqlEditor {
   getText(): string;
@@ -35,6 +53,7 @@ export function createSqlEditor(parent: HTMLElement, options: { placeholderText:
         bracketMatching(),
         closeBrackets(),
         autocompletion({ icons: false }),
+        tooltips({ tooltipSpace: editorColumn }),
         highlightActiveLine(),
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap, indentWithTab]),

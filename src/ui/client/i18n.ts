@@ -60,6 +60,10 @@ export const CATALOG = {
   'query.schemaRefresh': { en: 'Refresh tables', ja: 'テーブルを再読み込み' },
   'query.schemaCount': { en: '{tables} tables (loaded {at})', ja: '{tables} テーブル({at} に読み込み)' },
   'query.noRows': { en: 'No rows.', ja: '行がありません。' },
+  'query.lastGood': {
+    en: 'The latest run failed. Below is the last good result, from {time} ({at}).',
+    ja: '最新の実行は失敗しました。以下は前回成功した結果です({time}、{at})。',
+  },
 
   'conflict.title': { en: 'Someone saved this query while you were editing', ja: '編集中に他の人がこのクエリを保存しました' },
   'conflict.by': { en: '{who} saved version {version} ({at}). Their SQL:', ja: '{who} がバージョン {version} を保存しました({at})。相手の SQL:' },
@@ -156,6 +160,7 @@ export const CATALOG = {
   'time.justNow': { en: 'just now', ja: 'たった今' },
   'time.minutesAgo': { en: '{n} min ago', ja: '{n} 分前' },
   'time.hoursAgo': { en: '{n} h ago', ja: '{n} 時間前' },
+  'time.dayAgo': { en: '1 day ago', ja: '1 日前' },
   'time.daysAgo': { en: '{n} days ago', ja: '{n} 日前' },
 } satisfies Record<string, Record<Lang, string>>;
 
@@ -176,6 +181,33 @@ export function getLang(): Lang {
 export function t(key: MessageKey, vars: Vars = {}, lang: Lang = currentLang): string {
   const template = CATALOG[key][lang] ?? CATALOG[key].en;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/**
+ * The message split around its placeholders, each filled with its value as is: lets a DOM
+ * node (a live relative time) stand inside a translated sentence, whatever the word order.
+ */
+export function tParts<T>(key: MessageKey, vars: Record<string, string | number | T>, lang: Lang = currentLang): (string | T)[] {
+  const template = CATALOG[key][lang] ?? CATALOG[key].en;
+  const parts: (string | T)[] = [];
+  /** Adds a part, joining it to a text just before it. */
+  const push = (part: string | T) => {
+    const before = parts.length - 1;
+    if (typeof part === 'string' && part === '') return;
+    if (typeof part === 'string' && typeof parts[before] === 'string') parts[before] = `${parts[before]}${part}`;
+    else parts.push(part);
+  };
+  let last = 0;
+  for (const match of template.matchAll(/\{(\w+)\}/g)) {
+    const name = match[1];
+    if (!(name in vars)) continue;
+    push(template.slice(last, match.index));
+    const value = vars[name];
+    push(typeof value === 'number' ? String(value) : value);
+    last = match.index + match[0].length;
+  }
+  push(template.slice(last));
+  return parts;
 }
 
 /** 'ja' for a page whose lang attribute starts with ja, 'en' otherwise. */

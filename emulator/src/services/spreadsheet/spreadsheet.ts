@@ -51,8 +51,8 @@ export class SpreadsheetFake
 {
   static readonly appsScriptName = 'SpreadsheetApp.Spreadsheet';
   private readonly sheetFakes = new Map<SheetModel, SheetFake>();
-  /** Toasts shown with toast(), newest last (host inspection). */
-  readonly _toasts: { message: string; title: string }[] = [];
+  /** Toasts shown with toast(), newest last (host inspection); timeoutSeconds as passed (null: Google's default, 5 s). */
+  readonly _toasts: { message: string; title: string; timeoutSeconds: number | null }[] = [];
 
   constructor(readonly _ctx: SpreadsheetContext) {}
 
@@ -231,8 +231,9 @@ export class SpreadsheetFake
   getProtections(type: string): ProtectionFake[] {
     return this._wb.protections.filter((p) => p.type === String(type)).map((p) => new ProtectionFake(this, p));
   }
-  toast(message: string, title = '', _timeoutSeconds?: number): void {
-    this._toasts.push({ message: String(message), title: String(title) });
+  toast(message: string, title = '', timeoutSeconds?: number | null): void {
+    const timeout = timeoutSeconds === undefined || timeoutSeconds === null ? null : Number(timeoutSeconds);
+    this._toasts.push({ message: String(message), title: String(title ?? ''), timeoutSeconds: timeout });
   }
   /** The owner, or null for a spreadsheet in a shared drive (option `sharedDrive`). */
   getOwner(): UserFake | null {

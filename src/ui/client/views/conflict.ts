@@ -3,16 +3,16 @@
  * (who, when, their SQL) and the three ways out — overwrite, keep theirs, save mine as a copy.
  */
 import type { QueryView } from '../../../shared/api-types';
-import { ago } from '../display';
 import { h } from '../dom';
-import { t } from '../i18n';
+import { t, tParts } from '../i18n';
+import { relativeTime } from '../relative-time';
 
 export function createConflictDialog(theirs: QueryView, choices: { overwrite(): void; keepTheirs(): void; saveCopy(): void }): HTMLElement {
   return h(
     'div',
     { class: 'dialog', testid: 'conflict-dialog', attrs: { role: 'alertdialog' } },
     h('div', { class: 'dialog-title' }, t('conflict.title')),
-    h('div', {}, t('conflict.by', { who: theirs.updatedBy, version: theirs.version, at: ago(theirs.updatedAt) })),
+    h('div', {}, ...tParts<Node>('conflict.by', { who: theirs.updatedBy, version: theirs.version, at: relativeTime(theirs.updatedAt) })),
     h('pre', { class: 'sql', testid: 'conflict-theirs-sql' }, theirs.sql),
     h(
       'div',

@@ -1,13 +1,14 @@
 /**
  * The parameters form under the editor: one typed input per `{{ name }}` in the SQL, and a
- * small settings panel per parameter (type, label, list options, multi-select). Redrawn only
+ * small settings panel per parameter (param-settings.ts). Redrawn only
  * when the set of parameters changes, so typing in the editor never steals focus.
  */
-import type { ParameterDef, ParameterType, ParameterValues, QuerySummary } from '../../../shared/api-types';
+import type { ParameterDef, ParameterValues, QuerySummary } from '../../../shared/api-types';
 import { call } from '../api';
 import { h, replace } from '../dom';
-import { getLang, t, type MessageKey } from '../i18n';
-import { PARAMETER_TYPES, RELATIVE_DATES, RELATIVE_DATETIMES, RELATIVE_RANGES, checkValue, initialValue } from '../params';
+import { getLang, t } from '../i18n';
+import { RELATIVE_DATES, RELATIVE_DATETIMES, RELATIVE_RANGES, checkValue, initialValue } from '../params';
+import { createParamSettings } from './param-settings';
 
 export interface ParamsForm {
   element: HTMLElement;
@@ -115,39 +116,6 @@ export function createParamsForm(options: { onDefinitionsChange: (defs: Paramete
     }
   };
 
-  const settingsFor = (def: ParameterDef): HTMLElement => {
-    const typeSelect = h(
-      'select',
-      { testid: `param-type-${def.name}`, on: { change: (e) => updateDefinition(def.name, { type: (e.target as HTMLSelectElement).value as ParameterType }) } },
-      ...PARAMETER_TYPES.map((type) => h('option', { props: { value: type, selected: type === def.type } }, t(`param.type.${type}` as MessageKey))),
-    );
-    const label = h('input', {
-      attrs: { type: 'text' },
-      props: { value: def.label ?? '' },
-      on: { change: (e) => updateDefinition(def.name, { label: (e.target as HTMLInputElement).value || undefined }) },
-    });
-    const rows: HTMLElement[] = [h('label', {}, t('param.type'), typeSelect), h('label', {}, t('param.label'), label)];
-    if (def.type === 'list') {
-      const queries = options.listQueries();
-      rows.push(
-        h('label', {}, t('param.options'), h('textarea', {
-          testid: `param-options-${def.name}`,
-          attrs: { rows: '3' },
-          props: { value: (def.options ?? []).join('\n') },
-          on: { change: (e) => updateDefinition(def.name, { options: (e.target as HTMLTextAreaElement).value.split('\n').map((s) => s.trim()).filter(Boolean) }) },
-        })),
-        h('label', {}, t('param.optionsQuery'), h(
-          'select',
-          { on: { change: (e) => updateDefinition(def.name, { optionsQueryId: (e.target as HTMLSelectElement).value || undefined }) } },
-          h('option', { props: { value: '' } }, t('param.optionsQueryNone')),
-          ...queries.map((q) => h('option', { props: { value: q.id, selected: q.id === def.optionsQueryId } }, q.name)),
-        )),
-        h('label', { class: 'inline' }, h('input', { attrs: { type: 'checkbox' }, props: { checked: Boolean(def.multi) }, on: { change: (e) => updateDefinition(def.name, { multi: (e.target as HTMLInputElement).checked }) } }), t('param.multi')),
-      );
-    }
-    return h('details', { class: 'param-settings' }, h('summary', { attrs: { title: t('param.settings', { name: def.name }) } }, '⚙'), ...rows);
-  };
-
   const render = () => {
     if (defs.length === 0) return replace(element);
     replace(
@@ -156,9 +124,11 @@ export function createParamsForm(options: { onDefinitionsChange: (defs: Paramete
       datalist('sd-relative-dates', RELATIVE_DATES[getLang()]),
       datalist('sd-relative-datetimes', RELATIVE_DATETIMES[getLang()]),
       datalist('sd-relative-ranges', [...RELATIVE_RANGES[getLang()], ...RELATIVE_DATES[getLang()]]),
-      ...defs.map((def) =>
-        h('div', { class: 'param', attrs: { 'data-param': def.name } }, h('div', { class: 'param-head' }, h('span', { class: 'param-name' }, def.label || def.name), settingsFor(def)), inputFor(def)),
-      ),
+      ...defs.map((def) => {
+        const settings = createParamSettings(def, { update: updateDefinition, listQueries: options.listQueries });
+        const head = h('div', { class: 'param-head' }, h('span', { class: 'param-name' }, def.label || def.name), settings);
+        return h('div', { class: 'param', attrs: { 'data-param': def.name } }, head, inputFor(def));
+      }),
     );
   };
 

@@ -1,34 +1,66 @@
-/** The status line at the bottom: the last few scheduled (and other) runs, from listRecentRuns. */
-import { call } from '../api';
-import { ago } from '../display';
-import { h, replace } from '../dom';
-import { t } from '../i18n';
+/**
+ * The status line at the bottom: the last few scheduled (and other) runs, from listRecentRuns.
+ * Their times are live (relative-time.ts), and the list is fetched again every few minutes
+ * while the sidebar is visible, since scheduled runs happen without it.
+ */
 import type { RunStatusView } from '../../../shared/api-types';
+import { call } from '../api';
+import { h, replace } from '../dom';
+import { type MessageKey, t, tParts } from '../i18n';
+import { relativeTime } from '../relative-time';
 
 const SHOWN = 3;
+/** How often the list is fetched again while the sidebar is visible. */
+export const STATUS_REFETCH_MS = 5 * 60_000;
 
-export function createStatusLine(): { element: HTMLElement; refresh(): Promise<void> } {
+const KEYS: Record<RunStatusView['outcome'], MessageKey> = {
+  ok: 'status.ok',
+  failed: 'status.failed',
+  skipped: 'status.skipped',
+};
+
+export interface StatusLine {
+  element: HTMLElement;
+  refresh(): Promise<void>;
+  /** Fetches again every STATUS_REFETCH_MS while the page is visible, and when it becomes visible. */
+  startPolling(): () => void;
+}
+
+function runLine(run: RunStatusView): HTMLElement {
+  const vars = { query: run.query, rows: run.rows ?? 0, at: relativeTime(run.at), message: run.message };
+  return h(
+    'div',
+    { class: `run run-${run.outcome}`, testid: 'status-run', attrs: { title: run.message } },
+    h('span', { class: 'dot' }),
+    ...tParts<Node>(KEYS[run.outcome], vars),
+  );
+}
+
+export function createStatusLine(): StatusLine {
   const element = h('footer', { class: 'status-line', testid: 'status-line' });
   const render = (runs: RunStatusView[]) => {
     if (runs.length === 0) return replace(element, h('span', { class: 'gray' }, t('status.none')));
-    replace(
-      element,
-      h('span', { class: 'status-title' }, t('status.title')),
-      ...runs.slice(0, SHOWN).map((run) => {
-        const vars = { query: run.query, rows: run.rows ?? 0, at: ago(run.at), message: run.message };
-        const key = run.outcome === 'ok' ? 'status.ok' : run.outcome === 'failed' ? 'status.failed' : 'status.skipped';
-        return h('div', { class: `run run-${run.outcome}`, attrs: { title: run.message } }, h('span', { class: 'dot' }), t(key, vars));
-      }),
-    );
+    replace(element, h('span', { class: 'status-title' }, t('status.title')), ...runs.slice(0, SHOWN).map(runLine));
   };
-  return {
-    element,
-    refresh: async () => {
-      try {
-        render(await call('listRecentRuns'));
-      } catch (error) {
-        replace(element, h('span', { class: 'gray' }, error instanceof Error ? error.message : String(error)));
-      }
-    },
+  const refresh = async () => {
+    try {
+      render(await call('listRecentRuns'));
+    } catch (error) {
+      replace(element, h('span', { class: 'gray' }, error instanceof Error ? error.message : String(error)));
+    }
   };
+  const startPolling = () => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void refresh();
+    }, STATUS_REFETCH_MS);
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void refresh();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  };
+  return { element, refresh, startPolling };
 }
