@@ -68,6 +68,10 @@ describe('formatSql', () => {
     expect(formatSql('select top 5 [order] from [my table]', 'transactsql')).toContain('[my table]');
   });
 
+  test('without a data source it formats standard SQL, not a guessed dialect', () => {
+    expect(formatSql('select a from t where x = {{ since }}', null)).toBe('SELECT\n  a\nFROM\n  t\nWHERE\n  x = {{ since }}');
+  });
+
   test('broken SQL throws (the sidebar shows the message and keeps the text)', () => {
     expect(() => formatSql("SELECT 'unclosed", 'postgresql')).toThrow();
   });

@@ -5,7 +5,7 @@
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
-import { MSSQL, MySQL, PostgreSQL, sql } from '@codemirror/lang-sql';
+import { MSSQL, MySQL, PostgreSQL, StandardSQL, sql } from '@codemirror/lang-sql';
 import { Compartment, EditorState, Prec } from '@codemirror/state';
 import { EditorView, drawSelection, highlightActiveLine, keymap, placeholder, tooltips } from '@codemirror/view';
 import type { Dialect } from './sql-format';
@@ -35,7 +35,8 @@ export interface SqlEditor {
   getText(): string;
   setText(text: string): void;
   insert(text: string): void;
-  setLanguage(dialect: Dialect, schema: CompletionSchema): void;
+  /** The data source's dialect; null (no source chosen yet) is standard SQL. */
+  setLanguage(dialect: Dialect | null, schema: CompletionSchema): void;
   focus(): void;
 }
 
@@ -75,7 +76,7 @@ export function createSqlEditor(parent: HTMLElement, options: { placeholderText:
     },
     setLanguage: (dialect, schema) =>
       view.dispatch({
-        effects: language.reconfigure(sql({ dialect: DIALECTS[dialect] ?? PostgreSQL, schema: schema.schema, defaultSchema: schema.defaultSchema, upperCaseKeywords: true })),
+        effects: language.reconfigure(sql({ dialect: dialect ? DIALECTS[dialect] : StandardSQL, schema: schema.schema, defaultSchema: schema.defaultSchema, upperCaseKeywords: true })),
       }),
     focus: () => view.focus(),
   };

@@ -75,8 +75,9 @@ export interface SharedState {
   schemas: Map<string, SchemaView>;
 }
 
-export function dialectOf(state: SharedState, dataSourceId: string): KindView['dialect'] {
+/** The dialect of the chosen data source, or null when none (or an unknown kind) is chosen: no guessing. */
+export function dialectOf(state: SharedState, dataSourceId: string): KindView['dialect'] | null {
   const source = state.dataSources.find((d) => d.id === dataSourceId);
   const kind = state.kinds.find((k) => k.id === source?.kind);
-  return kind?.dialect ?? 'postgresql';
+  return kind?.dialect ?? null;
 }
