@@ -7,11 +7,11 @@ import { translate } from '../core/i18n';
 import { InputError, asPayload, flag, record, text } from '../core/input';
 import { UserError, errorMessage } from '../core/user-error';
 import { listKinds } from '../datasources/registry';
-import { userLang } from '../adapters/session';
 import type { ApiResponse } from '../shared/api-types';
 import { deleteDataSource, listDataSources, saveDataSource, testDataSource } from './datasources';
 import { LIBRARY_HANDLERS } from './library/api-handlers';
 import type { ApiHandler } from './api-handler';
+import { createContext } from './context';
 
 export const API: Record<string, ApiHandler> = {
   ...LIBRARY_HANDLERS,
@@ -39,12 +39,13 @@ export const API: Record<string, ApiHandler> = {
 };
 
 export function callApi(method: unknown, payload: unknown): ApiResponse<unknown> {
-  const lang = userLang();
+  const ctx = createContext();
+  const lang = ctx.lang;
   if (typeof method !== 'string' || !Object.prototype.hasOwnProperty.call(API, method)) {
     return { ok: false, error: translate(lang, 'api.invalid', { detail: `unknown method ${JSON.stringify(method)}` }) };
   }
   try {
-    return { ok: true, value: API[method](payload, lang) };
+    return { ok: true, value: API[method](payload, lang, ctx) };
   } catch (error) {
     if (error instanceof InputError) return { ok: false, error: translate(lang, 'api.invalid', { detail: error.message }) };
     if (error instanceof UserError) return { ok: false, error: error.message };

@@ -115,7 +115,7 @@ export const LIBRARY_HANDLERS: Record<string, ApiHandler> = {
     return restoreVersion(id(p), version(p, 'version', true)!, lang);
   },
 
-  runQueryToTab: (payload, lang) => {
+  runQueryToTab: (payload, _lang, ctx) => {
     const p = asPayload(payload);
     return runAdhocQuery(
       {
@@ -128,7 +128,7 @@ export const LIBRARY_HANDLERS: Record<string, ApiHandler> = {
         rowLimit: optionalNumber(p, 'rowLimit', 1, DEFAULT_ROW_LIMIT * 10),
         timeoutSeconds: optionalNumber(p, 'timeoutSeconds', 1, 300),
       },
-      lang,
+      ctx,
     );
   },
 
@@ -141,7 +141,7 @@ export const LIBRARY_HANDLERS: Record<string, ApiHandler> = {
     return { options };
   },
 
-  previewQuery: (payload, lang) => {
+  previewQuery: (payload, _lang, ctx) => {
     const p = asPayload(payload);
     return previewQuery(
       {
@@ -151,13 +151,13 @@ export const LIBRARY_HANDLERS: Record<string, ApiHandler> = {
         values: values(p),
         limit: Math.floor(optionalNumber(p, 'limit', 1, MAX_PREVIEW_ROWS) ?? DEFAULT_PREVIEW_ROWS),
       },
-      lang,
+      ctx,
     );
   },
 
-  runQuery: (payload, lang) => {
+  runQuery: (payload, _lang, ctx) => {
     const p = asPayload(payload);
-    return runSavedQuery(id(p), values(p), lang);
+    return runSavedQuery(id(p), values(p), ctx);
   },
 
   getQueryLink: (payload, lang) => {
