@@ -14,6 +14,7 @@ import { errorMessage } from '../../core/user-error';
 import type { ExecutionContext } from '../context';
 import { listStoredQueries } from '../library/library';
 import { runSavedQuery } from '../library/run';
+import { StagingTab } from '../refresh/staging-tab';
 
 /** A refresh is started only while at least this much of the execution's deadline is left. */
 export const MIN_TIME_TO_START_MS = 60_000;
@@ -43,6 +44,8 @@ function runDueQueries(ctx: ExecutionContext): TickReport {
     return { date, minutes: Number(hh) * 60 + Number(mm) };
   };
   const report: TickReport = { ran: [], deferred: [], busy: false };
+  // Small results never make staging tabs, so leftovers of killed runs are swept here too.
+  StagingTab.removeStale(ctx);
   const startedBy = translate(ctx.lang, 'schedule.who');
   for (const query of listStoredQueries()) {
     if (query.archived) continue;
