@@ -159,8 +159,7 @@ export function startQuery(config: DataSourceConfig, request: QueryRunOptions, c
   const lang = ctx.lang;
   assertReadOnly(config, request.sql, lang);
   const kind = kindOf(config, lang);
-  const options: QueryRunOptions = { ...request, timeoutSeconds: effectiveTimeout(request.timeoutSeconds, ctx) };
-  const connection = connect(config, lang, { scheduled: options.scheduled });
+  const connection = connect(config, lang, { scheduled: request.scheduled });
   try {
     if (!config.writable) connection.setReadOnly(true);
     const timeZone = ctx.timeZone();
@@ -171,6 +170,8 @@ export function startQuery(config: DataSourceConfig, request: QueryRunOptions, c
       setup = connection.createStatement();
       setup.execute(tzSql);
     }
+    // Asked for last, so the time spent connecting counts against the execution's deadline.
+    const options: QueryRunOptions = { ...request, timeoutSeconds: effectiveTimeout(request.timeoutSeconds, ctx) };
     let resultSet: ResultSet;
     const sent = ctx.clock.now();
     try {
