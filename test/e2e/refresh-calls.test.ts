@@ -21,7 +21,7 @@ const EXPECTED_CALLS: Record<string, number> = {
   'SpreadsheetApp.getActiveSpreadsheet': 1,
   'SpreadsheetApp.Spreadsheet.getSpreadsheetTimeZone': 1,
   // the data source and its health
-  'PropertiesService.getDocumentProperties': 2,
+  'PropertiesService.getDocumentProperties': 1,
   'PropertiesService.Properties.getProperty': 2,
   // who runs it, for the run log
   'Session.getActiveUser': 1,
@@ -95,7 +95,7 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('one-write refr
     expect(Object.fromEntries([...exec.calls.entries()].sort())).toEqual(
       Object.fromEntries(Object.entries(EXPECTED_CALLS).sort()),
     );
-    expect(exec.callCount).toBe(52);
+    expect(exec.callCount).toBe(51);
     expect(exec.callsOf('SpreadsheetApp.Spreadsheet.insertSheet')).toBe(0);
     expect(exec.callsOf('SpreadsheetApp.Spreadsheet.deleteSheet')).toBe(0);
     expect(exec.callsOf('SpreadsheetApp.Range.copyTo')).toBe(0);
@@ -128,7 +128,7 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('one-write refr
     expect(writeAt).toBeGreaterThan(20);
     let before = tabState(setup);
     expect(before.formats[1][1]).toBe('yyyy-mm-dd');
-    const total = 52;
+    const total = 51;
     for (let n = 1; n <= total; n++) {
       const kill = setup.rt.faults.killAtCall(n);
       const answer = setup.rt.scriptRun('sheetdashApi', ['runQueryToTab', { name: 'Result', dataSourceId: setup.dataSourceId, sql: ONE_ROW }]);
