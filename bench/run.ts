@@ -146,7 +146,8 @@ function row(engine: string, rows: number, strategy: string, m: { ms: number; re
   const jdbc = byService.Jdbc ?? 0;
   const sheets = byService.SpreadsheetApp ?? 0;
   const total = exec.callCount;
-  return { engine, rows, strategy, ms: m.ms, jdbc, sheets, other: total - jdbc - sheets, total, calls: new Map(exec.calls), ok, note };
+  const other = total - jdbc - sheets;
+  return { engine, rows, strategy, ms: m.ms, jdbc, sheets, other, total, calls: new Map(exec.calls), ok, note };
 }
 
 /** The methods of one run that weigh most (calls x weight), heaviest first. */
@@ -177,7 +178,8 @@ function print(results: Row[]): void {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const l of lines) console.log(fmt(l));
   const first = results.find((r) => r.strategy === 'sheetdash')?.engine;
-  console.log(`\nCostliest methods of Sheetdash's refresh on ${first ?? '-'} (weight: 10 structural or metadata search, 3 block of cells or rows, 1 other):`);
+  const weights = 'weight: 10 structural or metadata search, 3 block of cells or rows, 1 other';
+  console.log(`\nCostliest methods of Sheetdash's refresh on ${first ?? '-'} (${weights}):`);
   for (const ours of results.filter((r) => r.strategy === 'sheetdash' && r.engine === first)) {
     const top = costliest(ours, 5).map((m) => `${m.method.replace(/^[A-Za-z]+\./, '')} ${m.calls}x${m.weight}`);
     console.log(`  ${n(ours.rows).padStart(7)} rows: ${top.join(', ')}`);

@@ -33,7 +33,8 @@ export function runSavedQuery(
 ): RefreshResultView {
   const { query } = getStoredQuery(id, ctx.lang);
   const config = getDataSource(query.dataSourceId, ctx.lang);
-  const bound = bindParameters(query.sql, query.parameters, values, kindOf(config, ctx.lang).dialect, spreadsheetBindContext(ctx));
+  const dialect = kindOf(config, ctx.lang).dialect;
+  const bound = bindParameters(query.sql, query.parameters, values, dialect, spreadsheetBindContext(ctx));
   const result = refresh(
     {
       queryId: query.id,
@@ -76,7 +77,8 @@ export interface AdhocRun {
 /** Runs SQL that is not saved (or not yet) into a tab of its own, binding its parameters. */
 export function runAdhocQuery(run: AdhocRun, ctx: ExecutionContext): RefreshResultView {
   const config = getDataSource(run.dataSourceId, ctx.lang);
-  const bound = bindParameters(run.sql, run.parameters, run.values, kindOf(config, ctx.lang).dialect, spreadsheetBindContext(ctx));
+  const dialect = kindOf(config, ctx.lang).dialect;
+  const bound = bindParameters(run.sql, run.parameters, run.values, dialect, spreadsheetBindContext(ctx));
   const queryId = run.queryId || `adhoc:${run.name}`;
   const result = refresh(
     {

@@ -62,7 +62,12 @@ interface Reader {
   truncated(): boolean;
 }
 
-function reader(ctx: ExecutionContext, resultSet: GoogleAppsScript.JDBC.JdbcResultSet, columns: ResultColumn[], rowLimit: number): Reader {
+function reader(
+  ctx: ExecutionContext,
+  resultSet: GoogleAppsScript.JDBC.JdbcResultSet,
+  columns: ResultColumn[],
+  rowLimit: number,
+): Reader {
   const rowCap = Math.min(rowLimit, Math.floor(MAX_RESULT_CELLS / columns.length));
   const batchSize = Math.max(100, Math.floor(CELLS_PER_CHUNK / columns.length));
   const spec = columns.map((_, i) => `getString(${i + 1})`).join(',');
@@ -76,7 +81,8 @@ function reader(ctx: ExecutionContext, resultSet: GoogleAppsScript.JDBC.JdbcResu
     next: () => {
       if (ended) return null;
       if (ctx.deadline.remainingMs() <= 0) {
-        throw new UserError(translate(ctx.lang, 'refresh.tooSlow', { seconds: Math.round(ctx.deadline.elapsedMs() / 1000) }));
+        const seconds = Math.round(ctx.deadline.elapsedMs() / 1000);
+        throw new UserError(translate(ctx.lang, 'refresh.tooSlow', { seconds }));
       }
       let batch = resultSet.getRows(spec, batchSize) as (string | null)[][];
       if (batch.length === 0) {

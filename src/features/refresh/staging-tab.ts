@@ -64,7 +64,13 @@ export class StagingTab {
 
   appendRows(rows: CellValue[][]): void {
     if (rows.length === 0) return;
-    this.ensureSize(1 + this.rowCount + rows.length, this.columnCount);
+    const needed = 1 + this.rowCount + rows.length;
+    if (needed > this.maxRows) {
+      // Grow at least twofold, so a long result takes a few structural calls, not one per chunk.
+      const roomy = Math.max(needed, this.maxRows * 2);
+      const fits = (roomy - this.maxRows) * Math.max(this.columnCount, this.maxColumns) <= this.room;
+      this.ensureSize(fits ? roomy : needed, this.columnCount);
+    }
     this.sheet.getRange(2 + this.rowCount, 1, rows.length, this.columnCount).setValues(rows);
     this.rowCount += rows.length;
   }
