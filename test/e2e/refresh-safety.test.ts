@@ -31,7 +31,8 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('safety on %s',
     expect(refresh(seriesSql(db, 3, 3, 'old')).ok).toBe(true);
     const before = rt.spreadsheet._sheetValues('Result');
     for (const method of ['SpreadsheetApp.Range.setValues', 'SpreadsheetApp.Range.copyTo']) {
-      const stop = rt.faults.add({ method, nth: method.endsWith('setValues') ? 3 : 1, action: { kill: true } });
+      // setValues #2 writes the second chunk into the staging tab (the first carries the header).
+      const stop = rt.faults.add({ method, nth: method.endsWith('setValues') ? 2 : 1, action: { kill: true } });
       const killed = rt.scriptRun('sheetdashApi', ['runQueryToTab', { name: 'Result', dataSourceId: (api<{ id: string }[]>(rt, 'listDataSources'))[0].id, sql: seriesSql(db, 12_000, 5, 'new') }]);
       stop();
       expect(killed).toEqual({ ok: false, error: { name: 'ScriptError', message: 'Exception: Exceeded maximum execution time' } });
@@ -48,7 +49,10 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('safety on %s',
     // The next refresh that needs a staging tab removes the stale ones.
     expect(refresh(seriesSql(db, 12_000, 5, 'newest')).ok).toBe(true);
     expect(staging()).toEqual([]);
-    expect(rt.spreadsheet._sheetValues('Result')).toHaveLength(12_001);
+    const values = rt.spreadsheet._sheetValues('Result');
+    expect(values).toHaveLength(12_001);
+    expect(values[0]).toEqual(['label', 'c1', 'c2', 'c3', 'c4']);
+    expect(values[12_000][0]).toBe('newest');
   });
 
   it('follows its tab through a rename, recreates it after a delete, and never writes a person\'s tab', () => {
@@ -145,8 +149,9 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('safety on %s',
     });
     // 10 columns: batches of 5,000 rows; one more getRows finds the end.
     expect(counts.map((c) => c.getRows)).toEqual([2, 3, 5]);
-    // 1,000 rows fit one write (+ the run log row); larger results: header + one per chunk + the run log row
-    expect(counts.map((c) => c.setValues)).toEqual([1 + 1, 1 + 2 + 1, 1 + 4 + 1]);
+    // 1,000 rows fit one write (+ the run log row); larger results: one per chunk (the first
+    // carries the header) + the run log row
+    expect(counts.map((c) => c.setValues)).toEqual([1 + 1, 2 + 1, 4 + 1]);
     expect(counts[1].jdbc - counts[0].jdbc).toBe(1);
     expect(counts[2].jdbc - counts[1].jdbc).toBe(2);
     const perChunk = (counts[2].sheets - counts[1].sheets) / 2;

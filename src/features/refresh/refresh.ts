@@ -135,8 +135,7 @@ function viaStaging(
   const runId = String(ctx.deadline.startedAt) + Math.floor(Math.random() * 1e6);
   const staging = StagingTab.create(ctx, runId, rows.columns.length);
   try {
-    staging.writeHeader(header);
-    for (const chunk of first) staging.appendRows(chunk);
+    first.forEach((chunk, i) => staging.appendRows(chunk, i === 0 ? header : undefined));
     for (let chunk = rows.next(); chunk !== null; chunk = rows.next()) staging.appendRows(chunk);
     columnFormats(rows.columns).forEach((format, i) => {
       if (format !== PLAIN_FORMAT && staging.rowCount > 0) staging.setColumnFormat(i + 1, format);

@@ -58,20 +58,19 @@ export class StagingTab {
     }
   }
 
-  writeHeader(headers: string[]): void {
-    this.sheet.getRange(1, 1, 1, headers.length).setValues([headers.map((h) => "'" + h)]);
-  }
-
-  appendRows(rows: CellValue[][]): void {
-    if (rows.length === 0) return;
-    const needed = 1 + this.rowCount + rows.length;
+  /** Appends data rows; the first call may carry the header row (literal texts), written with them. */
+  appendRows(rows: CellValue[][], header?: string[]): void {
+    const block: CellValue[][] = header ? [header, ...rows] : rows;
+    if (block.length === 0) return;
+    const top = header ? 1 : 2 + this.rowCount;
+    const needed = top + block.length - 1;
     if (needed > this.maxRows) {
       // Grow at least twofold, so a long result takes a few structural calls, not one per chunk.
       const roomy = Math.max(needed, this.maxRows * 2);
       const fits = (roomy - this.maxRows) * Math.max(this.columnCount, this.maxColumns) <= this.room;
       this.ensureSize(fits ? roomy : needed, this.columnCount);
     }
-    this.sheet.getRange(2 + this.rowCount, 1, rows.length, this.columnCount).setValues(rows);
+    this.sheet.getRange(top, 1, block.length, this.columnCount).setValues(block);
     this.rowCount += rows.length;
   }
 
