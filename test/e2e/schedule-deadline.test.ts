@@ -64,6 +64,11 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('the deadline o
     expect(report.ran[1].message).toMatch(/^The refresh was stopped after 3\d\d s to stay inside Apps Script's 6-minute limit/);
     expect(report.deferred).toEqual([ids[2], ids[3]]);
     expect(rt.clock.now() - started).toBeLessThan(360_000);
+    // One context for the whole tick: the spreadsheet is fetched once, the lock taken once.
+    const tickExecution = lastExecution(rt);
+    expect(tickExecution.functionName).toBe('tick');
+    expect(tickExecution.calls.get('SpreadsheetApp.getActiveSpreadsheet')).toBe(1);
+    expect(tickExecution.calls.get('LockService.Lock.tryLock')).toBe(1);
     expect(rt.spreadsheet._sheetNames()).toContain('Q1');
     expect(rt.spreadsheet._sheetNames()).not.toContain('Q2');
     // The next tick runs what was deferred.
