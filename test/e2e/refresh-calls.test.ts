@@ -145,3 +145,28 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('one-write refr
     }
   });
 });
+
+const bigEngine = enabledEngines().find((e) => e.name === 'pg') ?? enabledEngines()[0];
+
+describe(`replacing a large result with a small one (on ${bigEngine.name})`, () => {
+  let db: TestDatabase;
+  beforeAll(() => {
+    db = createTestDatabase(bigEngine);
+  });
+  afterAll(() => db?.drop());
+
+  it('goes through a staging tab, whose one copy clears the old result, instead of one huge write', () => {
+    const setup = setupWithDataSource(db);
+    const cols = Array.from({ length: 9 }, (_, i) => `n + ${i} AS c${i}`).join(', ');
+    const source = db.kind === 'mysql' ? `(SELECT seq AS n FROM seq_1_to_25000) s` : `generate_series(1, 25000) AS s(n)`;
+    expect(setup.refresh(`SELECT 'old' AS label, ${cols} FROM ${source} ORDER BY n`)).toMatchObject({ ok: true, rows: 25_000 });
+    expect(setup.refresh(ONE_ROW)).toMatchObject({ ok: true, rows: 1 });
+    const exec = lastExecution(setup.rt);
+    // 25,001 x 10 cells to clear are more than one direct write may cover.
+    expect(exec.callsOf('SpreadsheetApp.Range.copyTo')).toBe(1);
+    // The staging tab's one write (header and row) and the run log's row: no write into the result tab.
+    expect(exec.calls.get('SpreadsheetApp.Range.setValues')).toBe(2);
+    expect(setup.rt.spreadsheet._sheetValues('Result')).toEqual([['label'], ['x']]);
+    expect(setup.rt.spreadsheet._sheetNames().filter((n) => n.startsWith('sheetdash-staging-'))).toEqual([]);
+  });
+});

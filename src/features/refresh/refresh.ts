@@ -115,7 +115,7 @@ function sourceNote(ctx: ExecutionContext, request: RefreshRequest, source: stri
   });
 }
 
-function locked(ctx: ExecutionContext, fn: () => Published): Published {
+function locked<T>(ctx: ExecutionContext, fn: () => T): T {
   const wait = Math.max(1_000, Math.min(LOCK_WAIT_MS, ctx.deadline.remainingMs()));
   const result = ctx.lock.hold(wait, fn);
   if (!result.ok) throw new UserError(translate(ctx.lang, 'refresh.busy'));
@@ -196,7 +196,10 @@ export function refresh(request: RefreshRequest, ctx: ExecutionContext): Refresh
           formats: columnFormats(columns),
           note: sourceNote(ctx, request, config.name, rowCount, rows.truncated()),
         };
-        published = locked(ctx, () => writeResult(ctx, request.queryId, request.queryName, grid));
+        const direct = locked(ctx, () => writeResult(ctx, request.queryId, request.queryName, grid));
+        if (direct) published = direct;
+        // A large old result to clear: through a staging tab, whose one copy replaces it all.
+        else ({ published, rowCount } = viaStaging(ctx, request, rows, [data], header, config.name));
       } else {
         ({ published, rowCount } = viaStaging(ctx, request, rows, [first ?? [], second], header, config.name));
         close();

@@ -17,6 +17,11 @@ import { assertRoomFor, growGrid, NEW_TAB_CELLS } from './workbook';
 export const RESULT_KEY = 'sheetdash.result';
 /** The number format that leaves a cell's display to Sheets (cells that are not dates or times). */
 export const PLAIN_FORMAT = 'General';
+/**
+ * Most cells one direct write may cover, the old result's area included: replacing a large old
+ * result with a small one goes through a staging tab instead, whose one copy clears the rest.
+ */
+export const MAX_DIRECT_WRITE_CELLS = 200_000;
 
 export interface Published {
   sheet: Sheet;
@@ -50,16 +55,26 @@ function resultTab(ctx: ExecutionContext, queryId: string, tabName: string, warn
   return { sheet, created: true };
 }
 
-/** Grows the tab (when it must) so that rows x columns fit; answers the area to overwrite. */
-function areaFor(ctx: ExecutionContext, sheet: Sheet, rows: number, columns: number): { rows: number; columns: number } {
+interface Area {
+  rows: number;
+  columns: number;
+  /** True when the area reaches past the old result's (so the grid may have to grow). */
+  grows: boolean;
+}
+
+/** The area to overwrite: the new result's and the old result's, whichever is larger each way. */
+function areaFor(sheet: Sheet, rows: number, columns: number): Area {
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
   const area = { rows: Math.max(rows, lastRow, 1), columns: Math.max(columns, lastColumn, 1) };
-  if (area.rows > lastRow || area.columns > lastColumn) {
-    const size = { ...area, maxRows: sheet.getMaxRows(), maxColumns: sheet.getMaxColumns() };
-    growGrid(ctx.spreadsheet(), sheet, size, ctx.lang);
-  }
-  return area;
+  return { ...area, grows: area.rows > lastRow || area.columns > lastColumn };
+}
+
+/** Grows the tab (when it must) so that the area fits. */
+function fit(ctx: ExecutionContext, sheet: Sheet, area: Area): void {
+  if (!area.grows) return;
+  const size = { rows: area.rows, columns: area.columns, maxRows: sheet.getMaxRows(), maxColumns: sheet.getMaxColumns() };
+  growGrid(ctx.spreadsheet(), sheet, size, ctx.lang);
 }
 
 function padded<T>(rows: T[][], height: number, width: number, fill: T): T[][] {
@@ -71,12 +86,17 @@ function padded<T>(rows: T[][], height: number, width: number, fill: T): T[][] {
   return out;
 }
 
-/** Must run under the document lock. Writes a result that fits one write straight into its tab. */
-export function writeResult(ctx: ExecutionContext, queryId: string, tabName: string, grid: ResultGrid): Published {
+/**
+ * Must run under the document lock. Writes a result that fits one write straight into its tab;
+ * answers null, having written nothing, when the old result's area is too large for one write.
+ */
+export function writeResult(ctx: ExecutionContext, queryId: string, tabName: string, grid: ResultGrid): Published | null {
   const warnings: string[] = [];
   const { sheet } = resultTab(ctx, queryId, tabName, warnings);
   const width = grid.header.length;
-  const area = areaFor(ctx, sheet, 1 + grid.rows.length, width);
+  const area = areaFor(sheet, 1 + grid.rows.length, width);
+  if (area.rows * area.columns > MAX_DIRECT_WRITE_CELLS) return null;
+  fit(ctx, sheet, area);
   const values = padded<CellValue>([grid.header, ...grid.rows], area.rows, area.columns, '');
   const dataFormats = [...grid.formats, ...Array<string>(area.columns - width).fill(PLAIN_FORMAT)];
   const plainRow = Array<string>(area.columns).fill(PLAIN_FORMAT);
@@ -94,7 +114,8 @@ export function writeResult(ctx: ExecutionContext, queryId: string, tabName: str
 export function publish(ctx: ExecutionContext, staging: StagingTab, queryId: string, tabName: string): Published {
   const warnings: string[] = [];
   const { sheet: target } = resultTab(ctx, queryId, tabName, warnings);
-  const area = areaFor(ctx, target, 1 + staging.rowCount, staging.columnCount);
+  const area = areaFor(target, 1 + staging.rowCount, staging.columnCount);
+  fit(ctx, target, area);
   staging.ensureSize(area.rows, area.columns);
   // The one step that changes the result tab: values, formats and the header note at once.
   staging.sheet.getRange(1, 1, area.rows, area.columns).copyTo(target.getRange(1, 1, area.rows, area.columns));
