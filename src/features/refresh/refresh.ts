@@ -153,6 +153,35 @@ function viaStaging(
   }
 }
 
+/**
+ * Writes the whole result: straight into the result tab when it came in one batch (the
+ * connection is closed first: nothing more is read), else through a staging tab.
+ */
+function writeAll(
+  ctx: ExecutionContext,
+  request: RefreshRequest,
+  rows: Reader,
+  header: string[],
+  source: string,
+  closeConnection: () => void,
+): { published: Published; rowCount: number } {
+  const first = rows.next();
+  const second = first === null ? null : rows.next();
+  if (second !== null) return viaStaging(ctx, request, rows, [first ?? [], second], header, source);
+  closeConnection();
+  const data = first ?? [];
+  const grid = {
+    header,
+    rows: data,
+    formats: columnFormats(rows.columns),
+    note: sourceNote(ctx, request, source, data.length, rows.truncated()),
+  };
+  const direct = locked(ctx, () => writeResult(ctx, request.queryId, request.queryName, grid));
+  if (direct) return { published: direct, rowCount: data.length };
+  // A large old result to clear: through a staging tab, whose one copy replaces it all.
+  return viaStaging(ctx, request, rows, [data], header, source);
+}
+
 export function refresh(request: RefreshRequest, ctx: ExecutionContext): RefreshResult {
   const lang = ctx.lang;
   const started = ctx.clock.now();
@@ -181,29 +210,7 @@ export function refresh(request: RefreshRequest, ctx: ExecutionContext): Refresh
       const { headers, renamed } = uniqueHeaders(columns.map((c) => c.label));
       const header = headers.map((h) => "'" + h);
       const rows = reader(ctx, resultSet, columns, rowLimit);
-      const first = rows.next();
-      const second = first === null ? null : rows.next();
-      let published: Published;
-      let rowCount: number;
-      if (second === null) {
-        // Everything arrived in one batch: one write, straight into the result tab.
-        close();
-        const data = first ?? [];
-        rowCount = data.length;
-        const grid = {
-          header,
-          rows: data,
-          formats: columnFormats(columns),
-          note: sourceNote(ctx, request, config.name, rowCount, rows.truncated()),
-        };
-        const direct = locked(ctx, () => writeResult(ctx, request.queryId, request.queryName, grid));
-        if (direct) published = direct;
-        // A large old result to clear: through a staging tab, whose one copy replaces it all.
-        else ({ published, rowCount } = viaStaging(ctx, request, rows, [data], header, config.name));
-      } else {
-        ({ published, rowCount } = viaStaging(ctx, request, rows, [first ?? [], second], header, config.name));
-        close();
-      }
+      const { published, rowCount } = writeAll(ctx, request, rows, header, config.name, close);
       const truncated = rows.truncated();
       const warnings = [...published.warnings];
       if (renamed.length > 0) warnings.push(translate(lang, 'refresh.duplicateColumns', { names: renamed.join(', ') }));
