@@ -30,7 +30,8 @@ export function previewQuery(request: PreviewRequest, ctx: ExecutionContext): Pr
   const started = ctx.clock.now();
   const config = getDataSource(request.dataSourceId, ctx.lang);
   const kind = kindOf(config, ctx.lang);
-  const bound = bindParameters(request.sql, request.parameters, request.values, kind.dialect, spreadsheetBindContext(ctx));
+  const bindContext = spreadsheetBindContext(ctx);
+  const bound = bindParameters(request.sql, request.parameters, request.values, kind.dialect, bindContext);
   const query = {
     sql: bound.sql,
     values: bound.values,
@@ -53,7 +54,13 @@ export function previewQuery(request: PreviewRequest, ctx: ExecutionContext): Pr
     }
     const truncated = rows.length > request.limit;
     const shown = rows.slice(0, request.limit);
-    return { columns: uniqueHeaders(columns.map((c) => c.label)).headers, rows: shown, rowCount: shown.length, truncated, ms: ctx.clock.now() - started };
+    return {
+      columns: uniqueHeaders(columns.map((c) => c.label)).headers,
+      rows: shown,
+      rowCount: shown.length,
+      truncated,
+      ms: ctx.clock.now() - started,
+    };
   } finally {
     closeQuietly(running.resultSet);
     closeQuietly(running.connection);

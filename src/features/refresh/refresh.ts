@@ -104,7 +104,13 @@ function columnFormats(columns: ResultColumn[]): string[] {
   return columns.map((column) => TEMPORAL_FORMATS[column.kind] ?? PLAIN_FORMAT);
 }
 
-function sourceNote(ctx: ExecutionContext, request: RefreshRequest, source: string, rows: number, truncated: boolean): string {
+function sourceNote(
+  ctx: ExecutionContext,
+  request: RefreshRequest,
+  source: string,
+  rows: number,
+  truncated: boolean,
+): string {
   return translate(ctx.lang, 'refresh.source', {
     query: request.queryName,
     source,

@@ -42,17 +42,19 @@ export function findResultTab(queryId: string): Sheet | null {
 }
 
 /** The query's tab, or a new one named after it (another name if a person's tab has it). */
-function resultTab(ctx: ExecutionContext, queryId: string, tabName: string, warnings: string[]): { sheet: Sheet; created: boolean } {
+function resultTab(ctx: ExecutionContext, queryId: string, tabName: string, warnings: string[]): Sheet {
   const found = findResultTab(queryId);
-  if (found) return { sheet: found, created: false };
+  if (found) return found;
   const ss = ctx.spreadsheet();
   assertRoomFor(ss, NEW_TAB_CELLS, ctx.lang);
   const name = freeSheetName(tabName);
-  if (name !== tabName && ss.getSheetByName(tabName)) warnings.push(translate(ctx.lang, 'refresh.tabTaken', { name: tabName, used: name }));
+  if (name !== tabName && ss.getSheetByName(tabName)) {
+    warnings.push(translate(ctx.lang, 'refresh.tabTaken', { name: tabName, used: name }));
+  }
   const sheet = ss.insertSheet(name);
   tagSheet(sheet, RESULT_KEY, queryId);
   sheet.setFrozenRows(1);
-  return { sheet, created: true };
+  return sheet;
 }
 
 interface Area {
@@ -73,7 +75,12 @@ function areaFor(sheet: Sheet, rows: number, columns: number): Area {
 /** Grows the tab (when it must) so that the area fits. */
 function fit(ctx: ExecutionContext, sheet: Sheet, area: Area): void {
   if (!area.grows) return;
-  const size = { rows: area.rows, columns: area.columns, maxRows: sheet.getMaxRows(), maxColumns: sheet.getMaxColumns() };
+  const size = {
+    rows: area.rows,
+    columns: area.columns,
+    maxRows: sheet.getMaxRows(),
+    maxColumns: sheet.getMaxColumns(),
+  };
   growGrid(ctx.spreadsheet(), sheet, size, ctx.lang);
 }
 
@@ -90,9 +97,14 @@ function padded<T>(rows: T[][], height: number, width: number, fill: T): T[][] {
  * Must run under the document lock. Writes a result that fits one write straight into its tab;
  * answers null, having written nothing, when the old result's area is too large for one write.
  */
-export function writeResult(ctx: ExecutionContext, queryId: string, tabName: string, grid: ResultGrid): Published | null {
+export function writeResult(
+  ctx: ExecutionContext,
+  queryId: string,
+  tabName: string,
+  grid: ResultGrid,
+): Published | null {
   const warnings: string[] = [];
-  const { sheet } = resultTab(ctx, queryId, tabName, warnings);
+  const sheet = resultTab(ctx, queryId, tabName, warnings);
   const width = grid.header.length;
   const area = areaFor(sheet, 1 + grid.rows.length, width);
   if (area.rows * area.columns > MAX_DIRECT_WRITE_CELLS) return null;
@@ -113,7 +125,7 @@ export function writeResult(ctx: ExecutionContext, queryId: string, tabName: str
 /** Must run under the document lock. Publishes a filled staging tab as the query's result tab. */
 export function publish(ctx: ExecutionContext, staging: StagingTab, queryId: string, tabName: string): Published {
   const warnings: string[] = [];
-  const { sheet: target } = resultTab(ctx, queryId, tabName, warnings);
+  const target = resultTab(ctx, queryId, tabName, warnings);
   const area = areaFor(target, 1 + staging.rowCount, staging.columnCount);
   fit(ctx, target, area);
   staging.ensureSize(area.rows, area.columns);
