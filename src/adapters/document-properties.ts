@@ -2,8 +2,16 @@
  * JSON values in Document properties: the add-on's per-spreadsheet storage. Document, not
  * Script, properties: in a published add-on Script properties are shared by every customer.
  */
+let documentProperties: GoogleAppsScript.Properties.Properties | null = null;
+
+/** The Document properties, fetched once per execution (module state lives for one execution). */
+function properties(): GoogleAppsScript.Properties.Properties {
+  documentProperties ??= PropertiesService.getDocumentProperties();
+  return documentProperties;
+}
+
 export function readJson<T>(key: string): T | null {
-  const raw = PropertiesService.getDocumentProperties().getProperty(key);
+  const raw = properties().getProperty(key);
   if (raw === null) return null;
   try {
     return JSON.parse(raw) as T;
@@ -13,16 +21,16 @@ export function readJson<T>(key: string): T | null {
 }
 
 export function writeJson(key: string, value: unknown): void {
-  PropertiesService.getDocumentProperties().setProperty(key, JSON.stringify(value));
+  properties().setProperty(key, JSON.stringify(value));
 }
 
 export function deleteKey(key: string): void {
-  PropertiesService.getDocumentProperties().deleteProperty(key);
+  properties().deleteProperty(key);
 }
 
 /** Every property whose key starts with `prefix`, parsed. */
 export function readAllWithPrefix<T>(prefix: string): T[] {
-  const all = PropertiesService.getDocumentProperties().getProperties();
+  const all = properties().getProperties();
   const out: T[] = [];
   for (const key of Object.keys(all)) {
     if (!key.startsWith(prefix)) continue;

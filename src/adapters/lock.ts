@@ -1,10 +1,29 @@
+/**
+ * The document lock of this execution. Re-entrant: a step that already runs under the lock
+ * (a refresh inside the tick, which holds it for its whole run) does not take it again and does
+ * not release it early; only the outermost holder releases it. Module state lives for one
+ * execution, as every global does in Apps Script.
+ */
+let documentLock: GoogleAppsScript.Lock.Lock | null = null;
+let depth = 0;
+
 /** Runs a function under the document lock, or reports that another execution holds it. */
 export function withDocumentLock<T>(waitMs: number, fn: () => T): { ok: true; value: T } | { ok: false } {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(waitMs)) return { ok: false };
+  if (depth > 0) {
+    depth++;
+    try {
+      return { ok: true, value: fn() };
+    } finally {
+      depth--;
+    }
+  }
+  documentLock ??= LockService.getDocumentLock();
+  if (!documentLock.tryLock(waitMs)) return { ok: false };
+  depth = 1;
   try {
     return { ok: true, value: fn() };
   } finally {
-    lock.releaseLock();
+    depth = 0;
+    documentLock.releaseLock();
   }
 }

@@ -5,19 +5,29 @@
  */
 export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+let active: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
+
+/**
+ * The active spreadsheet, fetched once per execution (module state lives for one execution,
+ * as every global does in Apps Script). The execution context hands it out.
+ */
 export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-  return SpreadsheetApp.getActiveSpreadsheet();
+  active ??= SpreadsheetApp.getActiveSpreadsheet();
+  return active;
 }
 
-/** The sheet tagged `key` (= `value` when given), or null. */
+/**
+ * The sheet tagged `key` (= `value` when given), or null: one developer-metadata search. The
+ * add-on puts these keys on sheets only, so the search does not filter by location type.
+ */
 export function findTaggedSheet(key: string, value?: string): Sheet | null {
-  let finder = activeSpreadsheet()
-    .createDeveloperMetadataFinder()
-    .withKey(key)
-    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET);
+  let finder = activeSpreadsheet().createDeveloperMetadataFinder().withKey(key);
   if (value !== undefined) finder = finder.withValue(value);
-  const found = finder.find();
-  return found.length > 0 ? found[0].getLocation().getSheet() : null;
+  for (const found of finder.find()) {
+    const sheet = found.getLocation().getSheet();
+    if (sheet) return sheet;
+  }
+  return null;
 }
 
 export function findAllTaggedSheets(key: string): { sheet: Sheet; value: string }[] {

@@ -4,8 +4,8 @@
  * contract's payload type, then answers with the contract's answer type. A method missing from
  * the table, a payload read into the wrong shape or a wrong answer is a compile error.
  */
-import type { Lang } from '../core/i18n';
 import type { ApiMethodName, ApiMethods } from '../shared/api-types';
+import type { ExecutionContext } from './context';
 
 export type ApiPayload<M extends ApiMethodName> = ApiMethods[M][0];
 export type ApiAnswer<M extends ApiMethodName> = ApiMethods[M][1];
@@ -13,7 +13,8 @@ export type ApiAnswer<M extends ApiMethodName> = ApiMethods[M][1];
 export interface ApiHandler<M extends ApiMethodName> {
   /** Checks the raw payload (throws InputError with what is wrong) and returns it typed. */
   read(raw: unknown): ApiPayload<M>;
-  run(payload: ApiPayload<M>, lang: Lang): ApiAnswer<M>;
+  /** `ctx` is the execution's context: spreadsheet, lock, clock, language (`ctx.lang`), deadline. */
+  run(payload: ApiPayload<M>, ctx: ExecutionContext): ApiAnswer<M>;
 }
 
 /** A table of handlers, one per method in `K`. */
@@ -23,6 +24,6 @@ export type ApiHandlers<K extends ApiMethodName> = { [M in K]: ApiHandler<M> };
 export const NO_PAYLOAD = (): undefined => undefined;
 
 /** Reads and runs one handler; generic so that its payload and answer stay tied together. */
-export function invoke<M extends ApiMethodName>(handler: ApiHandler<M>, raw: unknown, lang: Lang): ApiAnswer<M> {
-  return handler.run(handler.read(raw), lang);
+export function invoke<M extends ApiMethodName>(handler: ApiHandler<M>, raw: unknown, ctx: ExecutionContext): ApiAnswer<M> {
+  return handler.run(handler.read(raw), ctx);
 }

@@ -8,16 +8,16 @@ import { InputError, asPayload, flag, record, text } from '../core/input';
 import { UserError, errorMessage } from '../core/user-error';
 import { listKinds } from '../datasources/registry';
 import { currentWho } from '../adapters/owner';
-import { userLang } from '../adapters/session';
 import type { ApiMethodName, ApiResponse } from '../shared/api-types';
 import { deleteDataSource, listDataSources, saveDataSource, testDataSource } from './datasources';
 import { LIBRARY_HANDLERS } from './library/api-handlers';
 import { type ApiHandlers, invoke, NO_PAYLOAD } from './api-handler';
+import { createContext } from './context';
 
 const DATA_SOURCE_HANDLERS: ApiHandlers<DataSourceMethod> = {
   listDataSourceKinds: {
     read: NO_PAYLOAD,
-    run: (_p, lang) =>
+    run: (_p, { lang }) =>
       listKinds().map((k) => ({
         id: k.id,
         label: k.label[lang],
@@ -26,7 +26,7 @@ const DATA_SOURCE_HANDLERS: ApiHandlers<DataSourceMethod> = {
       })),
   },
 
-  listDataSources: { read: NO_PAYLOAD, run: (_p, lang) => listDataSources(lang, currentWho()) },
+  listDataSources: { read: NO_PAYLOAD, run: (_p, { lang }) => listDataSources(lang, currentWho()) },
 
   saveDataSource: {
     read: (raw) => {
@@ -39,12 +39,12 @@ const DATA_SOURCE_HANDLERS: ApiHandlers<DataSourceMethod> = {
         options: record(p, 'options'),
       };
     },
-    run: (input, lang) => saveDataSource(input, lang, currentWho()),
+    run: (input, { lang }) => saveDataSource(input, lang, currentWho()),
   },
 
   deleteDataSource: {
     read: (raw) => ({ id: text(asPayload(raw), 'id', { required: true, max: 100 }) }),
-    run: ({ id }, lang) => {
+    run: ({ id }, { lang }) => {
       deleteDataSource(id, lang, currentWho());
       return true;
     },
@@ -57,7 +57,7 @@ const DATA_SOURCE_HANDLERS: ApiHandlers<DataSourceMethod> = {
       const kind = text(p, 'kind', { required: id === undefined, max: 50 }) || undefined;
       return { id, kind, options: kind === undefined ? undefined : record(p, 'options') };
     },
-    run: (input, lang) => testDataSource(input, lang),
+    run: (input, { lang }) => testDataSource(input, lang),
   },
 };
 
@@ -70,12 +70,13 @@ function isMethod(method: unknown): method is ApiMethodName {
 }
 
 export function callApi(method: unknown, payload: unknown): ApiResponse<unknown> {
-  const lang = userLang();
+  const ctx = createContext();
+  const lang = ctx.lang;
   if (!isMethod(method)) {
     return { ok: false, error: translate(lang, 'api.invalid', { detail: `unknown method ${JSON.stringify(method)}` }) };
   }
   try {
-    return { ok: true, value: invoke<ApiMethodName>(API[method], payload, lang) };
+    return { ok: true, value: invoke<ApiMethodName>(API[method], payload, ctx) };
   } catch (error) {
     if (error instanceof InputError) return { ok: false, error: translate(lang, 'api.invalid', { detail: error.message }) };
     if (error instanceof UserError) return { ok: false, error: error.message };

@@ -3,17 +3,15 @@
  * the sidebar, without writing any tab. The read-only check, the connection and the session
  * time zone are the refresh engine's (startQuery); parameters are bound as for a real run.
  */
-import type { Lang } from '../core/i18n';
 import { bindParameters } from '../core/params/bind';
 import { shiftedText } from '../core/values/cell-value';
 import { uniqueHeaders } from '../core/values/headers';
-import { findKind } from '../datasources/registry';
 import { closeQuietly } from '../adapters/jdbc';
-import { activeSpreadsheet } from '../adapters/sheets';
 import type { ParameterDef, ParameterValues, PreviewView } from '../shared/api-types';
+import type { ExecutionContext } from './context';
 import { getDataSource } from './datasources';
 import { spreadsheetBindContext } from './library/bind-context';
-import { startQuery, type ResultColumn } from './refresh/query-runner';
+import { kindOf, type ResultColumn, startQuery } from './refresh/query-runner';
 
 export const DEFAULT_PREVIEW_ROWS = 100;
 export const MAX_PREVIEW_ROWS = 1_000;
@@ -29,19 +27,20 @@ export interface PreviewRequest {
   limit: number;
 }
 
-export function previewQuery(request: PreviewRequest, lang: Lang): PreviewView {
-  const started = Date.now();
-  const config = getDataSource(request.dataSourceId, lang);
-  const dialect = findKind(config.kind)?.dialect ?? 'postgresql';
-  const bound = bindParameters(request.sql, request.parameters, request.values, dialect, spreadsheetBindContext(lang));
-  const running = startQuery(
-    config,
-    {
-      sql: bound.sql, values: bound.values, timeoutSeconds: PREVIEW_TIMEOUT_SECONDS, maxRows: request.limit + 1,
-      timeZone: activeSpreadsheet().getSpreadsheetTimeZone(), scheduled: false,
-    },
-    lang,
-  );
+export function previewQuery(request: PreviewRequest, ctx: ExecutionContext): PreviewView {
+  const started = ctx.clock.now();
+  const config = getDataSource(request.dataSourceId, ctx.lang);
+  const kind = kindOf(config, ctx.lang);
+  const bindContext = spreadsheetBindContext(ctx);
+  const bound = bindParameters(request.sql, request.parameters, request.values, kind.dialect, bindContext);
+  const query = {
+    sql: bound.sql,
+    values: bound.values,
+    timeoutSeconds: PREVIEW_TIMEOUT_SECONDS,
+    maxRows: request.limit + 1,
+    scheduled: false,
+  };
+  const running = startQuery(config, query, ctx);
   try {
     const { columns, resultSet } = running;
     const spec = columns.map((_, i) => `getString(${i + 1})`).join(',');
@@ -56,7 +55,13 @@ export function previewQuery(request: PreviewRequest, lang: Lang): PreviewView {
     }
     const truncated = rows.length > request.limit;
     const shown = rows.slice(0, request.limit);
-    return { columns: uniqueHeaders(columns.map((c) => c.label)).headers, rows: shown, rowCount: shown.length, truncated, ms: Date.now() - started };
+    return {
+      columns: uniqueHeaders(columns.map((c) => c.label)).headers,
+      rows: shown,
+      rowCount: shown.length,
+      truncated,
+      ms: ctx.clock.now() - started,
+    };
   } finally {
     closeQuietly(running.resultSet);
     closeQuietly(running.connection);

@@ -72,14 +72,14 @@ export type LibraryMethod = Exclude<
 >;
 
 export const LIBRARY_HANDLERS: ApiHandlers<LibraryMethod> = {
-  getSession: { read: NO_PAYLOAD, run: (_p, lang) => sessionInfo(lang) },
+  getSession: { read: NO_PAYLOAD, run: (_p, { lang }) => sessionInfo(lang) },
 
   getSchema: {
     read: (raw) => {
       const p = asPayload(raw);
       return { dataSourceId: text(p, 'dataSourceId', { required: true, max: ID_MAX }), refresh: flag(p, 'refresh') };
     },
-    run: (p, lang) => getSchema(p.dataSourceId, p.refresh === true, lang),
+    run: (p, { lang }) => getSchema(p.dataSourceId, p.refresh === true, lang),
   },
 
   listQueries: {
@@ -89,7 +89,7 @@ export const LIBRARY_HANDLERS: ApiHandlers<LibraryMethod> = {
       if (!FILTERS.includes(filter)) throw new InputError(`"filter" must be one of ${FILTERS.join(', ')}`);
       return { search: text(p, 'search', { max: 1000 }), filter, tag: text(p, 'tag', { max: 100 }) };
     },
-    run: (p, lang) => listQueries(p, lang),
+    run: (p, { lang }) => listQueries(p, lang),
   },
 
   getQuery: {
@@ -97,7 +97,7 @@ export const LIBRARY_HANDLERS: ApiHandlers<LibraryMethod> = {
       const p = asPayload(raw);
       return { id: id(p), version: version(p, 'version', false) };
     },
-    run: (p, lang) => getQuery(p.id, p.version, lang),
+    run: (p, { lang }) => getQuery(p.id, p.version, lang),
   },
 
   saveQuery: {
@@ -116,7 +116,7 @@ export const LIBRARY_HANDLERS: ApiHandlers<LibraryMethod> = {
         force: flag(p, 'force'),
       };
     },
-    run: (input, lang) =>
+    run: (input, { lang }) =>
       saveQuery(
         {
           ...input,
@@ -130,27 +130,27 @@ export const LIBRARY_HANDLERS: ApiHandlers<LibraryMethod> = {
       ),
   },
 
-  forkQuery: { read: (raw) => ({ id: id(asPayload(raw)) }), run: (p, lang) => forkQuery(p.id, lang) },
+  forkQuery: { read: (raw) => ({ id: id(asPayload(raw)) }), run: (p, { lang }) => forkQuery(p.id, lang) },
 
   renameQuery: {
     read: (raw) => {
       const p = asPayload(raw);
       return { id: id(p), name: text(p, 'name', { max: 1000 }) };
     },
-    run: (p, lang) => renameQuery(p.id, p.name, lang),
+    run: (p, { lang }) => renameQuery(p.id, p.name, lang),
   },
 
-  archiveQuery: { read: (raw) => ({ id: id(asPayload(raw)) }), run: (p, lang) => setArchived(p.id, true, lang) },
-  restoreQuery: { read: (raw) => ({ id: id(asPayload(raw)) }), run: (p, lang) => setArchived(p.id, false, lang) },
+  archiveQuery: { read: (raw) => ({ id: id(asPayload(raw)) }), run: (p, { lang }) => setArchived(p.id, true, lang) },
+  restoreQuery: { read: (raw) => ({ id: id(asPayload(raw)) }), run: (p, { lang }) => setArchived(p.id, false, lang) },
 
-  listVersions: { read: (raw) => ({ id: id(asPayload(raw)) }), run: (p, lang) => listVersions(p.id, lang) },
+  listVersions: { read: (raw) => ({ id: id(asPayload(raw)) }), run: (p, { lang }) => listVersions(p.id, lang) },
 
   restoreVersion: {
     read: (raw) => {
       const p = asPayload(raw);
       return { id: id(p), version: requiredVersion(p, 'version') };
     },
-    run: (p, lang) => restoreVersion(p.id, p.version, lang),
+    run: (p, { lang }) => restoreVersion(p.id, p.version, lang),
   },
 
   runQueryToTab: {
@@ -167,7 +167,7 @@ export const LIBRARY_HANDLERS: ApiHandlers<LibraryMethod> = {
         timeoutSeconds: optionalNumber(p, 'timeoutSeconds', 1, 300),
       };
     },
-    run: (p, lang) => runAdhocQuery({ ...p, parameters: p.parameters ?? [], values: p.values ?? {} }, lang),
+    run: (p, ctx) => runAdhocQuery({ ...p, parameters: p.parameters ?? [], values: p.values ?? {} }, ctx),
   },
 
   listParameterOptions: {
@@ -175,7 +175,7 @@ export const LIBRARY_HANDLERS: ApiHandlers<LibraryMethod> = {
       const p = asPayload(raw);
       return { queryId: text(p, 'queryId', { required: true, max: ID_MAX }), parameter: text(p, 'parameter', { max: 200 }) };
     },
-    run: (p, lang) => {
+    run: (p, { lang }) => {
       const options = readFirstColumn(p.queryId);
       if (options === null) throw new UserError(translate(lang, 'param.optionsQuery', { name: p.parameter || p.queryId }));
       return { options };
@@ -193,10 +193,10 @@ export const LIBRARY_HANDLERS: ApiHandlers<LibraryMethod> = {
         limit: Math.floor(optionalNumber(p, 'limit', 1, MAX_PREVIEW_ROWS) ?? DEFAULT_PREVIEW_ROWS),
       };
     },
-    run: (p, lang) =>
+    run: (p, ctx) =>
       previewQuery(
         { ...p, parameters: p.parameters ?? [], values: p.values ?? {}, limit: p.limit ?? DEFAULT_PREVIEW_ROWS },
-        lang,
+        ctx,
       ),
   },
 
@@ -205,12 +205,12 @@ export const LIBRARY_HANDLERS: ApiHandlers<LibraryMethod> = {
       const p = asPayload(raw);
       return { id: id(p), values: values(p) };
     },
-    run: (p, lang) => runSavedQuery(p.id, p.values ?? {}, lang),
+    run: (p, ctx) => runSavedQuery(p.id, p.values ?? {}, ctx),
   },
 
   getQueryLink: {
     read: (raw) => ({ id: id(asPayload(raw)) }),
-    run: (p, lang) => {
+    run: (p, { lang }) => {
       getStoredQuery(p.id, lang);
       return { url: resultLink(p.id) };
     },

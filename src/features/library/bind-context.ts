@@ -4,25 +4,32 @@
  * range or named range, and the first column of another query's result tab (read from the
  * tab, not the database).
  */
-import type { Lang } from '../../core/i18n';
 import type { BindContext } from '../../core/params/bind';
 import type { BoundValue } from '../../core/params/bound-sql';
 import { activeSpreadsheet } from '../../adapters/sheets';
+import type { ExecutionContext } from '../context';
 import { findResultTab } from '../refresh/result-tab';
 
 /** Most list options read from a result tab. */
 const MAX_OPTIONS = 5_000;
 
-export function spreadsheetBindContext(lang: Lang): BindContext {
-  const ss = activeSpreadsheet();
-  const timeZone = ss.getSpreadsheetTimeZone();
-  const at = new Date();
-  const [year, month, day] = Utilities.formatDate(at, timeZone, 'yyyy-MM-dd').split('-').map(Number);
+/** Dates and times are read from the clock only when a parameter asks for them. */
+export function spreadsheetBindContext(ctx: ExecutionContext): BindContext {
+  let local: string[] | null = null;
+  const localNow = () => {
+    local ??= Utilities.formatDate(new Date(ctx.clock.now()), ctx.timeZone(), 'yyyy-MM-dd HH:mm:ss').split(' ');
+    return local;
+  };
   return {
-    lang,
-    today: { year, month, day },
-    nowTime: Utilities.formatDate(at, timeZone, 'HH:mm:ss'),
-    cellValues: (ref) => readCellValues(ref, timeZone),
+    lang: ctx.lang,
+    get today() {
+      const [year, month, day] = localNow()[0].split('-').map(Number);
+      return { year, month, day };
+    },
+    get nowTime() {
+      return localNow()[1];
+    },
+    cellValues: (ref) => readCellValues(ref, ctx.timeZone()),
     queryOptions: (queryId) => readFirstColumn(queryId),
   };
 }

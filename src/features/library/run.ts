@@ -4,39 +4,61 @@
  * outcome is stored on the query's row as its last run status. Also reads the run log for the
  * sidebar's status line.
  */
-import type { Lang } from '../../core/i18n';
 import { bindParameters } from '../../core/params/bind';
-import { findKind } from '../../datasources/registry';
-import { withDocumentLock } from '../../adapters/lock';
 import { userEmail } from '../../adapters/session';
 import type { ParameterDef, ParameterValues, RefreshResultView, RunStatusView } from '../../shared/api-types';
+import type { ExecutionContext } from '../context';
 import { getDataSource } from '../datasources';
+import { kindOf } from '../refresh/query-runner';
 import { refresh } from '../refresh/refresh';
 import { readRecentRuns } from '../refresh/run-log';
 import { spreadsheetBindContext } from './bind-context';
 import { findQuery, writeLastRun } from './library-sheet';
-import { getStoredQuery, resultLink } from './library';
+import { getStoredQuery } from './library';
 
 export const RECENT_RUNS = 20;
 
-export function runSavedQuery(id: string, values: ParameterValues, lang: Lang, run: { scheduled?: boolean; startedBy?: string } = {}): RefreshResultView {
-  const { query } = getStoredQuery(id, lang);
-  const config = getDataSource(query.dataSourceId, lang);
-  const dialect = findKind(config.kind)?.dialect ?? 'postgresql';
-  const bound = bindParameters(query.sql, query.parameters, values, dialect, spreadsheetBindContext(lang));
+/** The link that opens a result tab (`sheetId` from the refresh, so the tab is not searched for again). */
+function linkTo(ctx: ExecutionContext, sheetId: number | null): string | null {
+  return sheetId === null ? null : `${ctx.spreadsheet().getUrl()}#gid=${sheetId}&range=A1`;
+}
+
+export function runSavedQuery(
+  id: string,
+  values: ParameterValues,
+  ctx: ExecutionContext,
+  run: { scheduled?: boolean; startedBy?: string } = {},
+): RefreshResultView {
+  const { query } = getStoredQuery(id, ctx.lang);
+  const config = getDataSource(query.dataSourceId, ctx.lang);
+  const dialect = kindOf(config, ctx.lang).dialect;
+  const bound = bindParameters(query.sql, query.parameters, values, dialect, spreadsheetBindContext(ctx));
   const result = refresh(
     {
-      queryId: query.id, queryName: query.name, sql: bound.sql, displaySql: query.sql, values: bound.values, dataSourceId: query.dataSourceId,
-      scheduled: run.scheduled === true, startedBy: run.startedBy ?? (userEmail() || 'sidebar'),
+      queryId: query.id,
+      queryName: query.name,
+      sql: bound.sql,
+      displaySql: query.sql,
+      values: bound.values,
+      dataSourceId: query.dataSourceId,
+      config,
+      scheduled: run.scheduled === true,
+      startedBy: run.startedBy ?? (userEmail() || 'sidebar'),
     },
-    lang,
+    ctx,
   );
-  const lastRun = { at: new Date().toISOString(), ok: result.ok, rows: result.ok ? result.rows : null, message: result.ok ? result.warnings.join('\n') : result.message };
-  withDocumentLock(10_000, () => {
+  const message = result.ok ? result.warnings.join('\n') : result.message;
+  const lastRun = {
+    at: new Date(ctx.clock.now()).toISOString(),
+    ok: result.ok,
+    rows: result.ok ? result.rows : null,
+    message: message.slice(0, 2000),
+  };
+  ctx.lock.hold(10_000, () => {
     const found = findQuery(query.id); // found again: the sheet may have been sorted meanwhile
-    if (found) writeLastRun(found.sheet, found.row, { ...lastRun, message: lastRun.message.slice(0, 2000) });
+    if (found) writeLastRun(found.sheet, found.row, lastRun);
   });
-  return { ...result, link: result.ok ? resultLink(query.id) : null };
+  return { ...result, link: result.ok ? linkTo(ctx, result.sheetId) : null };
 }
 
 export interface AdhocRun {
@@ -51,19 +73,27 @@ export interface AdhocRun {
 }
 
 /** Runs SQL that is not saved (or not yet) into a tab of its own, binding its parameters. */
-export function runAdhocQuery(run: AdhocRun, lang: Lang): RefreshResultView {
-  const config = getDataSource(run.dataSourceId, lang);
-  const dialect = findKind(config.kind)?.dialect ?? 'postgresql';
-  const bound = bindParameters(run.sql, run.parameters, run.values, dialect, spreadsheetBindContext(lang));
+export function runAdhocQuery(run: AdhocRun, ctx: ExecutionContext): RefreshResultView {
+  const config = getDataSource(run.dataSourceId, ctx.lang);
+  const dialect = kindOf(config, ctx.lang).dialect;
+  const bound = bindParameters(run.sql, run.parameters, run.values, dialect, spreadsheetBindContext(ctx));
   const queryId = run.queryId || `adhoc:${run.name}`;
   const result = refresh(
     {
-      queryId, queryName: run.name, sql: bound.sql, displaySql: run.sql, values: bound.values, dataSourceId: run.dataSourceId,
-      rowLimit: run.rowLimit, timeoutSeconds: run.timeoutSeconds, startedBy: userEmail() || 'sidebar',
+      queryId,
+      queryName: run.name,
+      sql: bound.sql,
+      displaySql: run.sql,
+      values: bound.values,
+      dataSourceId: run.dataSourceId,
+      config,
+      rowLimit: run.rowLimit,
+      timeoutSeconds: run.timeoutSeconds,
+      startedBy: userEmail() || 'sidebar',
     },
-    lang,
+    ctx,
   );
-  return { ...result, link: result.ok ? resultLink(queryId) : null };
+  return { ...result, link: result.ok ? linkTo(ctx, result.sheetId) : null };
 }
 
 /** The newest runs from the run log tab, newest first. */

@@ -1,7 +1,11 @@
 /**
  * Runs a query against a data source: refuses writes on read-only sources before sending,
  * opens the connection read-only, sets the session time zone to the spreadsheet's, and starts
- * the statement with a timeout and a row cap. Returns the open result set and its columns.
+ * the statement with a timeout (the one asked for, or the time the execution has left if that
+ * is shorter) and a row cap. Returns the open result set and its columns. Failures are
+ * classified by structure, never by the (localized) text of the error: a statement that failed
+ * once its timeout had passed timed out; a prepared statement refused by a driver that also
+ * refuses a one-placeholder probe is re-run with literals.
  */
 import { translate, type Lang } from '../../core/i18n';
 import { checkReadOnly } from '../../core/sql/read-only';
@@ -11,12 +15,24 @@ import { columnKind, SQL_TYPES, type ColumnKind } from '../../core/values/jdbc-t
 import type { ZoneShift } from '../../core/values/zone-offsets';
 import type { DataSourceConfig } from '../../datasources/config';
 import { findKind, listKinds } from '../../datasources/registry';
-import type { Dialect } from '../../datasources/kind';
+import type { DataSourceKind, Dialect } from '../../datasources/kind';
 import { closeQuietly } from '../../adapters/jdbc';
 import type { BoundValue } from '../../core/params/bound-sql';
 import { inlineLiterals } from '../../core/params/literal';
+import type { ExecutionContext } from '../context';
 import { connect } from '../datasources';
-import { setSessionTimeZone } from './session-zone';
+import { type SessionZone, setSessionTimeZone } from './session-zone';
+
+/** A statement that failed this close to its timeout (or later) was stopped by the timeout. */
+const TIMEOUT_TOLERANCE_MS = 250;
+/** Type codes whose database type name changes how the column is converted (see columnKind). */
+const NAME_DEPENDENT_TYPES: readonly number[] = [
+  SQL_TYPES.BIT,
+  SQL_TYPES.INTEGER,
+  SQL_TYPES.DATE,
+  SQL_TYPES.TIME,
+  SQL_TYPES.TIMESTAMP,
+];
 
 export interface ResultColumn {
   label: string;
@@ -38,32 +54,53 @@ export interface QueryRunOptions {
   timeoutSeconds: number;
   /** Rows to ask the driver for at most (the cap plus one, to see truncation). */
   maxRows: number;
-  timeZone: string;
   scheduled: boolean;
 }
 
-/** Runs the SQL: a plain statement, or a prepared one when there are values to bind. */
-function execute(connection: GoogleAppsScript.JDBC.JdbcConnection, options: QueryRunOptions, dialect: Dialect): GoogleAppsScript.JDBC.JdbcResultSet {
-  const values = options.values ?? [];
-  if (values.length === 0) {
-    const statement = connection.createStatement();
-    statement.setQueryTimeout(options.timeoutSeconds);
-    statement.setMaxRows(options.maxRows);
-    return statement.executeQuery(options.sql);
+type Statement = GoogleAppsScript.JDBC.JdbcStatement;
+type Connection = GoogleAppsScript.JDBC.JdbcConnection;
+type ResultSet = GoogleAppsScript.JDBC.JdbcResultSet;
+
+function limit(statement: Statement, timeoutSeconds: number, maxRows: number): void {
+  statement.setQueryTimeout(timeoutSeconds);
+  statement.setMaxRows(maxRows);
+}
+
+/** Does the driver accept a `?` placeholder at all? Run only after a prepared statement failed. */
+function placeholdersWork(connection: Connection, timeoutSeconds: number): boolean {
+  try {
+    const probe = connection.prepareStatement('SELECT ?');
+    probe.setQueryTimeout(timeoutSeconds);
+    probe.setString(1, 'probe');
+    closeQuietly(probe.executeQuery());
+    return true;
+  } catch {
+    return false;
   }
+}
+
+/**
+ * Runs the SQL: on `setup` (the statement that set the session up) when there is nothing to
+ * bind, else as a prepared statement. If the prepared statement fails and the driver refuses
+ * even a one-placeholder probe (reported for external MySQL 8 through Apps Script), the SQL is
+ * re-run with dialect-correct literals.
+ */
+function execute(connection: Connection, setup: Statement | null, options: QueryRunOptions, dialect: Dialect): ResultSet {
+  const values = options.values ?? [];
+  const plain = (sql: string): ResultSet => {
+    const statement = setup ?? connection.createStatement();
+    limit(statement, options.timeoutSeconds, options.maxRows);
+    return statement.executeQuery(sql);
+  };
+  if (values.length === 0) return plain(options.sql);
   try {
     const statement = connection.prepareStatement(options.sql);
-    statement.setQueryTimeout(options.timeoutSeconds);
-    statement.setMaxRows(options.maxRows);
+    limit(statement, options.timeoutSeconds, options.maxRows);
     values.forEach((value, i) => bind(statement, i + 1, value));
     return statement.executeQuery();
   } catch (error) {
-    // Apps Script's driver for external MySQL 8 may refuse placeholders outright.
-    if (!/Parameter index out of range/.test(errorMessage(error))) throw error;
-    const statement = connection.createStatement();
-    statement.setQueryTimeout(options.timeoutSeconds);
-    statement.setMaxRows(options.maxRows);
-    return statement.executeQuery(inlineLiterals({ sql: options.sql, values }, dialect));
+    if (placeholdersWork(connection, options.timeoutSeconds)) throw error;
+    return plain(inlineLiterals({ sql: options.sql, values }, dialect));
   }
 }
 
@@ -89,38 +126,61 @@ export function assertReadOnly(config: DataSourceConfig, sql: string, lang: Lang
   if (!check.ok) throw new UserError(readOnlyMessage(check.problem, check.word, kind.dialect, lang));
 }
 
-export function startQuery(config: DataSourceConfig, options: QueryRunOptions, lang: Lang): RunningQuery {
-  assertReadOnly(config, options.sql, lang);
-  const kind = findKind(config.kind)!;
-  const connection = connect(config, lang, { scheduled: options.scheduled });
+/** The data source's kind; an unknown kind is refused (fail closed), never given a default. */
+export function kindOf(config: DataSourceConfig, lang: Lang): DataSourceKind {
+  const kind = findKind(config.kind);
+  if (kind) return kind;
+  const kinds = listKinds().map((k) => k.id).join(', ');
+  throw new UserError(translate(lang, 'ds.unknownKind', { kind: config.kind, kinds }));
+}
+
+/** The statement timeout: the one asked for, or the whole seconds the execution has left. */
+export function effectiveTimeout(requestedSeconds: number, ctx: ExecutionContext): number {
+  const left = Math.floor(ctx.deadline.remainingMs() / 1000);
+  if (left < 1) {
+    const seconds = Math.round(ctx.deadline.elapsedMs() / 1000);
+    throw new UserError(translate(ctx.lang, 'refresh.tooSlow', { seconds }));
+  }
+  return Math.min(requestedSeconds, left);
+}
+
+function readColumns(resultSet: ResultSet, sessionZone: SessionZone): ResultColumn[] {
+  const meta = resultSet.getMetaData();
+  const count = meta.getColumnCount();
+  const columns: ResultColumn[] = [];
+  for (let c = 1; c <= count; c++) {
+    const type = meta.getColumnType(c);
+    // The type name and precision are asked for only where they change the conversion.
+    const name = NAME_DEPENDENT_TYPES.includes(type) ? meta.getColumnTypeName(c) : '';
+    const precision = type === SQL_TYPES.BIT ? meta.getPrecision(c) : 0;
+    columns.push({ label: meta.getColumnLabel(c), kind: columnKind(type, name, precision), shift: sessionZone.shiftFor(name) });
+  }
+  return columns;
+}
+
+export function startQuery(config: DataSourceConfig, request: QueryRunOptions, ctx: ExecutionContext): RunningQuery {
+  const lang = ctx.lang;
+  assertReadOnly(config, request.sql, lang);
+  const kind = kindOf(config, lang);
+  const connection = connect(config, lang, { scheduled: request.scheduled });
   try {
     if (!config.writable) connection.setReadOnly(true);
-    const sessionZone = setSessionTimeZone(connection, kind, options.timeZone);
-    let resultSet: GoogleAppsScript.JDBC.JdbcResultSet;
+    const sessionZone = setSessionTimeZone(connection, kind, ctx.timeZone(), ctx.clock.now());
+    const setup = sessionZone.statement;
+    // Asked for last, so the time spent connecting counts against the execution's deadline.
+    const options: QueryRunOptions = { ...request, timeoutSeconds: effectiveTimeout(request.timeoutSeconds, ctx) };
+    let resultSet: ResultSet;
+    const sent = ctx.clock.now();
     try {
-      resultSet = execute(connection, options, kind.dialect);
+      resultSet = execute(connection, setup, options, kind.dialect);
     } catch (error) {
       const message = errorMessage(error);
-      if (/cancel|timed? ?out|timeout/i.test(message)) {
+      if (ctx.clock.now() - sent >= options.timeoutSeconds * 1000 - TIMEOUT_TOLERANCE_MS) {
         throw new UserError(translate(lang, 'refresh.timeout', { seconds: options.timeoutSeconds }), message);
       }
       throw new UserError(translate(lang, 'refresh.queryFailed', { error: message }), message);
     }
-    const meta = resultSet.getMetaData();
-    const count = meta.getColumnCount();
-    const columns: ResultColumn[] = [];
-    for (let c = 1; c <= count; c++) {
-      const type = meta.getColumnType(c);
-      // Precision matters only for BIT (BIT(1) is a boolean): ask for it only then.
-      const precision = type === SQL_TYPES.BIT ? meta.getPrecision(c) : 0;
-      const typeName = meta.getColumnTypeName(c);
-      columns.push({
-        label: meta.getColumnLabel(c),
-        kind: columnKind(type, typeName, precision),
-        shift: sessionZone.shiftFor(typeName),
-      });
-    }
-    return { connection, resultSet, columns };
+    return { connection, resultSet, columns: readColumns(resultSet, sessionZone) };
   } catch (error) {
     closeQuietly(connection);
     throw error;

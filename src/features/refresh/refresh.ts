@@ -1,9 +1,11 @@
 /**
  * Refresh: a data source plus SQL becomes a result tab. Rows are read with getRows in batches
- * (JDBC calls grow with rows / batch, not rows x columns), converted, and written chunk by
- * chunk into a hidden staging tab (a handful of Sheets calls per chunk); the result tab is then
- * replaced in one copy under the document lock. Any failure before that copy leaves the
- * previous result intact; every run is recorded in the run log.
+ * (JDBC calls grow with rows / batch, not rows x columns) and converted. A result that fits one
+ * write (one batch) goes straight into the result tab with one setValues: no other tab is made.
+ * A larger one is written chunk by chunk into a hidden staging tab and published in one copy.
+ * Either way the result tab changes in one step under the document lock, and any failure
+ * before it leaves the previous result intact. Reading stops when the execution's deadline
+ * passes; every run is recorded in the run log.
  */
 import { translate, type Lang } from '../../core/i18n';
 import { SkipError, UserError, errorMessage } from '../../core/user-error';
@@ -11,12 +13,12 @@ import { TEMPORAL_FORMATS, toCellValue, type CellValue } from '../../core/values
 import { uniqueHeaders } from '../../core/values/headers';
 import { closeQuietly } from '../../adapters/jdbc';
 import type { BoundValue } from '../../core/params/bound-sql';
+import type { DataSourceConfig } from '../../datasources/config';
 import type { RefreshResultView } from '../../shared/api-types';
-import { activeSpreadsheet } from '../../adapters/sheets';
-import { withDocumentLock } from '../../adapters/lock';
+import type { ExecutionContext } from '../context';
 import { getDataSource } from '../datasources';
-import { startQuery } from './query-runner';
-import { publish } from './result-tab';
+import { startQuery, type ResultColumn } from './query-runner';
+import { PLAIN_FORMAT, publish, writeResult, type Published } from './result-tab';
 import { appendRunLog } from './run-log';
 import { StagingTab } from './staging-tab';
 
@@ -24,9 +26,10 @@ export const DEFAULT_ROW_LIMIT = 100_000;
 /** Cells one result may fill; past it the result is cut, with a message. */
 export const MAX_RESULT_CELLS = 1_000_000;
 export const DEFAULT_TIMEOUT_SECONDS = 120;
-/** Stop reading past this, to keep clear of Apps Script's 6-minute limit. */
-export const READ_BUDGET_MS = 280_000;
-const CELLS_PER_CHUNK = 50_000;
+/** Cells per getRows batch and per write: a result of at most this many cells takes one write. */
+export const CELLS_PER_CHUNK = 50_000;
+/** Longest wait for the document lock before publishing. */
+const LOCK_WAIT_MS = 30_000;
 
 export interface RefreshRequest {
   queryId: string;
@@ -37,6 +40,8 @@ export interface RefreshRequest {
   /** Values for the `?` placeholders of `sql` (from the query's parameters). */
   values?: BoundValue[];
   dataSourceId: string;
+  /** The data source, when the caller has read it already. */
+  config?: DataSourceConfig;
   rowLimit?: number;
   timeoutSeconds?: number;
   /** Scheduled runs skip paused data sources. */
@@ -48,100 +53,192 @@ export interface RefreshRequest {
 /** What a refresh reports (the API adds the result tab's link). */
 export type RefreshResult = Omit<RefreshResultView, 'link'>;
 
-export function refresh(request: RefreshRequest, lang: Lang): RefreshResult {
-  const started = Date.now();
-  let dataSourceName = request.dataSourceId;
-  let staging: StagingTab | null = null;
+/** Rows read so far, converted, with what the cap cut. */
+interface Reader {
+  columns: ResultColumn[];
+  rowCap: number;
+  /** Reads the next batch; null at the end of the result (or of the cap). */
+  next(): CellValue[][] | null;
+  truncated(): boolean;
+}
+
+function reader(
+  ctx: ExecutionContext,
+  resultSet: GoogleAppsScript.JDBC.JdbcResultSet,
+  columns: ResultColumn[],
+  rowLimit: number,
+): Reader {
+  const rowCap = Math.min(rowLimit, Math.floor(MAX_RESULT_CELLS / columns.length));
+  const batchSize = Math.max(100, Math.floor(CELLS_PER_CHUNK / columns.length));
+  const spec = columns.map((_, i) => `getString(${i + 1})`).join(',');
+  let read = 0;
+  let truncated = false;
+  let ended = false;
+  return {
+    columns,
+    rowCap,
+    truncated: () => truncated,
+    next: () => {
+      if (ended) return null;
+      if (ctx.deadline.remainingMs() <= 0) {
+        const seconds = Math.round(ctx.deadline.elapsedMs() / 1000);
+        throw new UserError(translate(ctx.lang, 'refresh.tooSlow', { seconds }));
+      }
+      let batch = resultSet.getRows(spec, batchSize) as (string | null)[][];
+      if (batch.length === 0) {
+        ended = true;
+        return null;
+      }
+      if (read + batch.length > rowCap) {
+        batch = batch.slice(0, rowCap - read);
+        truncated = true;
+        ended = true;
+      }
+      read += batch.length;
+      return batch.map((row) => row.map((text, c): CellValue => toCellValue(text, columns[c].kind, columns[c].shift)));
+    },
+  };
+}
+
+function columnFormats(columns: ResultColumn[]): string[] {
+  return columns.map((column) => TEMPORAL_FORMATS[column.kind] ?? PLAIN_FORMAT);
+}
+
+function sourceNote(
+  ctx: ExecutionContext,
+  request: RefreshRequest,
+  source: string,
+  rows: number,
+  truncated: boolean,
+): string {
+  return translate(ctx.lang, 'refresh.source', {
+    query: request.queryName,
+    source,
+    at: Utilities.formatDate(new Date(ctx.clock.now()), ctx.timeZone(), 'yyyy-MM-dd HH:mm:ss z'),
+    rows,
+    truncated: truncated ? translate(ctx.lang, 'refresh.sourceTruncated') : '',
+    sql: (request.displaySql ?? request.sql).slice(0, 20_000),
+  });
+}
+
+function locked<T>(ctx: ExecutionContext, fn: () => T): T {
+  const wait = Math.max(1_000, Math.min(LOCK_WAIT_MS, ctx.deadline.remainingMs()));
+  const result = ctx.lock.hold(wait, fn);
+  if (!result.ok) throw new UserError(translate(ctx.lang, 'refresh.busy'));
+  return result.value;
+}
+
+/** Writes the rows read so far and the rest of the result through a staging tab, then publishes it. */
+function viaStaging(
+  ctx: ExecutionContext,
+  request: RefreshRequest,
+  rows: Reader,
+  first: CellValue[][][],
+  header: string[],
+  source: string,
+): { published: Published; rowCount: number } {
+  StagingTab.removeStale(ctx);
+  const runId = String(ctx.deadline.startedAt) + Math.floor(Math.random() * 1e6);
+  const staging = StagingTab.create(ctx, runId, rows.columns.length);
   try {
-    const config = getDataSource(request.dataSourceId, lang);
+    first.forEach((chunk, i) => staging.appendRows(chunk, i === 0 ? header : undefined));
+    for (let chunk = rows.next(); chunk !== null; chunk = rows.next()) staging.appendRows(chunk);
+    columnFormats(rows.columns).forEach((format, i) => {
+      if (format !== PLAIN_FORMAT && staging.rowCount > 0) staging.setColumnFormat(i + 1, format);
+    });
+    staging.setHeaderNote(sourceNote(ctx, request, source, staging.rowCount, rows.truncated()));
+    const published = locked(ctx, () => publish(ctx, staging, request.queryId, request.queryName));
+    return { published, rowCount: staging.rowCount };
+  } catch (error) {
+    try {
+      staging.discard();
+    } catch {
+      // a leftover staging tab is removed by a later refresh
+    }
+    throw error;
+  }
+}
+
+/**
+ * Writes the whole result: straight into the result tab when it came in one batch (the
+ * connection is closed first: nothing more is read), else through a staging tab.
+ */
+function writeAll(
+  ctx: ExecutionContext,
+  request: RefreshRequest,
+  rows: Reader,
+  header: string[],
+  source: string,
+  closeConnection: () => void,
+): { published: Published; rowCount: number } {
+  const first = rows.next();
+  const second = first === null ? null : rows.next();
+  if (second !== null) return viaStaging(ctx, request, rows, [first ?? [], second], header, source);
+  closeConnection();
+  const data = first ?? [];
+  const grid = {
+    header,
+    rows: data,
+    formats: columnFormats(rows.columns),
+    note: sourceNote(ctx, request, source, data.length, rows.truncated()),
+  };
+  const direct = locked(ctx, () => writeResult(ctx, request.queryId, request.queryName, grid));
+  if (direct) return { published: direct, rowCount: data.length };
+  // A large old result to clear: through a staging tab, whose one copy replaces it all.
+  return viaStaging(ctx, request, rows, [data], header, source);
+}
+
+export function refresh(request: RefreshRequest, ctx: ExecutionContext): RefreshResult {
+  const lang = ctx.lang;
+  const started = ctx.clock.now();
+  let dataSourceName = request.dataSourceId;
+  try {
+    const config = request.config ?? getDataSource(request.dataSourceId, lang);
     dataSourceName = config.name;
-    const ss = activeSpreadsheet();
     const rowLimit = Math.max(1, Math.min(request.rowLimit ?? DEFAULT_ROW_LIMIT, MAX_RESULT_CELLS));
     const timeoutSeconds = request.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
-    const running = startQuery(
-      config,
-      { sql: request.sql, values: request.values, timeoutSeconds, maxRows: rowLimit + 1, timeZone: ss.getSpreadsheetTimeZone(), scheduled: request.scheduled === true },
-      lang,
-    );
+    const query = {
+      sql: request.sql,
+      values: request.values,
+      timeoutSeconds,
+      maxRows: rowLimit + 1,
+      scheduled: request.scheduled === true,
+    };
+    const running = startQuery(config, query, ctx);
+    let open = true;
+    const close = () => {
+      if (open) closeQuietly(running.connection);
+      open = false;
+    };
     try {
       const { columns, resultSet } = running;
       if (columns.length === 0) throw new UserError(translate(lang, 'refresh.noColumns'));
       const { headers, renamed } = uniqueHeaders(columns.map((c) => c.label));
-      const rowCap = Math.min(rowLimit, Math.floor(MAX_RESULT_CELLS / columns.length));
-      const batchSize = Math.max(100, Math.floor(CELLS_PER_CHUNK / columns.length));
-      const spec = columns.map((_, i) => `getString(${i + 1})`).join(',');
-
-      StagingTab.removeStale(started);
-      staging = StagingTab.create(String(started) + Math.floor(Math.random() * 1e6), columns.length);
-      staging.writeHeader(headers);
-      let truncated = false;
-      for (;;) {
-        if (Date.now() - started > READ_BUDGET_MS) {
-          throw new UserError(translate(lang, 'refresh.tooSlow', { seconds: Math.round((Date.now() - started) / 1000) }));
-        }
-        const batch = resultSet.getRows(spec, batchSize) as (string | null)[][];
-        if (batch.length === 0) break;
-        let rows = batch;
-        if (staging.rowCount + rows.length > rowCap) {
-          rows = rows.slice(0, rowCap - staging.rowCount);
-          truncated = true;
-        }
-        staging.appendRows(
-          rows.map((row) => row.map((text, c): CellValue => toCellValue(text, columns[c].kind, columns[c].shift))),
-        );
-        if (truncated) break;
-      }
-      columns.forEach((column, i) => {
-        const format = TEMPORAL_FORMATS[column.kind];
-        if (format && staging!.rowCount > 0) staging!.setColumnFormat(i + 1, format);
-      });
-      const rowCount = staging.rowCount;
-      staging.setHeaderNote(
-        translate(lang, 'refresh.source', {
-          query: request.queryName,
-          source: config.name,
-          at: Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm:ss z'),
-          rows: rowCount,
-          truncated: truncated ? translate(lang, 'refresh.sourceTruncated') : '',
-          sql: (request.displaySql ?? request.sql).slice(0, 20_000),
-        }),
-      );
-      closeQuietly(resultSet);
-      closeQuietly(running.connection);
-
-      const filled = staging;
-      const locked = withDocumentLock(30_000, () => publish(filled, request.queryId, request.queryName, lang));
-      if (!locked.ok) throw new UserError(translate(lang, 'refresh.busy'));
-      staging = null;
-      const warnings = [...locked.value.warnings];
+      const header = headers.map((h) => "'" + h);
+      const rows = reader(ctx, resultSet, columns, rowLimit);
+      const { published, rowCount } = writeAll(ctx, request, rows, header, config.name, close);
+      const truncated = rows.truncated();
+      const warnings = [...published.warnings];
       if (renamed.length > 0) warnings.push(translate(lang, 'refresh.duplicateColumns', { names: renamed.join(', ') }));
       if (truncated) warnings.push(translate(lang, 'refresh.truncated', { rows: rowCount, cells: MAX_RESULT_CELLS.toLocaleString('en-US') }));
       const result: RefreshResult = {
         ok: true,
         queryId: request.queryId,
-        sheetName: locked.value.sheet.getName(),
-        sheetId: locked.value.sheet.getSheetId(),
+        sheetName: published.sheet.getName(),
+        sheetId: published.sheet.getSheetId(),
         rows: rowCount,
         columns: columns.length,
         truncated,
-        durationMs: Date.now() - started,
+        durationMs: ctx.clock.now() - started,
         message: '',
         warnings,
       };
       logRun(request, dataSourceName, result, lang);
       return result;
     } finally {
-      closeQuietly(running.connection);
+      close();
     }
   } catch (error) {
-    if (staging) {
-      try {
-        staging.discard();
-      } catch {
-        // a leftover staging tab is removed by the next refresh
-      }
-    }
-    const message = error instanceof UserError ? error.message : translateFailure(errorMessage(error), lang);
     const result: RefreshResult = {
       ok: false,
       skipped: error instanceof SkipError,
@@ -151,19 +248,13 @@ export function refresh(request: RefreshRequest, lang: Lang): RefreshResult {
       rows: 0,
       columns: 0,
       truncated: false,
-      durationMs: Date.now() - started,
-      message,
+      durationMs: ctx.clock.now() - started,
+      message: error instanceof UserError ? error.message : errorMessage(error),
       warnings: [],
     };
     logRun(request, dataSourceName, result, lang);
     return result;
   }
-}
-
-function translateFailure(message: string, lang: Lang): string {
-  const cells = /above the limit of 10000000 cells/.exec(message);
-  if (cells) return translate(lang, 'refresh.workbookFull', { cells: '10,000,000+' });
-  return message;
 }
 
 function logRun(request: RefreshRequest, dataSourceName: string, result: RefreshResult, lang: Lang): void {

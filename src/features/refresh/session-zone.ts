@@ -12,35 +12,49 @@ import type { DataSourceKind } from '../../datasources/kind';
 export interface SessionZone {
   /** The move into the spreadsheet's zone for a column of this driver type name, if it needs one. */
   shiftFor(typeName: string): ZoneShift | undefined;
+  /**
+   * The statement that set the zone, left open so the query can run on it (one createStatement
+   * and no close per refresh); null when the kind has no session zone.
+   */
+  statement: GoogleAppsScript.JDBC.JdbcStatement | null;
 }
 
-const NO_SHIFT: SessionZone = { shiftFor: () => undefined };
+const noShift = (statement: GoogleAppsScript.JDBC.JdbcStatement | null): SessionZone => ({
+  shiftFor: () => undefined,
+  statement,
+});
 
+/** `nowMs` is the execution clock's now: today's offset is taken at that instant. */
 export function setSessionTimeZone(
   connection: GoogleAppsScript.JDBC.JdbcConnection,
   kind: DataSourceKind,
   timeZone: string,
+  nowMs: number,
 ): SessionZone {
   const offsetAt = spreadsheetZoneOffsets(timeZone);
-  const offsetMs = offsetAt(Date.now());
+  const offsetMs = offsetAt(nowMs);
   const offset = offsetText(offsetMs);
   const named = kind.sessionTimeZoneSql(timeZone, offset);
-  if (named === null) return NO_SHIFT;
+  if (named === null) return noShift(null);
   const statement = connection.createStatement();
   try {
-    try {
-      statement.execute(named);
-      return NO_SHIFT;
-    } catch (error) {
-      if (!kind.sessionOffsetSql) throw error;
+    statement.execute(named);
+    return noShift(statement);
+  } catch (error) {
+    if (!kind.sessionOffsetSql) {
+      statement.close();
+      throw error;
     }
+  }
+  try {
     statement.execute(kind.sessionOffsetSql(offset));
-  } finally {
+  } catch (error) {
     statement.close();
+    throw error;
   }
   const shift: ZoneShift = { sessionOffsetMs: offsetMs, offsetAt };
   const instantTypes = new Set((kind.instantTypeNames ?? []).map((name) => name.toUpperCase()));
-  return { shiftFor: (typeName) => (instantTypes.has(typeName.toUpperCase()) ? shift : undefined) };
+  return { shiftFor: (typeName) => (instantTypes.has(typeName.toUpperCase()) ? shift : undefined), statement };
 }
 
 /** "+09:00", "-07:00", "+00:00" (MySQL's form of an offset). */

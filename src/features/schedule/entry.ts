@@ -1,10 +1,11 @@
 /** What the tick trigger and the "Turn on scheduled refreshes" menu item run. */
 import { translate } from '../../core/i18n';
 import { userLang } from '../../adapters/session';
+import { createContext } from '../context';
 import { installTickTrigger, tick, type TickReport } from './tick';
 
 export function runTick(): TickReport {
-  return tick(userLang());
+  return tick(createContext());
 }
 
 export function turnOnSchedule(): void {

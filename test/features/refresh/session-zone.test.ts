@@ -43,20 +43,20 @@ afterEach(() => {
 describe('setSessionTimeZone', () => {
   it('sets a named zone in one statement when the server takes it: no shift', () => {
     const { calls, connection } = scriptedConnection(null);
-    const zone = setSessionTimeZone(connection, mysqlKind, 'America/Los_Angeles');
-    expect(calls).toEqual(['createStatement', "execute SET time_zone = 'America/Los_Angeles'", 'close']);
+    const zone = setSessionTimeZone(connection, mysqlKind, 'America/Los_Angeles', Date.now());
+    // The statement stays open: the query runs on it next.
+    expect(calls).toEqual(['createStatement', "execute SET time_zone = 'America/Los_Angeles'"]);
     expect(zone.shiftFor('TIMESTAMP')).toBeUndefined();
   });
 
   it("falls back to the zone's offset of today and shifts TIMESTAMP columns only", () => {
     Date.now = () => Date.UTC(2026, 0, 20, 18);
     const { calls, connection } = scriptedConnection(/America/);
-    const zone = setSessionTimeZone(connection, mysqlKind, 'America/Los_Angeles');
+    const zone = setSessionTimeZone(connection, mysqlKind, 'America/Los_Angeles', Date.now());
     expect(calls).toEqual([
       'createStatement',
       "execute SET time_zone = 'America/Los_Angeles'",
       "execute SET time_zone = '-08:00'",
-      'close',
     ]);
     const shift = zone.shiftFor('TIMESTAMP');
     expect(shift?.sessionOffsetMs).toBe(-8 * 3_600_000);
@@ -68,16 +68,16 @@ describe('setSessionTimeZone', () => {
 
   it('gives up when the offset is refused too, and closes the statement', () => {
     const { calls, connection } = scriptedConnection(/SET/);
-    expect(() => setSessionTimeZone(connection, mysqlKind, 'Europe/London')).toThrow('タイムゾーンが不明です');
+    expect(() => setSessionTimeZone(connection, mysqlKind, 'Europe/London', Date.now())).toThrow('タイムゾーンが不明です');
     expect(calls[calls.length - 1]).toBe('close');
   });
 
   it('passes a PostgreSQL refusal on (the server knows every zone name), and sets nothing on SQL Server', () => {
     const pg = scriptedConnection(/SET/);
-    expect(() => setSessionTimeZone(pg.connection, postgresqlKind, 'Europe/London')).toThrow();
+    expect(() => setSessionTimeZone(pg.connection, postgresqlKind, 'Europe/London', Date.now())).toThrow();
     expect(pg.calls).toEqual(['createStatement', "execute SET TIME ZONE 'Europe/London'", 'close']);
     const mssql = scriptedConnection(null);
-    expect(setSessionTimeZone(mssql.connection, sqlServerKind, 'Europe/London').shiftFor('datetime')).toBeUndefined();
+    expect(setSessionTimeZone(mssql.connection, sqlServerKind, 'Europe/London', Date.now()).shiftFor('datetime')).toBeUndefined();
     expect(mssql.calls).toEqual([]);
   });
 });
@@ -97,7 +97,7 @@ describe('zones the JavaScript engine does not know', () => {
     (globalThis as { Utilities?: unknown }).Utilities = { formatDate };
     Date.now = () => Date.UTC(2024, 0, 10, 12, 5);
     const { calls, connection } = scriptedConnection(/Mars/);
-    const shift = setSessionTimeZone(connection, mysqlKind, 'Mars/Olympus_Mons').shiftFor('TIMESTAMP');
+    const shift = setSessionTimeZone(connection, mysqlKind, 'Mars/Olympus_Mons', Date.now()).shiftFor('TIMESTAMP');
     expect(calls).toContain("execute SET time_zone = '-02:30'");
     expect(shift?.sessionOffsetMs).toBe(-2.5 * 3_600_000);
     expect(shift?.offsetAt(Date.UTC(2024, 6, 1, 12, 1))).toBe(3_600_000);
