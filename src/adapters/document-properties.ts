@@ -1,8 +1,12 @@
 /**
  * JSON values in Document properties: the add-on's per-spreadsheet storage. Document, not
  * Script, properties: in a published add-on Script properties are shared by every customer.
+ * All of them are read with one call the first time any is needed in an execution, and
+ * served from that snapshot afterwards (writes go to both): a refresh reads a data source, its
+ * health and the tab directory, which would otherwise be one call each.
  */
 let documentProperties: GoogleAppsScript.Properties.Properties | null = null;
+let snapshot: Record<string, string> | null = null;
 
 /** The Document properties, fetched once per execution (module state lives for one execution). */
 function properties(): GoogleAppsScript.Properties.Properties {
@@ -10,9 +14,14 @@ function properties(): GoogleAppsScript.Properties.Properties {
   return documentProperties;
 }
 
+function all(): Record<string, string> {
+  snapshot ??= { ...properties().getProperties() };
+  return snapshot;
+}
+
 export function readJson<T>(key: string): T | null {
-  const raw = properties().getProperty(key);
-  if (raw === null) return null;
+  const raw = all()[key];
+  if (raw === undefined) return null;
   try {
     return JSON.parse(raw) as T;
   } catch {
@@ -21,21 +30,24 @@ export function readJson<T>(key: string): T | null {
 }
 
 export function writeJson(key: string, value: unknown): void {
-  properties().setProperty(key, JSON.stringify(value));
+  const text = JSON.stringify(value);
+  properties().setProperty(key, text);
+  if (snapshot) snapshot[key] = text;
 }
 
 export function deleteKey(key: string): void {
   properties().deleteProperty(key);
+  if (snapshot) delete snapshot[key];
 }
 
 /** Every property whose key starts with `prefix`, parsed. */
 export function readAllWithPrefix<T>(prefix: string): T[] {
-  const all = properties().getProperties();
+  const values = all();
   const out: T[] = [];
-  for (const key of Object.keys(all)) {
+  for (const key of Object.keys(values)) {
     if (!key.startsWith(prefix)) continue;
     try {
-      out.push(JSON.parse(all[key]) as T);
+      out.push(JSON.parse(values[key]) as T);
     } catch {
       // a hand-edited or corrupt entry is skipped, not fatal
     }

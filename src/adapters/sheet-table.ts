@@ -16,7 +16,7 @@ export interface TableColumns<K extends string> {
 
 /**
  * The positions of `keys` in `sheet`'s header row. Missing headers are appended, written as
- * `headerFor(key)`. Two service calls (three with getLastColumn) when nothing is missing.
+ * `headerFor(key)`. Two service calls when nothing is missing.
  */
 export function tableColumns<K extends string>(
   sheet: Sheet,
@@ -24,9 +24,11 @@ export function tableColumns<K extends string>(
   labelsOf: (key: K) => readonly string[],
   headerFor: (key: K) => string,
 ): TableColumns<K> {
-  const lastColumn = sheet.getLastColumn();
-  const header = lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0] : [];
-  const map = mapColumns(header, keys, labelsOf);
+  // The whole first row in one range (no getLastColumn), without its empty tail.
+  const row = sheet.getRange('1:1').getValues()[0] ?? [];
+  let filled = row.length;
+  while (filled > 0 && row[filled - 1] === '') filled--;
+  const map = mapColumns(row.slice(0, filled), keys, labelsOf);
   const positions = { ...map.positions } as Record<K, number>;
   let width = map.width;
   if (map.missing.length > 0) {

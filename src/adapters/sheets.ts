@@ -1,9 +1,48 @@
 /**
  * Finding and tagging the tabs the add-on owns. Ownership is recorded as developer metadata
  * on the sheet, which follows the sheet through renames and moves; a tab without the tag was
- * made by a person and is never written to.
+ * made by a person and is never written to. A directory in Document properties remembers the
+ * sheet id of each tag, so a tab is usually found with one getSheetById instead of a metadata
+ * search (five calls); a directory entry whose sheet is gone falls back to the search.
  */
+import { readJson, writeJson } from './document-properties';
+
 export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const DIRECTORY_KEY = 'sheetdash.tabs';
+const URL_KEY = 'sheetdash.url';
+
+/** Ids of the sheets found through the directory in this execution (so getSheetId is not asked again). */
+const knownIds = new WeakMap<Sheet, number>();
+
+/** The sheet's id: known already when the directory found it, else asked for. */
+export function sheetIdOf(sheet: Sheet): number {
+  return knownIds.get(sheet) ?? sheet.getSheetId();
+}
+
+/** The spreadsheet's URL (it never changes for a document: remembered in Document properties). */
+export function spreadsheetUrl(): string {
+  const known = readJson<string>(URL_KEY);
+  if (typeof known === 'string' && known !== '') return known;
+  const url = activeSpreadsheet().getUrl();
+  writeJson(URL_KEY, url);
+  return url;
+}
+
+/** Sheet ids by tag ("key" or "key=value"). Ids are never reused within a spreadsheet. */
+type TabDirectory = Record<string, number>;
+
+function tagName(key: string, value?: string): string {
+  return value === undefined ? key : `${key}=${value}`;
+}
+
+function remember(tag: string, sheetId: number | null): void {
+  const directory = readJson<TabDirectory>(DIRECTORY_KEY) ?? {};
+  if (sheetId === null ? !(tag in directory) : directory[tag] === sheetId) return;
+  if (sheetId === null) delete directory[tag];
+  else directory[tag] = sheetId;
+  writeJson(DIRECTORY_KEY, directory);
+}
 
 let active: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
 
@@ -17,10 +56,26 @@ export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
 }
 
 /**
- * The sheet tagged `key` (= `value` when given), or null: one developer-metadata search. The
- * add-on puts these keys on sheets only, so the search does not filter by location type.
+ * The sheet tagged `key` (= `value` when given), or null: by the directory's sheet id, else one
+ * developer-metadata search (whose answer the directory then remembers). The add-on puts these
+ * keys on sheets only, so the search does not filter by location type.
  */
 export function findTaggedSheet(key: string, value?: string): Sheet | null {
+  const tag = tagName(key, value);
+  const id = readJson<TabDirectory>(DIRECTORY_KEY)?.[tag];
+  if (typeof id === 'number') {
+    const known = activeSpreadsheet().getSheetById(id);
+    if (known) {
+      knownIds.set(known, id);
+      return known;
+    }
+  }
+  const found = searchTaggedSheet(key, value);
+  remember(tag, found ? found.getSheetId() : null);
+  return found;
+}
+
+function searchTaggedSheet(key: string, value?: string): Sheet | null {
   let finder = activeSpreadsheet().createDeveloperMetadataFinder().withKey(key);
   if (value !== undefined) finder = finder.withValue(value);
   for (const found of finder.find()) {
@@ -40,8 +95,13 @@ export function findAllTaggedSheets(key: string): { sheet: Sheet; value: string 
     .filter((entry): entry is { sheet: Sheet; value: string } => entry.sheet !== null);
 }
 
-export function tagSheet(sheet: Sheet, key: string, value: string): void {
+/**
+ * Tags a tab the add-on made. `findAs` is the value it will be looked up by (the tag's value
+ * for result tabs, none for the one-of-a-kind tabs); the directory remembers its id then.
+ */
+export function tagSheet(sheet: Sheet, key: string, value: string, findAs?: { value?: string }): void {
   sheet.addDeveloperMetadata(key, value, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
+  if (findAs) remember(tagName(key, findAs.value), sheet.getSheetId());
 }
 
 /** A name no sheet has yet: `base`, else "base (2)", "base (3)"... */

@@ -23,7 +23,7 @@ function hiddenTab(key: string, name: string, headers: readonly string[], create
   if (found || !create) return found;
   const ss = activeSpreadsheet();
   const sheet = ss.insertSheet(freeSheetName(name), ss.getNumSheets());
-  tagSheet(sheet, key, '1');
+  tagSheet(sheet, key, '1', {});
   sheet.getRange(1, 1, 1, headers.length).setValues([headers.map((h) => literalText(h))]);
   sheet.setFrozenRows(1);
   sheet.hideSheet();

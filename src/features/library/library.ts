@@ -11,7 +11,7 @@ import { changedFields, describeChange, TRACKED_FIELDS } from '../../core/librar
 import { oversizedField, type StoredQuery } from '../../core/library/query-row';
 import { filterQueries, type LibraryFilter } from '../../core/library/search';
 import { MAX_CELL_CHARS } from '../../core/values/cell-value';
-import { activeSpreadsheet } from '../../adapters/sheets';
+import { sheetIdOf, spreadsheetUrl } from '../../adapters/sheets';
 import { withDocumentLock } from '../../adapters/lock';
 import { userEmail } from '../../adapters/session';
 import type { QuerySummary, QueryView, SaveQueryAnswer, VersionSummary } from '../../shared/api-types';
@@ -44,7 +44,7 @@ function now(): string {
 /** The link that opens a query's result tab, or null before its first run. */
 export function resultLink(queryId: string): string | null {
   const tab = findResultTab(queryId);
-  return tab ? `${activeSpreadsheet().getUrl()}#gid=${tab.getSheetId()}&range=A1` : null;
+  return tab ? `${spreadsheetUrl()}#gid=${sheetIdOf(tab)}&range=A1` : null;
 }
 
 export function toSummary(q: StoredQuery): QuerySummary {

@@ -6,6 +6,7 @@
  */
 import { bindParameters } from '../../core/params/bind';
 import { userEmail } from '../../adapters/session';
+import { spreadsheetUrl } from '../../adapters/sheets';
 import type { ParameterDef, ParameterValues, RefreshResultView, RunStatusView } from '../../shared/api-types';
 import type { ExecutionContext } from '../context';
 import { getDataSource } from '../datasources';
@@ -20,7 +21,7 @@ export const RECENT_RUNS = 20;
 
 /** The link that opens a result tab (`sheetId` from the refresh, so the tab is not searched for again). */
 function linkTo(ctx: ExecutionContext, sheetId: number | null): string | null {
-  return sheetId === null ? null : `${ctx.spreadsheet().getUrl()}#gid=${sheetId}&range=A1`;
+  return sheetId === null ? null : `${spreadsheetUrl()}#gid=${sheetId}&range=A1`;
 }
 
 export function runSavedQuery(

@@ -11,6 +11,8 @@ import { translate, type Lang } from '../../core/i18n';
 import { SkipError, UserError, errorMessage } from '../../core/user-error';
 import { TEMPORAL_FORMATS, toCellValue, type CellValue } from '../../core/values/cell-value';
 import { uniqueHeaders } from '../../core/values/headers';
+import { sheetIdOf } from '../../adapters/sheets';
+import { zoneOffsets } from '../../core/values/zone-offsets';
 import { closeQuietly } from '../../adapters/jdbc';
 import type { BoundValue } from '../../core/params/bound-sql';
 import type { DataSourceConfig } from '../../datasources/config';
@@ -104,6 +106,14 @@ function columnFormats(columns: ResultColumn[]): string[] {
   return columns.map((column) => TEMPORAL_FORMATS[column.kind] ?? PLAIN_FORMAT);
 }
 
+/** "2026-11-30 17:05:09 (Asia/Tokyo)": from the engine's zone data, else (a zone it lacks) Utilities. */
+function wallClock(utcMs: number, timeZone: string): string {
+  const offsetAt = zoneOffsets(timeZone);
+  if (!offsetAt) return Utilities.formatDate(new Date(utcMs), timeZone, 'yyyy-MM-dd HH:mm:ss z');
+  const iso = new Date(utcMs + offsetAt(utcMs)).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} (${timeZone})`;
+}
+
 function sourceNote(
   ctx: ExecutionContext,
   request: RefreshRequest,
@@ -114,7 +124,7 @@ function sourceNote(
   return translate(ctx.lang, 'refresh.source', {
     query: request.queryName,
     source,
-    at: Utilities.formatDate(new Date(ctx.clock.now()), ctx.timeZone(), 'yyyy-MM-dd HH:mm:ss z'),
+    at: wallClock(ctx.clock.now(), ctx.timeZone()),
     rows,
     truncated: truncated ? translate(ctx.lang, 'refresh.sourceTruncated') : '',
     sql: (request.displaySql ?? request.sql).slice(0, 20_000),
@@ -225,7 +235,7 @@ export function refresh(request: RefreshRequest, ctx: ExecutionContext): Refresh
         ok: true,
         queryId: request.queryId,
         sheetName: published.sheet.getName(),
-        sheetId: published.sheet.getSheetId(),
+        sheetId: sheetIdOf(published.sheet),
         rows: rowCount,
         columns: columns.length,
         truncated,

@@ -52,7 +52,7 @@ function resultTab(ctx: ExecutionContext, queryId: string, tabName: string, warn
     warnings.push(translate(ctx.lang, 'refresh.tabTaken', { name: tabName, used: name }));
   }
   const sheet = ss.insertSheet(name);
-  tagSheet(sheet, RESULT_KEY, queryId);
+  tagSheet(sheet, RESULT_KEY, queryId, { value: queryId });
   sheet.setFrozenRows(1);
   return sheet;
 }

@@ -78,7 +78,7 @@ function columnsOf(sheet: Sheet, lang: Lang): Record<RunLogColumn, number> {
 function createLog(lang: Lang): Sheet {
   const ss = activeSpreadsheet();
   const sheet = ss.insertSheet(freeSheetName(translate(lang, 'runlog.tab')), ss.getNumSheets());
-  tagSheet(sheet, RUN_LOG_KEY, '1');
+  tagSheet(sheet, RUN_LOG_KEY, '1', {});
   sheet.getRange(1, 1, 1, RUN_LOG_COLUMNS.length).setValues([RUN_LOG_COLUMNS.map((key) => literalText(translate(lang, HEADER_KEYS[key])))]);
   sheet.setFrozenRows(1);
   return sheet;
