@@ -87,12 +87,14 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('one-write refr
     const tabs = setup.rt.spreadsheet._sheetNames();
     expect(setup.refresh(ONE_ROW)).toMatchObject({ ok: true, rows: 1, columns: 1 });
     const exec = lastExecution(setup.rt);
-    expect(Object.fromEntries([...exec.calls.entries()].sort())).toEqual(
-      Object.fromEntries(Object.entries(EXPECTED_CALLS).sort()),
-    );
+    // A MySQL server without time zone tables refuses the zone's name: one more statement sets its offset.
+    const zoneStatements = engine.name === 'mysql' ? (exec.calls.get('Jdbc.JdbcStatement.execute') ?? 0) : 1;
+    expect([1, 2]).toContain(zoneStatements);
+    const expected = { ...EXPECTED_CALLS, 'Jdbc.JdbcStatement.execute': zoneStatements };
+    expect(Object.fromEntries([...exec.calls.entries()].sort())).toEqual(Object.fromEntries(Object.entries(expected).sort()));
     const expectedTotal = Object.values(EXPECTED_CALLS).reduce((a, b) => a + b, 0);
     expect(expectedTotal).toBe(ONE_ROW_CALLS);
-    expect(exec.callCount).toBe(ONE_ROW_CALLS);
+    expect(exec.callCount).toBe(ONE_ROW_CALLS + zoneStatements - 1);
     expect(exec.callsOf('SpreadsheetApp.Spreadsheet.insertSheet')).toBe(0);
     expect(exec.callsOf('SpreadsheetApp.Spreadsheet.deleteSheet')).toBe(0);
     expect(exec.callsOf('SpreadsheetApp.Range.copyTo')).toBe(0);
@@ -121,11 +123,12 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('one-write refr
     });
     expect(setup.refresh(ONE_ROW).ok).toBe(true);
     stop();
+    const total = lastExecution(setup.rt).callCount;
+    expect(total).toBeGreaterThanOrEqual(ONE_ROW_CALLS);
     expect(setup.refresh(PREVIOUS).ok).toBe(true);
     expect(writeAt).toBeGreaterThan(20);
     let before = tabState(setup);
     expect(before.formats[1][1]).toBe('yyyy-mm-dd');
-    const total = ONE_ROW_CALLS;
     for (let n = 1; n <= total; n++) {
       const kill = setup.rt.faults.killAtCall(n);
       const answer = setup.rt.scriptRun('sheetdashApi', ['runQueryToTab', { name: 'Result', dataSourceId: setup.dataSourceId, sql: ONE_ROW }]);
