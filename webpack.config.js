@@ -26,6 +26,8 @@ module.exports = {
   performance: { hints: false },
   plugins: [
     new GasPlugin({ comment: false }),
-    new CopyPlugin({ patterns: [{ from: 'appsscript.json' }, { from: 'src/ui/*.html', to: '[name][ext]', noErrorOnMissing: true }] }),
+    new CopyPlugin({
+      patterns: [{ from: 'appsscript.json' }, { from: 'src/ui/*.html', to: '[name][ext]', noErrorOnMissing: true }],
+    }),
   ],
 };

@@ -26,9 +26,15 @@ const RATIO_TARGET = 1_000;
  * A rough model to rank methods, not a measurement of Google's servers.
  */
 const WEIGHTS: [RegExp, number][] = [
-  [/\.(insertSheet|deleteSheet|copyTo|insertRowsAfter|insertColumnsAfter|deleteRows|hideSheet|addDeveloperMetadata)$/, 10],
+  [
+    /\.(insertSheet|deleteSheet|copyTo|insertRowsAfter|insertColumnsAfter|deleteRows|hideSheet|addDeveloperMetadata)$/,
+    10,
+  ],
   [/DeveloperMetadataFinder\.find$/, 10],
-  [/\.(setValues|getValues|getDisplayValues|setNumberFormats|setNotes|setNumberFormat|getRows|executeQuery|execute)$/, 3],
+  [
+    /\.(setValues|getValues|getDisplayValues|setNumberFormats|setNotes|setNumberFormat|getRows|executeQuery|execute)$/,
+    3,
+  ],
 ];
 
 function weightOf(method: string): number {
@@ -49,9 +55,33 @@ interface Engine {
 }
 
 const ENGINES: Engine[] = [
-  { name: 'PGlite', kind: 'postgresql', adminUrl: 'jdbc:postgresql://embedded.sheetdash.local:5432/postgres', host: 'embedded.sheetdash.local', port: 5432, database: 'postgres', user: 'postgres' },
-  { name: 'PostgreSQL', kind: 'postgresql', adminUrl: 'jdbc:postgresql://127.0.0.1:5432/test?user=postgres', host: '127.0.0.1', port: 5432, database: 'test', user: 'postgres' },
-  { name: 'MariaDB', kind: 'mysql', adminUrl: 'jdbc:mysql://127.0.0.1:3306/test?user=root', host: '127.0.0.1', port: 3306, database: 'test', user: 'root' },
+  {
+    name: 'PGlite',
+    kind: 'postgresql',
+    adminUrl: 'jdbc:postgresql://embedded.sheetdash.local:5432/postgres',
+    host: 'embedded.sheetdash.local',
+    port: 5432,
+    database: 'postgres',
+    user: 'postgres',
+  },
+  {
+    name: 'PostgreSQL',
+    kind: 'postgresql',
+    adminUrl: 'jdbc:postgresql://127.0.0.1:5432/test?user=postgres',
+    host: '127.0.0.1',
+    port: 5432,
+    database: 'test',
+    user: 'postgres',
+  },
+  {
+    name: 'MariaDB',
+    kind: 'mysql',
+    adminUrl: 'jdbc:mysql://127.0.0.1:3306/test?user=root',
+    host: '127.0.0.1',
+    port: 3306,
+    database: 'test',
+    user: 'root',
+  },
 ];
 
 function naiveRuntime(): AppsScriptRuntime {
@@ -91,7 +121,11 @@ interface Row {
   note: string;
 }
 
-function measure(rt: AppsScriptRuntime, fn: string, args: unknown[]): { ms: number; result: ReturnType<AppsScriptRuntime['run']> } {
+function measure(
+  rt: AppsScriptRuntime,
+  fn: string,
+  args: unknown[],
+): { ms: number; result: ReturnType<AppsScriptRuntime['run']> } {
   const started = performance.now();
   const result = rt.run(fn, args, { kind: fn === 'sheetdashApi' ? 'script.run' : 'direct' });
   return { ms: performance.now() - started, result };
@@ -102,7 +136,7 @@ function main(): void {
   const admin = naiveRuntime();
   const maxRows = Math.max(...SIZES);
   for (const engine of ENGINES) {
-    const schema = 'sd_bench_' + Math.random().toString(36).slice(2, 8);
+    const schema = `sd_bench_${Math.random().toString(36).slice(2, 8)}`;
     const url = engine.kind === 'mysql' ? engine.adminUrl.replace('/test?', `/${schema}?`) : engine.adminUrl;
     const setup = admin.run('exec', [engine.adminUrl, setupSql(engine, schema, maxRows)]);
     if (!setup.ok) {
@@ -114,17 +148,48 @@ function main(): void {
         const sql = `SELECT id, name, price, qty, ratio, flag, created, updated, note, code FROM ${schema}.bench ORDER BY id LIMIT ${rows}`;
         // Sheetdash: the built bundle, through its sidebar API.
         const ours = new AppsScriptRuntime({ distDir: DIST, jdbc: JDBC });
-        const ds = ours.run('sheetdashApi', ['saveDataSource', { name: 'Bench', kind: engine.kind, options: { host: engine.host, port: engine.port, database: engine.kind === 'mysql' ? schema : engine.database, user: engine.user, password: '' } }], { kind: 'script.run' });
-        const dsId = ((ds.value as { value: { id: string } }).value).id;
+        const ds = ours.run(
+          'sheetdashApi',
+          [
+            'saveDataSource',
+            {
+              name: 'Bench',
+              kind: engine.kind,
+              options: {
+                host: engine.host,
+                port: engine.port,
+                database: engine.kind === 'mysql' ? schema : engine.database,
+                user: engine.user,
+                password: '',
+              },
+            },
+          ],
+          { kind: 'script.run' },
+        );
+        const dsId = (ds.value as { value: { id: string } }).value.id;
         const args = ['runQueryToTab', { name: 'Bench', dataSourceId: dsId, sql, rowLimit: rows }];
         // A first run makes the result tab and the run log; the one measured is a repeat, as scheduled runs are.
         measure(ours, 'sheetdashApi', args);
         const run = measure(ours, 'sheetdashApi', args);
-        const answer = (run.result.value as { ok: boolean; value: { ok: boolean; rows: number; message: string } }) ?? { ok: false };
-        results.push(row(engine.name, rows, 'sheetdash', run, answer.ok && answer.value.ok, answer.ok ? answer.value.message : String(run.result.error?.message)));
+        const answer = (run.result.value as { ok: boolean; value: { ok: boolean; rows: number; message: string } }) ?? {
+          ok: false,
+        };
+        results.push(
+          row(
+            engine.name,
+            rows,
+            'sheetdash',
+            run,
+            answer.ok && answer.value.ok,
+            answer.ok ? answer.value.message : String(run.result.error?.message),
+          ),
+        );
         ours.dispose();
         // The two naive strategies.
-        for (const [strategy, fn] of [['naive (b) getters + setValues', 'naiveSetValues'], ['naive (a) next + appendRow', 'naiveAppendRow']] as const) {
+        for (const [strategy, fn] of [
+          ['naive (b) getters + setValues', 'naiveSetValues'],
+          ['naive (a) next + appendRow', 'naiveAppendRow'],
+        ] as const) {
           if (fn === 'naiveAppendRow' && rows > NAIVE_A_MAX) continue;
           const rt = naiveRuntime();
           const m = measure(rt, fn, [url, engine.user, '', sql, 'Naive']);
@@ -133,14 +198,24 @@ function main(): void {
         }
       }
     } finally {
-      admin.run('exec', [engine.adminUrl, [engine.kind === 'mysql' ? `DROP DATABASE ${schema}` : `DROP SCHEMA ${schema} CASCADE`]]);
+      admin.run('exec', [
+        engine.adminUrl,
+        [engine.kind === 'mysql' ? `DROP DATABASE ${schema}` : `DROP SCHEMA ${schema} CASCADE`],
+      ]);
     }
   }
   admin.dispose();
   print(results);
 }
 
-function row(engine: string, rows: number, strategy: string, m: { ms: number; result: ReturnType<AppsScriptRuntime['run']> }, ok: boolean, note: string): Row {
+function row(
+  engine: string,
+  rows: number,
+  strategy: string,
+  m: { ms: number; result: ReturnType<AppsScriptRuntime['run']> },
+  ok: boolean,
+  note: string,
+): Row {
   const exec = m.result.execution;
   const byService = exec.callsByService();
   const jdbc = byService.Jdbc ?? 0;
@@ -159,7 +234,17 @@ function costliest(r: Row, count: number): { method: string; calls: number; weig
 }
 
 function print(results: Row[]): void {
-  const header = ['engine', 'rows', 'strategy', 'wall ms', 'Jdbc calls', 'Sheets calls', 'other calls', 'all calls', 'ok'];
+  const header = [
+    'engine',
+    'rows',
+    'strategy',
+    'wall ms',
+    'Jdbc calls',
+    'Sheets calls',
+    'other calls',
+    'all calls',
+    'ok',
+  ];
   const n = (x: number) => x.toLocaleString('en-US');
   const lines = results.map((r) => [
     r.engine,
@@ -173,8 +258,9 @@ function print(results: Row[]): void {
     r.ok ? 'yes' : `NO: ${r.note.slice(0, 60)}`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  console.log('\n' + fmt(header));
+  const fmt = (cells: string[]) =>
+    cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(`\n${fmt(header)}`);
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const l of lines) console.log(fmt(l));
   const first = results.find((r) => r.strategy === 'sheetdash')?.engine;
@@ -187,9 +273,14 @@ function print(results: Row[]): void {
   console.log('\nService calls of naive (a) per call of Sheetdash (same engine and size):');
   let failed = false;
   for (const ours of results.filter((r) => r.strategy === 'sheetdash')) {
-    const a = results.find((r) => r.engine === ours.engine && r.rows === ours.rows && r.strategy.startsWith('naive (a)'));
-    const b = results.find((r) => r.engine === ours.engine && r.rows === ours.rows && r.strategy.startsWith('naive (b)'));
-    const ratio = (x?: Row) => (x ? `${(x.total / ours.total).toFixed(x.total < 10 * ours.total ? 2 : 0)}x` : 'not run');
+    const a = results.find(
+      (r) => r.engine === ours.engine && r.rows === ours.rows && r.strategy.startsWith('naive (a)'),
+    );
+    const b = results.find(
+      (r) => r.engine === ours.engine && r.rows === ours.rows && r.strategy.startsWith('naive (b)'),
+    );
+    const ratio = (x?: Row) =>
+      x ? `${(x.total / ours.total).toFixed(x.total < 10 * ours.total ? 2 : 0)}x` : 'not run';
     let verdict = '';
     if (ours.rows === 10_000 && a) {
       const met = a.total / ours.total >= RATIO_TARGET;

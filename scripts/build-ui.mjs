@@ -22,20 +22,29 @@ const bundle = await build({
   logLevel: 'warning',
 });
 const js = bundle.outputFiles[0].text;
-const css = (await transform(await readFile(join(root, 'src/ui/client/styles.css'), 'utf8'), { loader: 'css', minify: true })).code;
+const css = (
+  await transform(await readFile(join(root, 'src/ui/client/styles.css'), 'utf8'), { loader: 'css', minify: true })
+).code;
 
 // HtmlService compiles the page as a template: a stray scriptlet marker would break it, and
 // "</script" or "</style" would end the inline block early.
-for (const [name, text, closer] of [['JS', js, '</script'], ['CSS', css, '</style']]) {
+for (const [name, text, closer] of [
+  ['JS', js, '</script'],
+  ['CSS', css, '</style'],
+]) {
   for (const marker of ['<?', '?>', closer]) {
-    if (text.toLowerCase().includes(marker)) throw new Error(`build-ui: the sidebar ${name} contains "${marker}", which would break the HtmlService page.`);
+    if (text.toLowerCase().includes(marker))
+      throw new Error(`build-ui: the sidebar ${name} contains "${marker}", which would break the HtmlService page.`);
   }
 }
 
 const template = await readFile(join(root, 'src/ui/Sidebar.html'), 'utf8');
-if (!template.includes('/*SHEETDASH_JS*/') || !template.includes('/*SHEETDASH_CSS*/')) throw new Error('build-ui: src/ui/Sidebar.html lost its /*SHEETDASH_JS*/ or /*SHEETDASH_CSS*/ marker.');
+if (!template.includes('/*SHEETDASH_JS*/') || !template.includes('/*SHEETDASH_CSS*/'))
+  throw new Error('build-ui: src/ui/Sidebar.html lost its /*SHEETDASH_JS*/ or /*SHEETDASH_CSS*/ marker.');
 // Functions as replacements: "$&" and friends in the bundle must stay as written.
 const page = template.replace('/*SHEETDASH_CSS*/', () => css).replace('/*SHEETDASH_JS*/', () => js);
 await mkdir(dirname(out), { recursive: true });
 await writeFile(out, page);
-console.log(`build-ui: dist/Sidebar.html ${(page.length / 1024).toFixed(0)} KiB (JS ${(js.length / 1024).toFixed(0)} KiB, CSS ${(css.length / 1024).toFixed(0)} KiB)`);
+console.log(
+  `build-ui: dist/Sidebar.html ${(page.length / 1024).toFixed(0)} KiB (JS ${(js.length / 1024).toFixed(0)} KiB, CSS ${(css.length / 1024).toFixed(0)} KiB)`,
+);

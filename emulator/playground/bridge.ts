@@ -23,13 +23,15 @@ export const GOOGLE_SHEETS_PREFIX = 'https://docs.google.com/spreadsheets/';
 /** The note under a link to the spreadsheet, in the playground's language. */
 export const LINK_NOTE: Record<Lang, { text: string; open: string }> = {
   en: {
-    text: 'Playground: this link points to Google Sheets, where this local spreadsheet does not exist. '
-      + 'In the add-on on Google it opens the tab.',
+    text:
+      'Playground: this link points to Google Sheets, where this local spreadsheet does not exist. ' +
+      'In the add-on on Google it opens the tab.',
     open: 'Show the tab here',
   },
   ja: {
-    text: 'プレイグラウンド: このリンクは Google スプレッドシートを指しますが、このローカルのスプレッドシートは Google 上にはありません。'
-      + 'Google 上のアドオンではこのリンクでタブが開きます。',
+    text:
+      'プレイグラウンド: このリンクは Google スプレッドシートを指しますが、このローカルのスプレッドシートは Google 上にはありません。' +
+      'Google 上のアドオンではこのリンクでタブが開きます。',
     open: 'ここでタブを表示',
   },
 };
@@ -177,6 +179,7 @@ export function injectShim(html: string, functions: string[], lang: Lang = 'en')
   const head = /<head(\s[^>]*)?>/i.exec(html);
   if (head) return html.slice(0, head.index + head[0].length) + tag + html.slice(head.index + head[0].length);
   const root = /<html(\s[^>]*)?>/i.exec(html);
-  if (root) return html.slice(0, root.index + root[0].length) + `<head>${tag}</head>` + html.slice(root.index + root[0].length);
+  if (root)
+    return `${html.slice(0, root.index + root[0].length)}<head>${tag}</head>${html.slice(root.index + root[0].length)}`;
   return tag + html;
 }

@@ -149,20 +149,30 @@ async function serve(
     if (!listed) throw new HttpError(400, `No menu item runs ${functionName}.`);
     const result = rt.run(functionName, [], { authMode: 'FULL', kind: 'menu' });
     afterCall();
-    return result.ok ? { ok: true } : { ok: false, error: { name: result.error?.name ?? 'Error', message: result.error?.message ?? '' } };
+    return result.ok
+      ? { ok: true }
+      : { ok: false, error: { name: result.error?.name ?? 'Error', message: result.error?.message ?? '' } };
   };
 
   rt.open('LIMITED');
-  const opener = ui().menus.flatMap((m) => m.items).find((i) => 'functionName' in i && i.functionName === 'showSidebar');
+  const opener = ui()
+    .menus.flatMap((m) => m.items)
+    .find((i) => 'functionName' in i && i.functionName === 'showSidebar');
   if (opener) runMenuItem('showSidebar');
   else save();
 
   const state = (query: StateQuery) => {
     const ss = rt.spreadsheet._active();
-    const sheets = ss.getSheets().map((s) => ({ name: s.getName(), sheetId: s.getSheetId(), hidden: s.isSheetHidden() }));
+    const sheets = ss
+      .getSheets()
+      .map((s) => ({ name: s.getName(), sheetId: s.getSheetId(), hidden: s.isSheetHidden() }));
     const byGid = query.gid ? sheets.find((s) => String(s.sheetId) === query.gid) : undefined;
     const chosen =
-      sheets.find((s) => s.name === query.sheet) ?? byGid ?? sheets.find((s) => s.name === ss.getActiveSheet().getName() && !s.hidden) ?? sheets.find((s) => !s.hidden) ?? sheets[0];
+      sheets.find((s) => s.name === query.sheet) ??
+      byGid ??
+      sheets.find((s) => s.name === ss.getActiveSheet().getName() && !s.hidden) ??
+      sheets.find((s) => !s.hidden) ??
+      sheets[0];
     const sheet = ss.getSheetByName(chosen.name)!;
     const lastRow = sheet.getLastRow();
     const lastCol = sheet.getLastColumn();
@@ -180,17 +190,24 @@ async function serve(
       totalRows: lastRow,
       menus: ui().menus.map((m) => ({
         title: m.title,
-        items: m.items.flatMap((i) => ('functionName' in i ? [{ caption: i.caption, functionName: i.functionName }] : [])),
+        items: m.items.flatMap((i) =>
+          'functionName' in i ? [{ caption: i.caption, functionName: i.functionName }] : [],
+        ),
       })),
       sidebar: sidebar ? { title: sidebar.title, version: sidebarVersion } : null,
       receiverUrl: `${receiver.origin}/__receiver/`,
       notes: range ? cellNotes(range.getNotes()) : [],
       toastCount: toasts.length,
-      toasts: toasts.slice(-TOASTS_SENT).map((toast, i) => ({ seq: Math.max(0, toasts.length - TOASTS_SENT) + i, ...toast })),
+      toasts: toasts
+        .slice(-TOASTS_SENT)
+        .map((toast, i) => ({ seq: Math.max(0, toasts.length - TOASTS_SENT) + i, ...toast })),
     };
   };
 
-  const routes = async (req: http.IncomingMessage, url: URL): Promise<{ status?: number; type: string; body: string }> => {
+  const routes = async (
+    req: http.IncomingMessage,
+    url: URL,
+  ): Promise<{ status?: number; type: string; body: string }> => {
     const json = (value: unknown) => ({ type: 'application/json; charset=utf-8', body: JSON.stringify(value) });
     const html = (body: string) => ({ type: 'text/html; charset=utf-8', body });
     const route = `${req.method} ${url.pathname}`;
@@ -205,7 +222,8 @@ async function serve(
         return json(state({ sheet: url.searchParams.get('sheet'), gid: url.searchParams.get('gid') }));
       case 'POST /__playground/run': {
         const body = (await readJson(req)) as { fn?: unknown; args?: unknown };
-        if (typeof body.fn !== 'string' || !Array.isArray(body.args)) throw new HttpError(400, 'Expected {"fn": string, "args": array}.');
+        if (typeof body.fn !== 'string' || !Array.isArray(body.args))
+          throw new HttpError(400, 'Expected {"fn": string, "args": array}.');
         const answer = rt.scriptRun(body.fn, body.args);
         afterCall();
         return json(answer);
@@ -228,12 +246,17 @@ async function serve(
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     routes(req, url).then(
       (answer) => {
-        res.writeHead(answer.status ?? 200, { 'Content-Type': answer.type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+        res.writeHead(answer.status ?? 200, {
+          'Content-Type': answer.type,
+          'Cache-Control': 'no-store',
+          'X-Content-Type-Options': 'nosniff',
+        });
         res.end(answer.body);
       },
       (error: unknown) => {
         const status = error instanceof HttpError ? error.status : 500;
-        if (status === 500) log(`Playground server error on ${req.method} ${url.pathname}: ${(error as Error).stack ?? String(error)}`);
+        if (status === 500)
+          log(`Playground server error on ${req.method} ${url.pathname}: ${(error as Error).stack ?? String(error)}`);
         res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
         res.end(JSON.stringify({ ok: false, error: { name: 'PlaygroundError', message: (error as Error).message } }));
       },

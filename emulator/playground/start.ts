@@ -8,7 +8,8 @@ import { startPlayground } from './server';
 async function main(): Promise<void> {
   const lang = (process.env.SHEETDASH_LANG ?? process.env.LANG ?? '').toLowerCase().startsWith('ja') ? 'ja' : 'en';
   const port = process.env.PORT === undefined ? 8080 : Number(process.env.PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${process.env.PORT}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not "${process.env.PORT}".`);
   const playground = await startPlayground({ port, lang, stateDir: process.env.SHEETDASH_STATE || undefined });
   console.log(`\nSheetdash playground: ${playground.url}`);
   console.log(`Webhook receiver:     ${playground.receiver.origin}/__receiver/ (https://hooks.slack.com goes there)`);

@@ -33,7 +33,8 @@ export class StateStore {
     if (!fs.existsSync(this.file)) return null;
     try {
       const data = JSON.parse(fs.readFileSync(this.file, 'utf8')) as PlaygroundState;
-      if (data.format !== 'sheetdash-playground' || data.version !== 1) throw new Error('not a playground state file (format/version)');
+      if (data.format !== 'sheetdash-playground' || data.version !== 1)
+        throw new Error('not a playground state file (format/version)');
       return data;
     } catch (error) {
       const aside = `${this.file}.broken-${Date.now()}`;

@@ -55,9 +55,7 @@ export interface ExecutionResult {
 
 /** Thrown by `call` when the execution failed; `message` reads as Apps Script logs it. */
 export class ExecutionError extends Error {
-  constructor(
-    readonly result: ExecutionResult,
-  ) {
+  constructor(readonly result: ExecutionResult) {
     super(`${result.error?.name}: ${result.error?.message}`);
     this.name = 'ExecutionError';
   }
@@ -95,7 +93,8 @@ export class AppsScriptRuntime {
     this.manifest = parseManifest(fs.readFileSync(path.join(distDir, 'appsscript.json'), 'utf8'));
     const projectFiles = new Map<string, string>();
     for (const file of fs.readdirSync(distDir)) {
-      if (file.endsWith('.html')) projectFiles.set(file.slice(0, -5), fs.readFileSync(path.join(distDir, file), 'utf8'));
+      if (file.endsWith('.html'))
+        projectFiles.set(file.slice(0, -5), fs.readFileSync(path.join(distDir, file), 'utf8'));
     }
     this.clock = options.clock ?? new VirtualClock();
     this.addOnMode = options.addOnMode ?? false;
@@ -148,7 +147,11 @@ export class AppsScriptRuntime {
     let result: ExecutionResult;
     try {
       const { context, instrumenter } = this.createContext(execution);
-      this.sandboxes.set(execution, { context, toGuest: (v) => instrumenter.toGuest(v), toHost: (v) => instrumenter.toHost(v) });
+      this.sandboxes.set(execution, {
+        context,
+        toGuest: (v) => instrumenter.toGuest(v),
+        toHost: (v) => instrumenter.toHost(v),
+      });
       this.script.runInContext(context, { timeout: this.cpuTimeoutMs });
       const fn = (context as Record<string, unknown>)[functionName];
       if (typeof fn !== 'function') {
@@ -175,7 +178,8 @@ export class AppsScriptRuntime {
       this.stack.pop();
       this.sandboxes.delete(execution);
     }
-    if (execution.killedWith) result = { ok: false, error: { name: 'Exception', message: execution.killedWith }, execution };
+    if (execution.killedWith)
+      result = { ok: false, error: { name: 'Exception', message: execution.killedWith }, execution };
     return result;
   }
 
@@ -222,7 +226,11 @@ export class AppsScriptRuntime {
 
   /** The event object of a simple trigger on this spreadsheet. */
   triggerEvent(authMode: AuthModeName): Record<string, unknown> {
-    return { authMode: this.base.scriptApp._authModeValue(authMode), source: this.spreadsheet._active(), user: this.defaultUser.email };
+    return {
+      authMode: this.base.scriptApp._authModeValue(authMode),
+      source: this.spreadsheet._active(),
+      user: this.defaultUser.email,
+    };
   }
 
   dispose(): void {
@@ -232,7 +240,10 @@ export class AppsScriptRuntime {
   }
 
   private createContext(execution: Execution): { context: vm.Context; instrumenter: Instrumenter } {
-    const context = vm.createContext({}, { name: `execution ${execution.id}`, codeGeneration: { strings: true, wasm: false } });
+    const context = vm.createContext(
+      {},
+      { name: `execution ${execution.id}`, codeGeneration: { strings: true, wasm: false } },
+    );
     const realm = new GuestRealm(context);
     const instrumenter = new Instrumenter(realm, {
       beforeCall: (name) => this.beforeCall(name, execution),
@@ -295,7 +306,11 @@ function translateError(error: unknown, realm: GuestRealm): unknown {
 function describeError(error: unknown): { name: string; message: string; stack?: string } {
   if (error && typeof error === 'object' && 'message' in error) {
     const e = error as { name?: unknown; message?: unknown; stack?: unknown };
-    return { name: String(e.name ?? 'Error'), message: String(e.message), stack: typeof e.stack === 'string' ? e.stack : undefined };
+    return {
+      name: String(e.name ?? 'Error'),
+      message: String(e.message),
+      stack: typeof e.stack === 'string' ? e.stack : undefined,
+    };
   }
   return { name: 'Error', message: String(error) };
 }

@@ -45,7 +45,7 @@ function send(request, timeoutMs) {
         agent: false,
       });
     } catch (error) {
-      resolve({ ok: false, kind: 'other', message: String(error && error.message) });
+      resolve({ ok: false, kind: 'other', message: String(error?.message) });
       return;
     }
     const timer = setTimeout(() => {
@@ -53,7 +53,7 @@ function send(request, timeoutMs) {
       req.destroy();
     }, timeoutMs);
     req.on('error', (error) => {
-      const code = error && error.code;
+      const code = error?.code;
       const kind = code === 'ECONNREFUSED' ? 'refused' : code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'dns' : 'other';
       finish({ ok: false, kind, message: `${code ?? ''} ${error.message}`.trim() });
     });
@@ -63,7 +63,12 @@ function send(request, timeoutMs) {
       res.on('error', (error) => finish({ ok: false, kind: 'other', message: error.message }));
       res.on('end', () => {
         const body = Buffer.concat(chunks);
-        finish({ ok: true, status: res.statusCode ?? 0, rawHeaders: res.rawHeaders, body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) });
+        finish({
+          ok: true,
+          status: res.statusCode ?? 0,
+          rawHeaders: res.rawHeaders,
+          body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+        });
       });
     });
     if (request.body && request.body.length > 0) req.end(Buffer.from(request.body));

@@ -27,7 +27,8 @@ function fail(kind, message, extra = {}) {
 function describe(error, entry) {
   const out = { message: String(error?.message ?? error), kind: error?.kind ?? 'db' };
   for (const k of ['code', 'errno', 'sqlState', 'severity', 'position', 'detail', 'hint', 'where', 'sqlMessage']) {
-    if (error && error[k] !== undefined && error[k] !== null) out[k] = typeof error[k] === 'object' ? String(error[k]) : error[k];
+    if (error && error[k] !== undefined && error[k] !== null)
+      out[k] = typeof error[k] === 'object' ? String(error[k]) : error[k];
   }
   if (entry?.lost && out.kind === 'db') out.kind = 'lost';
   return out;
@@ -64,9 +65,13 @@ async function pgliteFor(options) {
   return p;
 }
 
-function mysqlTypeCast(field, next) {
+function mysqlTypeCast(field, _next) {
   // Binary columns (charset 63) as bytes, everything else as the server's text.
-  if (field.characterSet === 63 && field.type !== 'NEWDECIMAL' && /BLOB|STRING|VAR_STRING|BIT|GEOMETRY/.test(field.type)) {
+  if (
+    field.characterSet === 63 &&
+    field.type !== 'NEWDECIMAL' &&
+    /BLOB|STRING|VAR_STRING|BIT|GEOMETRY/.test(field.type)
+  ) {
     const b = field.buffer();
     return b === null ? null : new Uint8Array(b);
   }
@@ -85,24 +90,49 @@ const ops = {
       entry.version = v.rows[0].server_version;
     } else if (o.kind === 'pg') {
       const client = new pg.Client({
-        host: o.host, port: o.port, database: o.database, user: o.user, password: o.password,
-        connectionTimeoutMillis: o.connectTimeoutMs, types: rawPgTypes, application_name: 'PostgreSQL JDBC Driver',
+        host: o.host,
+        port: o.port,
+        database: o.database,
+        user: o.user,
+        password: o.password,
+        connectionTimeoutMillis: o.connectTimeoutMs,
+        types: rawPgTypes,
+        application_name: 'PostgreSQL JDBC Driver',
       });
       entry = { kind: 'pg', client, hostPort: o.hostPort, lost: false, connectOptions: o };
-      client.on('error', () => { entry.lost = true; });
-      client.on('end', () => { entry.lost = true; });
+      client.on('error', () => {
+        entry.lost = true;
+      });
+      client.on('end', () => {
+        entry.lost = true;
+      });
       await client.connect();
-      await client.query(`SET TIME ZONE '${o.timeZone.replace(/'/g, "''")}'; SET DateStyle = 'ISO'; SET extra_float_digits = 3`);
+      await client.query(
+        `SET TIME ZONE '${o.timeZone.replace(/'/g, "''")}'; SET DateStyle = 'ISO'; SET extra_float_digits = 3`,
+      );
       entry.version = (await client.query({ text: 'SHOW server_version', rowMode: 'array' })).rows[0][0];
     } else {
       const conn = await mysql.createConnection({
-        host: o.host, port: o.port, database: o.database, user: o.user, password: o.password,
-        connectTimeout: o.connectTimeoutMs, rowsAsArray: true, typeCast: mysqlTypeCast, multipleStatements: false,
-        supportBigNumbers: true, bigNumberStrings: true, dateStrings: true,
+        host: o.host,
+        port: o.port,
+        database: o.database,
+        user: o.user,
+        password: o.password,
+        connectTimeout: o.connectTimeoutMs,
+        rowsAsArray: true,
+        typeCast: mysqlTypeCast,
+        multipleStatements: false,
+        supportBigNumbers: true,
+        bigNumberStrings: true,
+        dateStrings: true,
       });
       entry = { kind: 'mysql', conn, hostPort: o.hostPort, lost: false, connectOptions: o };
-      conn.connection.on('error', () => { entry.lost = true; });
-      conn.connection.on('end', () => { entry.lost = true; });
+      conn.connection.on('error', () => {
+        entry.lost = true;
+      });
+      conn.connection.on('end', () => {
+        entry.lost = true;
+      });
       try {
         await conn.query('SET time_zone = ?', [o.timeZone]);
       } catch {
@@ -143,7 +173,8 @@ const ops = {
       if (o.timeoutMs > 0) await entry.db.exec(`SET statement_timeout = ${Math.floor(o.timeoutMs)}`);
       const started = Date.now();
       try {
-        raw = o.params ? [await entry.db.query(o.sql, o.params, { rowMode: 'array', parsers: pgliteRawParsers })]
+        raw = o.params
+          ? [await entry.db.query(o.sql, o.params, { rowMode: 'array', parsers: pgliteRawParsers })]
           : await entry.db.exec(o.sql, { rowMode: 'array', parsers: pgliteRawParsers });
       } finally {
         if (o.timeoutMs > 0) await entry.db.exec('SET statement_timeout = 0').catch(() => {});
@@ -151,7 +182,12 @@ const ops = {
       if (o.timeoutMs > 0 && Date.now() - started > o.timeoutMs) {
         throw fail('db', 'canceling statement due to statement timeout', { severity: 'ERROR', code: '57014' });
       }
-      raw = raw.map((r) => ({ fields: r.fields, rows: r.rows.map((row) => row.map(pgliteCell)), command: r.command, rowCount: r.affectedRows ?? r.rowCount }));
+      raw = raw.map((r) => ({
+        fields: r.fields,
+        rows: r.rows.map((row) => row.map(pgliteCell)),
+        command: r.command,
+        rowCount: r.affectedRows ?? r.rowCount,
+      }));
     } else {
       const timer = armTimeout(entry, o.timeoutMs, () => cancelPg(entry));
       try {
@@ -165,7 +201,15 @@ const ops = {
     await nameUnknownTypes(entry, raw);
     for (const r of raw) {
       // A SELECT with no columns (PostgreSQL allows `SELECT FROM t`) is still a result set, as in pgjdbc.
-      if ((r.fields && r.fields.length > 0) || r.command === 'SELECT') results.push(resultOf((r.fields ?? []).map((f) => pgField(entry, f)), r.rows ?? [], o.maxRows, r.command));
+      if ((r.fields && r.fields.length > 0) || r.command === 'SELECT')
+        results.push(
+          resultOf(
+            (r.fields ?? []).map((f) => pgField(entry, f)),
+            r.rows ?? [],
+            o.maxRows,
+            r.command,
+          ),
+        );
       else results.push({ update: r.rowCount ?? 0, command: r.command ?? '' });
     }
     return results;
@@ -252,7 +296,7 @@ function live(id) {
   return entry;
 }
 
-function armTimeout(entry, ms, onFire) {
+function armTimeout(_entry, ms, onFire) {
   const timer = { fired: false, handle: undefined };
   if (ms > 0) {
     timer.handle = setTimeout(() => {
@@ -308,25 +352,41 @@ const pgTypeNames = new Map();
 
 async function nameUnknownTypes(entry, results) {
   const missing = new Set();
-  for (const r of results) for (const f of r.fields ?? []) if (!pgTypeNames.has(f.dataTypeID)) missing.add(f.dataTypeID);
+  for (const r of results)
+    for (const f of r.fields ?? []) if (!pgTypeNames.has(f.dataTypeID)) missing.add(f.dataTypeID);
   if (missing.size === 0) return;
   const sql = `SELECT oid::int4, typname::text, typcategory::text FROM pg_catalog.pg_type WHERE oid IN (${[...missing].map(Number).join(',')})`;
-  const r = entry.kind === 'pg' ? await entry.client.query({ text: sql, rowMode: 'array' }) : await entry.db.query(sql, [], { rowMode: 'array', parsers: pgliteRawParsers });
+  const r =
+    entry.kind === 'pg'
+      ? await entry.client.query({ text: sql, rowMode: 'array' })
+      : await entry.db.query(sql, [], { rowMode: 'array', parsers: pgliteRawParsers });
   for (const [oid, name, category] of r.rows) pgTypeNames.set(Number(oid), { name, category });
 }
 
-function pgField(entry, f) {
+function pgField(_entry, f) {
   const t = pgTypeNames.get(f.dataTypeID) ?? { name: 'unknown', category: 'X' };
   return {
-    name: f.name, typeOid: f.dataTypeID, typeName: t.name, typeCategory: t.category,
-    typeModifier: f.dataTypeModifier ?? -1, tableOid: f.tableID ?? 0, columnNumber: f.columnID ?? 0,
+    name: f.name,
+    typeOid: f.dataTypeID,
+    typeName: t.name,
+    typeCategory: t.category,
+    typeModifier: f.dataTypeModifier ?? -1,
+    tableOid: f.tableID ?? 0,
+    columnNumber: f.columnID ?? 0,
   };
 }
 
 function mysqlField(f) {
   return {
-    name: f.orgName || f.name, label: f.name, mysqlType: f.columnType, flags: f.flags, charset: f.characterSet,
-    length: f.columnLength, decimals: f.decimals, table: f.orgTable || f.table || '', schema: f.schema || '',
+    name: f.orgName || f.name,
+    label: f.name,
+    mysqlType: f.columnType,
+    flags: f.flags,
+    charset: f.characterSet,
+    length: f.columnLength,
+    decimals: f.decimals,
+    table: f.orgTable || f.table || '',
+    schema: f.schema || '',
   };
 }
 

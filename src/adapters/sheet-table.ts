@@ -35,7 +35,9 @@ export function tableColumns<K extends string>(
     if (width + map.missing.length > sheet.getMaxColumns()) {
       sheet.insertColumnsAfter(sheet.getMaxColumns(), width + map.missing.length - sheet.getMaxColumns());
     }
-    sheet.getRange(1, width + 1, 1, map.missing.length).setValues([map.missing.map((key) => literalText(headerFor(key)))]);
+    sheet
+      .getRange(1, width + 1, 1, map.missing.length)
+      .setValues([map.missing.map((key) => literalText(headerFor(key)))]);
     for (const key of map.missing) positions[key] = width++;
   }
   return { positions, width };

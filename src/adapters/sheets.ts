@@ -107,7 +107,11 @@ export function tagSheet(sheet: Sheet, key: string, value: string, findAs?: { va
 /** A name no sheet has yet: `base`, else "base (2)", "base (3)"... */
 export function freeSheetName(base: string): string {
   const ss = activeSpreadsheet();
-  const clean = base.replace(/[\[\]*?:/\\]/g, ' ').trim().slice(0, 90) || 'Result';
+  const clean =
+    base
+      .replace(/[[\]*?:/\\]/g, ' ')
+      .trim()
+      .slice(0, 90) || 'Result';
   if (!ss.getSheetByName(clean)) return clean;
   for (let i = 2; ; i++) {
     const candidate = `${clean} (${i})`;

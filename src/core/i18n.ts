@@ -15,7 +15,10 @@ const MESSAGES = {
   'menu.open': { en: 'Open Sheetdash', ja: 'Sheetdash を開く' },
   'menu.refreshAll': { en: 'Refresh all result tabs', ja: 'すべての結果タブを更新' },
 
-  'sql.empty': { en: 'The query is empty. Write a SELECT statement.', ja: 'クエリが空です。SELECT 文を書いてください。' },
+  'sql.empty': {
+    en: 'The query is empty. Write a SELECT statement.',
+    ja: 'クエリが空です。SELECT 文を書いてください。',
+  },
   'sql.multiple': {
     en: 'Run one statement at a time: remove the extra statements after the first ";".',
     ja: '一度に実行できる文は 1 つです。最初の「;」より後ろの文を削除してください。',
@@ -37,8 +40,8 @@ const MESSAGES = {
     ja: '{start} で始まる引用符またはコメントが閉じられていません。閉じてください。読み取り専用のデータソースでは、サーバーが異なる位置で区切る可能性のある SQL は実行できません。',
   },
   'sql.ambiguousQuote': {
-    en: 'The text {text}… holds a backslash that some server settings read as an escape, so the server could end it at another place. On a read-only data source this is refused: write a quote inside text as two quotes (\'\') and avoid a backslash right before a quote.',
-    ja: '文字列 {text}… にはバックスラッシュが含まれ、サーバーの設定によってはエスケープとして読まれるため、文字列の終わりが変わる可能性があります。読み取り専用のデータソースでは実行できません。文字列内の引用符は 2 つ重ねて (\'\') 書き、引用符の直前にバックスラッシュを置かないでください。',
+    en: "The text {text}… holds a backslash that some server settings read as an escape, so the server could end it at another place. On a read-only data source this is refused: write a quote inside text as two quotes ('') and avoid a backslash right before a quote.",
+    ja: "文字列 {text}… にはバックスラッシュが含まれ、サーバーの設定によってはエスケープとして読まれるため、文字列の終わりが変わる可能性があります。読み取り専用のデータソースでは実行できません。文字列内の引用符は 2 つ重ねて ('') 書き、引用符の直前にバックスラッシュを置かないでください。",
   },
   'sql.executableComment': {
     en: 'MySQL runs the contents of /*! ... */ and /*M! ... */ comments as SQL, so they are refused on a read-only data source. Remove the comment, or write its contents as plain SQL.',
@@ -57,8 +60,14 @@ const MESSAGES = {
     ja: '{name} はクエリの外に影響する(サーバーのファイル、ロック、他のセッション、シーケンス、待機、文字列からの SQL 実行)ため、読み取り専用のデータソースでは使えません。削除するか、管理者に書き込み可能なデータソースを用意してもらってください。',
   },
 
-  'ds.notFound': { en: 'No data source "{id}". Choose one in the sidebar\'s Data sources tab.', ja: 'データソース「{id}」が見つかりません。サイドバーの「データソース」で選んでください。' },
-  'ds.unknownKind': { en: 'Unknown data source kind "{kind}". Choose one of: {kinds}.', ja: '不明なデータソースの種類「{kind}」です。次から選んでください: {kinds}' },
+  'ds.notFound': {
+    en: 'No data source "{id}". Choose one in the sidebar\'s Data sources tab.',
+    ja: 'データソース「{id}」が見つかりません。サイドバーの「データソース」で選んでください。',
+  },
+  'ds.unknownKind': {
+    en: 'Unknown data source kind "{kind}". Choose one of: {kinds}.',
+    ja: '不明なデータソースの種類「{kind}」です。次から選んでください: {kinds}',
+  },
   'ds.fieldRequired': { en: '"{field}" is required.', ja: '「{field}」は必須です。' },
   'ds.portRange': {
     en: 'Port {port} cannot be used: Apps Script connects only to ports 1025 to 65535. Expose the database on a higher port.',
@@ -82,7 +91,7 @@ const MESSAGES = {
     ja: 'インスタンス接続名(project:region:instance)と、インスタンスが起動していること',
   },
   'ds.check.allowlist': {
-    en: 'that the database accepts connections from Google\'s IP ranges (https://www.gstatic.com/ipranges/goog.json)',
+    en: "that the database accepts connections from Google's IP ranges (https://www.gstatic.com/ipranges/goog.json)",
     ja: 'データベースが Google の IP 範囲(https://www.gstatic.com/ipranges/goog.json)からの接続を許可していること',
   },
   'ds.check.credentials': { en: 'the user name and password', ja: 'ユーザー名とパスワード' },
@@ -91,7 +100,10 @@ const MESSAGES = {
     ja: 'MySQL 8 ではユーザーが mysql_native_password を使っていること(ALTER USER ... IDENTIFIED WITH mysql_native_password)',
   },
   'ds.check.tls': { en: 'that the server offers TLS 1.2 or later', ja: 'サーバーが TLS 1.2 以上に対応していること' },
-  'ds.kindRequired': { en: 'Choose the kind of data source to test.', ja: 'テストするデータソースの種類を選んでください。' },
+  'ds.kindRequired': {
+    en: 'Choose the kind of data source to test.',
+    ja: 'テストするデータソースの種類を選んでください。',
+  },
   'ds.kindField': { en: 'kind', ja: '種類' },
   'ds.checkSeparator': { en: '; ', ja: '、' },
   'ds.causeUnknown': {
@@ -99,7 +111,7 @@ const MESSAGES = {
     ja: 'Apps Script は接続の失敗をすべて同じエラーで返すため、正確な原因はわかりません。',
   },
   'ds.privateHost': {
-    en: '{host} is a local or private network address: Google\'s servers cannot reach it. Use the database\'s public address.',
+    en: "{host} is a local or private network address: Google's servers cannot reach it. Use the database's public address.",
     ja: '{host} はローカルまたはプライベートネットワークのアドレスで、Google のサーバーからは届きません。データベースの公開アドレスを使ってください。',
   },
   'ds.secretReentry': {
@@ -115,11 +127,11 @@ const MESSAGES = {
     ja: '「{name}」は誰も変更できません。作成者の記録が始まる前に保存され、このスプレッドシートには所有者が表示されません(共有ドライブ)。利用は続けられます。置き換えるには新しいデータソースを追加してください。',
   },
   'ds.createNotOwner': {
-    en: 'Only the spreadsheet\'s owner ({owner}) can add data sources. Ask them to add it; everyone can then use it.',
+    en: "Only the spreadsheet's owner ({owner}) can add data sources. Ask them to add it; everyone can then use it.",
     ja: 'データソースを追加できるのはスプレッドシートの所有者({owner})だけです。追加を依頼してください。追加後は誰でも利用できます。',
   },
   'ds.emailHidden': {
-    en: 'Google does not give Sheetdash your e-mail address here, so you cannot add or change data sources. Ask the spreadsheet\'s owner to do it.',
+    en: "Google does not give Sheetdash your e-mail address here, so you cannot add or change data sources. Ask the spreadsheet's owner to do it.",
     ja: 'Google がこの環境であなたのメールアドレスを Sheetdash に渡さないため、データソースの追加や変更はできません。スプレッドシートの所有者に依頼してください。',
   },
   'ds.scopeMissing': {
@@ -156,26 +168,32 @@ const MESSAGES = {
     ja: 'このユーザーの権限を確認できませんでした({error})。SELECT 権限だけを持つことを確認してください(README の「Security model」)。',
   },
   'ds.privilegesUnchecked': {
-    en: 'Sheetdash cannot check a user\'s rights on {kind}. Make sure it only has SELECT rights.',
+    en: "Sheetdash cannot check a user's rights on {kind}. Make sure it only has SELECT rights.",
     ja: '{kind} ではユーザーの権限を確認できません。SELECT 権限だけを持つことを確認してください。',
   },
 
-  'refresh.queryFailed': { en: 'The database refused the query: {error}', ja: 'データベースがクエリを拒否しました: {error}' },
+  'refresh.queryFailed': {
+    en: 'The database refused the query: {error}',
+    ja: 'データベースがクエリを拒否しました: {error}',
+  },
   'refresh.timeout': {
     en: 'The query ran longer than {seconds} s and was stopped. Narrow it (WHERE, LIMIT) or raise the timeout.',
     ja: 'クエリが {seconds} 秒を超えたため停止しました。WHERE や LIMIT で絞り込むか、タイムアウトを延ばしてください。',
   },
-  'refresh.noColumns': { en: 'The query returned no columns, so there is nothing to write.', ja: 'クエリが列を返さなかったため、書き込むものがありません。' },
+  'refresh.noColumns': {
+    en: 'The query returned no columns, so there is nothing to write.',
+    ja: 'クエリが列を返さなかったため、書き込むものがありません。',
+  },
   'refresh.truncated': {
     en: 'Only the first {rows} rows were written: the result has more than the limit of {cells} cells. Narrow the query or raise the row limit.',
     ja: '結果がセル数の上限({cells} セル)を超えたため、最初の {rows} 行だけを書き込みました。クエリを絞り込むか、行数の上限を上げてください。',
   },
   'refresh.workbookFull': {
-    en: 'The spreadsheet would pass Google\'s limit of 10,000,000 cells. Delete unused tabs or narrow the query ({cells} cells needed).',
+    en: "The spreadsheet would pass Google's limit of 10,000,000 cells. Delete unused tabs or narrow the query ({cells} cells needed).",
     ja: 'スプレッドシートが Google の上限(1,000 万セル)を超えてしまいます。不要なタブを削除するか、クエリを絞り込んでください(必要なセル数: {cells})。',
   },
   'refresh.tooSlow': {
-    en: 'The refresh was stopped after {seconds} s to stay inside Apps Script\'s 6-minute limit; the previous result is kept. Narrow the query or lower its row limit.',
+    en: "The refresh was stopped after {seconds} s to stay inside Apps Script's 6-minute limit; the previous result is kept. Narrow the query or lower its row limit.",
     ja: 'Apps Script の 6 分の制限内に収めるため、{seconds} 秒で更新を中止しました。前回の結果はそのまま残っています。クエリを絞り込むか、行数の上限を下げてください。',
   },
   'refresh.busy': {
@@ -225,8 +243,14 @@ const MESSAGES = {
   'api.invalid': { en: 'Invalid request: {detail}', ja: '不正なリクエストです: {detail}' },
   // --- query library, parameters, schema, preview (src/features/library, schema, preview) ---
   'param.required': { en: 'Parameter "{name}": enter a value.', ja: 'パラメータ「{name}」: 値を入力してください。' },
-  'param.oneValue': { en: 'Parameter "{name}": choose one value only.', ja: 'パラメータ「{name}」: 値は 1 つだけ選んでください。' },
-  'param.number': { en: 'Parameter "{name}": expected a number like 42 or 3.5.', ja: 'パラメータ「{name}」: 42 や 3.5 のような数値を入力してください。' },
+  'param.oneValue': {
+    en: 'Parameter "{name}": choose one value only.',
+    ja: 'パラメータ「{name}」: 値は 1 つだけ選んでください。',
+  },
+  'param.number': {
+    en: 'Parameter "{name}": expected a number like 42 or 3.5.',
+    ja: 'パラメータ「{name}」: 42 や 3.5 のような数値を入力してください。',
+  },
   'param.date': {
     en: 'Parameter "{name}": expected a date like 2024-01-31 or "7 days ago".',
     ja: 'パラメータ「{name}」: 2024-01-31 のような日付か、「7 days ago」「今日」などの相対日付を入力してください。',
@@ -239,7 +263,10 @@ const MESSAGES = {
     en: 'Parameter "{name}": expected a date range like 2024-01-01..2024-01-31, or "last 7 days", "this month", "last month".',
     ja: 'パラメータ「{name}」: 2024-01-01..2024-01-31 のような期間、または「過去7日」「今月」「先月」などを入力してください。',
   },
-  'param.rangeOrder': { en: 'Parameter "{name}": the start date is after the end date. Swap them.', ja: 'パラメータ「{name}」: 開始日が終了日より後になっています。入れ替えてください。' },
+  'param.rangeOrder': {
+    en: 'Parameter "{name}": the start date is after the end date. Swap them.',
+    ja: 'パラメータ「{name}」: 開始日が終了日より後になっています。入れ替えてください。',
+  },
   'param.rangeField': {
     en: 'Parameter "{name}" is a date range: write {{ {name}.start }} and {{ {name}.end }} in the SQL.',
     ja: 'パラメータ「{name}」は期間です。SQL では {{ {name}.start }} と {{ {name}.end }} を使ってください。',
@@ -256,7 +283,10 @@ const MESSAGES = {
     en: 'Parameter "{name}": "{value}" is not one of the options ({options}).',
     ja: 'パラメータ「{name}」: 「{value}」は選択肢({options})にありません。',
   },
-  'param.tooMany': { en: 'Parameter "{name}": more than {max} values. Narrow the list or the range.', ja: 'パラメータ「{name}」: 値が {max} 個を超えています。リストや範囲を絞ってください。' },
+  'param.tooMany': {
+    en: 'Parameter "{name}": more than {max} values. Narrow the list or the range.',
+    ja: 'パラメータ「{name}」: 値が {max} 個を超えています。リストや範囲を絞ってください。',
+  },
   'param.cellRefMissing': {
     en: 'Parameter "{name}": give a cell range like Customers!A2:A or a named range.',
     ja: 'パラメータ「{name}」: Customers!A2:A のようなセル範囲か、名前付き範囲を指定してください。',
@@ -265,29 +295,53 @@ const MESSAGES = {
     en: 'Parameter "{name}": the range "{ref}" was not found. Use a tab name and cells like Customers!A2:A, or an existing named range.',
     ja: 'パラメータ「{name}」: 範囲「{ref}」が見つかりません。Customers!A2:A のようなタブ名とセル、または既存の名前付き範囲を指定してください。',
   },
-  'param.cellEmpty': { en: 'Parameter "{name}": the range {ref} has no values. Fill it in or choose another range.', ja: 'パラメータ「{name}」: 範囲 {ref} に値がありません。値を入力するか、別の範囲を選んでください。' },
+  'param.cellEmpty': {
+    en: 'Parameter "{name}": the range {ref} has no values. Fill it in or choose another range.',
+    ja: 'パラメータ「{name}」: 範囲 {ref} に値がありません。値を入力するか、別の範囲を選んでください。',
+  },
   'param.optionsQuery': {
     en: 'Parameter "{name}": the query that gives its options has no result tab yet. Run that query first.',
     ja: 'パラメータ「{name}」: 選択肢を出すクエリにまだ結果タブがありません。先にそのクエリを実行してください。',
   },
-  'param.unknownType': { en: 'Parameter "{name}": unknown type "{type}".', ja: 'パラメータ「{name}」: 不明な型「{type}」です。' },
-  'param.badDefinition': { en: 'Parameter settings are invalid: {detail}', ja: 'パラメータの設定が正しくありません: {detail}' },
+  'param.unknownType': {
+    en: 'Parameter "{name}": unknown type "{type}".',
+    ja: 'パラメータ「{name}」: 不明な型「{type}」です。',
+  },
+  'param.badDefinition': {
+    en: 'Parameter settings are invalid: {detail}',
+    ja: 'パラメータの設定が正しくありません: {detail}',
+  },
   'param.help': {
-    en: 'Dates: 2024-01-31, or today, yesterday, 7 days ago, 2 weeks ago, 3 months ago, start of this week, start of last week, start of this month, end of this month, start of last month, end of last month, start of this year, start of last year (weeks start on Monday; computed in the spreadsheet\'s time zone). Date ranges: 2024-01-01..2024-01-31, last 7 days, this week, last week, this month, last month, this year, last year.',
+    en: "Dates: 2024-01-31, or today, yesterday, 7 days ago, 2 weeks ago, 3 months ago, start of this week, start of last week, start of this month, end of this month, start of last month, end of last month, start of this year, start of last year (weeks start on Monday; computed in the spreadsheet's time zone). Date ranges: 2024-01-01..2024-01-31, last 7 days, this week, last week, this month, last month, this year, last year.",
     ja: '日付: 2024-01-31、または 今日、昨日、7日前、2週間前、3か月前、今週初め、先週初め、今月初め、今月末、先月初め、先月末、今年初め、昨年初め(英語の today, 7 days ago なども可。週は月曜始まり。スプレッドシートのタイムゾーンで計算)。期間: 2024-01-01..2024-01-31、過去7日、今週、先週、今月、先月、今年、昨年。',
   },
-  'library.notFound': { en: 'No saved query with id "{id}". It may have been deleted from the library sheet; reload the list.', ja: 'ID「{id}」の保存済みクエリがありません。ライブラリのシートから削除された可能性があります。一覧を再読み込みしてください。' },
-  'library.versionNotFound': { en: 'Query "{name}" has no version {version}.', ja: 'クエリ「{name}」にバージョン {version} はありません。' },
+  'library.notFound': {
+    en: 'No saved query with id "{id}". It may have been deleted from the library sheet; reload the list.',
+    ja: 'ID「{id}」の保存済みクエリがありません。ライブラリのシートから削除された可能性があります。一覧を再読み込みしてください。',
+  },
+  'library.versionNotFound': {
+    en: 'Query "{name}" has no version {version}.',
+    ja: 'クエリ「{name}」にバージョン {version} はありません。',
+  },
   'library.nameRequired': { en: 'Give the query a name.', ja: 'クエリに名前を付けてください。' },
   'library.tooLong': {
     en: '{field} is {length} characters long; a sheet cell holds at most {max}. Shorten it (for SQL, move long lists into a table or a cell parameter).',
     ja: '{field}が {length} 文字あります。セルに入るのは最大 {max} 文字です。短くしてください(SQL の長いリストはテーブルやセル参照パラメータに移せます)。',
   },
-  'library.busy': { en: 'Someone else is saving to the library right now. Try again in a few seconds.', ja: '他の人がライブラリに保存中です。数秒後にもう一度お試しください。' },
+  'library.busy': {
+    en: 'Someone else is saving to the library right now. Try again in a few seconds.',
+    ja: '他の人がライブラリに保存中です。数秒後にもう一度お試しください。',
+  },
   'library.copyOf': { en: 'Copy of {name}', ja: '{name} のコピー' },
-  'library.brokenRow': { en: 'Library sheet row {row}: {problems}. Fix or delete the row in the hidden sheet "{sheet}".', ja: 'ライブラリのシート {row} 行目: {problems}。非表示シート「{sheet}」でこの行を直すか削除してください。' },
+  'library.brokenRow': {
+    en: 'Library sheet row {row}: {problems}. Fix or delete the row in the hidden sheet "{sheet}".',
+    ja: 'ライブラリのシート {row} 行目: {problems}。非表示シート「{sheet}」でこの行を直すか削除してください。',
+  },
   'library.broken.noId': { en: 'the id is empty', ja: 'ID が空です' },
-  'library.broken.duplicateId': { en: 'the id {id} is also on row {other}', ja: 'ID {id} が {other} 行目と重複しています' },
+  'library.broken.duplicateId': {
+    en: 'the id {id} is also on row {other}',
+    ja: 'ID {id} が {other} 行目と重複しています',
+  },
   'library.broken.noName': { en: 'the name is empty', ja: '名前が空です' },
   'library.broken.badJson': { en: '"{field}" is not valid JSON', ja: '「{field}」が正しい JSON ではありません' },
   'library.broken.badVersion': { en: 'the version is not a whole number', ja: 'バージョンが整数ではありません' },
@@ -307,7 +361,10 @@ const MESSAGES = {
   'library.field.parameters': { en: 'parameters', ja: 'パラメータ' },
   'library.field.schedule': { en: 'schedule', ja: 'スケジュール' },
   'library.field.tags': { en: 'tags', ja: 'タグ' },
-  'schema.trimmed': { en: 'Only the first {tables} tables are listed (of {total}).', ja: '先頭の {tables} テーブルのみ表示しています(全 {total})。' },
+  'schema.trimmed': {
+    en: 'Only the first {tables} tables are listed (of {total}).',
+    ja: '先頭の {tables} テーブルのみ表示しています(全 {total})。',
+  },
   // --- end of query library block ---
 } as const;
 

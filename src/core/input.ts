@@ -32,7 +32,8 @@ export function optionalNumber(p: Payload, key: string, min: number, max: number
   const value = p[key];
   if (value === undefined || value === null || value === '') return undefined;
   const n = typeof value === 'number' ? value : Number(value);
-  if (!Number.isFinite(n) || n < min || n > max) throw new InputError(`"${key}" must be a number from ${min} to ${max}`);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw new InputError(`"${key}" must be a number from ${min} to ${max}`);
   return n;
 }
 
@@ -50,7 +51,8 @@ export function record(p: Payload, key: string): Record<string, string | number 
   const out: Record<string, string | number | boolean | undefined> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     if (v === null || v === undefined) continue;
-    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw new InputError(`"${key}.${k}" must be text, a number or true/false`);
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
+      throw new InputError(`"${key}.${k}" must be text, a number or true/false`);
     out[k] = v;
   }
   return out;

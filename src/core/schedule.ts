@@ -35,7 +35,12 @@ export function parseSchedule(text: string): Schedule | null | 'invalid' {
 }
 
 /** Whether a query with `schedule`, last run at `lastRunMs` (or never), should run at `nowMs`. */
-export function isDue(schedule: Schedule, lastRunMs: number | null, nowMs: number, toLocal: (ms: number) => LocalTime): boolean {
+export function isDue(
+  schedule: Schedule,
+  lastRunMs: number | null,
+  nowMs: number,
+  toLocal: (ms: number) => LocalTime,
+): boolean {
   if (schedule.kind === 'interval') return lastRunMs === null || nowMs - lastRunMs >= schedule.ms - SLACK_MS;
   const slot = schedule.hour * 60 + schedule.minute;
   const now = toLocal(nowMs);

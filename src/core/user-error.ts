@@ -3,7 +3,10 @@
  * do. Anything else that escapes a feature is a bug or a platform failure, shown as such.
  */
 export class UserError extends Error {
-  constructor(message: string, readonly detail?: string) {
+  constructor(
+    message: string,
+    readonly detail?: string,
+  ) {
     super(message);
     this.name = 'UserError';
   }

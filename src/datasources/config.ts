@@ -25,12 +25,18 @@ export interface DataSourceConfig {
 /** Connection health, kept apart from the configuration so that failures never rewrite secrets. */
 export type DataSourceHealth = DataSourceHealthView;
 
-export const HEALTHY: DataSourceHealth = { consecutiveFailures: 0, lastError: null, lastFailureAt: null, pausedAt: null };
+export const HEALTHY: DataSourceHealth = {
+  consecutiveFailures: 0,
+  lastError: null,
+  lastFailureAt: null,
+  pausedAt: null,
+};
 
 export function maskSecrets(config: DataSourceConfig, kind: DataSourceKind): DataSourceConfig {
   const options: OptionValues = { ...config.options };
   for (const field of kind.fields) {
-    if (field.secret && options[field.name] !== undefined && options[field.name] !== '') options[field.name] = SECRET_MASK;
+    if (field.secret && options[field.name] !== undefined && options[field.name] !== '')
+      options[field.name] = SECRET_MASK;
   }
   return { ...config, options };
 }

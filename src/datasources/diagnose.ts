@@ -13,7 +13,10 @@ export function missingScope(raw: string): string | null {
 
 /** Whether `host` is a loopback, private, link-local or local-only name or address. */
 export function isPrivateHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   if (h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.local') || h === '0.0.0.0') return true;
   const v4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(h);
   if (v4) {
@@ -35,5 +38,5 @@ export function shortVersion(banner: string): string {
   const line = banner.trim().split(/\r?\n/)[0].trim();
   const upToNumber = /^.*?\d+(?:\.\d+)+\S*/.exec(line);
   const short = (upToNumber ? upToNumber[0] : line).replace(/,$/, '');
-  return short.length > MAX_VERSION ? short.slice(0, MAX_VERSION - 1) + '…' : short;
+  return short.length > MAX_VERSION ? `${short.slice(0, MAX_VERSION - 1)}…` : short;
 }

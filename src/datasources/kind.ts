@@ -71,9 +71,24 @@ export function serverFields(defaultPort: number): FieldSpec[] {
 
 export function sslFields(): FieldSpec[] {
   return [
-    { name: 'serverCertificate', label: { en: 'Server CA certificate (PEM)', ja: 'サーバー CA 証明書 (PEM)' }, type: 'textarea', secret: true },
-    { name: 'clientCertificate', label: { en: 'Client certificate (PEM)', ja: 'クライアント証明書 (PEM)' }, type: 'textarea', secret: true },
-    { name: 'clientKey', label: { en: 'Client key (PEM)', ja: 'クライアント鍵 (PEM)' }, type: 'textarea', secret: true },
+    {
+      name: 'serverCertificate',
+      label: { en: 'Server CA certificate (PEM)', ja: 'サーバー CA 証明書 (PEM)' },
+      type: 'textarea',
+      secret: true,
+    },
+    {
+      name: 'clientCertificate',
+      label: { en: 'Client certificate (PEM)', ja: 'クライアント証明書 (PEM)' },
+      type: 'textarea',
+      secret: true,
+    },
+    {
+      name: 'clientKey',
+      label: { en: 'Client key (PEM)', ja: 'クライアント鍵 (PEM)' },
+      type: 'textarea',
+      secret: true,
+    },
   ];
 }
 

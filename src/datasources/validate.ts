@@ -23,7 +23,8 @@ export function validateOptions(kind: DataSourceKind, options: OptionValues): Pr
   }
   if (kind.fields.some((f) => f.name === 'port') && options.port !== undefined && String(options.port) !== '') {
     const port = Number(options.port);
-    if (!Number.isInteger(port) || port < 1025 || port > 65535) problems.push({ key: 'ds.portRange', vars: { port: String(options.port) } });
+    if (!Number.isInteger(port) || port < 1025 || port > 65535)
+      problems.push({ key: 'ds.portRange', vars: { port: String(options.port) } });
   }
   for (const name of ['host', 'database', 'instance']) {
     const value = String(options[name] ?? '');

@@ -24,6 +24,10 @@ export type ApiHandlers<K extends ApiMethodName> = { [M in K]: ApiHandler<M> };
 export const NO_PAYLOAD = (): undefined => undefined;
 
 /** Reads and runs one handler; generic so that its payload and answer stay tied together. */
-export function invoke<M extends ApiMethodName>(handler: ApiHandler<M>, raw: unknown, ctx: ExecutionContext): ApiAnswer<M> {
+export function invoke<M extends ApiMethodName>(
+  handler: ApiHandler<M>,
+  raw: unknown,
+  ctx: ExecutionContext,
+): ApiAnswer<M> {
   return handler.run(handler.read(raw), ctx);
 }

@@ -61,7 +61,12 @@ const DATA_SOURCE_HANDLERS: ApiHandlers<DataSourceMethod> = {
   },
 };
 
-type DataSourceMethod = 'listDataSourceKinds' | 'listDataSources' | 'saveDataSource' | 'deleteDataSource' | 'testDataSource';
+type DataSourceMethod =
+  | 'listDataSourceKinds'
+  | 'listDataSources'
+  | 'saveDataSource'
+  | 'deleteDataSource'
+  | 'testDataSource';
 
 export const API: ApiHandlers<ApiMethodName> = { ...LIBRARY_HANDLERS, ...DATA_SOURCE_HANDLERS };
 
@@ -78,7 +83,8 @@ export function callApi(method: unknown, payload: unknown): ApiResponse<unknown>
   try {
     return { ok: true, value: invoke<ApiMethodName>(API[method], payload, ctx) };
   } catch (error) {
-    if (error instanceof InputError) return { ok: false, error: translate(lang, 'api.invalid', { detail: error.message }) };
+    if (error instanceof InputError)
+      return { ok: false, error: translate(lang, 'api.invalid', { detail: error.message }) };
     if (error instanceof UserError) return { ok: false, error: error.message };
     return { ok: false, error: errorMessage(error) };
   }

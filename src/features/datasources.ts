@@ -8,7 +8,13 @@
 import { translate, type Lang } from '../core/i18n';
 import { SkipError, UserError, errorMessage } from '../core/user-error';
 import { canManage, createRefusal, managersOf, type Who } from '../datasources/access';
-import { HEALTHY, maskSecrets, mergeSecrets, type DataSourceConfig, type DataSourceHealth } from '../datasources/config';
+import {
+  HEALTHY,
+  maskSecrets,
+  mergeSecrets,
+  type DataSourceConfig,
+  type DataSourceHealth,
+} from '../datasources/config';
 import { isPrivateHost, missingScope, shortVersion } from '../datasources/diagnose';
 import type { ConnectionRequest, DataSourceKind, OptionValues } from '../datasources/kind';
 import { findKind, listKinds } from '../datasources/registry';
@@ -46,7 +52,8 @@ export function saveDataSource(input: DataSourceInput, lang: Lang, who: Who): Da
   else assertCreator(lang, who);
   const options = optionsFor(input.options, stored, kind, lang);
   const problems = validateOptions(kind, options);
-  if (!input.name.trim()) problems.unshift({ key: 'ds.fieldRequired', vars: { field: lang === 'ja' ? '名前' : 'Name' } });
+  if (!input.name.trim())
+    problems.unshift({ key: 'ds.fieldRequired', vars: { field: lang === 'ja' ? '名前' : 'Name' } });
   if (problems.length > 0) throw new UserError(problems.map((p) => translate(lang, p.key, p.vars)).join('\n'));
   const config: DataSourceConfig = {
     id: stored?.id ?? input.id ?? Utilities.getUuid(),
@@ -102,12 +109,20 @@ export function testDataSource(input: TestDataSourceInput, lang: Lang): TestResu
  * Opens a connection for a run. A paused source is skipped by scheduled runs; every failure
  * is counted, and the source pauses itself after PAUSE_AFTER_FAILURES in a row.
  */
-export function connect(config: DataSourceConfig, lang: Lang, run: { scheduled: boolean }): GoogleAppsScript.JDBC.JdbcConnection {
+export function connect(
+  config: DataSourceConfig,
+  lang: Lang,
+  run: { scheduled: boolean },
+): GoogleAppsScript.JDBC.JdbcConnection {
   const kind = requireKind(config.kind, lang);
   const health = getHealth(config.id);
   if (run.scheduled && health.pausedAt) {
     throw new SkipError(
-      translate(lang, 'ds.paused', { name: config.name, failures: health.consecutiveFailures, error: health.lastError ?? '' }),
+      translate(lang, 'ds.paused', {
+        name: config.name,
+        failures: health.consecutiveFailures,
+        error: health.lastError ?? '',
+      }),
     );
   }
   return openCounted(kind, config.options, config.id, lang, false);
@@ -136,7 +151,7 @@ function openCounted(
     // A missing OAuth scope is a deployment problem, not a failed connection: nothing was tried.
     if (scope) throw new UserError(translate(lang, 'ds.scopeMissing', { scope, kind: kind.label[lang] }), raw);
     if (healthOf && health) recordFailure(healthOf, health, raw);
-    throw new UserError(connectFailure(kind, request, lang, diagnose) + `\n(${raw})`, raw);
+    throw new UserError(`${connectFailure(kind, request, lang, diagnose)}\n(${raw})`, raw);
   }
 }
 
@@ -158,9 +173,10 @@ function connectFailure(kind: DataSourceKind, request: ConnectionRequest, lang: 
   const list = translate(lang, 'ds.connectFailed', { ...request.display, checks: joined });
   if (!diagnose) return list;
   const host = request.display.host;
-  const cause = kind.connectionChecks.includes('allowlist') && isPrivateHost(host)
-    ? translate(lang, 'ds.privateHost', { host })
-    : translate(lang, 'ds.causeUnknown');
+  const cause =
+    kind.connectionChecks.includes('allowlist') && isPrivateHost(host)
+      ? translate(lang, 'ds.privateHost', { host })
+      : translate(lang, 'ds.causeUnknown');
   return `${cause}\n${list}`;
 }
 
@@ -197,7 +213,8 @@ function optionsFor(
 ): OptionValues {
   const merged = mergeSecrets(incoming, stored, kind);
   if (merged.ok) return merged.options;
-  const label = (name: string) => kind.fields.find((f) => f.name === name)?.label[lang] ?? translate(lang, 'ds.kindField');
+  const label = (name: string) =>
+    kind.fields.find((f) => f.name === name)?.label[lang] ?? translate(lang, 'ds.kindField');
   const labels = merged.changed.map(label);
   throw new UserError(translate(lang, 'ds.secretReentry', { fields: labels.join(', ') }));
 }
@@ -205,7 +222,9 @@ function optionsFor(
 function requireKind(id: string, lang: Lang): DataSourceKind {
   const kind = findKind(id);
   if (kind) return kind;
-  const kinds = listKinds().map((k) => k.id).join(', ');
+  const kinds = listKinds()
+    .map((k) => k.id)
+    .join(', ');
   throw new UserError(translate(lang, 'ds.unknownKind', { kind: id, kinds }));
 }
 

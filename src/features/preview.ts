@@ -72,5 +72,5 @@ export function previewQuery(request: PreviewRequest, ctx: ExecutionContext): Pr
 function previewText(value: string | null, column: ResultColumn): string {
   if (value === null) return '';
   const text = column.shift ? shiftedText(value, column.shift) : value;
-  return text.length > MAX_PREVIEW_CHARS ? text.slice(0, MAX_PREVIEW_CHARS) + '…' : text;
+  return text.length > MAX_PREVIEW_CHARS ? `${text.slice(0, MAX_PREVIEW_CHARS)}…` : text;
 }

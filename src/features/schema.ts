@@ -44,13 +44,17 @@ function readSchema(dataSourceId: string, lang: Lang): SchemaView {
       tables.set(key(owner, name), { schema: owner, name, columns: [] });
     }
     const columnRows = meta.getColumns(null as unknown as string, null as unknown as string, '%', '%');
-    for (const [catalog, schema, table, column, type] of readAll(columnRows, 'getString(1),getString(2),getString(3),getString(4),getString(6)')) {
+    for (const [catalog, schema, table, column, type] of readAll(
+      columnRows,
+      'getString(1),getString(2),getString(3),getString(4),getString(6)',
+    )) {
       const entry = tables.get(key(schema ?? catalog ?? '', table ?? ''));
       if (entry && column !== null) entry.columns.push({ name: column, type: type ?? '' });
     }
     const all = [...tables.values()].sort((a, b) => a.schema.localeCompare(b.schema) || a.name.localeCompare(b.name));
     const view: SchemaView = { dataSourceId, cachedAt: new Date().toISOString(), tables: all.slice(0, MAX_TABLES) };
-    if (all.length > MAX_TABLES) view.note = translate(lang, 'schema.trimmed', { tables: MAX_TABLES, total: all.length });
+    if (all.length > MAX_TABLES)
+      view.note = translate(lang, 'schema.trimmed', { tables: MAX_TABLES, total: all.length });
     return view;
   } finally {
     closeQuietly(connection);
@@ -95,7 +99,8 @@ function writeCached(cache: GoogleAppsScript.Cache.Cache, dataSourceId: string, 
   }
   const values: Record<string, string> = {};
   let count = 0;
-  for (let i = 0; i < json.length; i += CHUNK_CHARS) values[`${CACHE_PREFIX}${dataSourceId}.${count++}`] = json.slice(i, i + CHUNK_CHARS);
+  for (let i = 0; i < json.length; i += CHUNK_CHARS)
+    values[`${CACHE_PREFIX}${dataSourceId}.${count++}`] = json.slice(i, i + CHUNK_CHARS);
   try {
     cache.putAll(values, CACHE_SECONDS);
     cache.put(CACHE_PREFIX + dataSourceId, String(count), CACHE_SECONDS);

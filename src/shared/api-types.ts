@@ -223,9 +223,24 @@ export interface ApiMethods {
   restoreVersion: [{ id: string; version: number }, QueryView];
   /** A list parameter's choices: the first column of another saved query's result tab. */
   listParameterOptions: [{ queryId: string; parameter?: string }, { options: string[] }];
-  previewQuery: [{ dataSourceId: string; sql: string; parameters?: ParameterDef[]; values?: ParameterValues; limit?: number }, PreviewView];
+  previewQuery: [
+    { dataSourceId: string; sql: string; parameters?: ParameterDef[]; values?: ParameterValues; limit?: number },
+    PreviewView,
+  ];
   runQuery: [{ id: string; values?: ParameterValues }, RefreshResultView];
-  runQueryToTab: [{ name: string; dataSourceId: string; sql: string; parameters?: ParameterDef[]; values?: ParameterValues; queryId?: string; rowLimit?: number; timeoutSeconds?: number }, RefreshResultView];
+  runQueryToTab: [
+    {
+      name: string;
+      dataSourceId: string;
+      sql: string;
+      parameters?: ParameterDef[];
+      values?: ParameterValues;
+      queryId?: string;
+      rowLimit?: number;
+      timeoutSeconds?: number;
+    },
+    RefreshResultView,
+  ];
   getQueryLink: [{ id: string }, { url: string | null }];
   listRecentRuns: [undefined, RunStatusView[]];
 }

@@ -19,7 +19,9 @@ const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
 const HAS_CHROMIUM = fs.existsSync(CHROMIUM);
 if (!HAS_CHROMIUM) {
-  console.warn(`Browser tests skipped: ${CHROMIUM} is absent. Install Debian's chromium package (apt-get install chromium); .ci/run does.`);
+  console.warn(
+    `Browser tests skipped: ${CHROMIUM} is absent. Install Debian's chromium package (apt-get install chromium); .ci/run does.`,
+  );
 }
 const describeBrowser = HAS_CHROMIUM ? describe : describe.skip;
 
@@ -60,7 +62,16 @@ describeBrowser('the playground in Chromium', () => {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       viewport: { width: 1400, height: 900 },
     });
     page = context.pages()[0] ?? (await context.newPage());
@@ -97,7 +108,9 @@ describeBrowser('the playground in Chromium', () => {
     await sidebar.getByTestId('btn-new').click();
     await sidebar.getByTestId('ds-select').selectOption({ label: 'Demo DB (PostgreSQL)' });
     await sidebar.getByTestId('query-name').fill(name);
-    await typeSql('SELECT p.name AS plan, COUNT(*) AS companies FROM demo.companies c JOIN demo.plans p ON p.id = c.plan_id WHERE c.created_at >= {{ since }} GROUP BY p.name ORDER BY p.name');
+    await typeSql(
+      'SELECT p.name AS plan, COUNT(*) AS companies FROM demo.companies c JOIN demo.plans p ON p.id = c.plan_id WHERE c.created_at >= {{ since }} GROUP BY p.name ORDER BY p.name',
+    );
     await sidebar.getByTestId('param-since').waitFor();
     const typeSelect = sidebar.getByTestId('param-type-since');
     if (await typeSelect.isVisible()) await typeSelect.selectOption('date');
@@ -145,7 +158,7 @@ describeBrowser('the playground in Chromium', () => {
     await expect(page.locator('#tab-bar button.active').getAttribute('data-sheet-id')).resolves.toBe(gid);
   });
 
-  it('shows the result tab\'s A1 note on hover and on keyboard focus', async () => {
+  it("shows the result tab's A1 note on hover and on keyboard focus", async () => {
     const a1 = page.getByTestId('sheet-table').locator('tbody tr').first().locator('td').nth(1);
     await expect(a1.getAttribute('class')).resolves.toContain('has-note');
     const popup = page.getByTestId('note-popup');
@@ -202,7 +215,9 @@ describeBrowser('the playground in Chromium', () => {
     await sidebar.getByTestId('error-message').waitFor({ state: 'visible' });
     const mark = sidebar.getByTestId('last-good');
     await mark.waitFor({ state: 'visible' });
-    await expect(mark.textContent()).resolves.toMatch(/^The latest run failed\. Below is the last good result, from .+ \(just now\)\.$/);
+    await expect(mark.textContent()).resolves.toMatch(
+      /^The latest run failed\. Below is the last good result, from .+ \(just now\)\.$/,
+    );
     await expect(sidebar.getByTestId('preview').getAttribute('class')).resolves.toContain('stale');
     await expect(sidebar.getByTestId('preview-table').textContent()).resolves.toContain('enterprise');
     await shot('09-last-good');
@@ -212,7 +227,7 @@ describeBrowser('the playground in Chromium', () => {
     await expect(sidebar.getByTestId('error-message').isVisible()).resolves.toBe(false);
   });
 
-  it('shows the add-on\'s toasts', async () => {
+  it("shows the add-on's toasts", async () => {
     await page.locator('#extensions-button').click();
     await page.locator('[data-function="turnOnSchedule"]').click();
     const toast = page.getByTestId('toast').filter({ hasText: 'Scheduled refreshes are on' });

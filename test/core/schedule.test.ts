@@ -11,7 +11,8 @@ it('parses the schedule texts and refuses others', () => {
   expect(parseSchedule('every 15 minutes')).toEqual({ kind: 'interval', ms: 900_000 });
   expect(parseSchedule('Every 2 Hours')).toEqual({ kind: 'interval', ms: 7_200_000 });
   expect(parseSchedule('daily at 09:30')).toEqual({ kind: 'daily', hour: 9, minute: 30 });
-  for (const bad of ['every 0 minutes', 'every 25 hours', 'daily at 24:00', 'sometimes', 'daily 9am']) expect(parseSchedule(bad)).toBe('invalid');
+  for (const bad of ['every 0 minutes', 'every 25 hours', 'daily at 24:00', 'sometimes', 'daily 9am'])
+    expect(parseSchedule(bad)).toBe('invalid');
 });
 
 it('decides when an interval or a daily slot is due', () => {

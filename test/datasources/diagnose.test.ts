@@ -3,15 +3,29 @@ import { canManage, createRefusal, managersOf } from '../../src/datasources/acce
 import { isPrivateHost, missingScope, shortVersion } from '../../src/datasources/diagnose';
 
 it('finds the missing scope by its URL, in any language', () => {
-  const ja = 'ScriptApp.newTrigger を呼び出す権限がありません。必要な権限: https://www.googleapis.com/auth/script.scriptapp';
+  const ja =
+    'ScriptApp.newTrigger を呼び出す権限がありません。必要な権限: https://www.googleapis.com/auth/script.scriptapp';
   expect(missingScope(ja)).toBe('https://www.googleapis.com/auth/script.scriptapp');
-  const en = 'You do not have permission to call Jdbc.getCloudSqlConnection. Required permissions: https://www.googleapis.com/auth/sqlservice';
+  const en =
+    'You do not have permission to call Jdbc.getCloudSqlConnection. Required permissions: https://www.googleapis.com/auth/sqlservice';
   expect(missingScope(en)).toBe('https://www.googleapis.com/auth/sqlservice');
-  expect(missingScope('Failed to establish a database connection. Check connection string, username and password.')).toBeNull();
+  expect(
+    missingScope('Failed to establish a database connection. Check connection string, username and password.'),
+  ).toBeNull();
 });
 
 it('knows the addresses Google can never reach', () => {
-  const unreachable = ['localhost', '127.0.0.1', '10.1.2.3', '172.20.0.5', '192.168.1.10', '169.254.1.1', '::1', '[fd00::1]', 'db.local'];
+  const unreachable = [
+    'localhost',
+    '127.0.0.1',
+    '10.1.2.3',
+    '172.20.0.5',
+    '192.168.1.10',
+    '169.254.1.1',
+    '::1',
+    '[fd00::1]',
+    'db.local',
+  ];
   for (const host of unreachable) expect([host, isPrivateHost(host)]).toEqual([host, true]);
   for (const host of ['db.example.com', '8.8.8.8', '172.32.0.1', '2001:db8::1']) {
     expect([host, isPrivateHost(host)]).toEqual([host, false]);

@@ -22,28 +22,49 @@ it('builds JDBC URLs and info keys', () => {
     info: { user: 'u', password: 'p' },
     display: { host: 'db', port: 6543 },
   });
-  expect(findKind('cloudsql-mysql')!.connectionRequest({ instance: 'p:r:i', database: 'app', user: 'u', password: 'p' }).url).toBe('jdbc:google:mysql://p:r:i/app');
-  expect(findKind('sqlserver')!.connectionRequest({ host: 'h', port: 1433, database: 'd' }).url).toBe('jdbc:sqlserver://h:1433;databaseName=d');
-  expect(my.connectionRequest({ host: 'h', port: 3306, database: 'd', user: 'u', serverCertificate: 'PEM' }).info._serverSslCertificate).toBe('PEM');
+  expect(
+    findKind('cloudsql-mysql')!.connectionRequest({ instance: 'p:r:i', database: 'app', user: 'u', password: 'p' }).url,
+  ).toBe('jdbc:google:mysql://p:r:i/app');
+  expect(findKind('sqlserver')!.connectionRequest({ host: 'h', port: 1433, database: 'd' }).url).toBe(
+    'jdbc:sqlserver://h:1433;databaseName=d',
+  );
+  expect(
+    my.connectionRequest({ host: 'h', port: 3306, database: 'd', user: 'u', serverCertificate: 'PEM' }).info
+      ._serverSslCertificate,
+  ).toBe('PEM');
 });
 
 it('refuses ports below 1025 and options Apps Script rejects', () => {
   const base = { host: 'db', port: 5432, database: 'app', user: 'u' };
   expect(validateOptions(pg, base)).toEqual([]);
   expect(validateOptions(pg, { ...base, port: 443 }).map((p) => p.key)).toEqual(['ds.portRange']);
-  expect(validateOptions(pg, { ...base, database: 'app?sslmode=require' })).toEqual([{ key: 'ds.urlOption', vars: { option: 'sslmode' } }]);
+  expect(validateOptions(pg, { ...base, database: 'app?sslmode=require' })).toEqual([
+    { key: 'ds.urlOption', vars: { option: 'sslmode' } },
+  ]);
   expect(validateOptions(my, { ...base, host: '' }).map((p) => p.key)).toEqual(['ds.fieldRequired']);
 });
 
 it('masks secrets and keeps them when the mask comes back', () => {
-  const stored = { id: 'a', name: 'A', kind: 'postgresql', writable: false, options: { host: 'db', port: 5432, database: 'x', user: 'u', password: 's3cret' } };
+  const stored = {
+    id: 'a',
+    name: 'A',
+    kind: 'postgresql',
+    writable: false,
+    options: { host: 'db', port: 5432, database: 'x', user: 'u', password: 's3cret' },
+  };
   const masked = maskSecrets(stored, pg);
   expect(masked.options.password).toBe(SECRET_MASK);
   expect(JSON.stringify(masked)).not.toContain('s3cret');
   expect(mergeSecrets(masked.options, stored, pg)).toEqual({ ok: true, options: { ...stored.options } });
-  expect(mergeSecrets({ ...masked.options, password: 'new' }, stored, pg)).toMatchObject({ ok: true, options: { password: 'new' } });
+  expect(mergeSecrets({ ...masked.options, password: 'new' }, stored, pg)).toMatchObject({
+    ok: true,
+    options: { password: 'new' },
+  });
   // A port typed as text is the same target.
-  expect(mergeSecrets({ ...masked.options, port: '5432' }, stored, pg)).toMatchObject({ ok: true, options: { password: 's3cret' } });
+  expect(mergeSecrets({ ...masked.options, port: '5432' }, stored, pg)).toMatchObject({
+    ok: true,
+    options: { password: 's3cret' },
+  });
 });
 
 it('never keeps a stored secret for another target', () => {

@@ -18,7 +18,9 @@ const THIRD = 'third@example.com';
 
 /** The sidebar API as `email` (who has the sidebar open). */
 function as<T = unknown>(rt: AppsScriptRuntime, email: string, method: string, payload?: unknown): ApiAnswer<T> {
-  const bridged = rt.scriptRun('sheetdashApi', payload === undefined ? [method] : [method, payload], { user: { email } });
+  const bridged = rt.scriptRun('sheetdashApi', payload === undefined ? [method] : [method, payload], {
+    user: { email },
+  });
   if (!bridged.ok) throw new Error(`google.script.run failed: ${bridged.error.message}`);
   return bridged.value as ApiAnswer<T>;
 }
@@ -40,9 +42,11 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('managing data 
     return bundleRuntime({ jdbc: JDBC_OPTIONS, spreadsheet, user: { email: OWNER } });
   }
 
-  it('a member uses the owner\'s source but cannot change, delete or make it writable', () => {
+  it("a member uses the owner's source but cannot change, delete or make it writable", () => {
     const rt = runtime();
-    const source = value(as<DataSourceView>(rt, OWNER, 'saveDataSource', { name: 'Main DB', kind: db.kind, options: db.options }));
+    const source = value(
+      as<DataSourceView>(rt, OWNER, 'saveDataSource', { name: 'Main DB', kind: db.kind, options: db.options }),
+    );
     expect(source).toMatchObject({ managedBy: [OWNER], canManage: true });
     const before = JSON.stringify(rt.base.properties._allValues());
 
@@ -66,20 +70,31 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('managing data 
     expect(value(as<TestResultView>(rt, MEMBER, 'testDataSource', { id: source.id }))).toMatchObject({ ok: true });
 
     // The owner still can.
-    expect(value(as<DataSourceView>(rt, OWNER, 'saveDataSource', { ...edit, writable: true }))).toMatchObject({ writable: true });
+    expect(value(as<DataSourceView>(rt, OWNER, 'saveDataSource', { ...edit, writable: true }))).toMatchObject({
+      writable: true,
+    });
     expect(as(rt, OWNER, 'deleteDataSource', { id: source.id })).toEqual({ ok: true, value: true });
   });
 
   it('answers a Japanese member in Japanese', () => {
     const rt = runtime();
-    const source = value(as<DataSourceView>(rt, OWNER, 'saveDataSource', { name: 'Main DB', kind: db.kind, options: db.options }));
-    const bridged = rt.scriptRun('sheetdashApi', ['deleteDataSource', { id: source.id }], { user: { email: MEMBER, locale: 'ja' } });
-    expect(bridged).toMatchObject({ ok: true, value: { ok: false, error: expect.stringContaining('変更・削除・書き込み可能にできるのは') } });
+    const source = value(
+      as<DataSourceView>(rt, OWNER, 'saveDataSource', { name: 'Main DB', kind: db.kind, options: db.options }),
+    );
+    const bridged = rt.scriptRun('sheetdashApi', ['deleteDataSource', { id: source.id }], {
+      user: { email: MEMBER, locale: 'ja' },
+    });
+    expect(bridged).toMatchObject({
+      ok: true,
+      value: { ok: false, error: expect.stringContaining('変更・削除・書き込み可能にできるのは') },
+    });
   });
 
-  it('in a shared drive, the creator manages their own source and no one else\'s', () => {
+  it("in a shared drive, the creator manages their own source and no one else's", () => {
     const rt = runtime({ owner: OWNER, sharedDrive: true });
-    const mine = value(as<DataSourceView>(rt, MEMBER, 'saveDataSource', { name: 'Member DB', kind: db.kind, options: db.options }));
+    const mine = value(
+      as<DataSourceView>(rt, MEMBER, 'saveDataSource', { name: 'Member DB', kind: db.kind, options: db.options }),
+    );
     expect(mine).toMatchObject({ managedBy: [MEMBER], canManage: true });
     const edit = { id: mine.id, name: 'Member DB', kind: db.kind, options: mine.options, writable: true };
     expect(value(as<DataSourceView>(rt, MEMBER, 'saveDataSource', edit))).toMatchObject({ writable: true });

@@ -1,11 +1,3 @@
-/**
- * A stored secret goes only where it was saved for. Sending the masked password back with a
- * new host (or port, database, user, kind) must not carry the stored password there: neither
- * on save nor on "Test connection". A loopback server speaking the engine's wire protocol
- * records what a client sends it (PostgreSQL: the cleartext password it asks for; MySQL: the
- * mysql_native_password token) and must never see the stored secret. Testing writes nothing.
- */
-import type { DataSourceView, TestResultView } from '../../src/shared/api-types';
 import { api, apiCall } from '../helpers/api';
 import { startCredentialCapture, type CredentialCapture } from '../helpers/credential-capture';
 import { createTestDatabase, enabledEngines, JDBC_OPTIONS, type TestDatabase } from '../helpers/engines';
@@ -13,7 +5,8 @@ import { bundleRuntime, disposeRuntimes } from '../helpers/runtimes';
 
 afterAll(disposeRuntimes);
 
-const REENTER = /^The connection target changed \((Host, )?Port\), so the saved password and certificates cannot be used for it\./;
+const REENTER =
+  /^The connection target changed \((Host, )?Port\), so the saved password and certificates cannot be used for it\./;
 
 describe.each(enabledEngines().map((e) => [e.name, e] as const))('stored secrets on %s', (_name, engine) => {
   let db: TestDatabase;
@@ -25,7 +18,9 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('stored secrets
   beforeAll(async () => {
     db = createTestDatabase(engine);
     if (user) {
-      db.exec(`CREATE USER '${user}'@'%' IDENTIFIED BY '${secret}'\n;\nGRANT SELECT ON ${db.schema}.* TO '${user}'@'%'`);
+      db.exec(
+        `CREATE USER '${user}'@'%' IDENTIFIED BY '${secret}'\n;\nGRANT SELECT ON ${db.schema}.* TO '${user}'@'%'`,
+      );
     }
     capture = await startCredentialCapture(db.kind === 'mysql' ? 'mysql' : 'pg');
   });
@@ -49,7 +44,12 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('stored secrets
     const redirected = { ...source.options, host: '127.0.0.1', port: capture.port };
     expect(JSON.stringify(source.options)).not.toContain(secret);
 
-    const save = apiCall(rt, 'saveDataSource', { id: source.id, name: source.name, kind: source.kind, options: redirected });
+    const save = apiCall(rt, 'saveDataSource', {
+      id: source.id,
+      name: source.name,
+      kind: source.kind,
+      options: redirected,
+    });
     const testForm = apiCall(rt, 'testDataSource', { id: source.id, kind: source.kind, options: redirected });
     const testStored = apiCall(rt, 'testDataSource', { id: source.id });
     const testNew = apiCall(rt, 'testDataSource', { kind: source.kind, options: redirected });
@@ -57,7 +57,10 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('stored secrets
     expect(await capture.sawSecret(secret)).toBe(false);
     expect(save).toMatchObject({ ok: false, error: expect.stringMatching(REENTER) });
     expect(testForm).toMatchObject({ ok: false, error: expect.stringMatching(REENTER) });
-    expect(testNew).toMatchObject({ ok: false, error: expect.stringMatching(/^The connection target changed \(kind\)/) });
+    expect(testNew).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^The connection target changed \(kind\)/),
+    });
     // The stored source still points where it did, and still works.
     expect(testStored).toMatchObject({ ok: true, value: { ok: true } });
     const listed = api(rt, 'listDataSources');

@@ -7,7 +7,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AppsScriptRuntime } from '../../emulator/src/runtime';
-import type { RefreshResultView, TestResultView } from '../../src/shared/api-types';
 import { api, apiCall } from '../helpers/api';
 import { createTestDatabase, enabledEngines, JDBC_OPTIONS, type TestDatabase } from '../helpers/engines';
 import { setupWithDataSource } from '../helpers/refresh';
@@ -44,9 +43,15 @@ describe('the API refuses bad input', () => {
       ok: false,
       error: 'Unknown data source kind "oracle". Choose one of: postgresql, mysql, cloudsql-mysql, sqlserver.',
     });
-    expect(apiCall(rt, 'saveDataSource', 'not an object')).toEqual({ ok: false, error: 'Invalid request: expected an object' });
+    expect(apiCall(rt, 'saveDataSource', 'not an object')).toEqual({
+      ok: false,
+      error: 'Invalid request: expected an object',
+    });
     expect(apiCall(rt, 'noSuchMethod')).toEqual({ ok: false, error: 'Invalid request: unknown method "noSuchMethod"' });
-    expect(apiCall(rt, 'testDataSource', { id: 'missing' })).toEqual({ ok: false, error: 'No data source "missing". Choose one in the sidebar\'s Data sources tab.' });
+    expect(apiCall(rt, 'testDataSource', { id: 'missing' })).toEqual({
+      ok: false,
+      error: 'No data source "missing". Choose one in the sidebar\'s Data sources tab.',
+    });
     expect(api(rt, 'listDataSourceKinds').length).toBe(4);
   });
 });
@@ -74,14 +79,28 @@ const mysql = enabledEngines().find((e) => e.name === 'mysql');
     const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'appsscript.json'), 'utf8'));
     manifest.oauthScopes.push(...extraScopes);
     fs.writeFileSync(path.join(dir, 'appsscript.json'), JSON.stringify(manifest));
-    return new AppsScriptRuntime({ distDir: dir, jdbc: { ...JDBC_OPTIONS, cloudSqlInstances: { 'acme:asia-northeast1:main': `${db.options.host}:${db.options.port}` } } });
+    return new AppsScriptRuntime({
+      distDir: dir,
+      jdbc: {
+        ...JDBC_OPTIONS,
+        cloudSqlInstances: { 'acme:asia-northeast1:main': `${db.options.host}:${db.options.port}` },
+      },
+    });
   }
 
   it('connects through getCloudSqlConnection when the manifest has the sqlservice scope', () => {
     const rt = runtimeWithScopes(['https://www.googleapis.com/auth/sqlservice']);
     try {
-      const source = api(rt, 'saveDataSource', { name: 'Cloud', kind: 'cloudsql-mysql', options: { instance: 'acme:asia-northeast1:main', database: db.schema, user: db.options.user, password: '' } });
-      const result = api(rt, 'runQueryToTab', { name: 'Cloud', dataSourceId: source.id, sql: 'SELECT id FROM t ORDER BY id' });
+      const source = api(rt, 'saveDataSource', {
+        name: 'Cloud',
+        kind: 'cloudsql-mysql',
+        options: { instance: 'acme:asia-northeast1:main', database: db.schema, user: db.options.user, password: '' },
+      });
+      const result = api(rt, 'runQueryToTab', {
+        name: 'Cloud',
+        dataSourceId: source.id,
+        sql: 'SELECT id FROM t ORDER BY id',
+      });
       expect(result).toMatchObject({ ok: true, rows: 2 });
       expect(rt.executions[rt.executions.length - 1].calls.get('Jdbc.getCloudSqlConnection')).toBe(1);
     } finally {
@@ -92,9 +111,15 @@ const mysql = enabledEngines().find((e) => e.name === 'mysql');
   it('explains a missing scope instead of counting a failed connection', () => {
     const rt = runtimeWithScopes([]);
     try {
-      const source = api(rt, 'saveDataSource', { name: 'Cloud', kind: 'cloudsql-mysql', options: { instance: 'acme:asia-northeast1:main', database: db.schema, user: 'root', password: '' } });
+      const source = api(rt, 'saveDataSource', {
+        name: 'Cloud',
+        kind: 'cloudsql-mysql',
+        options: { instance: 'acme:asia-northeast1:main', database: db.schema, user: 'root', password: '' },
+      });
       const result = api(rt, 'runQueryToTab', { name: 'Cloud', dataSourceId: source.id, sql: 'SELECT id FROM t' });
-      expect(result.message).toBe('Cloud SQL for MySQL needs the permission https://www.googleapis.com/auth/sqlservice. Add it to "oauthScopes" in appsscript.json, deploy again, and authorize the add-on once more.');
+      expect(result.message).toBe(
+        'Cloud SQL for MySQL needs the permission https://www.googleapis.com/auth/sqlservice. Add it to "oauthScopes" in appsscript.json, deploy again, and authorize the add-on once more.',
+      );
       expect(api(rt, 'listDataSources')[0].health.consecutiveFailures).toBe(0);
     } finally {
       rt.dispose();

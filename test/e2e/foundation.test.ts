@@ -36,7 +36,14 @@ describe('the bundle', () => {
     const rt = bundleRuntime({ user: { locale: 'en' } });
     const result = rt.open(mode);
     expect(result.error).toBeUndefined();
-    expect(rt.spreadsheet._ui().menus).toEqual([expect.objectContaining({ items: [expect.objectContaining({ caption: 'Open Sheetdash', functionName: 'showSidebar' }), expect.objectContaining({ caption: 'Turn on scheduled refreshes', functionName: 'turnOnSchedule' })] })]);
+    expect(rt.spreadsheet._ui().menus).toEqual([
+      expect.objectContaining({
+        items: [
+          expect.objectContaining({ caption: 'Open Sheetdash', functionName: 'showSidebar' }),
+          expect.objectContaining({ caption: 'Turn on scheduled refreshes', functionName: 'turnOnSchedule' }),
+        ],
+      }),
+    ]);
   });
 
   it('speaks Japanese in the menu to a Japanese user', () => {

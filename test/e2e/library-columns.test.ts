@@ -3,7 +3,7 @@
  * adds one of their own or deletes one loses nothing, and the add-on keeps reading and writing
  * the right cells.
  */
-import type { QuerySummary, QueryView, RefreshResultView, SaveQueryAnswer, VersionSummary } from '../../src/shared/api-types';
+import type { QueryView, SaveQueryAnswer } from '../../src/shared/api-types';
 import type { SheetFake } from '../../emulator/src/services/spreadsheet/sheet';
 import { api } from '../helpers/api';
 import { createTestDatabase, enabledEngines, type TestDatabase } from '../helpers/engines';

@@ -6,7 +6,7 @@
  */
 import { VirtualClock } from '../../emulator/src/core/clock';
 import type { AppsScriptRuntime } from '../../emulator/src/runtime';
-import type { PreviewView, QuerySummary, QueryView, RefreshResultView, RunStatusView, SaveQueryAnswer, SchemaView, VersionSummary } from '../../src/shared/api-types';
+import type { QuerySummary, QueryView, SaveQueryAnswer, VersionSummary } from '../../src/shared/api-types';
 import { api, apiCall } from '../helpers/api';
 import { createTestDatabase, enabledEngines, JDBC_OPTIONS, type TestDatabase } from '../helpers/engines';
 import { bundleRuntime, disposeRuntimes } from '../helpers/runtimes';
@@ -18,7 +18,13 @@ const BOB = 'bob@example.com';
 /** 2024-03-15 12:00 in Tokyo (the spreadsheet's zone). */
 const NOW = Date.UTC(2024, 2, 15, 3, 0, 0);
 
-function asUser<T>(rt: AppsScriptRuntime, email: string, method: string, payload?: unknown, locale = 'en'): { ok: true; value: T } | { ok: false; error: string } {
+function asUser<T>(
+  rt: AppsScriptRuntime,
+  email: string,
+  method: string,
+  payload?: unknown,
+  locale = 'en',
+): { ok: true; value: T } | { ok: false; error: string } {
   const result = rt.run('sheetdashApi', [method, payload], { user: { email, locale } });
   if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
   return result.value as { ok: true; value: T } | { ok: false; error: string };
@@ -58,17 +64,35 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('query library 
     const clock = new VirtualClock();
     clock.freeze(NOW);
     // Alice owns the spreadsheet, so she may add the data source.
-    const rt = bundleRuntime({ jdbc: JDBC_OPTIONS, clock, user: { email: ALICE, locale: 'en' }, spreadsheet: { owner: ALICE } });
+    const rt = bundleRuntime({
+      jdbc: JDBC_OPTIONS,
+      clock,
+      user: { email: ALICE, locale: 'en' },
+      spreadsheet: { owner: ALICE },
+    });
     const source = api(rt, 'saveDataSource', { name: 'Main DB', kind: db.kind, options: db.options });
     return { rt, dataSourceId: source.id };
   }
 
   it('saves, lists, searches, conflicts, versions, forks, renames and archives', () => {
     const { rt, dataSourceId } = setup();
-    const first = saved(api(rt, 'saveQuery', {
-      name: '売上レポート', description: 'Monthly revenue by plan', dataSourceId, sql: `-- revenue\nSELECT 'ｶﾀｶﾅ' AS label`, tags: ['finance', 'KPI'],
-    }));
-    expect(first).toMatchObject({ version: 1, owner: ALICE, createdBy: ALICE, archived: false, resultLink: null, tags: ['finance', 'KPI'] });
+    const first = saved(
+      api(rt, 'saveQuery', {
+        name: '売上レポート',
+        description: 'Monthly revenue by plan',
+        dataSourceId,
+        sql: `-- revenue\nSELECT 'ｶﾀｶﾅ' AS label`,
+        tags: ['finance', 'KPI'],
+      }),
+    );
+    expect(first).toMatchObject({
+      version: 1,
+      owner: ALICE,
+      createdBy: ALICE,
+      archived: false,
+      resultLink: null,
+      tags: ['finance', 'KPI'],
+    });
     const bobs = asUser<SaveQueryAnswer>(rt, BOB, 'saveQuery', { name: 'Churned users', dataSourceId, sql: '=1+1' });
     if (!bobs.ok) throw new Error(bobs.error);
     const churn = saved(bobs.value);
@@ -90,10 +114,26 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('query library 
     // Alice and Bob both open version 1; Bob saves first; Alice's save is a conflict
     const bobEdit = asUser<SaveQueryAnswer>(rt, BOB, 'saveQuery', { ...first, baseVersion: 1, sql: 'SELECT 2 AS bob' });
     expect(bobEdit.ok && saved(bobEdit.value).version).toBe(2);
-    const conflict = api(rt, 'saveQuery', { id: first.id, baseVersion: 1, name: '売上レポート', dataSourceId, sql: 'SELECT 3 AS alice' });
-    expect(conflict).toEqual({ conflict: { theirs: expect.objectContaining({ version: 2, sql: 'SELECT 2 AS bob', updatedBy: BOB }) } });
+    const conflict = api(rt, 'saveQuery', {
+      id: first.id,
+      baseVersion: 1,
+      name: '売上レポート',
+      dataSourceId,
+      sql: 'SELECT 3 AS alice',
+    });
+    expect(conflict).toEqual({
+      conflict: { theirs: expect.objectContaining({ version: 2, sql: 'SELECT 2 AS bob', updatedBy: BOB }) },
+    });
     expect(api(rt, 'getQuery', { id: first.id }).sql).toBe('SELECT 2 AS bob');
-    const forced = saved(api(rt, 'saveQuery', { ...first, baseVersion: 1, force: true, name: '売上レポート v2', sql: 'SELECT 3 AS alice' }));
+    const forced = saved(
+      api(rt, 'saveQuery', {
+        ...first,
+        baseVersion: 1,
+        force: true,
+        name: '売上レポート v2',
+        sql: 'SELECT 3 AS alice',
+      }),
+    );
     expect(forced).toMatchObject({ version: 3, sql: 'SELECT 3 AS alice', updatedBy: ALICE, owner: ALICE });
 
     const versions = api(rt, 'listVersions', { id: first.id });
@@ -126,15 +166,23 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('query library 
 
   it('refuses SQL longer than a cell holds, and a nameless query, with a message', () => {
     const { rt, dataSourceId } = setup();
-    const long = apiCall(rt, 'saveQuery', { name: 'Long', dataSourceId, sql: 'SELECT 1 -- ' + 'x'.repeat(50_000) });
-    expect(long).toEqual({ ok: false, error: expect.stringMatching(/^SQL is 50,012 characters long; a sheet cell holds at most 49,999\./) });
-    expect(apiCall(rt, 'saveQuery', { name: '  ', dataSourceId, sql: 'SELECT 1' })).toEqual({ ok: false, error: 'Give the query a name.' });
+    const long = apiCall(rt, 'saveQuery', { name: 'Long', dataSourceId, sql: `SELECT 1 -- ${'x'.repeat(50_000)}` });
+    expect(long).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^SQL is 50,012 characters long; a sheet cell holds at most 49,999\./),
+    });
+    expect(apiCall(rt, 'saveQuery', { name: '  ', dataSourceId, sql: 'SELECT 1' })).toEqual({
+      ok: false,
+      error: 'Give the query a name.',
+    });
     expect(api(rt, 'listQueries', {})).toEqual([]);
   });
 
   it('reports a hand-broken row instead of failing, and survives sorting of the sheet', () => {
     const { rt, dataSourceId } = setup();
-    const ids = ['A', 'B', 'C'].map((name) => saved(api(rt, 'saveQuery', { name: `Query ${name}`, dataSourceId, sql: `SELECT '${name}' AS q` })).id);
+    const ids = ['A', 'B', 'C'].map(
+      (name) => saved(api(rt, 'saveQuery', { name: `Query ${name}`, dataSourceId, sql: `SELECT '${name}' AS q` })).id,
+    );
     const sheet = librarySheet(rt);
     // sort by hand: reverse the three rows (through a scratch tab, as copy and paste would)
     const ss = rt.spreadsheet._active();
@@ -144,7 +192,9 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('query library 
     ss.deleteSheet(scratch);
     expect(sheet.getRange(2, 2).getValue()).toBe('Query C');
 
-    const updated = saved(api(rt, 'saveQuery', { id: ids[0], baseVersion: 1, name: 'Query A2', dataSourceId, sql: 'SELECT 1' }));
+    const updated = saved(
+      api(rt, 'saveQuery', { id: ids[0], baseVersion: 1, name: 'Query A2', dataSourceId, sql: 'SELECT 1' }),
+    );
     expect(updated.name).toBe('Query A2');
     expect(sheet.getRange(4, 2).getValue()).toBe('Query A2'); // row 4 now holds A
     expect(api(rt, 'getQuery', { id: ids[2] }).name).toBe('Query C');
@@ -153,35 +203,61 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('query library 
     sheet.getRange(3, 6).setValue('{not json');
     sheet.getRange(3, 14).setValue('many');
     const list = api(rt, 'listQueries', {});
-    expect(list.filter((q) => !q.broken).map((q) => q.name).sort()).toEqual(['Query A2', 'Query C']);
+    expect(
+      list
+        .filter((q) => !q.broken)
+        .map((q) => q.name)
+        .sort(),
+    ).toEqual(['Query A2', 'Query C']);
     expect(list.find((q) => q.broken)).toMatchObject({
       id: ids[1],
-      broken: { row: 3, message: 'Library sheet row 3: "parameters" is not valid JSON; the version is not a whole number. Fix or delete the row in the hidden sheet "Sheetdash queries".' },
+      broken: {
+        row: 3,
+        message:
+          'Library sheet row 3: "parameters" is not valid JSON; the version is not a whole number. Fix or delete the row in the hidden sheet "Sheetdash queries".',
+      },
     });
-    expect(apiCall(rt, 'getQuery', { id: ids[1] })).toEqual({ ok: false, error: expect.stringContaining(`No saved query with id "${ids[1]}"`) });
+    expect(apiCall(rt, 'getQuery', { id: ids[1] })).toEqual({
+      ok: false,
+      error: expect.stringContaining(`No saved query with id "${ids[1]}"`),
+    });
     expect(api(rt, 'renameQuery', { id: ids[2], name: 'Query C2' }).name).toBe('Query C2');
   });
 
   it('runs a saved query with a relative date, a multi list and a cell range, all bound as values', () => {
     const { rt, dataSourceId } = setup();
     const ss = rt.spreadsheet._active();
-    ss.insertSheet('Customers').getRange(1, 1, 4, 2).setValues([['customer_id', 'name'], [1, 'Acme'], [3, 'Globex'], ['', '']]);
-    const query = saved(api(rt, 'saveQuery', {
-      name: 'Recent orders',
-      dataSourceId,
-      sql: `SELECT id, note FROM ${db.schema}.orders
+    ss.insertSheet('Customers')
+      .getRange(1, 1, 4, 2)
+      .setValues([
+        ['customer_id', 'name'],
+        [1, 'Acme'],
+        [3, 'Globex'],
+        ['', ''],
+      ]);
+    const query = saved(
+      api(rt, 'saveQuery', {
+        name: 'Recent orders',
+        dataSourceId,
+        sql: `SELECT id, note FROM ${db.schema}.orders
         WHERE created_on >= {{ since }} AND status IN ({{statuses}}) AND customer_id IN ({{ customers }}) -- {{ not_a_param }}
         ORDER BY id`,
-      parameters: [
-        { name: 'since', type: 'date', default: '7 days ago' },
-        { name: 'statuses', type: 'list', multi: true, options: ['paid', 'open', 'void'] },
-        { name: 'customers', type: 'cell', cellRef: 'Customers!A2:A' },
-      ],
-    }));
+        parameters: [
+          { name: 'since', type: 'date', default: '7 days ago' },
+          { name: 'statuses', type: 'list', multi: true, options: ['paid', 'open', 'void'] },
+          { name: 'customers', type: 'cell', cellRef: 'Customers!A2:A' },
+        ],
+      }),
+    );
     const result = api(rt, 'runQuery', { id: query.id, values: { statuses: ['paid', 'open'] } });
     expect(result.message).toBe('');
     expect(result).toMatchObject({ ok: true, rows: 3, sheetName: 'Recent orders' });
-    expect(rt.spreadsheet._sheetValues('Recent orders').slice(0, 4)).toEqual([['id', 'note'], [2, 'exactly 7 days ago'], [4, 'open order'], [6, 'today']]);
+    expect(rt.spreadsheet._sheetValues('Recent orders').slice(0, 4)).toEqual([
+      ['id', 'note'],
+      [2, 'exactly 7 days ago'],
+      [4, 'open order'],
+      [6, 'today'],
+    ]);
     const calls = rt.executions[rt.executions.length - 1].calls;
     expect(calls.get('Jdbc.JdbcConnection.prepareStatement')).toBe(1);
     // 1 date + 2 statuses as text, 2 customer ids (numbers in the tab) as numbers
@@ -201,9 +277,13 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('query library 
 
   it('binds a hostile text value as a value: it matches nothing and breaks nothing', () => {
     const { rt, dataSourceId } = setup();
-    const query = saved(api(rt, 'saveQuery', {
-      name: 'By status', dataSourceId, sql: `SELECT count(*) AS n FROM ${db.schema}.orders WHERE status = {{ status }}`,
-    }));
+    const query = saved(
+      api(rt, 'saveQuery', {
+        name: 'By status',
+        dataSourceId,
+        sql: `SELECT count(*) AS n FROM ${db.schema}.orders WHERE status = {{ status }}`,
+      }),
+    );
     for (const status of ["' OR '1'='1", "paid'; DROP TABLE orders; --", 'paid\\']) {
       const result = api(rt, 'runQuery', { id: query.id, values: { status } });
       expect(result.message).toBe('');
@@ -215,14 +295,25 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('query library 
 
   it('refuses invalid parameter values with a message naming the parameter, in both languages', () => {
     const { rt, dataSourceId } = setup();
-    const query = saved(api(rt, 'saveQuery', {
-      name: 'Since', dataSourceId, sql: `SELECT id FROM ${db.schema}.orders WHERE created_on >= {{since}} AND id IN ({{ids}})`,
-      parameters: [{ name: 'since', type: 'date' }, { name: 'ids', type: 'list', multi: true, options: ['1', '2'] }],
-    }));
-    expect(apiCall(rt, 'runQuery', { id: query.id, values: { since: 'next tuesday', ids: ['1'] } }))
-      .toEqual({ ok: false, error: 'Parameter "since": expected a date like 2024-01-31 or "7 days ago".' });
-    expect(apiCall(rt, 'runQuery', { id: query.id, values: { since: 'today', ids: [] } }))
-      .toEqual({ ok: false, error: 'Parameter "ids": choose at least one value (an empty list cannot be used in IN (...)).' });
+    const query = saved(
+      api(rt, 'saveQuery', {
+        name: 'Since',
+        dataSourceId,
+        sql: `SELECT id FROM ${db.schema}.orders WHERE created_on >= {{since}} AND id IN ({{ids}})`,
+        parameters: [
+          { name: 'since', type: 'date' },
+          { name: 'ids', type: 'list', multi: true, options: ['1', '2'] },
+        ],
+      }),
+    );
+    expect(apiCall(rt, 'runQuery', { id: query.id, values: { since: 'next tuesday', ids: ['1'] } })).toEqual({
+      ok: false,
+      error: 'Parameter "since": expected a date like 2024-01-31 or "7 days ago".',
+    });
+    expect(apiCall(rt, 'runQuery', { id: query.id, values: { since: 'today', ids: [] } })).toEqual({
+      ok: false,
+      error: 'Parameter "ids": choose at least one value (an empty list cannot be used in IN (...)).',
+    });
     const ja = asUser(rt, ALICE, 'runQuery', { id: query.id, values: { since: '2024-02-30', ids: ['1'] } }, 'ja');
     expect(ja).toEqual({ ok: false, error: expect.stringMatching(/^パラメータ「since」: 2024-01-31 のような日付/) });
     expect(rt.spreadsheet._sheetNames()).not.toContain('Since');
@@ -232,13 +323,22 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('query library 
     const { rt, dataSourceId } = setup();
     const before = rt.spreadsheet._sheetNames();
     const preview = api(rt, 'previewQuery', {
-      dataSourceId, sql: `SELECT id, note, created_on FROM ${db.schema}.orders WHERE created_on >= {{d}} ORDER BY id`,
-      parameters: [{ name: 'd', type: 'date' }], values: { d: 'start of this month' }, limit: 2,
+      dataSourceId,
+      sql: `SELECT id, note, created_on FROM ${db.schema}.orders WHERE created_on >= {{d}} ORDER BY id`,
+      parameters: [{ name: 'd', type: 'date' }],
+      values: { d: 'start of this month' },
+      limit: 2,
     });
     expect(preview).toMatchObject({ columns: ['id', 'note', 'created_on'], rowCount: 2, truncated: true });
-    expect(preview.rows).toEqual([['1', 'too old', '2024-03-01'], ['2', 'exactly 7 days ago', '2024-03-08']]);
+    expect(preview.rows).toEqual([
+      ['1', 'too old', '2024-03-01'],
+      ['2', 'exactly 7 days ago', '2024-03-08'],
+    ]);
     expect(rt.spreadsheet._sheetNames()).toEqual(before);
-    expect(apiCall(rt, 'previewQuery', { dataSourceId, sql: `DELETE FROM ${db.schema}.orders` })).toEqual({ ok: false, error: expect.stringMatching(/read-only/) });
+    expect(apiCall(rt, 'previewQuery', { dataSourceId, sql: `DELETE FROM ${db.schema}.orders` })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/read-only/),
+    });
   });
 
   it('lists tables and columns from JDBC metadata, and serves the second call from the cache', () => {
@@ -246,7 +346,11 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('query library 
     const schema = api(rt, 'getSchema', { dataSourceId });
     const orders = schema.tables.find((t) => t.schema === db.schema && t.name === 'orders');
     expect(orders?.columns.map((c) => c.name)).toEqual(['id', 'customer_id', 'status', 'created_on', 'note']);
-    expect(schema.tables.some((t) => ['pg_catalog', 'information_schema', 'mysql', 'performance_schema', 'sys'].includes(t.schema))).toBe(false);
+    expect(
+      schema.tables.some((t) =>
+        ['pg_catalog', 'information_schema', 'mysql', 'performance_schema', 'sys'].includes(t.schema),
+      ),
+    ).toBe(false);
     const first = rt.executions[rt.executions.length - 1].calls;
     expect(first.get('Jdbc.JdbcDatabaseMetaData.getTables')).toBe(1);
     expect(first.get('Jdbc.JdbcDatabaseMetaData.getColumns')).toBe(1);
@@ -263,6 +367,11 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('query library 
 
   it('answers the session: language, e-mail, time zone and URL', () => {
     const { rt } = setup();
-    expect(api(rt, 'getSession')).toEqual({ lang: 'en', email: ALICE, spreadsheetTimeZone: 'Asia/Tokyo', spreadsheetUrl: expect.stringMatching(/^https:\/\//) });
+    expect(api(rt, 'getSession')).toEqual({
+      lang: 'en',
+      email: ALICE,
+      spreadsheetTimeZone: 'Asia/Tokyo',
+      spreadsheetUrl: expect.stringMatching(/^https:\/\//),
+    });
   });
 });

@@ -7,7 +7,6 @@ import { api, saveQuery } from '../helpers/api';
 import { createTestDatabase, enabledEngines, type TestDatabase } from '../helpers/engines';
 import { lastExecution, setupWithDataSource } from '../helpers/refresh';
 import { disposeRuntimes } from '../helpers/runtimes';
-import type { RefreshResultView } from '../../src/shared/api-types';
 
 afterAll(disposeRuntimes);
 
@@ -15,7 +14,9 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('literal fallba
   let db: TestDatabase;
   beforeAll(() => {
     db = createTestDatabase(engine);
-    db.exec(`CREATE TABLE people (id INT, name VARCHAR(40))\n;\nINSERT INTO people VALUES (1, 'O''Brien'), (2, 'back\\\\slash'), (3, 'plain')`);
+    db.exec(
+      `CREATE TABLE people (id INT, name VARCHAR(40))\n;\nINSERT INTO people VALUES (1, 'O''Brien'), (2, 'back\\\\slash'), (3, 'plain')`,
+    );
   });
   afterAll(() => db?.drop());
 
@@ -25,7 +26,10 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('literal fallba
       name: 'By name',
       dataSourceId,
       sql: `SELECT id FROM ${db.schema}.people WHERE name = {{ who }} OR id = {{ n }} ORDER BY id`,
-      parameters: [{ name: 'who', type: 'text' }, { name: 'n', type: 'number' }],
+      parameters: [
+        { name: 'who', type: 'text' },
+        { name: 'n', type: 'number' },
+      ],
       schedule: '',
       tags: [],
     });
@@ -34,14 +38,19 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('literal fallba
     expect(run()).toMatchObject({ ok: true, rows: 2 });
     expect(lastExecution(rt).calls.get('Jdbc.JdbcConnection.prepareStatement')).toBe(1);
 
-    rt.faults.add({ method: 'Jdbc.JdbcPreparedStatement.executeQuery', action: { throw: 'Parameter index out of range (1 > number of parameters, which is 0).' } });
+    rt.faults.add({
+      method: 'Jdbc.JdbcPreparedStatement.executeQuery',
+      action: { throw: 'Parameter index out of range (1 > number of parameters, which is 0).' },
+    });
     const fallback = run();
     expect(fallback).toMatchObject({ ok: true, rows: 2 });
     expect(rt.spreadsheet._sheetValues('By name')).toEqual([['id'], [1], [3]]);
     const calls = lastExecution(rt).calls;
     expect(calls.get('Jdbc.JdbcStatement.executeQuery')).toBe(1);
     // The note shows the SQL as written, with its parameters, not the literals.
-    expect(rt.spreadsheet._sheet('By name')!.getRange(1, 1).getNote()).toContain('WHERE name = {{ who }} OR id = {{ n }}');
+    expect(rt.spreadsheet._sheet('By name')!.getRange(1, 1).getNote()).toContain(
+      'WHERE name = {{ who }} OR id = {{ n }}',
+    );
   });
 
   it('writes an unsaved query with parameters to a tab, bound the same way', () => {

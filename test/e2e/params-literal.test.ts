@@ -11,11 +11,41 @@ import { disposeRuntimes, fixtureRuntime } from '../helpers/runtimes';
 afterAll(disposeRuntimes);
 
 const CORPUS: string[] = [
-  '', "'", "''", "it's", "\\", "\\'", "\\\\'", "'; DROP TABLE canary; --", "\\'; DROP TABLE canary; --",
-  "x' OR '1'='1", '"; DROP TABLE canary; --', '/* comment */', '-- comment', '#hash comment', '$$', '$tag$ body $tag$',
-  "a\u0000b", '\u2019 unicode quote \u2018 \u02bc \uff07', '\u00bf\u0027 GBK-style', '\u8868\u005c\u0027 SJIS-style', '\u5f20\u4e09\u00a5\u0027',
-  '改行\nand\r\ntab\t', 'emoji 😀 and 𠮷', '?', '? ? ?', "\\x27", "\\0", "\\Z\u001a", 'back\\slash\\', '%_ like wildcards',
-  "'); SELECT pg_sleep(0); --", "\\'; SELECT 1; --", 'E\'\\\'\'', "N'x'", '; SHUTDOWN; --',
+  '',
+  "'",
+  "''",
+  "it's",
+  '\\',
+  "\\'",
+  "\\\\'",
+  "'; DROP TABLE canary; --",
+  "\\'; DROP TABLE canary; --",
+  "x' OR '1'='1",
+  '"; DROP TABLE canary; --',
+  '/* comment */',
+  '-- comment',
+  '#hash comment',
+  '$$',
+  '$tag$ body $tag$',
+  'a\u0000b',
+  '\u2019 unicode quote \u2018 \u02bc \uff07',
+  '\u00bf\u0027 GBK-style',
+  '\u8868\u005c\u0027 SJIS-style',
+  '\u5f20\u4e09\u00a5\u0027',
+  '改行\nand\r\ntab\t',
+  'emoji 😀 and 𠮷',
+  '?',
+  '? ? ?',
+  '\\x27',
+  '\\0',
+  '\\Z\u001a',
+  'back\\slash\\',
+  '%_ like wildcards',
+  "'); SELECT pg_sleep(0); --",
+  "\\'; SELECT 1; --",
+  "E'\\''",
+  "N'x'",
+  '; SHUTDOWN; --',
 ];
 
 const CODE = `
@@ -44,7 +74,8 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('literal fallba
   afterAll(() => db?.drop());
 
   const dialect = engine.name === 'mysql' ? 'mysql' : 'postgresql';
-  const url = () => (engine.name === 'mysql' ? engine.adminUrl.replace(/\/[^/?]*(\?|$)/, `/${db.schema}$1`) : engine.adminUrl);
+  const url = () =>
+    engine.name === 'mysql' ? engine.adminUrl.replace(/\/[^/?]*(\?|$)/, `/${db.schema}$1`) : engine.adminUrl;
 
   function run(values: BoundValue[]): { rows: (string | null)[][]; canary: number } {
     const rt = fixtureRuntime(CODE, { jdbc: JDBC_OPTIONS });

@@ -20,7 +20,7 @@ const WRITE_FILES = /^This database user can write files on the database server/
 
 describe.each(enabledEngines().map((e) => [e.name, e] as const))('privileges on %s', (_name, engine) => {
   let db: TestDatabase;
-  const password = 'pw-' + Math.random().toString(36).slice(2);
+  const password = `pw-${Math.random().toString(36).slice(2)}`;
   let reader = '';
   let writer = '';
   beforeAll(() => {
@@ -58,7 +58,9 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('privileges on 
   });
   afterAll(() => {
     if (engine.name === 'pg') {
-      db?.exec(`DROP OWNED BY ${reader}, ${writer}\n;\nDROP ROLE IF EXISTS ${reader}\n;\nDROP ROLE IF EXISTS ${writer}`);
+      db?.exec(
+        `DROP OWNED BY ${reader}, ${writer}\n;\nDROP ROLE IF EXISTS ${reader}\n;\nDROP ROLE IF EXISTS ${writer}`,
+      );
     } else if (engine.name === 'mysql') {
       db?.exec(`DROP USER IF EXISTS '${reader}'@'%'\n;\nDROP USER IF EXISTS '${writer}'@'%'`);
     }
@@ -78,7 +80,9 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('privileges on 
     const result = testAs(null);
     expect(result.ok).toBe(true);
     expect(result.warnings).toEqual([expect.stringMatching(SUPERUSER)]);
-    expect(testAs(null, 'ja_JP').warnings).toEqual([expect.stringMatching(/^このデータベースユーザーはスーパーユーザーです/)]);
+    expect(testAs(null, 'ja_JP').warnings).toEqual([
+      expect.stringMatching(/^このデータベースユーザーはスーパーユーザーです/),
+    ]);
   });
 
   if (engine.name !== 'pglite') {

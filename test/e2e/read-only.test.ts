@@ -119,7 +119,7 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('read-only on %
       db.kind === 'postgresql'
         ? [
             ['SELECT 1 AS é$a$', 'é$a$', 1],
-            ["SELECT $$; DELETE FROM t $$ AS body", 'body', '; DELETE FROM t '],
+            ['SELECT $$; DELETE FROM t $$ AS body', 'body', '; DELETE FROM t '],
             ["SELECT 'a;b' AS s -- ; DELETE\n", 's', 'a;b'],
             ['SELECT 2 --1 AS ignored\n AS two', 'two', 2],
             ["SELECT E'it\\'s' AS s", 's', "it's"],

@@ -91,7 +91,9 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('one-write refr
     const zoneStatements = engine.name === 'mysql' ? (exec.calls.get('Jdbc.JdbcStatement.execute') ?? 0) : 1;
     expect([1, 2]).toContain(zoneStatements);
     const expected = { ...EXPECTED_CALLS, 'Jdbc.JdbcStatement.execute': zoneStatements };
-    expect(Object.fromEntries([...exec.calls.entries()].sort())).toEqual(Object.fromEntries(Object.entries(expected).sort()));
+    expect(Object.fromEntries([...exec.calls.entries()].sort())).toEqual(
+      Object.fromEntries(Object.entries(expected).sort()),
+    );
     const expectedTotal = Object.values(EXPECTED_CALLS).reduce((a, b) => a + b, 0);
     expect(expectedTotal).toBe(ONE_ROW_CALLS);
     expect(exec.callCount).toBe(ONE_ROW_CALLS + zoneStatements - 1);
@@ -105,9 +107,24 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('one-write refr
     expect(state.formats).toEqual([['General'], ['General']]);
     expect(state.notes[0][0]).toContain(ONE_ROW);
     const all = setup.rt.spreadsheet._sheet('Result')!.getRange(1, 1, 4, 3);
-    expect(all.getValues().flat().filter((v) => v !== '')).toEqual(['label', 'x']);
-    expect(all.getNumberFormats().flat().every((f) => f === 'General')).toBe(true);
-    expect(all.getNotes().flat().filter((n) => n !== '')).toHaveLength(1);
+    expect(
+      all
+        .getValues()
+        .flat()
+        .filter((v) => v !== ''),
+    ).toEqual(['label', 'x']);
+    expect(
+      all
+        .getNumberFormats()
+        .flat()
+        .every((f) => f === 'General'),
+    ).toBe(true);
+    expect(
+      all
+        .getNotes()
+        .flat()
+        .filter((n) => n !== ''),
+    ).toHaveLength(1);
   });
 
   it('leaves the previous result whole, or the new values whole, when killed at any call', () => {
@@ -131,9 +148,15 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('one-write refr
     expect(before.formats[1][1]).toBe('yyyy-mm-dd');
     for (let n = 1; n <= total; n++) {
       const kill = setup.rt.faults.killAtCall(n);
-      const answer = setup.rt.scriptRun('sheetdashApi', ['runQueryToTab', { name: 'Result', dataSourceId: setup.dataSourceId, sql: ONE_ROW }]);
+      const answer = setup.rt.scriptRun('sheetdashApi', [
+        'runQueryToTab',
+        { name: 'Result', dataSourceId: setup.dataSourceId, sql: ONE_ROW },
+      ]);
       kill();
-      expect(answer).toEqual({ ok: false, error: { name: 'ScriptError', message: 'Exception: Exceeded maximum execution time' } });
+      expect(answer).toEqual({
+        ok: false,
+        error: { name: 'ScriptError', message: 'Exception: Exceeded maximum execution time' },
+      });
       expect(setup.rt.spreadsheet._sheetNames()).toEqual(tabs);
       const state = tabState(setup);
       if (n <= writeAt) expect(state).toEqual(before);
@@ -158,8 +181,12 @@ describe(`replacing a large result with a small one (on ${bigEngine.name})`, () 
   it('goes through a staging tab, whose one copy clears the old result, instead of one huge write', () => {
     const setup = setupWithDataSource(db);
     const cols = Array.from({ length: 9 }, (_, i) => `n + ${i} AS c${i}`).join(', ');
-    const source = db.kind === 'mysql' ? `(SELECT seq AS n FROM seq_1_to_25000) s` : `generate_series(1, 25000) AS s(n)`;
-    expect(setup.refresh(`SELECT 'old' AS label, ${cols} FROM ${source} ORDER BY n`)).toMatchObject({ ok: true, rows: 25_000 });
+    const source =
+      db.kind === 'mysql' ? `(SELECT seq AS n FROM seq_1_to_25000) s` : `generate_series(1, 25000) AS s(n)`;
+    expect(setup.refresh(`SELECT 'old' AS label, ${cols} FROM ${source} ORDER BY n`)).toMatchObject({
+      ok: true,
+      rows: 25_000,
+    });
     expect(setup.refresh(ONE_ROW)).toMatchObject({ ok: true, rows: 1 });
     const exec = lastExecution(setup.rt);
     // 25,001 x 10 cells to clear are more than one direct write may cover.

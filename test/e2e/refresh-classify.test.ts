@@ -9,7 +9,6 @@ import { api } from '../helpers/api';
 import { createTestDatabase, enabledEngines, type TestDatabase } from '../helpers/engines';
 import { lastExecution, setupWithDataSource } from '../helpers/refresh';
 import { disposeRuntimes } from '../helpers/runtimes';
-import type { RefreshResultView } from '../../src/shared/api-types';
 
 afterAll(disposeRuntimes);
 
@@ -63,13 +62,21 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('classifying fa
       nth: 1,
       action: { before: () => rt.clock.advance(5_000) },
     });
-    rt.faults.add({ method: 'Jdbc.JdbcStatement.executeQuery', nth: 1, action: { throw: 'ステートメントが取り消されました。' } });
+    rt.faults.add({
+      method: 'Jdbc.JdbcStatement.executeQuery',
+      nth: 1,
+      action: { throw: 'ステートメントが取り消されました。' },
+    });
     expect(refresh('SELECT 1 AS one', { timeoutSeconds: 5 }).message).toBe(
       'The query ran longer than 5 s and was stopped. Narrow it (WHERE, LIMIT) or raise the timeout.',
     );
     rt.faults.clear();
     // Refused at once, though the text says "timeout".
-    rt.faults.add({ method: 'Jdbc.JdbcStatement.executeQuery', nth: 1, action: { throw: 'Invalid value for timeout setting' } });
+    rt.faults.add({
+      method: 'Jdbc.JdbcStatement.executeQuery',
+      nth: 1,
+      action: { throw: 'Invalid value for timeout setting' },
+    });
     expect(refresh('SELECT 1 AS one', { timeoutSeconds: 5 }).message).toBe(
       'The database refused the query: Invalid value for timeout setting',
     );

@@ -6,7 +6,6 @@ import { api, apiCall } from '../helpers/api';
 import { createTestDatabase, enabledEngines, type TestDatabase } from '../helpers/engines';
 import { lastExecution, setupWithDataSource } from '../helpers/refresh';
 import { disposeRuntimes } from '../helpers/runtimes';
-import type { RefreshResultView, TestResultView } from '../../src/shared/api-types';
 
 afterAll(disposeRuntimes);
 
@@ -35,7 +34,9 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('failures on %s
     const result = refresh(`SELECT id FROM ${db.schema}.people WHERE`);
     expect(result.ok).toBe(false);
     expect(result.message).toMatch(/^The database refused the query: /);
-    expect(result.message).toMatch(db.kind === 'mysql' ? /You have an error in your SQL syntax/ : /syntax error at end of input/);
+    expect(result.message).toMatch(
+      db.kind === 'mysql' ? /You have an error in your SQL syntax/ : /syntax error at end of input/,
+    );
     expect(refresh(`SELEC id FROM ${db.schema}.people`).message).toBe(
       'The query starts with "SELEC", which is not a SQL statement. Check the spelling: a query starts with SELECT, WITH, SHOW, EXPLAIN, VALUES or TABLE.',
     );
@@ -67,7 +68,9 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('failures on %s
     expect(refresh(slow).message).toMatch(/has effects outside the query/);
     const result = refresh(slow, { timeoutSeconds: 1, dataSourceId: writer.id });
     expect(result.ok).toBe(false);
-    expect(result.message).toBe('The query ran longer than 1 s and was stopped. Narrow it (WHERE, LIMIT) or raise the timeout.');
+    expect(result.message).toBe(
+      'The query ran longer than 1 s and was stopped. Narrow it (WHERE, LIMIT) or raise the timeout.',
+    );
     expect(rt.spreadsheet._sheetValues('Result')).toEqual(before);
   });
 
@@ -85,14 +88,26 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('failures on %s
     // PostgreSQL folds the unquoted alias NAME to lower case; MySQL keeps it.
     const fourth = db.kind === 'mysql' ? 'NAME (2)' : 'name (2)';
     expect(rt.spreadsheet._sheetValues('Result')[0]).toEqual(['id', 'name', 'id (2)', fourth]);
-    expect(result.warnings).toEqual([`Columns with the same name were renamed so each header is unique: id (2), ${fourth}.`]);
+    expect(result.warnings).toEqual([
+      `Columns with the same name were renamed so each header is unique: id (2), ${fourth}.`,
+    ]);
   });
 
   it('records every run in the run log, failures included', () => {
     const { rt, refresh } = withPreviousResult();
     refresh(`SELECT 1 FROM ${db.schema}.people WHERE`);
     const log = rt.spreadsheet._sheetValues('Sheetdash run log');
-    expect(log[0]).toEqual(['When', 'Who', 'Query', 'Data source', 'Rows', 'Duration (ms)', 'Outcome code', 'Outcome', 'Message']);
+    expect(log[0]).toEqual([
+      'When',
+      'Who',
+      'Query',
+      'Data source',
+      'Rows',
+      'Duration (ms)',
+      'Outcome code',
+      'Outcome',
+      'Message',
+    ]);
     expect(log.slice(1).map((row) => [row[1], row[2], row[3], row[4], row[6], row[7]])).toEqual([
       ['user@example.com', 'Result', 'Main DB', 3, 'ok', 'OK'],
       ['user@example.com', 'Result', 'Main DB', '', 'failed', 'Failed'],
@@ -104,11 +119,15 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('failures on %s
   if (engine.name === 'pg') {
     it('returns the zero-column result as a message', () => {
       const { refresh } = setupWithDataSource(db);
-      expect(refresh(`SELECT FROM ${db.schema}.people`).message).toBe('The query returned no columns, so there is nothing to write.');
+      expect(refresh(`SELECT FROM ${db.schema}.people`).message).toBe(
+        'The query returned no columns, so there is nothing to write.',
+      );
     });
 
     it('is read-only at the server too: a write hidden in a function is refused by the database', () => {
-      db.exec(`CREATE FUNCTION ${db.schema}.add_person() RETURNS int LANGUAGE sql AS 'INSERT INTO ${db.schema}.people VALUES (9, ''Zed'') RETURNING id'`);
+      db.exec(
+        `CREATE FUNCTION ${db.schema}.add_person() RETURNS int LANGUAGE sql AS 'INSERT INTO ${db.schema}.people VALUES (9, ''Zed'') RETURNING id'`,
+      );
       const { refresh } = setupWithDataSource(db);
       const result = refresh(`SELECT ${db.schema}.add_person() AS n`);
       expect(result.ok).toBe(false);
@@ -126,7 +145,9 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('failures on %s
       });
       const first = api(rt, 'runQueryToTab', { name: 'X', dataSourceId: bad.id, sql: 'SELECT 1 AS one' });
       expect(first.message).toMatch(/^Could not connect to 127\.0\.0\.1:\d+\. Check, in order: the host name and port/);
-      expect(first.message).toContain('Failed to establish a database connection. Check connection string, username and password.');
+      expect(first.message).toContain(
+        'Failed to establish a database connection. Check connection string, username and password.',
+      );
       expect(first.message).not.toContain('wrong-password-123');
       for (let i = 0; i < 4; i++) api(rt, 'runQueryToTab', { name: 'X', dataSourceId: bad.id, sql: 'SELECT 1 AS one' });
       const listed = api(rt, 'listDataSources').find((d) => d.id === bad.id)!;
@@ -139,12 +160,20 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('failures on %s
 
     it('reports an unreachable host and a database that goes down in the middle of a refresh', () => {
       const { rt, refresh, before } = withPreviousResult();
-      const unreachable = api(rt, 'saveDataSource', { name: 'Gone', kind: db.kind, options: { ...db.options, port: 1999 } });
+      const unreachable = api(rt, 'saveDataSource', {
+        name: 'Gone',
+        kind: db.kind,
+        options: { ...db.options, port: 1999 },
+      });
       const gone = api(rt, 'runQueryToTab', { name: 'Result', dataSourceId: unreachable.id, sql: 'SELECT 1 AS one' });
       expect(gone.message).toMatch(/^Could not connect to 127\.0\.0\.1:1999/);
       const hostPort = `${db.options.host}:${db.options.port}`;
       // The server goes away after the connection is open, while the query is sent.
-      rt.faults.add({ method: 'Jdbc.JdbcStatement.executeQuery', nth: 1, action: { before: () => rt.jdbc._takeDown(hostPort) } });
+      rt.faults.add({
+        method: 'Jdbc.JdbcStatement.executeQuery',
+        nth: 1,
+        action: { before: () => rt.jdbc._takeDown(hostPort) },
+      });
       try {
         const result = refresh(`SELECT id, name FROM ${db.schema}.people ORDER BY id`);
         expect(result.ok).toBe(false);
@@ -160,8 +189,16 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('failures on %s
   it('refuses a bad port and URL options in the configuration with what to do', () => {
     const { rt } = setupWithDataSource(db);
     const low = apiCall(rt, 'saveDataSource', { name: 'Low', kind: db.kind, options: { ...db.options, port: 443 } });
-    expect(low).toEqual({ ok: false, error: 'Port 443 cannot be used: Apps Script connects only to ports 1025 to 65535. Expose the database on a higher port.' });
-    const ssl = apiCall(rt, 'saveDataSource', { name: 'SSL', kind: db.kind, options: { ...db.options, database: 'app?sslmode=require' } });
+    expect(low).toEqual({
+      ok: false,
+      error:
+        'Port 443 cannot be used: Apps Script connects only to ports 1025 to 65535. Expose the database on a higher port.',
+    });
+    const ssl = apiCall(rt, 'saveDataSource', {
+      name: 'SSL',
+      kind: db.kind,
+      options: { ...db.options, database: 'app?sslmode=require' },
+    });
     expect(ssl).toMatchObject({ ok: false, error: expect.stringContaining('"sslmode"') });
     const missing = apiCall(rt, 'runQueryToTab', { name: 'X', sql: 'SELECT 1' });
     expect(missing).toEqual({ ok: false, error: 'Invalid request: "dataSourceId" is required' });

@@ -7,7 +7,6 @@ import { api } from '../helpers/api';
 import { createTestDatabase, enabledEngines, type TestDatabase } from '../helpers/engines';
 import { setupWithDataSource } from '../helpers/refresh';
 import { disposeRuntimes } from '../helpers/runtimes';
-import type { RefreshResultView } from '../../src/shared/api-types';
 
 afterAll(disposeRuntimes);
 
@@ -15,7 +14,9 @@ const engine = enabledEngines().find((e) => e.name === 'pg') ?? enabledEngines()
 let db: TestDatabase;
 beforeAll(() => {
   db = createTestDatabase(engine);
-  db.exec(`CREATE TABLE items (id INT, name VARCHAR(20))\n;\nINSERT INTO items SELECT g, 'item ' || g FROM generate_series(1, 12000) AS s(g)`);
+  db.exec(
+    `CREATE TABLE items (id INT, name VARCHAR(20))\n;\nINSERT INTO items SELECT g, 'item ' || g FROM generate_series(1, 12000) AS s(g)`,
+  );
 });
 afterAll(() => db?.drop());
 
@@ -25,12 +26,18 @@ it('stops reading before the 6-minute limit, keeps the previous result and says 
   const before = rt.spreadsheet._sheetValues('Result');
   // The database is slow: the first batch of 5,000 rows (10 columns) takes 335 s to arrive, past
   // the execution's deadline (6 minutes less a 30 s margin).
-  const stop = rt.faults.add({ method: 'Jdbc.JdbcResultSet.getRows', nth: 1, action: { before: () => rt.clock.advance(335_000) } });
+  const stop = rt.faults.add({
+    method: 'Jdbc.JdbcResultSet.getRows',
+    nth: 1,
+    action: { before: () => rt.clock.advance(335_000) },
+  });
   const tenColumns = 'id, name, id AS a, id AS b, id AS c, id AS d, id AS e, id AS f, id AS g, id AS h';
   const result = refresh(`SELECT ${tenColumns} FROM ${db.schema}.items ORDER BY id`);
   stop();
   expect(result.ok).toBe(false);
-  expect(result.message).toMatch(/^The refresh was stopped after 33\d s to stay inside Apps Script's 6-minute limit; the previous result is kept\./);
+  expect(result.message).toMatch(
+    /^The refresh was stopped after 33\d s to stay inside Apps Script's 6-minute limit; the previous result is kept\./,
+  );
   expect(rt.spreadsheet._sheetValues('Result')).toEqual(before);
   expect(rt.spreadsheet._sheetNames().filter((n) => n.startsWith('sheetdash-staging-'))).toEqual([]);
 });
@@ -39,7 +46,17 @@ it('keeps the run log at 500 runs, dropping the oldest', () => {
   const { rt, refresh } = setupWithDataSource(db);
   refresh('SELECT 1 AS one'); // creates the log
   const log = rt.spreadsheet._sheet('Sheetdash run log')!;
-  const filler = Array.from({ length: 499 }, (_, i) => [new Date(Date.UTC(2020, 0, 1, 0, i)), 'old', `old run ${i}`, 'Main DB', 1, 1, 'ok', 'OK', '']);
+  const filler = Array.from({ length: 499 }, (_, i) => [
+    new Date(Date.UTC(2020, 0, 1, 0, i)),
+    'old',
+    `old run ${i}`,
+    'Main DB',
+    1,
+    1,
+    'ok',
+    'OK',
+    '',
+  ]);
   log.getRange(3, 1, 499, 9).setValues(filler);
   expect(log.getLastRow()).toBe(501);
   refresh('SELECT 2 AS two', { name: 'Newest' });
@@ -57,5 +74,8 @@ it('lets a writable source run a write that returns rows, and refuses it on a re
   const writable = api(rt, 'saveDataSource', { name: 'Writer', kind: db.kind, writable: true, options: db.options });
   const result = api(rt, 'runQueryToTab', { name: 'Written', dataSourceId: writable.id, sql });
   expect(result).toMatchObject({ ok: true, rows: 1 });
-  expect(rt.spreadsheet._sheetValues('Written')).toEqual([['id', 'name'], [1, 'renamed']]);
+  expect(rt.spreadsheet._sheetValues('Written')).toEqual([
+    ['id', 'name'],
+    [1, 'renamed'],
+  ]);
 });

@@ -14,7 +14,8 @@ afterAll(disposeRuntimes);
 
 function seriesSql(db: TestDatabase, rows: number, columns: number, label = 'x'): string {
   const cols = Array.from({ length: columns - 1 }, (_, i) => `n + ${i} AS c${i + 1}`).join(', ');
-  const source = db.kind === 'mysql' ? `(SELECT seq AS n FROM seq_1_to_${rows}) s` : `generate_series(1, ${rows}) AS s(n)`;
+  const source =
+    db.kind === 'mysql' ? `(SELECT seq AS n FROM seq_1_to_${rows}) s` : `generate_series(1, ${rows}) AS s(n)`;
   return `SELECT '${label}' AS label, ${cols} FROM ${source} ORDER BY n`;
 }
 
@@ -33,9 +34,15 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('safety on %s',
     for (const method of ['SpreadsheetApp.Range.setValues', 'SpreadsheetApp.Range.copyTo']) {
       // setValues #2 writes the second chunk into the staging tab (the first carries the header).
       const stop = rt.faults.add({ method, nth: method.endsWith('setValues') ? 2 : 1, action: { kill: true } });
-      const killed = rt.scriptRun('sheetdashApi', ['runQueryToTab', { name: 'Result', dataSourceId: (api(rt, 'listDataSources'))[0].id, sql: seriesSql(db, 12_000, 5, 'new') }]);
+      const killed = rt.scriptRun('sheetdashApi', [
+        'runQueryToTab',
+        { name: 'Result', dataSourceId: api(rt, 'listDataSources')[0].id, sql: seriesSql(db, 12_000, 5, 'new') },
+      ]);
       stop();
-      expect(killed).toEqual({ ok: false, error: { name: 'ScriptError', message: 'Exception: Exceeded maximum execution time' } });
+      expect(killed).toEqual({
+        ok: false,
+        error: { name: 'ScriptError', message: 'Exception: Exceeded maximum execution time' },
+      });
       expect(rt.spreadsheet._sheetValues('Result')).toEqual(before);
     }
     const staging = () => rt.spreadsheet._sheetNames().filter((n) => n.startsWith('sheetdash-staging-'));
@@ -45,7 +52,13 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('safety on %s',
     // A result that fits one write makes no staging tab and does not search for them either.
     expect(refresh(seriesSql(db, 4, 3, 'newer')).ok).toBe(true);
     expect(staging()).toHaveLength(2);
-    expect(rt.spreadsheet._sheetValues('Result').map((r) => r[0])).toEqual(['label', 'newer', 'newer', 'newer', 'newer']);
+    expect(rt.spreadsheet._sheetValues('Result').map((r) => r[0])).toEqual([
+      'label',
+      'newer',
+      'newer',
+      'newer',
+      'newer',
+    ]);
     // The next refresh that needs a staging tab removes the stale ones.
     expect(refresh(seriesSql(db, 12_000, 5, 'newest')).ok).toBe(true);
     expect(staging()).toEqual([]);
@@ -55,7 +68,7 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('safety on %s',
     expect(values[12_000][0]).toBe('newest');
   });
 
-  it('follows its tab through a rename, recreates it after a delete, and never writes a person\'s tab', () => {
+  it("follows its tab through a rename, recreates it after a delete, and never writes a person's tab", () => {
     const { rt, refresh } = setupWithDataSource(db);
     const ss = rt.spreadsheet._active();
     refresh(seriesSql(db, 2, 2, 'one'), { queryId: 'q1', name: 'Numbers' });
@@ -66,14 +79,25 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('safety on %s',
     expect(rt.spreadsheet._sheetValues('My numbers').map((r) => r[0])).toEqual(['label', 'two', 'two', 'two']);
 
     ss.deleteSheet(ss.getSheetByName('My numbers')!);
-    expect(refresh(seriesSql(db, 1, 2, 'three'), { queryId: 'q1', name: 'Numbers' })).toMatchObject({ ok: true, sheetName: 'Numbers' });
+    expect(refresh(seriesSql(db, 1, 2, 'three'), { queryId: 'q1', name: 'Numbers' })).toMatchObject({
+      ok: true,
+      sheetName: 'Numbers',
+    });
 
     const mine = ss.insertSheet('Pipeline');
-    mine.getRange(1, 1, 2, 2).setValues([['deal', 'amount'], ['Acme', 1000]]);
+    mine.getRange(1, 1, 2, 2).setValues([
+      ['deal', 'amount'],
+      ['Acme', 1000],
+    ]);
     const result = refresh(seriesSql(db, 2, 2, 'q'), { queryId: 'q2', name: 'Pipeline' });
     expect(result).toMatchObject({ ok: true, sheetName: 'Pipeline (2)' });
-    expect(result.warnings).toContain('A tab named "Pipeline" already exists and was not made by Sheetdash, so it was left alone; the result went to "Pipeline (2)".');
-    expect(rt.spreadsheet._sheetValues('Pipeline')).toEqual([['deal', 'amount'], ['Acme', 1000]]);
+    expect(result.warnings).toContain(
+      'A tab named "Pipeline" already exists and was not made by Sheetdash, so it was left alone; the result went to "Pipeline (2)".',
+    );
+    expect(rt.spreadsheet._sheetValues('Pipeline')).toEqual([
+      ['deal', 'amount'],
+      ['Acme', 1000],
+    ]);
   });
 
   it('keeps formulas in other tabs working across refreshes of different sizes', () => {
@@ -91,31 +115,55 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('safety on %s',
   it('never interleaves two refreshes of the same query', () => {
     const { rt, dataSourceId } = setupWithDataSource(db);
     const run = (label: string, rows: number) =>
-      rt.scriptRun('sheetdashApi', ['runQueryToTab', { queryId: 'same', name: 'Same', dataSourceId, sql: seriesSql(db, rows, 4, label) }]);
+      rt.scriptRun('sheetdashApi', [
+        'runQueryToTab',
+        { queryId: 'same', name: 'Same', dataSourceId, sql: seriesSql(db, rows, 4, label) },
+      ]);
     // B runs whole while A is between two chunks: each publishes its own complete result.
     let inner: unknown;
-    const stop = rt.faults.add({ method: 'Jdbc.JdbcResultSet.getRows', nth: 2, scope: 'runtime', action: { before: () => (inner = run('B', 3)) } });
+    const stop = rt.faults.add({
+      method: 'Jdbc.JdbcResultSet.getRows',
+      nth: 2,
+      scope: 'runtime',
+      action: { before: () => (inner = run('B', 3)) },
+    });
     const outer = run('A', 12_000);
     stop();
     expect(inner).toMatchObject({ ok: true, value: { ok: true, value: { ok: true, rows: 3 } } });
     expect(outer).toMatchObject({ ok: true, value: { ok: true, value: { ok: true, rows: 12_000 } } });
-    const labels = new Set(rt.spreadsheet._sheetValues('Same').slice(1).map((r) => r[0]));
+    const labels = new Set(
+      rt.spreadsheet
+        ._sheetValues('Same')
+        .slice(1)
+        .map((r) => r[0]),
+    );
     expect([...labels]).toEqual(['A']);
     expect(rt.spreadsheet._sheetValues('Same')).toHaveLength(12_001);
 
     // B arrives while A holds the lock to publish: B waits, then reports that the sheet is busy.
     let blocked: unknown;
-    const stop2 = rt.faults.add({ method: 'SpreadsheetApp.Range.setValues', nth: 1, scope: 'runtime', action: { before: () => (blocked = run('C', 2)) } });
+    const stop2 = rt.faults.add({
+      method: 'SpreadsheetApp.Range.setValues',
+      nth: 1,
+      scope: 'runtime',
+      action: { before: () => (blocked = run('C', 2)) },
+    });
     const publisher = run('D', 4);
     stop2();
-    expect(blocked).toMatchObject({ ok: true, value: { ok: true, value: { ok: false, message: 'Another refresh is writing to this spreadsheet. Try again in a minute.' } } });
+    expect(blocked).toMatchObject({
+      ok: true,
+      value: {
+        ok: true,
+        value: { ok: false, message: 'Another refresh is writing to this spreadsheet. Try again in a minute.' },
+      },
+    });
     expect(publisher).toMatchObject({ ok: true, value: { ok: true, value: { ok: true, rows: 4 } } });
     expect(rt.spreadsheet._sheetValues('Same').map((r) => r[0])).toEqual(['label', 'D', 'D', 'D', 'D']);
   });
 
   it('keeps secrets out of every sheet, note, log and answer', () => {
     const { rt } = setupWithDataSource(db);
-    const secret = 'pw-s3cr3t-' + Math.random().toString(36).slice(2);
+    const secret = `pw-s3cr3t-${Math.random().toString(36).slice(2)}`;
     const saved = api(rt, 'saveDataSource', {
       name: 'Secret DB',
       kind: db.kind,
@@ -127,7 +175,9 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('safety on %s',
     // Re-saving with the mask keeps the stored password.
     api(rt, 'saveDataSource', { id: saved.id, name: 'Secret DB', kind: db.kind, options: saved.options });
     const everything = JSON.stringify({
-      sheets: rt.spreadsheet._sheetNames().map((n) => [rt.spreadsheet._sheetValues(n), rt.spreadsheet._sheet(n)!.getDataRange().getNotes()]),
+      sheets: rt.spreadsheet
+        ._sheetNames()
+        .map((n) => [rt.spreadsheet._sheetValues(n), rt.spreadsheet._sheet(n)!.getDataRange().getNotes()]),
       logs: rt.executions.map((e) => e.logs),
       answers: api(rt, 'listDataSources'),
       script: rt.base.properties._store('script'),
@@ -145,7 +195,13 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('safety on %s',
     const counts = sizes.map((rows) => {
       refresh(seriesSql(db, rows, 10), { queryId: `n${rows}`, name: `N${rows}` });
       const exec = lastExecution(rt);
-      return { jdbc: exec.callsOf('Jdbc'), getRows: exec.calls.get('Jdbc.JdbcResultSet.getRows'), sheets: exec.callsOf('SpreadsheetApp'), setValues: exec.calls.get('SpreadsheetApp.Range.setValues'), appendRow: exec.calls.get('SpreadsheetApp.Sheet.appendRow') };
+      return {
+        jdbc: exec.callsOf('Jdbc'),
+        getRows: exec.calls.get('Jdbc.JdbcResultSet.getRows'),
+        sheets: exec.callsOf('SpreadsheetApp'),
+        setValues: exec.calls.get('SpreadsheetApp.Range.setValues'),
+        appendRow: exec.calls.get('SpreadsheetApp.Sheet.appendRow'),
+      };
     });
     // 10 columns: batches of 5,000 rows; one more getRows finds the end.
     expect(counts.map((c) => c.getRows)).toEqual([2, 3, 5]);
@@ -173,7 +229,9 @@ describe(`the cell cap (on ${capEngine.name})`, () => {
     const { rt, refresh } = setupWithDataSource(db);
     const result: RefreshResultView = refresh(seriesSql(db, 200_000, 10));
     expect(result).toMatchObject({ ok: true, rows: 100_000, columns: 10, truncated: true });
-    expect(result.warnings).toContain('Only the first 100000 rows were written: the result has more than the limit of 1,000,000 cells. Narrow the query or raise the row limit.');
+    expect(result.warnings).toContain(
+      'Only the first 100000 rows were written: the result has more than the limit of 1,000,000 cells. Narrow the query or raise the row limit.',
+    );
     const values = rt.spreadsheet._sheetValues('Result');
     expect(values).toHaveLength(100_001);
     expect(values[100_000][1]).toBe(100_000);

@@ -1,13 +1,3 @@
-/**
- * Time zones across DST, on every engine, through the bundle: instants (MySQL TIMESTAMP,
- * PostgreSQL timestamptz) land in the spreadsheet's zone on both sides of a DST change and
- * next to each switch, whatever the date of the run; wall-clock types (DATETIME, timestamp)
- * keep their reading. America/Los_Angeles and Europe/London, runs in winter and in summer.
- * A MySQL server without time zone tables (the local MariaDB) gets the zone's current offset
- * and each TIMESTAMP is moved into the zone; TEST_MYSQL_TZ_URL may name a MySQL server with
- * the tables loaded, to run the named-zone path too.
- */
-import type { PreviewView } from '../../src/shared/api-types';
 import { api } from '../helpers/api';
 import { createTestDatabase, enabledEngines, type EngineCase, type TestDatabase } from '../helpers/engines';
 import { lastExecution, setupWithDataSource } from '../helpers/refresh';
@@ -104,7 +94,10 @@ describe.each(cases)('time zones on %s', (_name, engine) => {
     expect(shown.map((row) => row[1])).toEqual(SHOWN[zone]);
     expect(shown.map((row) => row[2])).toEqual([...INSTANTS]);
     // The values are date-times (getValues gives Dates), not text that looks like one.
-    const types = rt.spreadsheet._sheetValues('Result').slice(1).flatMap((row) => row.slice(1));
+    const types = rt.spreadsheet
+      ._sheetValues('Result')
+      .slice(1)
+      .flatMap((row) => row.slice(1));
     expect(new Set(types.map((v) => Object.prototype.toString.call(v)))).toEqual(new Set(['[object Date]']));
   });
 

@@ -62,14 +62,45 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('values on %s',
   ] as const;
 
   it.each(zones)('converts every type (spreadsheet %s, database session %s)', (sheetZone, sessionZone, atTzShown) => {
-    const { rt, refresh } = setupWithDataSource(db, { spreadsheet: { timeZone: sheetZone }, jdbc: { ...JDBC_OPTIONS, jvmTimeZone: sessionZone } });
+    const { rt, refresh } = setupWithDataSource(db, {
+      spreadsheet: { timeZone: sheetZone },
+      jdbc: { ...JDBC_OPTIONS, jvmTimeZone: sessionZone },
+    });
     const result = refresh(`SELECT * FROM ${db.schema}.vals ORDER BY id`);
     expect(result).toMatchObject({ ok: true, rows: 4, columns: 18, truncated: false, message: '' });
     const values = rt.spreadsheet._sheetValues('Result');
     const shown = rt.spreadsheet._sheetDisplayValues('Result');
-    expect(values[0]).toEqual(['id', 'small', 'big', 'huge', 'price', 'precise', 'ratio', 'flag', 'day', 'clock', 'at', 'at_tz', 'doc', 'tags', 'uid', 'raw', 'label', 'note']);
+    expect(values[0]).toEqual([
+      'id',
+      'small',
+      'big',
+      'huge',
+      'price',
+      'precise',
+      'ratio',
+      'flag',
+      'day',
+      'clock',
+      'at',
+      'at_tz',
+      'doc',
+      'tags',
+      'uid',
+      'raw',
+      'label',
+      'note',
+    ]);
     const [id, small, big, huge, price, precise, ratio, flag] = values[1];
-    expect([id, small, big, huge, price, precise, ratio, flag]).toEqual([1, 7, 9007199254740991, '9223372036854775807', 12.5, '12345678901234567890.0123456789', 0.1, true]);
+    expect([id, small, big, huge, price, precise, ratio, flag]).toEqual([
+      1,
+      7,
+      9007199254740991,
+      '9223372036854775807',
+      12.5,
+      '12345678901234567890.0123456789',
+      0.1,
+      true,
+    ]);
     expect(shown[1].slice(8, 12)).toEqual(['2024-01-02', '13:14:15', '2024-01-02 03:04:05', atTzShown]);
     expect(values[1][12]).toBe('{"a": 1}');
     expect(values[1][13]).toBe(db.kind === 'mysql' ? 'x,y' : '{x,y}');
@@ -83,7 +114,12 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('values on %s',
     expect(long.length).toBe(49_999);
     expect(long.startsWith('あ'.repeat(49_000))).toBe(true);
     expect(long).toMatch(/…\[cut: 60,000 characters\]$/);
-    expect(rt.spreadsheet._sheetFormulas('Result').flat().filter((f) => f !== '')).toEqual([]);
+    expect(
+      rt.spreadsheet
+        ._sheetFormulas('Result')
+        .flat()
+        .filter((f) => f !== ''),
+    ).toEqual([]);
     expect(LONG.length).toBe(60_000);
   });
 

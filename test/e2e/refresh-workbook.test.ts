@@ -20,7 +20,8 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('the workbook l
 
   function series(rows: number, columns: number): string {
     const cols = Array.from({ length: columns }, (_, i) => `n + ${i} AS c${i}`).join(', ');
-    const source = db.kind === 'mysql' ? `(SELECT seq AS n FROM seq_1_to_${rows}) s` : `generate_series(1, ${rows}) AS s(n)`;
+    const source =
+      db.kind === 'mysql' ? `(SELECT seq AS n FROM seq_1_to_${rows}) s` : `generate_series(1, ${rows}) AS s(n)`;
     return `SELECT ${cols} FROM ${source} ORDER BY n`;
   }
 

@@ -4,7 +4,6 @@
  * translation beside it, and columns a person moved, added or deleted do not shift the data.
  */
 import type { AppsScriptRuntime } from '../../emulator/src/runtime';
-import type { RunStatusView } from '../../src/shared/api-types';
 import { api } from '../helpers/api';
 import { createTestDatabase, enabledEngines, type TestDatabase } from '../helpers/engines';
 import { setupWithDataSource } from '../helpers/refresh';
@@ -30,7 +29,17 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('run log on %s'
     as(rt, 'en');
     refresh('SELECT FROM WHERE');
     const log = rt.spreadsheet._sheetValues('Sheetdash 実行ログ');
-    expect(log[0]).toEqual(['日時', '実行者', 'クエリ', 'データソース', '行数', '所要時間 (ms)', '結果コード', '結果', 'メッセージ']);
+    expect(log[0]).toEqual([
+      '日時',
+      '実行者',
+      'クエリ',
+      'データソース',
+      '行数',
+      '所要時間 (ms)',
+      '結果コード',
+      '結果',
+      'メッセージ',
+    ]);
     expect(log.slice(1).map((row) => [row[6], row[7]])).toEqual([
       ['ok', '成功'],
       ['failed', 'Failed'],
@@ -51,7 +60,18 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('run log on %s'
     refresh('SELECT 2 AS two', { name: 'Second' });
     const log = rt.spreadsheet._sheetValues('Sheetdash run log');
     const header = log[0];
-    expect(header).toEqual(['Comment', 'When', 'Who', 'Query', 'Data source', 'Rows', 'Outcome code', 'Outcome', 'Message', 'Duration (ms)']);
+    expect(header).toEqual([
+      'Comment',
+      'When',
+      'Who',
+      'Query',
+      'Data source',
+      'Rows',
+      'Outcome code',
+      'Outcome',
+      'Message',
+      'Duration (ms)',
+    ]);
     const last = log[2];
     expect(last[0]).toBe('');
     expect(last[header.indexOf('Query')]).toBe('Second');
@@ -69,8 +89,18 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('run log on %s'
     const sheet = rt.spreadsheet._active().insertSheet('Old log');
     const header = ['When', 'Who', 'Query', 'Data source', 'Rows', 'Duration (ms)', 'Outcome', 'Error'];
     const at = new Date(Date.UTC(2026, 0, 5));
-    sheet.getRange(1, 1, 3, 8).setValues([header, [at, 'a', 'Old OK', 'DB', 1, 5, 'OK', ''], [at, 'a', 'Old bad', 'DB', '', 5, '失敗', 'boom']]);
-    sheet.addDeveloperMetadata('sheetdash.runlog', '1', 'PROJECT' as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility);
+    sheet
+      .getRange(1, 1, 3, 8)
+      .setValues([
+        header,
+        [at, 'a', 'Old OK', 'DB', 1, 5, 'OK', ''],
+        [at, 'a', 'Old bad', 'DB', '', 5, '失敗', 'boom'],
+      ]);
+    sheet.addDeveloperMetadata(
+      'sheetdash.runlog',
+      '1',
+      'PROJECT' as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+    );
     refresh('SELECT 1 AS one', { name: 'New' });
     const runs = api(rt, 'listRecentRuns');
     expect(runs.map((r) => [r.query, r.outcome, r.message])).toEqual([

@@ -60,8 +60,13 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('the deadline o
     expect(report.busy).toBe(false);
     // Q1 runs whole (190 s); Q2 starts with 140 s left, reads until the deadline (330 s) and
     // stops there, keeping nothing half-written; Q3 and Q4 wait for the next tick.
-    expect(report.ran.map((r) => [r.name, r.ok])).toEqual([['Q1', true], ['Q2', false]]);
-    expect(report.ran[1].message).toMatch(/^The refresh was stopped after 3\d\d s to stay inside Apps Script's 6-minute limit/);
+    expect(report.ran.map((r) => [r.name, r.ok])).toEqual([
+      ['Q1', true],
+      ['Q2', false],
+    ]);
+    expect(report.ran[1].message).toMatch(
+      /^The refresh was stopped after 3\d\d s to stay inside Apps Script's 6-minute limit/,
+    );
     expect(report.deferred).toEqual([ids[2], ids[3]]);
     expect(rt.clock.now() - started).toBeLessThan(360_000);
     // One context for the whole tick: the spreadsheet is fetched once, the lock taken once.
@@ -94,7 +99,9 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('the deadline o
     rt.faults.clear();
     expect(result.ok).toBe(false);
     // 3 s, less the real milliseconds spent before the statement starts (connecting, setup).
-    expect(result.message).toMatch(/^The query ran longer than [23] s and was stopped\. Narrow it \(WHERE, LIMIT\) or raise the timeout\.$/);
+    expect(result.message).toMatch(
+      /^The query ran longer than [23] s and was stopped\. Narrow it \(WHERE, LIMIT\) or raise the timeout\.$/,
+    );
     expect(lastExecution(rt).killedWith).toBeNull();
   });
 

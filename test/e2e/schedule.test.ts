@@ -18,22 +18,39 @@ beforeAll(() => {
 afterAll(() => db?.drop());
 
 function save(rt: ReturnType<typeof setupWithDataSource>['rt'], dataSourceId: string, name: string, schedule: string) {
-  return saveQuery(rt, { name, dataSourceId, sql: `SELECT v FROM ${db.schema}.n ORDER BY v`, schedule, description: '', parameters: [], tags: [] });
+  return saveQuery(rt, {
+    name,
+    dataSourceId,
+    sql: `SELECT v FROM ${db.schema}.n ORDER BY v`,
+    schedule,
+    description: '',
+    parameters: [],
+    tags: [],
+  });
 }
 
 it('installs one tick trigger: every 5 minutes when bound, hourly as a published add-on', () => {
-  for (const [addOnMode, expected] of [[false, 'every 5 minutes'], [true, 'every hour (the limit for published add-ons)']] as const) {
+  for (const [addOnMode, expected] of [
+    [false, 'every 5 minutes'],
+    [true, 'every hour (the limit for published add-ons)'],
+  ] as const) {
     const { rt } = setupWithDataSource(db, { addOnMode });
     for (let i = 0; i < 2; i++) expect(rt.run('turnOnSchedule', [], { kind: 'menu' }).error).toBeUndefined();
     const triggers = rt.base.scriptApp._triggers();
     expect(triggers.map((t) => t.handler)).toEqual(['tick']);
-    expect(rt.spreadsheet._active()._toasts.at(-1)?.message).toBe(`Scheduled refreshes are on: Sheetdash checks for due queries ${expected}.`);
+    expect(rt.spreadsheet._active()._toasts.at(-1)?.message).toBe(
+      `Scheduled refreshes are on: Sheetdash checks for due queries ${expected}.`,
+    );
   }
 });
 
 it('decides the interval by installation source, not by an error text, in Japanese too', () => {
   const { rt } = setupWithDataSource(db, { addOnMode: true, user: { locale: 'ja' } });
-  const create = rt.faults.add({ method: 'ScriptApp.ClockTriggerBuilder.everyMinutes', nth: 1, action: { throw: 'アドオンのトリガーの繰り返し間隔は 1 時間以上にする必要があります。' } });
+  const create = rt.faults.add({
+    method: 'ScriptApp.ClockTriggerBuilder.everyMinutes',
+    nth: 1,
+    action: { throw: 'アドオンのトリガーの繰り返し間隔は 1 時間以上にする必要があります。' },
+  });
   expect(rt.run('turnOnSchedule', [], { kind: 'menu' }).error).toBeUndefined();
   create();
   expect(rt.base.scriptApp._triggers().map((t) => t.handler)).toEqual(['tick']);
@@ -48,7 +65,11 @@ it('never deletes the working trigger before a new one is known to work', () => 
   const [first] = rt.base.scriptApp._triggers();
   // An installation from before the record existed: the trigger is replaced, and creating fails.
   rt.base.properties._map('document').delete('sheetdash.tick');
-  const stop = rt.faults.add({ method: 'ScriptApp.ClockTriggerBuilder.create', nth: 1, action: { throw: 'Service unavailable' } });
+  const stop = rt.faults.add({
+    method: 'ScriptApp.ClockTriggerBuilder.create',
+    nth: 1,
+    action: { throw: 'Service unavailable' },
+  });
   expect(rt.run('turnOnSchedule', [], { kind: 'menu' }).ok).toBe(false);
   stop();
   expect(rt.base.scriptApp._triggers().map((t) => t.uid)).toEqual([first.uid]);
@@ -65,7 +86,16 @@ it('runs due queries on their schedule and skips a paused data source with the r
   const often = save(rt, dataSourceId, 'Often', 'every 15 minutes');
   const morning = save(rt, dataSourceId, 'Morning', 'daily at 09:00');
   save(rt, dataSourceId, 'Never', '');
-  expect(apiCall(rt, 'saveQuery', { name: 'Bad', dataSourceId, sql: 'SELECT 1', schedule: 'sometimes', parameters: [], tags: [] })).toMatchObject({
+  expect(
+    apiCall(rt, 'saveQuery', {
+      name: 'Bad',
+      dataSourceId,
+      sql: 'SELECT 1',
+      schedule: 'sometimes',
+      parameters: [],
+      tags: [],
+    }),
+  ).toMatchObject({
     ok: false,
     error: expect.stringContaining('The schedule "sometimes" is not understood.'),
   });
@@ -88,8 +118,19 @@ it('runs due queries on their schedule and skips a paused data source with the r
   expect(morning.id).toBeTruthy();
 
   // A data source that cannot connect pauses itself; the scheduler then skips it, visibly.
-  const bad = api(rt, 'saveDataSource', { name: 'Down', kind: db.kind, options: { ...db.options, host: '127.0.0.1', port: 1999 } });
-  const q = saveQuery(rt, { name: 'Down query', dataSourceId: bad.id, sql: 'SELECT 1 AS one', schedule: 'every 5 minutes', parameters: [], tags: [] });
+  const bad = api(rt, 'saveDataSource', {
+    name: 'Down',
+    kind: db.kind,
+    options: { ...db.options, host: '127.0.0.1', port: 1999 },
+  });
+  const q = saveQuery(rt, {
+    name: 'Down query',
+    dataSourceId: bad.id,
+    sql: 'SELECT 1 AS one',
+    schedule: 'every 5 minutes',
+    parameters: [],
+    tags: [],
+  });
   for (let i = 0; i < 5; i++) api(rt, 'runQuery', { id: q.id });
   rt.clock.advance(5 * 60_000);
   rt.base.scriptApp._fireDueTimeTriggers();

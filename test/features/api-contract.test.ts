@@ -35,7 +35,10 @@ describe('the API table and the contract', () => {
   it('refuses a table with a method missing', () => {
     // @ts-expect-error listRecentRuns is missing
     const missing: ApiHandlers<'getSession' | 'listRecentRuns'> = {
-      getSession: { read: NO_PAYLOAD, run: () => ({ lang: 'en', email: '', spreadsheetTimeZone: 'UTC', spreadsheetUrl: '' }) },
+      getSession: {
+        read: NO_PAYLOAD,
+        run: () => ({ lang: 'en', email: '', spreadsheetTimeZone: 'UTC', spreadsheetUrl: '' }),
+      },
     };
     expect(Object.keys(missing)).toEqual(['getSession']);
   });

@@ -21,7 +21,11 @@ export function apiCall<M extends string>(rt: AppsScriptRuntime, method: M, payl
 }
 
 /** The API's value, or a test failure naming the API's error. */
-export function api<M extends ApiMethodName>(rt: AppsScriptRuntime, method: M, ...args: PayloadArgs<M>): ApiMethods[M][1] {
+export function api<M extends ApiMethodName>(
+  rt: AppsScriptRuntime,
+  method: M,
+  ...args: PayloadArgs<M>
+): ApiMethods[M][1] {
   const answer = apiCall(rt, method, args[0]);
   if (!answer.ok) throw new Error(`${method} failed: ${answer.error}`);
   return answer.value as ApiMethods[M][1];

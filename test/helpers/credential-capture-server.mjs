@@ -106,7 +106,10 @@ function serveMysql(socket, record) {
     pos = userEnd + 1;
     const authLen = body[pos];
     record.authResponse = body.subarray(pos + 1, pos + 1 + authLen).toString('hex');
-    const err = Buffer.concat([Buffer.from([0xff, 0x15, 0x04]), Buffer.from('#28000Access denied (capture server)', 'latin1')]);
+    const err = Buffer.concat([
+      Buffer.from([0xff, 0x15, 0x04]),
+      Buffer.from('#28000Access denied (capture server)', 'latin1'),
+    ]);
     socket.end(mysqlPacket(2, err));
   });
 }

@@ -41,7 +41,10 @@ export async function startCredentialCapture(protocol: 'pg' | 'mysql'): Promise<
     sawSecret: async (secret) => {
       const token = nativePasswordToken(secret, scramble);
       return (await received()).some(
-        (r) => Buffer.from(r.raw, 'base64').includes(Buffer.from(secret)) || r.password === secret || r.authResponse === token,
+        (r) =>
+          Buffer.from(r.raw, 'base64').includes(Buffer.from(secret)) ||
+          r.password === secret ||
+          r.authResponse === token,
       );
     },
     stop: async () => {

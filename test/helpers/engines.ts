@@ -41,7 +41,8 @@ export function createTestDatabase(engine: EngineCase): TestDatabase {
   const schema = schemaName();
   const parsed = parseJdbcUrl(engine.adminUrl);
   const run = (statements: string[], inSchema: boolean) => {
-    const url = engine.name === 'mysql' && inSchema ? engine.adminUrl.replace(/\/[^/?]*(\?|$)/, `/${schema}$1`) : engine.adminUrl;
+    const url =
+      engine.name === 'mysql' && inSchema ? engine.adminUrl.replace(/\/[^/?]*(\?|$)/, `/${schema}$1`) : engine.adminUrl;
     admin.call('run', url, statements, inSchema ? schema : '', engine.name);
   };
   run([engine.name === 'mysql' ? `CREATE DATABASE ${schema} CHARACTER SET utf8mb4` : `CREATE SCHEMA ${schema}`], false);
@@ -50,9 +51,19 @@ export function createTestDatabase(engine: EngineCase): TestDatabase {
     schema,
     kind: engine.name === 'mysql' ? 'mysql' : 'postgresql',
     options: { ...parsed, database: engine.name === 'mysql' ? schema : parsed.database },
-    exec: (sql) => run(sql.split(/^\s*;\s*$/m).map((s) => s.trim()).filter(Boolean), true),
+    exec: (sql) =>
+      run(
+        sql
+          .split(/^\s*;\s*$/m)
+          .map((s) => s.trim())
+          .filter(Boolean),
+        true,
+      ),
     drop: () => {
-      run([engine.name === 'mysql' ? `DROP DATABASE IF EXISTS ${schema}` : `DROP SCHEMA IF EXISTS ${schema} CASCADE`], false);
+      run(
+        [engine.name === 'mysql' ? `DROP DATABASE IF EXISTS ${schema}` : `DROP SCHEMA IF EXISTS ${schema} CASCADE`],
+        false,
+      );
       admin.dispose();
     },
   };
@@ -62,5 +73,11 @@ function parseJdbcUrl(url: string): { host: string; port: number; database: stri
   const m = /^jdbc:\w+:\/\/([^:/?]+):(\d+)\/([^?]*)(?:\?(.*))?$/.exec(url);
   if (!m) throw new Error(`Cannot parse ${url}`);
   const params = new URLSearchParams(m[4] ?? '');
-  return { host: m[1], port: Number(m[2]), database: m[3], user: params.get('user') ?? 'postgres', password: params.get('password') ?? '' };
+  return {
+    host: m[1],
+    port: Number(m[2]),
+    database: m[3],
+    user: params.get('user') ?? 'postgres',
+    password: params.get('password') ?? '',
+  };
 }

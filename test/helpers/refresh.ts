@@ -11,7 +11,11 @@ export interface Setup {
   refresh(sql: string, extra?: Record<string, unknown>): RefreshResultView;
 }
 
-export function setupWithDataSource(db: TestDatabase, options: RuntimeOptions = {}, source: Record<string, unknown> = {}): Setup {
+export function setupWithDataSource(
+  db: TestDatabase,
+  options: RuntimeOptions = {},
+  source: Record<string, unknown> = {},
+): Setup {
   const rt = bundleRuntime({ jdbc: JDBC_OPTIONS, ...options });
   const saved = api(rt, 'saveDataSource', { name: 'Main DB', kind: db.kind, options: db.options, ...source });
   return {

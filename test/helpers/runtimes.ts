@@ -32,7 +32,8 @@ export function fixtureRuntime(code: string, options: FixtureOptions = {}): Apps
   const manifest = { ...JSON.parse(fs.readFileSync(path.join(REPO, 'appsscript.json'), 'utf8')), ...options.manifest };
   fs.writeFileSync(path.join(dir, 'Code.js'), code);
   fs.writeFileSync(path.join(dir, 'appsscript.json'), JSON.stringify(manifest));
-  for (const [name, html] of Object.entries(options.files ?? {})) fs.writeFileSync(path.join(dir, `${name}.html`), html);
+  for (const [name, html] of Object.entries(options.files ?? {}))
+    fs.writeFileSync(path.join(dir, `${name}.html`), html);
   const runtime = new AppsScriptRuntime({ ...options, distDir: dir });
   if (options.track !== false) live.push(runtime);
   return runtime;

@@ -112,7 +112,9 @@ test('a user who does not manage the source sees it read-only, with who manages 
   openForm({ ...SOURCE, canManage: false });
   expect($('ds-managed-by').textContent).toBe('Managed by owner@example.com');
   expect($('btn-ds-delete')).toBeNull();
-  expect($('ds-read-only').textContent).toBe('Only owner@example.com can change this data source. You can use it and test the connection.');
+  expect($('ds-read-only').textContent).toBe(
+    'Only owner@example.com can change this data source. You can use it and test the connection.',
+  );
   expect($<HTMLInputElement>('ds-field-host').disabled).toBe(true);
   expect($<HTMLInputElement>('ds-writable').disabled).toBe(true);
   expect($('btn-ds-save').hidden).toBe(true);

@@ -17,11 +17,23 @@ const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT = '<script>window.__pwned=1</script>';
 
 const QUERY: QuerySummary = {
-  id: 'q1', name: HOSTILE, description: SCRIPT, dataSourceId: 'ds1', tags: [HOSTILE], owner: SCRIPT, updatedBy: 'x', updatedAt: '2024-01-01T00:00:00Z',
-  archived: false, lastRun: { at: '2024-01-01T00:00:00Z', ok: false, rows: null, message: SCRIPT },
+  id: 'q1',
+  name: HOSTILE,
+  description: SCRIPT,
+  dataSourceId: 'ds1',
+  tags: [HOSTILE],
+  owner: SCRIPT,
+  updatedBy: 'x',
+  updatedAt: '2024-01-01T00:00:00Z',
+  archived: false,
+  lastRun: { at: '2024-01-01T00:00:00Z', ok: false, rows: null, message: SCRIPT },
 };
 const SOURCE: DataSourceView = {
-  id: 'ds1', name: HOSTILE, kind: 'postgresql', kindLabel: 'PostgreSQL', writable: false,
+  id: 'ds1',
+  name: HOSTILE,
+  kind: 'postgresql',
+  kindLabel: 'PostgreSQL',
+  writable: false,
   options: { host: 'db.local', port: 5432, database: 'app', user: 'reader', password: '••••••••' },
   health: { consecutiveFailures: 3, lastError: SCRIPT, lastFailureAt: null, pausedAt: '2024-01-01T00:00:00Z' },
   managedBy: [HOSTILE],
@@ -37,7 +49,10 @@ function fakeServer(answers: Partial<Record<ApiMethodName, unknown>>): Calls {
     withFailureHandler: () => runner(success),
     sheetdashApi: (method: ApiMethodName, payload: unknown) => {
       calls.push([method, payload]);
-      setTimeout(() => success(method in answers ? { ok: true, value: answers[method] } : { ok: false, error: `no ${method}` }), 0);
+      setTimeout(
+        () => success(method in answers ? { ok: true, value: answers[method] } : { ok: false, error: `no ${method}` }),
+        0,
+      );
     },
   });
   (window as unknown as { google: unknown }).google = { script: { run: runner(() => undefined) } };
@@ -48,10 +63,20 @@ function context(errors: string[]): AppContext {
   return {
     state: {
       session: null,
-      kinds: [{ id: 'postgresql', label: 'PostgreSQL', dialect: 'postgresql', fields: [
-        { name: 'host', label: 'Host', type: 'text', required: true }, { name: 'port', label: 'Port', type: 'number' },
-        { name: 'database', label: 'Database', type: 'text' }, { name: 'user', label: 'User', type: 'text' }, { name: 'password', label: 'Password', type: 'password', secret: true },
-      ] }],
+      kinds: [
+        {
+          id: 'postgresql',
+          label: 'PostgreSQL',
+          dialect: 'postgresql',
+          fields: [
+            { name: 'host', label: 'Host', type: 'text', required: true },
+            { name: 'port', label: 'Port', type: 'number' },
+            { name: 'database', label: 'Database', type: 'text' },
+            { name: 'user', label: 'User', type: 'text' },
+            { name: 'password', label: 'Password', type: 'password', secret: true },
+          ],
+        },
+      ],
       dataSources: [SOURCE],
       schemas: new Map(),
     },
@@ -85,7 +110,9 @@ describe('escaping in the sidebar', () => {
     const item = document.querySelector('[data-testid=library-item]') as HTMLElement;
     expect(item.querySelector('.item-name')?.textContent).toBe(HOSTILE);
     expect(item.textContent).toContain(SCRIPT);
-    expect((document.querySelector('[data-testid=library-tag] option:last-child') as HTMLOptionElement).textContent).toBe(HOSTILE);
+    expect(
+      (document.querySelector('[data-testid=library-tag] option:last-child') as HTMLOptionElement).textContent,
+    ).toBe(HOSTILE);
     expectNoInjectedMarkup(document.body);
     expect(calls[0]).toEqual(['listQueries', { search: undefined, filter: 'all', tag: undefined }]);
     expect(errors).toEqual([]);
@@ -118,7 +145,16 @@ describe('escaping in the sidebar', () => {
     expectNoInjectedMarkup(document.body);
     (document.querySelector('[data-testid=btn-ds-save]') as HTMLButtonElement).click();
     await flush();
-    expect(calls[0]).toEqual(['saveDataSource', { id: 'ds1', name: HOSTILE, kind: 'postgresql', writable: false, options: { host: 'db.local', port: 5432, database: 'app', user: 'reader', password: '••••••••' } }]);
+    expect(calls[0]).toEqual([
+      'saveDataSource',
+      {
+        id: 'ds1',
+        name: HOSTILE,
+        kind: 'postgresql',
+        writable: false,
+        options: { host: 'db.local', port: 5432, database: 'app', user: 'reader', password: '••••••••' },
+      },
+    ]);
     expect(errors).toEqual([]);
   });
 
@@ -132,11 +168,17 @@ describe('escaping in the sidebar', () => {
 
   test('no client module builds HTML from strings', () => {
     const dir = path.resolve(__dirname, '../../src/ui/client');
-    const files = fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.ts'));
+    const files = fs
+      .readdirSync(dir, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.ts'));
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) {
       const source = fs.readFileSync(path.join(dir, file), 'utf8');
-      expect({ file, found: source.match(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|createContextualFragment/g) }).toEqual({ file, found: null });
+      expect({
+        file,
+        found: source.match(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|createContextualFragment/g),
+      }).toEqual({ file, found: null });
     }
   });
 });

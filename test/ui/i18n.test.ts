@@ -39,8 +39,10 @@ describe('sidebar catalog', () => {
   });
 
   test('keys built from a template exist for every value', () => {
-    for (const type of ['text', 'number', 'date', 'datetime', 'daterange', 'list', 'cell']) expect(CATALOG).toHaveProperty([`param.type.${type}`]);
-    for (const filter of ['all', 'mine', 'recent', 'archived']) expect(CATALOG).toHaveProperty([`library.filter.${filter}`]);
+    for (const type of ['text', 'number', 'date', 'datetime', 'daterange', 'list', 'cell'])
+      expect(CATALOG).toHaveProperty([`param.type.${type}`]);
+    for (const filter of ['all', 'mine', 'recent', 'archived'])
+      expect(CATALOG).toHaveProperty([`library.filter.${filter}`]);
   });
 
   test('t fills placeholders in the chosen language and leaves unknown ones visible', () => {

@@ -6,9 +6,23 @@ import { formatSql } from '../../src/ui/client/sql-format';
 import { draftFromView, emptyDraft, hasUnsavedChanges, saveInput } from '../../src/ui/client/state';
 
 const VIEW: QueryView = {
-  id: 'q1', name: 'Signups', description: '', dataSourceId: 'ds1', tags: ['growth'], owner: 'a@x', updatedBy: 'a@x', updatedAt: '2024-01-01T00:00:00Z',
-  archived: false, lastRun: null, sql: 'SELECT {{ since }}', parameters: [{ name: 'since', type: 'date' }], schedule: '', version: 4, createdBy: 'a@x',
-  createdAt: '2024-01-01T00:00:00Z', resultLink: null,
+  id: 'q1',
+  name: 'Signups',
+  description: '',
+  dataSourceId: 'ds1',
+  tags: ['growth'],
+  owner: 'a@x',
+  updatedBy: 'a@x',
+  updatedAt: '2024-01-01T00:00:00Z',
+  archived: false,
+  lastRun: null,
+  sql: 'SELECT {{ since }}',
+  parameters: [{ name: 'since', type: 'date' }],
+  schedule: '',
+  version: 4,
+  createdBy: 'a@x',
+  createdAt: '2024-01-01T00:00:00Z',
+  resultLink: null,
 };
 
 describe('drafts', () => {
@@ -28,7 +42,11 @@ describe('drafts', () => {
 
   test('saveInput carries the base version, force on request, and nothing of the original for a copy', () => {
     const draft = draftFromView(VIEW);
-    expect(saveInput(draft, { since: 'today' })).toMatchObject({ id: 'q1', baseVersion: 4, parameters: [{ name: 'since', type: 'date', default: 'today' }] });
+    expect(saveInput(draft, { since: 'today' })).toMatchObject({
+      id: 'q1',
+      baseVersion: 4,
+      parameters: [{ name: 'since', type: 'date', default: 'today' }],
+    });
     expect(saveInput(draft, {}, { force: true }).force).toBe(true);
     const copy = saveInput(draft, {}, { asNew: true, name: 'Copy of Signups' });
     expect(copy).not.toHaveProperty('id');
@@ -38,17 +56,34 @@ describe('drafts', () => {
 });
 
 describe('schema completion', () => {
-  const view = (tables: SchemaView['tables']): SchemaView => ({ dataSourceId: 'ds1', cachedAt: '2024-01-01T00:00:00Z', tables });
+  const view = (tables: SchemaView['tables']): SchemaView => ({
+    dataSourceId: 'ds1',
+    cachedAt: '2024-01-01T00:00:00Z',
+    tables,
+  });
   const col = (name: string) => ({ name, type: 'text' });
 
   test('PostgreSQL: tables nested by schema, public completes without a prefix', () => {
-    const schema = view([{ schema: 'public', name: 'users', columns: [col('id'), col('email')] }, { schema: 'billing', name: 'invoices', columns: [col('id')] }]);
-    expect(completionSchema(schema)).toEqual({ schema: { public: { users: ['id', 'email'] }, billing: { invoices: ['id'] } }, defaultSchema: 'public' });
+    const schema = view([
+      { schema: 'public', name: 'users', columns: [col('id'), col('email')] },
+      { schema: 'billing', name: 'invoices', columns: [col('id')] },
+    ]);
+    expect(completionSchema(schema)).toEqual({
+      schema: { public: { users: ['id', 'email'] }, billing: { invoices: ['id'] } },
+      defaultSchema: 'public',
+    });
   });
 
   test('tables without a schema are top level; the main schema is the one with most tables', () => {
-    expect(completionSchema(view([{ schema: '', name: 't', columns: [col('a')] }]))).toEqual({ schema: { t: ['a'] }, defaultSchema: undefined });
-    const mysql = view([{ schema: 'app', name: 'a', columns: [] }, { schema: 'app', name: 'b', columns: [] }, { schema: 'logs', name: 'c', columns: [] }]);
+    expect(completionSchema(view([{ schema: '', name: 't', columns: [col('a')] }]))).toEqual({
+      schema: { t: ['a'] },
+      defaultSchema: undefined,
+    });
+    const mysql = view([
+      { schema: 'app', name: 'a', columns: [] },
+      { schema: 'app', name: 'b', columns: [] },
+      { schema: 'logs', name: 'c', columns: [] },
+    ]);
     expect(mainSchema(mysql)).toBe('app');
     expect(completionSchema(null)).toEqual({ schema: {} });
   });
@@ -56,7 +91,10 @@ describe('schema completion', () => {
 
 describe('formatSql', () => {
   test('formats in the dialect and keeps placeholders intact', () => {
-    const out = formatSql('select a, b from t where x = {{ since }} and d between {{ r.start }} and {{r.end}}', 'postgresql');
+    const out = formatSql(
+      'select a, b from t where x = {{ since }} and d between {{ r.start }} and {{r.end}}',
+      'postgresql',
+    );
     expect(out).toContain('SELECT\n  a,\n  b\nFROM\n  t\nWHERE');
     expect(out).toContain('{{ since }}');
     expect(out).toContain('{{ r.start }}');
@@ -69,7 +107,9 @@ describe('formatSql', () => {
   });
 
   test('without a data source it formats standard SQL, not a guessed dialect', () => {
-    expect(formatSql('select a from t where x = {{ since }}', null)).toBe('SELECT\n  a\nFROM\n  t\nWHERE\n  x = {{ since }}');
+    expect(formatSql('select a from t where x = {{ since }}', null)).toBe(
+      'SELECT\n  a\nFROM\n  t\nWHERE\n  x = {{ since }}',
+    );
   });
 
   test('broken SQL throws (the sidebar shows the message and keeps the text)', () => {

@@ -1,10 +1,19 @@
 /** The live parameters form's pure logic: finding {{ name }}, keeping definitions, checking and sending values. */
 import type { ParameterDef } from '../../src/shared/api-types';
-import { checkValue, definitionsForRun, findParameters, initialValue, reconcileDefinitions, valuesForRun, withDefault } from '../../src/ui/client/params';
+import {
+  checkValue,
+  definitionsForRun,
+  findParameters,
+  initialValue,
+  reconcileDefinitions,
+  valuesForRun,
+  withDefault,
+} from '../../src/ui/client/params';
 
 describe('findParameters', () => {
   test('finds each name once, in order, with ranges marked', () => {
-    const sql = 'SELECT * FROM t WHERE a = {{ since }} AND b BETWEEN {{period.start}} AND {{ period.end }} OR c = {{ since }} AND d = {{x_1}}';
+    const sql =
+      'SELECT * FROM t WHERE a = {{ since }} AND b BETWEEN {{period.start}} AND {{ period.end }} OR c = {{ since }} AND d = {{x_1}}';
     expect(findParameters(sql)).toEqual([
       { name: 'since', range: false },
       { name: 'period', range: true },
@@ -19,8 +28,14 @@ describe('findParameters', () => {
 
 describe('reconcileDefinitions', () => {
   test('keeps known definitions, guesses types for new names and drops names no longer used', () => {
-    const current: ParameterDef[] = [{ name: 'plans', type: 'list', options: ['a', 'b'], multi: true }, { name: 'gone', type: 'number' }];
-    const defs = reconcileDefinitions('SELECT {{ plans }}, {{ start_date }}, {{ r.start }}, {{ customer }}, {{ row_limit }}', current);
+    const current: ParameterDef[] = [
+      { name: 'plans', type: 'list', options: ['a', 'b'], multi: true },
+      { name: 'gone', type: 'number' },
+    ];
+    const defs = reconcileDefinitions(
+      'SELECT {{ plans }}, {{ start_date }}, {{ r.start }}, {{ customer }}, {{ row_limit }}',
+      current,
+    );
     expect(defs).toEqual([
       { name: 'plans', type: 'list', options: ['a', 'b'], multi: true },
       { name: 'start_date', type: 'date' },
@@ -31,8 +46,12 @@ describe('reconcileDefinitions', () => {
   });
 
   test('a name deleted and typed again gets its remembered definition back', () => {
-    const remembered = new Map<string, ParameterDef>([['ids', { name: 'ids', type: 'cell', cellRef: 'Customers!A2:A' }]]);
-    expect(reconcileDefinitions('SELECT {{ ids }}', [], remembered)).toEqual([{ name: 'ids', type: 'cell', cellRef: 'Customers!A2:A' }]);
+    const remembered = new Map<string, ParameterDef>([
+      ['ids', { name: 'ids', type: 'cell', cellRef: 'Customers!A2:A' }],
+    ]);
+    expect(reconcileDefinitions('SELECT {{ ids }}', [], remembered)).toEqual([
+      { name: 'ids', type: 'cell', cellRef: 'Customers!A2:A' },
+    ]);
   });
 
   test('a parameter used as .start/.end becomes a date range', () => {
@@ -43,7 +62,10 @@ describe('reconcileDefinitions', () => {
 describe('values', () => {
   test('initial values come from defaults, by type', () => {
     expect(initialValue({ name: 'a', type: 'date', default: 'today' })).toBe('today');
-    expect(initialValue({ name: 'a', type: 'daterange', default: '7 days ago..today' })).toEqual(['7 days ago', 'today']);
+    expect(initialValue({ name: 'a', type: 'daterange', default: '7 days ago..today' })).toEqual([
+      '7 days ago',
+      'today',
+    ]);
     expect(initialValue({ name: 'a', type: 'list', multi: true, default: 'x\ny' })).toEqual(['x', 'y']);
     expect(initialValue({ name: 'a', type: 'cell', cellRef: 'Sheet1!A:A' })).toBe('Sheet1!A:A');
     expect(initialValue({ name: 'a', type: 'text' })).toBe('');
@@ -55,8 +77,16 @@ describe('values', () => {
     expect(initialValue(saved)).toEqual(['start of month', 'today']);
     const list: ParameterDef = { name: 'l', type: 'list', multi: true };
     expect(initialValue(withDefault(list, ['a', 'b']))).toEqual(['a', 'b']);
-    expect(withDefault({ name: 'c', type: 'cell' }, 'Customers!B2:B')).toEqual({ name: 'c', type: 'cell', cellRef: 'Customers!B2:B' });
-    expect(withDefault({ name: 't', type: 'text', default: 'keep' }, '')).toEqual({ name: 't', type: 'text', default: 'keep' });
+    expect(withDefault({ name: 'c', type: 'cell' }, 'Customers!B2:B')).toEqual({
+      name: 'c',
+      type: 'cell',
+      cellRef: 'Customers!B2:B',
+    });
+    expect(withDefault({ name: 't', type: 'text', default: 'keep' }, '')).toEqual({
+      name: 't',
+      type: 'text',
+      default: 'keep',
+    });
   });
 
   test('checkValue catches what is missing or not a number, and leaves dates to the server', () => {

@@ -33,14 +33,27 @@ describe('the sidebar page', () => {
     expect(scripts).toHaveLength(1);
     expect(scripts[0].length).toBeGreaterThan(100_000);
     // The test ids the browser tests rely on are in the bundle.
-    const ids = ['ds-select', 'sql-editor', 'btn-run', 'btn-write', 'btn-save', 'preview-table', 'error-message', 'status-line', 'conflict-dialog', 'library-item', 'ds-form'];
+    const ids = [
+      'ds-select',
+      'sql-editor',
+      'btn-run',
+      'btn-write',
+      'btn-save',
+      'preview-table',
+      'error-message',
+      'status-line',
+      'conflict-dialog',
+      'library-item',
+      'ds-form',
+    ];
     expect(ids.filter((id) => !scripts[0].includes(`"${id}"`))).toEqual([]);
     expect(sidebar.html).toMatch(/<style>[^<]*\.action\{/);
   });
 
   it('keeps CodeMirror and sql-formatter out of the server bundle', () => {
     const code = fs.readFileSync(path.join(DIST, 'Code.js'), 'utf8');
-    for (const marker of ['@codemirror', 'EditorView', 'formatDialect', 'cm-content', 'sheetdash-client']) expect(code).not.toContain(marker);
+    for (const marker of ['@codemirror', 'EditorView', 'formatDialect', 'cm-content', 'sheetdash-client'])
+      expect(code).not.toContain(marker);
     const page = fs.readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8');
     expect(page).toContain('cm-content');
   });

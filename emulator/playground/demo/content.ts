@@ -32,7 +32,9 @@ function callApi<T>(rt: AppsScriptRuntime, method: string, payload?: unknown): A
   const bridged = rt.scriptRun('sheetdashApi', payload === undefined ? [method] : [method, payload]);
   if (!bridged.ok) return { ok: false, error: bridged.error.message };
   const answer = bridged.value as Answer<T> | null;
-  return answer && typeof answer === 'object' && 'ok' in answer ? answer : { ok: false, error: `unexpected answer ${JSON.stringify(answer)}` };
+  return answer && typeof answer === 'object' && 'ok' in answer
+    ? answer
+    : { ok: false, error: `unexpected answer ${JSON.stringify(answer)}` };
 }
 
 export const CHECK_QUERY_SQL = `SELECT 'paid twice' AS problem, i.id AS invoice_id, CAST(NULL AS INT) AS user_id, i.company_id, COUNT(p.id) || ' payments' AS detail
@@ -52,7 +54,8 @@ ORDER BY 1, 2, 3`;
 export const DEMO_QUERIES: Omit<QueryInput, 'dataSourceId'>[] = [
   {
     name: 'Billing consistency check',
-    description: 'Invoices paid twice, payments that differ from the invoice total, users who log in after their company was deleted. Should return no rows.',
+    description:
+      'Invoices paid twice, payments that differ from the invoice total, users who log in after their company was deleted. Should return no rows.',
     sql: CHECK_QUERY_SQL,
     tags: ['check', 'billing'],
   },
@@ -103,7 +106,14 @@ export function customersRows(demo: DemoData): (string | number)[][] {
   const names = new Map(demo.companies.map((c) => [c.id, c.name]));
   const anchor = Date.parse(`${demo.anchor}T00:00:00Z`);
   const daysBefore = (days: number) => new Date(anchor - days * 86_400_000).toISOString().slice(0, 10);
-  const rows = CUSTOMERS.map(([id, owner, stage, days, memo]) => [id, names.get(id) ?? '', owner, stage, daysBefore(days), memo]);
+  const rows = CUSTOMERS.map(([id, owner, stage, days, memo]) => [
+    id,
+    names.get(id) ?? '',
+    owner,
+    stage,
+    daysBefore(days),
+    memo,
+  ]);
   return [CUSTOMERS_HEADER, ...rows];
 }
 

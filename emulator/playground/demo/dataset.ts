@@ -32,12 +32,50 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export interface Plan { id: number; code: string; name: string; monthly_price: number; max_users: number }
-export interface Company { id: number; name: string; plan_id: number; country: string; created_at: string; deleted_at: string | null }
-export interface User { id: number; company_id: number; email: string; name: string; role: string; created_at: string }
-export interface Login { id: number; user_id: number; logged_in_at: string; device: string }
-export interface Invoice { id: number; company_id: number; issued_on: string; due_on: string; total: number; status: string }
-export interface Payment { id: number; invoice_id: number; paid_at: string; amount: number; method: string }
+export interface Plan {
+  id: number;
+  code: string;
+  name: string;
+  monthly_price: number;
+  max_users: number;
+}
+export interface Company {
+  id: number;
+  name: string;
+  plan_id: number;
+  country: string;
+  created_at: string;
+  deleted_at: string | null;
+}
+export interface User {
+  id: number;
+  company_id: number;
+  email: string;
+  name: string;
+  role: string;
+  created_at: string;
+}
+export interface Login {
+  id: number;
+  user_id: number;
+  logged_in_at: string;
+  device: string;
+}
+export interface Invoice {
+  id: number;
+  company_id: number;
+  issued_on: string;
+  due_on: string;
+  total: number;
+  status: string;
+}
+export interface Payment {
+  id: number;
+  invoice_id: number;
+  paid_at: string;
+  amount: number;
+  method: string;
+}
 
 export interface DemoData {
   /** The date the data ends on (YYYY-MM-DD). */
@@ -58,12 +96,68 @@ const PLANS: Plan[] = [
   { id: 3, code: 'business', name: 'Business', monthly_price: 19800, max_users: 50 },
   { id: 4, code: 'enterprise', name: 'Enterprise', monthly_price: 98000, max_users: 500 },
 ];
-const PREFIXES = ['Sakura', 'Fuji', 'Aoba', 'Kaze', 'Nami', 'Hikari', 'Midori', 'Sora', 'North', 'Blue', 'Bright', 'Cedar', 'Delta', 'Echo', 'Lumen', 'Orbit'];
-const SUFFIXES = ['Trading', 'Systems', 'Foods', 'Logistics', 'Design', 'Labs', 'Clinic', 'Works', 'Retail', 'Partners'];
+const PREFIXES = [
+  'Sakura',
+  'Fuji',
+  'Aoba',
+  'Kaze',
+  'Nami',
+  'Hikari',
+  'Midori',
+  'Sora',
+  'North',
+  'Blue',
+  'Bright',
+  'Cedar',
+  'Delta',
+  'Echo',
+  'Lumen',
+  'Orbit',
+];
+const SUFFIXES = [
+  'Trading',
+  'Systems',
+  'Foods',
+  'Logistics',
+  'Design',
+  'Labs',
+  'Clinic',
+  'Works',
+  'Retail',
+  'Partners',
+];
 const FORMS = ['K.K.', 'Inc.', 'G.K.', 'Ltd.'];
 const COUNTRIES = ['JP', 'JP', 'JP', 'JP', 'US', 'SG', 'DE'];
-const GIVEN = ['Haruto', 'Yui', 'Sota', 'Hina', 'Ren', 'Aoi', 'Minato', 'Mei', 'Emma', 'Liam', 'Noah', 'Olivia', 'Kenji', 'Sakura'];
-const FAMILY = ['Sato', 'Suzuki', 'Takahashi', 'Tanaka', 'Watanabe', 'Ito', 'Yamamoto', 'Nakamura', 'Smith', 'Brown', 'Kobayashi', 'Kato'];
+const GIVEN = [
+  'Haruto',
+  'Yui',
+  'Sota',
+  'Hina',
+  'Ren',
+  'Aoi',
+  'Minato',
+  'Mei',
+  'Emma',
+  'Liam',
+  'Noah',
+  'Olivia',
+  'Kenji',
+  'Sakura',
+];
+const FAMILY = [
+  'Sato',
+  'Suzuki',
+  'Takahashi',
+  'Tanaka',
+  'Watanabe',
+  'Ito',
+  'Yamamoto',
+  'Nakamura',
+  'Smith',
+  'Brown',
+  'Kobayashi',
+  'Kato',
+];
 const DEVICES = ['web', 'web', 'web', 'ios', 'android'];
 const METHODS = ['card', 'card', 'bank_transfer'];
 
@@ -98,7 +192,14 @@ export function generateDemoData(anchor: string = demoAnchor(), seed = DEMO_SEED
     const createdMs = START_MS + int(0, 725) * DAY;
     const deletedMs = rnd() < 0.08 ? createdMs + int(60, 400) * DAY : null;
     const deleted_at = deletedMs !== null && deletedMs < ANCHOR_MS ? isoTimestamp(deletedMs) : null;
-    companies.push({ id, name, plan_id: plan, country: pick(COUNTRIES), created_at: isoTimestamp(createdMs + int(0, 86_399) * 1000), deleted_at });
+    companies.push({
+      id,
+      name,
+      plan_id: plan,
+      country: pick(COUNTRIES),
+      created_at: isoTimestamp(createdMs + int(0, 86_399) * 1000),
+      deleted_at,
+    });
   }
 
   const users: User[] = [];
@@ -109,19 +210,30 @@ export function generateDemoData(anchor: string = demoAnchor(), seed = DEMO_SEED
       const id = users.length + 1;
       const given = pick(GIVEN);
       const family = pick(FAMILY);
-      const createdMs = Date.parse(company.created_at.replace(' ', 'T') + 'Z') + int(0, 50) * DAY;
-      users.push({ id, company_id: company.id, email: `${given}.${family}.${id}@example.com`.toLowerCase(), name: `${given} ${family}`, role: k === 0 ? 'admin' : pick(['member', 'member', 'viewer']), created_at: isoTimestamp(Math.min(createdMs, ANCHOR_MS - DAY)) });
+      const createdMs = Date.parse(`${company.created_at.replace(' ', 'T')}Z`) + int(0, 50) * DAY;
+      users.push({
+        id,
+        company_id: company.id,
+        email: `${given}.${family}.${id}@example.com`.toLowerCase(),
+        name: `${given} ${family}`,
+        role: k === 0 ? 'admin' : pick(['member', 'member', 'viewer']),
+        created_at: isoTimestamp(Math.min(createdMs, ANCHOR_MS - DAY)),
+      });
     }
   }
-  const planted = { paidTwice: [] as number[], amountMismatch: [] as number[], usersActiveAfterDeletion: [] as number[] };
+  const planted = {
+    paidTwice: [] as number[],
+    amountMismatch: [] as number[],
+    usersActiveAfterDeletion: [] as number[],
+  };
   const companyOf = new Map(companies.map((c) => [c.id, c]));
   const endOf = (user: User) => {
     const deleted = companyOf.get(user.company_id)!.deleted_at;
-    return deleted ? Date.parse(deleted.replace(' ', 'T') + 'Z') : ANCHOR_MS;
+    return deleted ? Date.parse(`${deleted.replace(' ', 'T')}Z`) : ANCHOR_MS;
   };
   while (logins.length < 8000) {
     const user = users[int(0, users.length - 1)];
-    const from = Date.parse(user.created_at.replace(' ', 'T') + 'Z');
+    const from = Date.parse(`${user.created_at.replace(' ', 'T')}Z`);
     const at = from + Math.floor(rnd() * Math.max(DAY, endOf(user) - from));
     logins.push({ id: 0, user_id: user.id, logged_in_at: isoTimestamp(at), device: pick(DEVICES) });
   }
@@ -131,16 +243,20 @@ export function generateDemoData(anchor: string = demoAnchor(), seed = DEMO_SEED
     logins.push({ id: 0, user_id: user.id, logged_in_at: isoTimestamp(endOf(user) + int(2, 20) * DAY), device: 'web' });
     planted.usersActiveAfterDeletion.push(user.id);
   }
-  logins.sort((a, b) => (a.logged_in_at < b.logged_in_at ? -1 : a.logged_in_at > b.logged_in_at ? 1 : a.user_id - b.user_id));
-  logins.forEach((l, i) => (l.id = i + 1));
+  logins.sort((a, b) =>
+    a.logged_in_at < b.logged_in_at ? -1 : a.logged_in_at > b.logged_in_at ? 1 : a.user_id - b.user_id,
+  );
+  logins.forEach((l, i) => {
+    l.id = i + 1;
+  });
 
   const invoices: Invoice[] = [];
   const payments: Payment[] = [];
   for (const company of companies) {
     const price = PLANS[company.plan_id - 1].monthly_price;
     if (price === 0) continue;
-    const start = new Date(Date.parse(company.created_at.replace(' ', 'T') + 'Z'));
-    const end = company.deleted_at ? Date.parse(company.deleted_at.replace(' ', 'T') + 'Z') : ANCHOR_MS;
+    const start = new Date(Date.parse(`${company.created_at.replace(' ', 'T')}Z`));
+    const end = company.deleted_at ? Date.parse(`${company.deleted_at.replace(' ', 'T')}Z`) : ANCHOR_MS;
     for (let m = 1; ; m++) {
       const issued = Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + m, 1);
       if (issued > end) break;
@@ -149,9 +265,22 @@ export function generateDemoData(anchor: string = demoAnchor(), seed = DEMO_SEED
       const id = invoices.length + 1;
       const recent = ANCHOR_MS - issued < 40 * DAY;
       const status = recent && rnd() < 0.5 ? 'open' : rnd() < 0.03 ? 'void' : 'paid';
-      invoices.push({ id, company_id: company.id, issued_on: isoDate(issued), due_on: isoDate(issued + 30 * DAY), total, status });
+      invoices.push({
+        id,
+        company_id: company.id,
+        issued_on: isoDate(issued),
+        due_on: isoDate(issued + 30 * DAY),
+        total,
+        status,
+      });
       if (status === 'paid') {
-        payments.push({ id: payments.length + 1, invoice_id: id, paid_at: isoTimestamp(issued + int(1, 29) * DAY + int(0, 86_399) * 1000), amount: total, method: pick(METHODS) });
+        payments.push({
+          id: payments.length + 1,
+          invoice_id: id,
+          paid_at: isoTimestamp(issued + int(1, 29) * DAY + int(0, 86_399) * 1000),
+          amount: total,
+          method: pick(METHODS),
+        });
       }
     }
   }
@@ -160,8 +289,14 @@ export function generateDemoData(anchor: string = demoAnchor(), seed = DEMO_SEED
   for (let k = 0; k < 4; k++) {
     const invoice = paid[Math.floor((k + 0.5) * (paid.length / 4))];
     const first = payments.find((p) => p.invoice_id === invoice.id)!;
-    const again = Date.parse(first.paid_at.replace(' ', 'T') + 'Z') + int(1, 3) * DAY;
-    payments.push({ id: payments.length + 1, invoice_id: invoice.id, paid_at: isoTimestamp(again), amount: invoice.total, method: first.method });
+    const again = Date.parse(`${first.paid_at.replace(' ', 'T')}Z`) + int(1, 3) * DAY;
+    payments.push({
+      id: payments.length + 1,
+      invoice_id: invoice.id,
+      paid_at: isoTimestamp(again),
+      amount: invoice.total,
+      method: first.method,
+    });
     planted.paidTwice.push(invoice.id);
   }
   for (let k = 0; k < 3; k++) {
@@ -173,12 +308,15 @@ export function generateDemoData(anchor: string = demoAnchor(), seed = DEMO_SEED
   return { anchor, plans: PLANS.map((p) => ({ ...p })), companies, users, logins, invoices, payments, planted };
 }
 
-const literal = (v: string | number | null) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`);
+const literal = (v: string | number | null) =>
+  v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`;
 
 function inserts<T extends object>(table: string, rows: T[], columns: (keyof T & string)[], batch = 500): string[] {
   const out: string[] = [];
   for (let i = 0; i < rows.length; i += batch) {
-    const values = rows.slice(i, i + batch).map((r) => `(${columns.map((c) => literal(r[c] as string | number | null)).join(', ')})`);
+    const values = rows
+      .slice(i, i + batch)
+      .map((r) => `(${columns.map((c) => literal(r[c] as string | number | null)).join(', ')})`);
     out.push(`INSERT INTO ${DEMO_SCHEMA}.${table} (${columns.join(', ')}) VALUES\n${values.join(',\n')}`);
   }
   return out;

@@ -12,7 +12,12 @@ import type { JdbcOptions } from '../../src/services/jdbc';
 import { DEMO_SCHEMA, DEMO_VERSION, demoAnchor, demoStatements, generateDemoData } from './dataset';
 
 /** Where the add-on's demo data source points: the embedded PGlite. */
-export const DEMO_CONNECTION = { host: 'embedded.sheetdash.local', port: 5432, database: 'postgres', user: 'postgres' } as const;
+export const DEMO_CONNECTION = {
+  host: 'embedded.sheetdash.local',
+  port: 5432,
+  database: 'postgres',
+  user: 'postgres',
+} as const;
 export const DEMO_JDBC_URL = `jdbc:postgresql://${DEMO_CONNECTION.host}:${DEMO_CONNECTION.port}/${DEMO_CONNECTION.database}`;
 
 const ADMIN_CODE = `
@@ -67,7 +72,8 @@ export interface SeedOutcome {
 /** Seeds the demo schema unless this version, ending on `anchor` (default today), is already there. */
 export function seedDemoDatabase(admin: AppsScriptRuntime, anchor: string = demoAnchor()): SeedOutcome {
   const [version, seededAnchor] = String(admin.call('seededInfo', DEMO_JDBC_URL, DEMO_CONNECTION.user)).split(' ');
-  if (Number(version) === DEMO_VERSION && seededAnchor === anchor) return { seeded: false, version: DEMO_VERSION, anchor };
+  if (Number(version) === DEMO_VERSION && seededAnchor === anchor)
+    return { seeded: false, version: DEMO_VERSION, anchor };
   admin.call('seed', DEMO_JDBC_URL, DEMO_CONNECTION.user, demoStatements(generateDemoData(anchor)));
   return { seeded: true, version: DEMO_VERSION, anchor };
 }

@@ -67,7 +67,7 @@ export class Execution {
 
   callsOf(prefix: string): number {
     let total = 0;
-    for (const [name, n] of this.calls) if (name === prefix || name.startsWith(prefix + '.')) total += n;
+    for (const [name, n] of this.calls) if (name === prefix || name.startsWith(`${prefix}.`)) total += n;
     return total;
   }
 }

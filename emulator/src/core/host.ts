@@ -22,7 +22,16 @@ export interface ServiceHost {
   /** Appends a line to the running execution's log (and the runtime's log sink). */
   log(line: string): void;
   /** Runs a function of the bundle as a new execution (used by triggers the services fire). */
-  runExecution(functionName: string, args: unknown[], init: { authMode: 'FULL' | 'LIMITED'; kind: 'installable-trigger' | 'time-trigger' | 'simple-trigger'; triggerUid?: string; user?: Partial<ExecutionUser> }): unknown;
+  runExecution(
+    functionName: string,
+    args: unknown[],
+    init: {
+      authMode: 'FULL' | 'LIMITED';
+      kind: 'installable-trigger' | 'time-trigger' | 'simple-trigger';
+      triggerUid?: string;
+      user?: Partial<ExecutionUser>;
+    },
+  ): unknown;
   /**
    * The running execution's sandbox, for services that must run code in it (HtmlService
    * templates evaluate their scriptlets with the script's globals).

@@ -58,7 +58,7 @@ export class Instrumenter {
         let method = methodCache.get(prop);
         if (!method) {
           const qualified = `${serviceName}.${prop}`;
-          method = function (...args: unknown[]) {
+          method = (...args: unknown[]) => {
             let result: unknown;
             try {
               self.hooks.beforeCall(qualified);

@@ -83,7 +83,11 @@ function displayName(qualifiedMethod: string): string {
  * Throws Apps Script's permission errors: a mode that may not call the method, or a manifest
  * whose explicit `oauthScopes` lacks the scope the method needs.
  */
-export function checkPermission(qualifiedMethod: string, mode: AuthModeName, manifestScopes: string[] | undefined): void {
+export function checkPermission(
+  qualifiedMethod: string,
+  mode: AuthModeName,
+  manifestScopes: string[] | undefined,
+): void {
   const rule = ruleFor(qualifiedMethod);
   if (!rule) return;
   if (!rule.modes.includes(mode)) {

@@ -24,7 +24,12 @@ export class GuestRealm {
         error: function (name, message) { var e = new Error(message); e.name = name; return e; }
       })`,
       context,
-    ) as { array: ArrayConstructor; objectProto: object; date: (ms: number) => Date; error: (n: string, m: string) => Error };
+    ) as {
+      array: ArrayConstructor;
+      objectProto: object;
+      date: (ms: number) => Date;
+      error: (n: string, m: string) => Error;
+    };
     this.guestArray = intrinsics.array;
     this.guestObjectProto = intrinsics.objectProto;
     this.makeGuestDate = intrinsics.date;

@@ -20,9 +20,20 @@ export interface ZonedFields {
 
 /** Java's three-letter ids that are not IANA names (from java.time.ZoneId.SHORT_IDS). */
 const SHORT_IDS: Record<string, string> = {
-  EST: '-05:00', MST: '-07:00', HST: '-10:00', PST: 'America/Los_Angeles', CST: 'America/Chicago',
-  JST: 'Asia/Tokyo', IST: 'Asia/Kolkata', ECT: 'Europe/Paris', AET: 'Australia/Sydney', BST: 'Asia/Dhaka',
-  CTT: 'Asia/Shanghai', EST5EDT: 'America/New_York', PRT: 'America/Puerto_Rico', NET: 'Asia/Yerevan',
+  EST: '-05:00',
+  MST: '-07:00',
+  HST: '-10:00',
+  PST: 'America/Los_Angeles',
+  CST: 'America/Chicago',
+  JST: 'Asia/Tokyo',
+  IST: 'Asia/Kolkata',
+  ECT: 'Europe/Paris',
+  AET: 'Australia/Sydney',
+  BST: 'Asia/Dhaka',
+  CTT: 'Asia/Shanghai',
+  EST5EDT: 'America/New_York',
+  PRT: 'America/Puerto_Rico',
+  NET: 'Asia/Yerevan',
 };
 
 const BUCKET_MS = 15 * 60_000;
@@ -41,8 +52,14 @@ function formatterFor(zone: string): Intl.DateTimeFormat | null {
   if (f === undefined) {
     try {
       f = new Intl.DateTimeFormat('en-US', {
-        timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-        hour: 'numeric', minute: 'numeric', second: 'numeric',
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
       });
     } catch {
       f = null;
@@ -103,13 +120,29 @@ export function zonedFields(instantMs: number, zone: string): ZonedFields {
   const offsetMs = zoneOffsetMs(instantMs, zone);
   const d = new Date(instantMs + offsetMs);
   return {
-    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(), second: d.getUTCSeconds(), millisecond: d.getUTCMilliseconds(), weekday: d.getUTCDay(), offsetMs,
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    millisecond: d.getUTCMilliseconds(),
+    weekday: d.getUTCDay(),
+    offsetMs,
   };
 }
 
 /** The instant at which the zone's wall clock reads the given fields (month 1-12). */
-export function instantOf(zone: string, year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millisecond = 0): number {
+export function instantOf(
+  zone: string,
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  millisecond = 0,
+): number {
   const wall = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, millisecond));
   wall.setUTCFullYear(year);
   return wallToInstant(wall.getTime(), zone);

@@ -37,15 +37,23 @@ function json(res, status, value) {
 }
 
 function escapeHtml(text) {
-  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  return String(text).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
+  );
 }
 
 function page() {
   const rows = received
     .map(
-      (r, i) => `<tr><td>${i + 1}</td><td>${escapeHtml(new Date(r.receivedAt).toISOString())}</td><td>${escapeHtml(r.method)}</td>` +
-        `<td>${escapeHtml(r.path)}${Object.keys(r.query).length ? '?' + escapeHtml(new URLSearchParams(r.query).toString()) : ''}</td>` +
-        `<td><pre>${escapeHtml(Object.entries(r.headers).map(([k, v]) => `${k}: ${v}`).join('\n'))}</pre></td>` +
+      (r, i) =>
+        `<tr><td>${i + 1}</td><td>${escapeHtml(new Date(r.receivedAt).toISOString())}</td><td>${escapeHtml(r.method)}</td>` +
+        `<td>${escapeHtml(r.path)}${Object.keys(r.query).length ? `?${escapeHtml(new URLSearchParams(r.query).toString())}` : ''}</td>` +
+        `<td><pre>${escapeHtml(
+          Object.entries(r.headers)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join('\n'),
+        )}</pre></td>` +
         `<td><pre>${escapeHtml(r.body)}</pre></td></tr>`,
     )
     .join('\n');
@@ -103,7 +111,7 @@ function pickRule(method, path) {
 
 const server = http.createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://receiver.local');
-  if (url.pathname === ADMIN || url.pathname.startsWith(ADMIN + '/')) {
+  if (url.pathname === ADMIN || url.pathname.startsWith(`${ADMIN}/`)) {
     await admin(req, res, url);
     return;
   }
@@ -114,13 +122,27 @@ const server = http.createServer(async (req, res) => {
     headers[name] = name in headers ? `${headers[name]}, ${req.rawHeaders[i + 1]}` : req.rawHeaders[i + 1];
   }
   const method = (req.method ?? 'GET').toUpperCase();
-  received.push({ method, path: url.pathname, query: queryOf(url), headers, body: body.toString('utf8'), receivedAt: Date.now() });
-  const respond = pickRule(method, url.pathname)?.respond ?? { status: 200, headers: { 'Content-Type': 'text/html' }, body: 'ok' };
+  received.push({
+    method,
+    path: url.pathname,
+    query: queryOf(url),
+    headers,
+    body: body.toString('utf8'),
+    receivedAt: Date.now(),
+  });
+  const respond = pickRule(method, url.pathname)?.respond ?? {
+    status: 200,
+    headers: { 'Content-Type': 'text/html' },
+    body: 'ok',
+  };
   const send = () => {
     if (res.destroyed) return;
     const isText = typeof respond.body === 'string' || respond.body === undefined;
     const text = respond.body === undefined ? '' : isText ? respond.body : JSON.stringify(respond.body);
-    const outHeaders = { ...(isText ? {} : { 'Content-Type': 'application/json; charset=utf-8' }), ...(respond.headers ?? {}) };
+    const outHeaders = {
+      ...(isText ? {} : { 'Content-Type': 'application/json; charset=utf-8' }),
+      ...(respond.headers ?? {}),
+    };
     res.writeHead(respond.status ?? 200, outHeaders);
     res.end(text);
   };

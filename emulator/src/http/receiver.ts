@@ -58,7 +58,10 @@ export interface Receiver {
 const SERVER_PATH = path.join(__dirname, 'receiver-server.mjs');
 
 export async function startReceiver(options: { port?: number } = {}): Promise<Receiver> {
-  const child = fork(SERVER_PATH, [String(options.port ?? 0)], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(SERVER_PATH, [String(options.port ?? 0)], {
+    execArgv: [],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     const onMessage = (msg: unknown) => {
       const m = msg as { type?: string; port?: number };

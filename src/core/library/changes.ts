@@ -16,16 +16,24 @@ export function describeChange(code: string, lang: Lang): string {
   const [kind, ...rest] = code.split(':');
   const arg = rest.join(':');
   switch (kind) {
-    case 'created': return translate(lang, 'library.change.created');
-    case 'archived': return translate(lang, 'library.change.archived');
-    case 'unarchived': return translate(lang, 'library.change.unarchived');
-    case 'restored': return translate(lang, 'library.change.restoredVersion', { version: arg });
-    case 'forked': return translate(lang, 'library.change.forked', { name: arg });
+    case 'created':
+      return translate(lang, 'library.change.created');
+    case 'archived':
+      return translate(lang, 'library.change.archived');
+    case 'unarchived':
+      return translate(lang, 'library.change.unarchived');
+    case 'restored':
+      return translate(lang, 'library.change.restoredVersion', { version: arg });
+    case 'forked':
+      return translate(lang, 'library.change.forked', { name: arg });
     case 'fields': {
       const fields = arg.split(',').filter(Boolean);
       if (fields.length === 0) return translate(lang, 'library.change.none');
-      return translate(lang, 'library.change.fields', { fields: fields.map((f) => translate(lang, `library.field.${f}` as MessageKey)).join(', ') });
+      return translate(lang, 'library.change.fields', {
+        fields: fields.map((f) => translate(lang, `library.field.${f}` as MessageKey)).join(', '),
+      });
     }
-    default: return code;
+    default:
+      return code;
   }
 }

@@ -37,8 +37,22 @@ export interface StoredQuery {
 
 /** Column order of the library sheet (headers are these keys, not translated: they are stable). */
 export const LIBRARY_COLUMNS = [
-  'id', 'name', 'description', 'dataSourceId', 'sql', 'parameters', 'schedule', 'tags',
-  'owner', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt', 'version', 'archived', 'lastRun',
+  'id',
+  'name',
+  'description',
+  'dataSourceId',
+  'sql',
+  'parameters',
+  'schedule',
+  'tags',
+  'owner',
+  'createdBy',
+  'createdAt',
+  'updatedBy',
+  'updatedAt',
+  'version',
+  'archived',
+  'lastRun',
 ] as const;
 
 export type LibraryColumn = (typeof LIBRARY_COLUMNS)[number];
@@ -56,15 +70,22 @@ export type RowRead =
 /** The text fields that must fit in one cell, with their length when one does not. */
 export function oversizedField(query: StoredQuery): { field: LibraryColumn; length: number } | null {
   const texts: [LibraryColumn, string][] = [
-    ['sql', query.sql], ['parameters', JSON.stringify(query.parameters)], ['name', query.name],
-    ['description', query.description], ['tags', query.tags.join(', ')], ['schedule', query.schedule],
+    ['sql', query.sql],
+    ['parameters', JSON.stringify(query.parameters)],
+    ['name', query.name],
+    ['description', query.description],
+    ['tags', query.tags.join(', ')],
+    ['schedule', query.schedule],
   ];
   for (const [field, value] of texts) if (value.length > MAX_CELL_CHARS - 1) return { field, length: value.length };
   return null;
 }
 
 /** Positions of the columns when the header is exactly LIBRARY_COLUMNS. */
-export const STANDARD_POSITIONS = Object.fromEntries(LIBRARY_COLUMNS.map((c, i) => [c, i])) as Record<LibraryColumn, number>;
+export const STANDARD_POSITIONS = Object.fromEntries(LIBRARY_COLUMNS.map((c, i) => [c, i])) as Record<
+  LibraryColumn,
+  number
+>;
 
 /** The cells of a query, by column key. */
 export function queryCells(query: StoredQuery): Record<LibraryColumn, CellValue> {
@@ -96,16 +117,19 @@ export function queryToRow(query: StoredQuery): CellValue[] {
 
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return isNaN(value.getTime()) ? '' : value.toISOString();
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
   return String(value);
 }
 
 export function parseTags(text: string): string[] {
-  return text.split(/[,、，]/).map((t) => t.trim()).filter((t) => t !== '');
+  return text
+    .split(/[,、，]/)
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
 }
 
 function isoOrNull(value: unknown): string | null {
-  if (value instanceof Date) return isNaN(value.getTime()) ? null : value.toISOString();
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
   const text = cellText(value).trim();
   if (text === '') return '';
   const ms = Date.parse(text);
@@ -145,7 +169,12 @@ export function rowToQuery(
     try {
       const parsed = JSON.parse(runText) as Partial<LastRun>;
       if (typeof parsed !== 'object' || parsed === null || typeof parsed.at !== 'string') throw new Error('shape');
-      lastRun = { at: parsed.at, ok: parsed.ok === true, rows: typeof parsed.rows === 'number' ? parsed.rows : null, message: String(parsed.message ?? '') };
+      lastRun = {
+        at: parsed.at,
+        ok: parsed.ok === true,
+        rows: typeof parsed.rows === 'number' ? parsed.rows : null,
+        message: String(parsed.message ?? ''),
+      };
     } catch {
       problems.push({ key: 'library.broken.badJson', vars: { field: 'lastRun' } });
     }
@@ -158,7 +187,8 @@ export function rowToQuery(
   const archivedValue = cell('archived');
   let archived = false;
   if (typeof archivedValue === 'boolean') archived = archivedValue;
-  else if (/^(true|false)?$/i.test(cellText(archivedValue).trim())) archived = /^true$/i.test(cellText(archivedValue).trim());
+  else if (/^(true|false)?$/i.test(cellText(archivedValue).trim()))
+    archived = /^true$/i.test(cellText(archivedValue).trim());
   else problems.push({ key: 'library.broken.badFlag' });
 
   const dates: Partial<Record<'createdAt' | 'updatedAt', string>> = {};
@@ -207,7 +237,13 @@ export function readLibraryRows(values: unknown[][]): RowRead[] {
     if (read.ok === true) {
       const first = seen.get(read.query.id);
       if (first !== undefined) {
-        out.push({ ok: false, row: read.row, id: read.query.id, name: read.query.name, problems: [{ key: 'library.broken.duplicateId', vars: { id: read.query.id, other: first } }] });
+        out.push({
+          ok: false,
+          row: read.row,
+          id: read.query.id,
+          name: read.query.name,
+          problems: [{ key: 'library.broken.duplicateId', vars: { id: read.query.id, other: first } }],
+        });
         return;
       }
       seen.set(read.query.id, read.row);

@@ -29,7 +29,10 @@ export function filterQueries(
   const tag = options.tag ? normaliseForSearch(options.tag.trim()) : '';
   const out = queries
     .filter((q) => (filter === 'archived' ? q.archived : !q.archived))
-    .filter((q) => filter !== 'mine' || (options.userEmail !== '' && q.owner.toLowerCase() === options.userEmail.toLowerCase()))
+    .filter(
+      (q) =>
+        filter !== 'mine' || (options.userEmail !== '' && q.owner.toLowerCase() === options.userEmail.toLowerCase()),
+    )
     .filter((q) => !tag || q.tags.some((t) => normaliseForSearch(t) === tag))
     .filter((q) => matchesSearch(q, options.search ?? ''))
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.name.localeCompare(b.name));

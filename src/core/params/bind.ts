@@ -12,7 +12,13 @@ import type { Dialect } from '../../datasources/kind';
 import type { ParameterDef, ParameterValues } from '../../shared/api-types';
 import type { BoundSql, BoundValue } from './bound-sql';
 import { effectiveParameters, parsePlaceholders } from './placeholders';
-import { formatDate, parseIsoDate, resolveRelativeDate, resolveRelativeRange, type CalendarDate } from './relative-dates';
+import {
+  formatDate,
+  parseIsoDate,
+  resolveRelativeDate,
+  resolveRelativeRange,
+  type CalendarDate,
+} from './relative-dates';
 
 /** Most values one list or cell parameter may expand to. */
 export const MAX_LIST_VALUES = 5_000;
@@ -29,9 +35,18 @@ export interface BindContext {
   queryOptions(queryId: string): string[] | null;
 }
 
-type Resolved = { kind: 'one'; value: BoundValue } | { kind: 'many'; values: BoundValue[] } | { kind: 'range'; start: string; end: string };
+type Resolved =
+  | { kind: 'one'; value: BoundValue }
+  | { kind: 'many'; values: BoundValue[] }
+  | { kind: 'range'; start: string; end: string };
 
-export function bindParameters(sql: string, declared: ParameterDef[], values: ParameterValues, dialect: Dialect, ctx: BindContext): BoundSql {
+export function bindParameters(
+  sql: string,
+  declared: ParameterDef[],
+  values: ParameterValues,
+  dialect: Dialect,
+  ctx: BindContext,
+): BoundSql {
   const defs = effectiveParameters(sql, declared, dialect);
   const resolved = new Map<string, Resolved>();
   let out = '';
@@ -41,7 +56,8 @@ export function bindParameters(sql: string, declared: ParameterDef[], values: Pa
       out += piece.text;
       continue;
     }
-    const def = defs.find((d) => d.name === piece.param)!;
+    const def = defs.find((d) => d.name === piece.param);
+    if (!def) throw new UserError(translate(ctx.lang, 'param.badDefinition', { detail: piece.param }));
     let value = resolved.get(def.name);
     if (!value) {
       value = resolveValue(def, values[def.name], ctx);
@@ -61,7 +77,12 @@ export function bindParameters(sql: string, declared: ParameterDef[], values: Pa
   return { sql: out, values: bound };
 }
 
-function problem(lang: Lang, key: MessageKey, def: ParameterDef, vars: Record<string, string | number> = {}): UserError {
+function problem(
+  lang: Lang,
+  key: MessageKey,
+  def: ParameterDef,
+  vars: Record<string, string | number> = {},
+): UserError {
   return new UserError(translate(lang, key, { name: def.label || def.name, ...vars }));
 }
 
@@ -107,16 +128,25 @@ function resolveValue(def: ParameterDef, given: string | string[] | undefined, c
         if (fromQuery === null) throw problem(ctx.lang, 'param.optionsQuery', def);
         options = fromQuery;
       }
-      const chosen = raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw.map(String) : def.multi ? splitList(String(raw)) : [String(raw)];
+      const chosen =
+        raw === undefined || raw === null
+          ? []
+          : Array.isArray(raw)
+            ? raw.map(String)
+            : def.multi
+              ? splitList(String(raw))
+              : [String(raw)];
       if (chosen.length === 0) throw problem(ctx.lang, def.multi ? 'param.listEmpty' : 'param.required', def);
       if (!def.multi && chosen.length > 1) throw problem(ctx.lang, 'param.oneValue', def);
       const unknown = options.length > 0 ? chosen.find((v) => !options.includes(v)) : undefined;
-      if (unknown !== undefined) throw problem(ctx.lang, 'param.notAnOption', def, { value: unknown, options: options.slice(0, 10).join(', ') });
+      if (unknown !== undefined)
+        throw problem(ctx.lang, 'param.notAnOption', def, { value: unknown, options: options.slice(0, 10).join(', ') });
       if (chosen.length > MAX_LIST_VALUES) throw problem(ctx.lang, 'param.tooMany', def, { max: MAX_LIST_VALUES });
       return def.multi ? { kind: 'many', values: chosen } : { kind: 'one', value: chosen[0] };
     }
     case 'cell': {
-      const ref = typeof raw === 'string' && raw.trim() && given !== undefined ? raw.trim() : (def.cellRef ?? '').trim();
+      const ref =
+        typeof raw === 'string' && raw.trim() && given !== undefined ? raw.trim() : (def.cellRef ?? '').trim();
       if (!ref) throw problem(ctx.lang, 'param.cellRefMissing', def);
       const found = ctx.cellValues(ref);
       if (found === null) throw problem(ctx.lang, 'param.cellRefBad', def, { ref });
@@ -131,7 +161,10 @@ function resolveValue(def: ParameterDef, given: string | string[] | undefined, c
 
 /** "a, b, c" or one value per line, for a multi list typed as text. */
 function splitList(text: string): string[] {
-  return text.split(/[\n,]/).map((v) => v.trim()).filter((v) => v !== '');
+  return text
+    .split(/[\n,]/)
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 function dateValue(text: string, ctx: BindContext): CalendarDate | null {
@@ -162,7 +195,10 @@ function rangeValue(raw: string | string[] | undefined, ctx: BindContext): [stri
   else {
     const word = resolveRelativeRange(raw, ctx.today);
     if (word) return [formatDate(word[0]), formatDate(word[1])];
-    sides = raw.normalize('NFKC').split(/\.\.|~| to |〜/).map((s) => s.trim());
+    sides = raw
+      .normalize('NFKC')
+      .split(/\.\.|~| to |〜/)
+      .map((s) => s.trim());
   }
   if (sides.length !== 2) return null;
   const start = dateValue(sides[0], ctx);

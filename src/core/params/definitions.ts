@@ -16,16 +16,20 @@ export function checkParameterDefs(value: unknown): DefinitionCheck {
   if (value.length > 100) return { ok: false, problem: 'at most 100 parameters' };
   const defs: ParameterDef[] = [];
   for (const [i, item] of value.entries()) {
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) return { ok: false, problem: `parameter ${i + 1} must be an object` };
+    if (item === null || typeof item !== 'object' || Array.isArray(item))
+      return { ok: false, problem: `parameter ${i + 1} must be an object` };
     const p = item as Record<string, unknown>;
-    if (typeof p.name !== 'string' || !isParameterName(p.name)) return { ok: false, problem: `parameter ${i + 1} has no valid name (letters, digits, _)` };
+    if (typeof p.name !== 'string' || !isParameterName(p.name))
+      return { ok: false, problem: `parameter ${i + 1} has no valid name (letters, digits, _)` };
     if (defs.some((d) => d.name === p.name)) return { ok: false, problem: `parameter "${p.name}" is declared twice` };
-    if (!TYPES.includes(p.type as ParameterType)) return { ok: false, problem: `parameter "${p.name}" has an unknown type; use one of ${TYPES.join(', ')}` };
+    if (!TYPES.includes(p.type as ParameterType))
+      return { ok: false, problem: `parameter "${p.name}" has an unknown type; use one of ${TYPES.join(', ')}` };
     const def: ParameterDef = { name: p.name, type: p.type as ParameterType };
     for (const key of ['label', 'default', 'optionsQueryId', 'cellRef'] as const) {
       const v = p[key];
       if (v === undefined || v === null || v === '') continue;
-      if (typeof v !== 'string' || v.length > 10_000) return { ok: false, problem: `parameter "${p.name}": ${key} must be text` };
+      if (typeof v !== 'string' || v.length > 10_000)
+        return { ok: false, problem: `parameter "${p.name}": ${key} must be text` };
       def[key] = v;
     }
     if (p.options !== undefined && p.options !== null) {
@@ -35,7 +39,8 @@ export function checkParameterDefs(value: unknown): DefinitionCheck {
       def.options = p.options as string[];
     }
     if (p.multi !== undefined && p.multi !== null) {
-      if (typeof p.multi !== 'boolean') return { ok: false, problem: `parameter "${p.name}": multi must be true or false` };
+      if (typeof p.multi !== 'boolean')
+        return { ok: false, problem: `parameter "${p.name}": multi must be true or false` };
       def.multi = p.multi;
     }
     defs.push(def);

@@ -33,11 +33,13 @@ export function inlineLiterals(bound: BoundSql, dialect: Dialect): string {
       continue;
     }
     out += segment.text.replace(/\?/g, () => {
-      if (index >= bound.values.length) throw new LiteralError(`The SQL has more ? placeholders than the ${bound.values.length} values given.`);
+      if (index >= bound.values.length)
+        throw new LiteralError(`The SQL has more ? placeholders than the ${bound.values.length} values given.`);
       return sqlLiteral(bound.values[index++], dialect);
     });
   }
-  if (index !== bound.values.length) throw new LiteralError(`The SQL has ${index} ? placeholders but ${bound.values.length} values were given.`);
+  if (index !== bound.values.length)
+    throw new LiteralError(`The SQL has ${index} ? placeholders but ${bound.values.length} values were given.`);
   return out;
 }
 
@@ -51,9 +53,10 @@ export function sqlLiteral(value: BoundValue, dialect: Dialect): string {
   }
   if (typeof value !== 'string') throw new LiteralError(`Cannot write a ${typeof value} as SQL.`);
   if (dialect === 'mysql') return mysqlString(value);
-  if (value.includes('\u0000')) throw new LiteralError('PostgreSQL text cannot hold the NUL character (\\0): remove it from the value.');
+  if (value.includes('\u0000'))
+    throw new LiteralError('PostgreSQL text cannot hold the NUL character (\\0): remove it from the value.');
   const quoted = `'${value.replace(/'/g, "''")}'`;
-  return dialect === 'transactsql' ? 'N' + quoted : quoted;
+  return dialect === 'transactsql' ? `N${quoted}` : quoted;
 }
 
 function mysqlString(value: string): string {
@@ -65,13 +68,16 @@ function mysqlString(value: string): string {
 function utf8Hex(text: string): string {
   let hex = '';
   for (const char of text) {
-    let code = char.codePointAt(0)!;
+    let code = char.codePointAt(0) ?? 0xfffd;
     if (code >= 0xd800 && code <= 0xdfff) code = 0xfffd; // lone surrogate: the replacement character
     const bytes =
-      code < 0x80 ? [code]
-      : code < 0x800 ? [0xc0 | (code >> 6), 0x80 | (code & 63)]
-      : code < 0x10000 ? [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63)]
-      : [0xf0 | (code >> 18), 0x80 | ((code >> 12) & 63), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63)];
+      code < 0x80
+        ? [code]
+        : code < 0x800
+          ? [0xc0 | (code >> 6), 0x80 | (code & 63)]
+          : code < 0x10000
+            ? [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63)]
+            : [0xf0 | (code >> 18), 0x80 | ((code >> 12) & 63), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63)];
     for (const b of bytes) hex += b.toString(16).padStart(2, '0');
   }
   return hex.toUpperCase();

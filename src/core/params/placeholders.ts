@@ -26,9 +26,10 @@ export function parsePlaceholders(sql: string, dialect: Dialect): SqlPiece[] {
     }
     let last = 0;
     for (const match of segment.text.matchAll(MARKER)) {
-      if (match.index! > last) pieces.push({ text: segment.text.slice(last, match.index) });
+      const at = match.index ?? last;
+      if (at > last) pieces.push({ text: segment.text.slice(last, at) });
       pieces.push({ param: match[1], field: (match[2] as 'start' | 'end' | undefined) ?? null });
-      last = match.index! + match[0].length;
+      last = at + match[0].length;
     }
     if (last < segment.text.length) pieces.push({ text: segment.text.slice(last) });
   }

@@ -19,12 +19,32 @@ export interface CalendarDate {
 }
 
 export const RELATIVE_DATE_WORDS = [
-  'today', 'yesterday', 'tomorrow', 'now', '7 days ago', '2 weeks ago', '3 months ago',
-  'start of this week', 'start of last week', 'start of this month', 'end of this month',
-  'start of last month', 'end of last month', 'start of this year', 'start of last year',
+  'today',
+  'yesterday',
+  'tomorrow',
+  'now',
+  '7 days ago',
+  '2 weeks ago',
+  '3 months ago',
+  'start of this week',
+  'start of last week',
+  'start of this month',
+  'end of this month',
+  'start of last month',
+  'end of last month',
+  'start of this year',
+  'start of last year',
 ] as const;
 
-export const RELATIVE_RANGE_WORDS = ['last 7 days', 'this week', 'last week', 'this month', 'last month', 'this year', 'last year'] as const;
+export const RELATIVE_RANGE_WORDS = [
+  'last 7 days',
+  'this week',
+  'last week',
+  'this month',
+  'last month',
+  'this year',
+  'last year',
+] as const;
 
 function normalise(text: string): string {
   return text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
@@ -81,18 +101,47 @@ export function resolveRelativeDate(text: string, today: CalendarDate): Calendar
     return addMonths(today, -n);
   }
   switch (t) {
-    case 'today': case '今日': case 'now': case '現在': return today;
-    case 'yesterday': case '昨日': return addDays(today, -1);
-    case 'tomorrow': case '明日': return addDays(today, 1);
-    case 'start of this week': case 'start of week': case '今週初め': return startOfWeek(today);
-    case 'start of last week': case '先週初め': return addDays(startOfWeek(today), -7);
-    case 'start of this month': case 'start of month': case '今月初め': return { ...today, day: 1 };
-    case 'end of this month': case 'end of month': case '今月末': return endOfMonth(today);
-    case 'start of last month': case '先月初め': return addMonths({ ...today, day: 1 }, -1);
-    case 'end of last month': case '先月末': return addDays({ ...today, day: 1 }, -1);
-    case 'start of this year': case 'start of year': case '今年初め': return { year: today.year, month: 1, day: 1 };
-    case 'start of last year': case '昨年初め': return { year: today.year - 1, month: 1, day: 1 };
-    default: return null;
+    case 'today':
+    case '今日':
+    case 'now':
+    case '現在':
+      return today;
+    case 'yesterday':
+    case '昨日':
+      return addDays(today, -1);
+    case 'tomorrow':
+    case '明日':
+      return addDays(today, 1);
+    case 'start of this week':
+    case 'start of week':
+    case '今週初め':
+      return startOfWeek(today);
+    case 'start of last week':
+    case '先週初め':
+      return addDays(startOfWeek(today), -7);
+    case 'start of this month':
+    case 'start of month':
+    case '今月初め':
+      return { ...today, day: 1 };
+    case 'end of this month':
+    case 'end of month':
+    case '今月末':
+      return endOfMonth(today);
+    case 'start of last month':
+    case '先月初め':
+      return addMonths({ ...today, day: 1 }, -1);
+    case 'end of last month':
+    case '先月末':
+      return addDays({ ...today, day: 1 }, -1);
+    case 'start of this year':
+    case 'start of year':
+    case '今年初め':
+      return { year: today.year, month: 1, day: 1 };
+    case 'start of last year':
+    case '昨年初め':
+      return { year: today.year - 1, month: 1, day: 1 };
+    default:
+      return null;
   }
 }
 
@@ -108,13 +157,33 @@ export function resolveRelativeRange(text: string, today: CalendarDate): [Calend
   const week = startOfWeek(today);
   const month = { ...today, day: 1 };
   switch (t) {
-    case 'this week': case '今週': return [week, addDays(week, 6)];
-    case 'last week': case '先週': return [addDays(week, -7), addDays(week, -1)];
-    case 'this month': case '今月': return [month, endOfMonth(today)];
-    case 'last month': case '先月': return [addMonths(month, -1), addDays(month, -1)];
-    case 'this year': case '今年': return [{ year: today.year, month: 1, day: 1 }, { year: today.year, month: 12, day: 31 }];
-    case 'last year': case '昨年': case '去年': return [{ year: today.year - 1, month: 1, day: 1 }, { year: today.year - 1, month: 12, day: 31 }];
-    default: return null;
+    case 'this week':
+    case '今週':
+      return [week, addDays(week, 6)];
+    case 'last week':
+    case '先週':
+      return [addDays(week, -7), addDays(week, -1)];
+    case 'this month':
+    case '今月':
+      return [month, endOfMonth(today)];
+    case 'last month':
+    case '先月':
+      return [addMonths(month, -1), addDays(month, -1)];
+    case 'this year':
+    case '今年':
+      return [
+        { year: today.year, month: 1, day: 1 },
+        { year: today.year, month: 12, day: 31 },
+      ];
+    case 'last year':
+    case '昨年':
+    case '去年':
+      return [
+        { year: today.year - 1, month: 1, day: 1 },
+        { year: today.year - 1, month: 12, day: 31 },
+      ];
+    default:
+      return null;
   }
 }
 
@@ -124,5 +193,7 @@ export function parseIsoDate(text: string): CalendarDate | null {
   if (!m) return null;
   const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
   const check = fromUtc(utc(date));
-  return check.year === date.year && check.month === date.month && check.day === date.day && date.year >= 1 ? date : null;
+  return check.year === date.year && check.month === date.month && check.day === date.day && date.year >= 1
+    ? date
+    : null;
 }

@@ -46,7 +46,7 @@ export function tokenize(sql: string, dialect: Dialect, reading: Reading): SqlTo
   while (i < sql.length) {
     const lexeme = next(sql, i, reading);
     const text = sql.slice(i, lexeme.end);
-    const token: SqlToken = { kind: lexeme.kind, text, start: i, value: valueOf(lexeme.kind, text) };
+    const token: SqlToken = { kind: lexeme.kind, text, start: i, value: unquotedValue(lexeme.kind, text) };
     if (lexeme.problem) token.problem = lexeme.problem;
     tokens.push(token);
     i = lexeme.end;
@@ -69,7 +69,7 @@ function lexerOf(dialect: Dialect): NextToken {
   }
 }
 
-function valueOf(kind: TokenKind, text: string): string {
+function unquotedValue(kind: TokenKind, text: string): string {
   if ((kind !== 'identifier' && kind !== 'string') || text.startsWith('$')) return text;
   const quote = /['"`[]/.exec(text);
   if (!quote) return text;
@@ -169,10 +169,8 @@ function pgIdentChar(c: string | undefined): boolean {
 
 const PG_DOLLAR_TAG = /\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/y;
 /** Hexadecimal, octal, binary or decimal (with fraction and exponent) numbers, `_` separators allowed. */
-const PG_NUMBER = new RegExp(
-  '(?:0[xX][0-9A-Fa-f_]+|0[oO][0-7_]+|0[bB][01_]+|(?:[0-9][0-9_]*(?:\\.[0-9_]*)?|\\.[0-9][0-9_]*)(?:[eE][+-]?[0-9]+)?)',
-  'y',
-);
+const PG_NUMBER =
+  /(?:0[xX][0-9A-Fa-f_]+|0[oO][0-7_]+|0[bB][01_]+|(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)(?:[eE][+-]?[0-9]+)?)/y;
 
 function nextPostgres(sql: string, i: number, reading: Reading): Lexeme {
   const c = sql[i];

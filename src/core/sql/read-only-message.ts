@@ -39,7 +39,7 @@ export function readOnlyMessage(problem: ReadProblem, word: string | undefined, 
 }
 
 function quoteIdentifier(word: string, dialect: Dialect): string {
-  if (dialect === 'mysql') return '`' + word.toLowerCase() + '`';
-  if (dialect === 'transactsql') return '[' + word.toLowerCase() + ']';
-  return '"' + word.toLowerCase() + '"';
+  if (dialect === 'mysql') return `\`${word.toLowerCase()}\``;
+  if (dialect === 'transactsql') return `[${word.toLowerCase()}]`;
+  return `"${word.toLowerCase()}"`;
 }

@@ -40,7 +40,8 @@ const OK: ReadCheck = { ok: true };
 export function checkReadOnly(sql: string, dialect: Dialect): ReadCheck {
   const tokens = tokenize(sql, dialect, 'default');
   const flagged = tokens.find((t) => t.problem);
-  if (flagged?.problem === 'unterminated') return { ok: false, problem: 'unterminated', word: flagged.text.slice(0, 2) };
+  if (flagged?.problem === 'unterminated')
+    return { ok: false, problem: 'unterminated', word: flagged.text.slice(0, 2) };
   if (flagged?.problem === 'executable-comment') return { ok: false, problem: 'executable-comment' };
   const check = checkTokens(tokens, dialect);
   if (!check.ok) return check;
@@ -74,7 +75,7 @@ function splitStatements(tokens: SqlToken[]): SqlToken[][] {
 
 function checkStatement(tokens: SqlToken[], dialect: Dialect): ReadCheck {
   const first = tokens.find((t) => !(t.kind === 'symbol' && t.text === '('));
-  if (!first || first.kind !== 'word') return { ok: false, problem: 'unknown-statement', word: first?.text ?? '(' };
+  if (first?.kind !== 'word') return { ok: false, problem: 'unknown-statement', word: first?.text ?? '(' };
   const firstWord = first.value.toUpperCase();
   if (!STATEMENT_WORDS.has(firstWord)) return { ok: false, problem: 'unknown-statement', word: first.value };
   if (!READ_FIRST_WORDS.has(firstWord)) return { ok: false, problem: 'not-a-read', word: firstWord };

@@ -15,9 +15,11 @@ export function splitSql(sql: string, dialect: Dialect): SqlSegment[] {
   const segments: SqlSegment[] = [];
   for (const token of tokenize(sql, dialect, 'default')) {
     const kind: SqlSegment['kind'] =
-      token.kind === 'comment' ? 'comment'
-      : token.kind === 'string' || token.kind === 'identifier' ? 'literal'
-      : 'code';
+      token.kind === 'comment'
+        ? 'comment'
+        : token.kind === 'string' || token.kind === 'identifier'
+          ? 'literal'
+          : 'code';
     const last = segments[segments.length - 1];
     if (kind === 'code' && last?.kind === 'code') last.text += token.text;
     else segments.push({ kind, text: token.text });

@@ -66,7 +66,7 @@ export function toCellValue(text: string | null, kind: ColumnKind, shift?: ZoneS
  */
 export function literalText(text: string): string {
   // The apostrophe is typed input too: with it the cell input stays within the limit.
-  return "'" + truncateForCell(text, MAX_CELL_CHARS - 1);
+  return `'${truncateForCell(text, MAX_CELL_CHARS - 1)}`;
 }
 
 export function truncateForCell(text: string, limit = MAX_CELL_CHARS): string {
@@ -90,12 +90,13 @@ export function exactDecimal(text: string): number | null {
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
   if (!match) return null;
   const [, sign, intPart, fracPart = ''] = match;
-  const digits = (intPart.replace(/^0+(?=\d)/, '') + '.' + fracPart.replace(/0+$/, '')).replace(/\.$/, '');
+  const digits = `${intPart.replace(/^0+(?=\d)/, '')}.${fracPart.replace(/0+$/, '')}`.replace(/\.$/, '');
   const canonical = (sign && digits !== '0' ? '-' : '') + digits;
   return String(n) === canonical ? n + 0 : null;
 }
 
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?)?(?:([+-]\d{2})(?::?(\d{2}))?(?::?\d{2})?|Z)?$/;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?)?(?:([+-]\d{2})(?::?(\d{2}))?(?::?\d{2})?|Z)?$/;
 
 /**
  * Wall-clock date or date-time text → sheet serial (days since 1899-12-30), or null. With a
@@ -125,7 +126,7 @@ export function shiftedText(text: string, shift: ZoneShift): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   const date = `${String(d.getUTCFullYear()).padStart(4, '0')}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-  return `${date} ${time}${m[7] === undefined ? '' : '.' + m[7]}`;
+  return `${date} ${time}${m[7] === undefined ? '' : `.${m[7]}`}`;
 }
 
 /** Milliseconds since 1970-01-01 of the wall clock matched by DATE_TIME, or null for an impossible date. */
@@ -135,7 +136,7 @@ function wallClockMs(m: RegExpExecArray): number | null {
   const month = Number(mo);
   const day = Number(d);
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null; // MySQL zero dates, bad days
-  const ms = ((Number(h) * 60 + Number(mi)) * 60 + Number(s)) * 1000 + Number((frac + '000').slice(0, 3));
+  const ms = ((Number(h) * 60 + Number(mi)) * 60 + Number(s)) * 1000 + Number(`${frac}000`.slice(0, 3));
   return daysFromCivil(year, month, day) * MS_PER_DAY + ms;
 }
 
@@ -161,6 +162,6 @@ export function timeSerial(text: string): number | null {
   const m = /^(-?)(\d{1,3}):(\d{2}):(\d{2})(?:\.(\d+))?$/.exec(text);
   if (!m) return null;
   const [, sign, h, mi, s, frac = ''] = m;
-  const ms = ((Number(h) * 60 + Number(mi)) * 60 + Number(s)) * 1000 + Number((frac + '000').slice(0, 3));
+  const ms = ((Number(h) * 60 + Number(mi)) * 60 + Number(s)) * 1000 + Number(`${frac}000`.slice(0, 3));
   return ((sign ? -1 : 1) * ms) / MS_PER_DAY;
 }

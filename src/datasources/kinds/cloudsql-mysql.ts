@@ -13,7 +13,15 @@ export const cloudSqlMysqlKind: DataSourceKind = {
   productName: 'MySQL',
   privilegeSql: MYSQL_PRIVILEGE_SQL,
   fields: [
-    { name: 'instance', label: { en: 'Instance connection name (project:region:instance)', ja: 'インスタンス接続名 (project:region:instance)' }, type: 'text', required: true },
+    {
+      name: 'instance',
+      label: {
+        en: 'Instance connection name (project:region:instance)',
+        ja: 'インスタンス接続名 (project:region:instance)',
+      },
+      type: 'text',
+      required: true,
+    },
     { name: 'database', label: { en: 'Database', ja: 'データベース' }, type: 'text', required: true },
     { name: 'user', label: { en: 'User', ja: 'ユーザー' }, type: 'text', required: true },
     { name: 'password', label: { en: 'Password', ja: 'パスワード' }, type: 'password', secret: true },

@@ -13,7 +13,18 @@ import { type ApiHandlers, NO_PAYLOAD } from '../api-handler';
 import { previewQuery, DEFAULT_PREVIEW_ROWS, MAX_PREVIEW_ROWS } from '../preview';
 import { getSchema } from '../schema';
 import { sessionInfo } from '../session-info';
-import { forkQuery, getQuery, listQueries, listVersions, renameQuery, resultLink, restoreVersion, saveQuery, setArchived, getStoredQuery } from './library';
+import {
+  forkQuery,
+  getQuery,
+  listQueries,
+  listVersions,
+  renameQuery,
+  resultLink,
+  restoreVersion,
+  saveQuery,
+  setArchived,
+  getStoredQuery,
+} from './library';
 import { listRecentRuns, runAdhocQuery, runSavedQuery } from './run';
 import { readFirstColumn } from './bind-context';
 import { DEFAULT_ROW_LIMIT } from '../refresh/refresh';
@@ -39,8 +50,10 @@ function values(p: Payload): ParameterValues {
   for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
     if (typeof value === 'string') out[name] = value;
     else if (typeof value === 'number') out[name] = String(value);
-    else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) out[name] = value.map(String);
-    else if (value !== null && value !== undefined) throw new InputError(`"values.${name}" must be text or a list of texts`);
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number'))
+      out[name] = value.map(String);
+    else if (value !== null && value !== undefined)
+      throw new InputError(`"values.${name}" must be text or a list of texts`);
   }
   return out;
 }
@@ -48,7 +61,8 @@ function values(p: Payload): ParameterValues {
 function tags(p: Payload): string[] {
   const raw = p.tags;
   if (raw === undefined || raw === null) return [];
-  if (!Array.isArray(raw) || raw.some((t) => typeof t !== 'string' || t.length > 100) || raw.length > 50) throw new InputError('"tags" must be a list of short texts');
+  if (!Array.isArray(raw) || raw.some((t) => typeof t !== 'string' || t.length > 100) || raw.length > 50)
+    throw new InputError('"tags" must be a list of short texts');
   return [...new Set((raw as string[]).map((t) => t.trim()).filter(Boolean))];
 }
 
@@ -173,11 +187,15 @@ export const LIBRARY_HANDLERS: ApiHandlers<LibraryMethod> = {
   listParameterOptions: {
     read: (raw) => {
       const p = asPayload(raw);
-      return { queryId: text(p, 'queryId', { required: true, max: ID_MAX }), parameter: text(p, 'parameter', { max: 200 }) };
+      return {
+        queryId: text(p, 'queryId', { required: true, max: ID_MAX }),
+        parameter: text(p, 'parameter', { max: 200 }),
+      };
     },
     run: (p, { lang }) => {
       const options = readFirstColumn(p.queryId);
-      if (options === null) throw new UserError(translate(lang, 'param.optionsQuery', { name: p.parameter || p.queryId }));
+      if (options === null)
+        throw new UserError(translate(lang, 'param.optionsQuery', { name: p.parameter || p.queryId }));
       return { options };
     },
   },

@@ -48,7 +48,9 @@ function readCellValues(ref: string, timeZone: string): BoundValue[] | null {
   // An open range such as A2:A reaches the bottom of the grid: read only down to the last row.
   const lastRow = Math.min(range.getLastRow(), sheet.getLastRow());
   if (lastRow < range.getRow()) return [];
-  const values = sheet.getRange(range.getRow(), range.getColumn(), lastRow - range.getRow() + 1, range.getNumColumns()).getValues();
+  const values = sheet
+    .getRange(range.getRow(), range.getColumn(), lastRow - range.getRow() + 1, range.getNumColumns())
+    .getValues();
   const out: BoundValue[] = [];
   for (const row of values) {
     for (const value of row) {

@@ -6,7 +6,13 @@
  * person added keeps its cells).
  */
 import { activeSpreadsheet, findTaggedSheet, freeSheetName, tagSheet, type Sheet } from '../../adapters/sheets';
-import { LIBRARY_COLUMNS, queryCells, readLibraryRows, type RowRead, type StoredQuery } from '../../core/library/query-row';
+import {
+  LIBRARY_COLUMNS,
+  queryCells,
+  readLibraryRows,
+  type RowRead,
+  type StoredQuery,
+} from '../../core/library/query-row';
 import { cellOf, mapColumns } from '../../core/sheet-columns';
 import { type CellValue, literalText, MAX_CELL_CHARS } from '../../core/values/cell-value';
 import { type TableColumns, tableColumns } from '../../adapters/sheet-table';
@@ -52,7 +58,8 @@ export function readLibrary(): { sheet: Sheet | null; rows: RowRead[] } {
 export function findQuery(id: string): { sheet: Sheet; row: number; query: StoredQuery } | null {
   const { sheet, rows } = readLibrary();
   if (!sheet) return null;
-  for (const read of rows) if (read.ok === true && read.query.id === id) return { sheet, row: read.row, query: read.query };
+  for (const read of rows)
+    if (read.ok === true && read.query.id === id) return { sheet, row: read.row, query: read.query };
   return null;
 }
 

@@ -23,7 +23,10 @@ import { appendVersion, findQuery, readLibrary, readVersions, writeQuery } from 
 const LOCK_WAIT_MS = 10_000;
 
 /** What an editor can change in a saved query. */
-export type QueryFields = Pick<StoredQuery, 'name' | 'description' | 'dataSourceId' | 'sql' | 'parameters' | 'schedule' | 'tags'>;
+export type QueryFields = Pick<
+  StoredQuery,
+  'name' | 'description' | 'dataSourceId' | 'sql' | 'parameters' | 'schedule' | 'tags'
+>;
 
 export interface SaveRequest extends QueryFields {
   id?: string;
@@ -49,13 +52,30 @@ export function resultLink(queryId: string): string | null {
 
 export function toSummary(q: StoredQuery): QuerySummary {
   return {
-    id: q.id, name: q.name, description: q.description, dataSourceId: q.dataSourceId, tags: q.tags, owner: q.owner,
-    updatedBy: q.updatedBy, updatedAt: q.updatedAt, archived: q.archived, lastRun: q.lastRun,
+    id: q.id,
+    name: q.name,
+    description: q.description,
+    dataSourceId: q.dataSourceId,
+    tags: q.tags,
+    owner: q.owner,
+    updatedBy: q.updatedBy,
+    updatedAt: q.updatedAt,
+    archived: q.archived,
+    lastRun: q.lastRun,
   };
 }
 
 export function toView(q: StoredQuery, link: string | null = resultLink(q.id)): QueryView {
-  return { ...toSummary(q), sql: q.sql, parameters: q.parameters, schedule: q.schedule, version: q.version, createdBy: q.createdBy, createdAt: q.createdAt, resultLink: link };
+  return {
+    ...toSummary(q),
+    sql: q.sql,
+    parameters: q.parameters,
+    schedule: q.schedule,
+    version: q.version,
+    createdBy: q.createdBy,
+    createdAt: q.createdAt,
+    resultLink: link,
+  };
 }
 
 export function getStoredQuery(id: string, lang: Lang): { sheetRow: number; query: StoredQuery } {
@@ -64,7 +84,10 @@ export function getStoredQuery(id: string, lang: Lang): { sheetRow: number; quer
   return { sheetRow: found.row, query: found.query };
 }
 
-export function listQueries(options: { search?: string; filter?: LibraryFilter; tag?: string }, lang: Lang): QuerySummary[] {
+export function listQueries(
+  options: { search?: string; filter?: LibraryFilter; tag?: string },
+  lang: Lang,
+): QuerySummary[] {
   const { sheet, rows } = readLibrary();
   const queries = rows.flatMap((r) => (r.ok === true ? [r.query] : []));
   const list = filterQueries(queries, { ...options, userEmail: userEmail() }).map(toSummary);
@@ -73,9 +96,20 @@ export function listQueries(options: { search?: string; filter?: LibraryFilter; 
       if (r.ok !== false) continue;
       const problems = r.problems.map((p) => translate(lang, p.key, p.vars)).join('; ');
       list.push({
-        id: r.id || `broken-row-${r.row}`, name: r.name || `#${r.row}`, description: '', dataSourceId: '', tags: [], owner: '', updatedBy: '', updatedAt: '',
-        archived: false, lastRun: null,
-        broken: { row: r.row, message: translate(lang, 'library.brokenRow', { row: r.row, problems, sheet: sheet.getName() }) },
+        id: r.id || `broken-row-${r.row}`,
+        name: r.name || `#${r.row}`,
+        description: '',
+        dataSourceId: '',
+        tags: [],
+        owner: '',
+        updatedBy: '',
+        updatedAt: '',
+        archived: false,
+        lastRun: null,
+        broken: {
+          row: r.row,
+          message: translate(lang, 'library.brokenRow', { row: r.row, problems, sheet: sheet.getName() }),
+        },
       });
     }
   }
@@ -99,29 +133,55 @@ function checkFields(fields: QueryFields, lang: Lang): void {
   if (!fields.name.trim()) throw new UserError(translate(lang, 'library.nameRequired'));
   if (!fields.dataSourceId.trim()) throw new InputError('"dataSourceId" is required');
   getDataSource(fields.dataSourceId, lang); // names a missing data source with what to do
-  if (parseSchedule(fields.schedule) === 'invalid') throw new UserError(translate(lang, 'schedule.invalid', { schedule: fields.schedule }));
-  const probe = { ...fields, id: '', owner: '', createdBy: '', createdAt: '', updatedBy: '', updatedAt: '', version: 1, archived: false, lastRun: null };
+  if (parseSchedule(fields.schedule) === 'invalid')
+    throw new UserError(translate(lang, 'schedule.invalid', { schedule: fields.schedule }));
+  const probe = {
+    ...fields,
+    id: '',
+    owner: '',
+    createdBy: '',
+    createdAt: '',
+    updatedBy: '',
+    updatedAt: '',
+    version: 1,
+    archived: false,
+    lastRun: null,
+  };
   const big = oversizedField(probe);
   if (big) {
-    throw new UserError(translate(lang, 'library.tooLong', {
-      field: big.field === 'sql' ? 'SQL' : translate(lang, `library.field.${big.field}` as 'library.field.name'),
-      length: big.length.toLocaleString('en-US'),
-      max: (MAX_CELL_CHARS - 1).toLocaleString('en-US'),
-    }));
+    throw new UserError(
+      translate(lang, 'library.tooLong', {
+        field: big.field === 'sql' ? 'SQL' : translate(lang, `library.field.${big.field}` as 'library.field.name'),
+        length: big.length.toLocaleString('en-US'),
+        max: (MAX_CELL_CHARS - 1).toLocaleString('en-US'),
+      }),
+    );
   }
 }
 
 /** Writes `next` over `row` and records it as a new version. */
 function commit(next: StoredQuery, row: number | null, change: string): StoredQuery {
   writeQuery(next, row);
-  appendVersion({ queryId: next.id, version: next.version, savedBy: next.updatedBy, savedAt: next.updatedAt, change, query: next });
+  appendVersion({
+    queryId: next.id,
+    version: next.version,
+    savedBy: next.updatedBy,
+    savedAt: next.updatedAt,
+    change,
+    query: next,
+  });
   return next;
 }
 
 export function saveQuery(request: SaveRequest, lang: Lang): SaveQueryAnswer {
   const fields: QueryFields = {
-    name: request.name.trim(), description: request.description, dataSourceId: request.dataSourceId.trim(), sql: request.sql,
-    parameters: request.parameters, schedule: request.schedule.trim(), tags: request.tags,
+    name: request.name.trim(),
+    description: request.description,
+    dataSourceId: request.dataSourceId.trim(),
+    sql: request.sql,
+    parameters: request.parameters,
+    schedule: request.schedule.trim(),
+    tags: request.tags,
   };
   checkFields(fields, lang);
   return locked(lang, () => {
@@ -129,7 +189,16 @@ export function saveQuery(request: SaveRequest, lang: Lang): SaveQueryAnswer {
     const at = now();
     if (!request.id) {
       const created: StoredQuery = {
-        ...fields, id: Utilities.getUuid(), owner: who, createdBy: who, createdAt: at, updatedBy: who, updatedAt: at, version: 1, archived: false, lastRun: null,
+        ...fields,
+        id: Utilities.getUuid(),
+        owner: who,
+        createdBy: who,
+        createdAt: at,
+        updatedBy: who,
+        updatedAt: at,
+        version: 1,
+        archived: false,
+        lastRun: null,
       };
       return { saved: toView(commit(created, null, 'created'), null) };
     }
@@ -138,16 +207,26 @@ export function saveQuery(request: SaveRequest, lang: Lang): SaveQueryAnswer {
       return { conflict: { theirs: toView(stored) } };
     }
     const next: StoredQuery = { ...stored, ...fields, updatedBy: who, updatedAt: at, version: stored.version + 1 };
-    return { saved: toView(commit(next, sheetRow, 'fields:' + changedFields(stored, next).join(','))) };
+    return { saved: toView(commit(next, sheetRow, `fields:${changedFields(stored, next).join(',')}`)) };
   });
 }
 
 /** Applies a change to one query (found by id under the lock) and records the version. */
-function mutate(id: string, lang: Lang, change: (q: StoredQuery) => { next: Partial<StoredQuery>; code: string }): QueryView {
+function mutate(
+  id: string,
+  lang: Lang,
+  change: (q: StoredQuery) => { next: Partial<StoredQuery>; code: string },
+): QueryView {
   return locked(lang, () => {
     const { sheetRow, query } = getStoredQuery(id, lang);
     const { next, code } = change(query);
-    const updated: StoredQuery = { ...query, ...next, updatedBy: userEmail(), updatedAt: now(), version: query.version + 1 };
+    const updated: StoredQuery = {
+      ...query,
+      ...next,
+      updatedBy: userEmail(),
+      updatedAt: now(),
+      version: query.version + 1,
+    };
     return toView(commit(updated, sheetRow, code));
   });
 }
@@ -177,8 +256,17 @@ export function forkQuery(id: string, lang: Lang): QueryView {
     const who = userEmail();
     const at = now();
     const copy: StoredQuery = {
-      ...query, id: Utilities.getUuid(), name: translate(lang, 'library.copyOf', { name: query.name }).slice(0, 1000),
-      owner: who, createdBy: who, createdAt: at, updatedBy: who, updatedAt: at, version: 1, archived: false, lastRun: null,
+      ...query,
+      id: Utilities.getUuid(),
+      name: translate(lang, 'library.copyOf', { name: query.name }).slice(0, 1000),
+      owner: who,
+      createdBy: who,
+      createdAt: at,
+      updatedBy: who,
+      updatedAt: at,
+      version: 1,
+      archived: false,
+      lastRun: null,
     };
     return toView(commit(copy, null, `forked:${query.name}`), null);
   });
@@ -188,6 +276,10 @@ export function listVersions(id: string, lang: Lang): VersionSummary[] {
   getStoredQuery(id, lang);
   return readVersions(id)
     .reverse()
-    .map((v) => ({ version: v.version, savedBy: v.savedBy, savedAt: v.savedAt, change: describeChange(v.change, lang) }));
+    .map((v) => ({
+      version: v.version,
+      savedBy: v.savedBy,
+      savedAt: v.savedAt,
+      change: describeChange(v.change, lang),
+    }));
 }
-

@@ -20,7 +20,7 @@ import { getStoredQuery } from './library';
 export const RECENT_RUNS = 20;
 
 /** The link that opens a result tab (`sheetId` from the refresh, so the tab is not searched for again). */
-function linkTo(ctx: ExecutionContext, sheetId: number | null): string | null {
+function linkTo(sheetId: number | null): string | null {
   return sheetId === null ? null : `${spreadsheetUrl()}#gid=${sheetId}&range=A1`;
 }
 
@@ -59,7 +59,7 @@ export function runSavedQuery(
     const found = findQuery(query.id); // found again: the sheet may have been sorted meanwhile
     if (found) writeLastRun(found.sheet, found.row, lastRun);
   });
-  return { ...result, link: result.ok ? linkTo(ctx, result.sheetId) : null };
+  return { ...result, link: result.ok ? linkTo(result.sheetId) : null };
 }
 
 export interface AdhocRun {
@@ -94,7 +94,7 @@ export function runAdhocQuery(run: AdhocRun, ctx: ExecutionContext): RefreshResu
     },
     ctx,
   );
-  return { ...result, link: result.ok ? linkTo(ctx, result.sheetId) : null };
+  return { ...result, link: result.ok ? linkTo(result.sheetId) : null };
 }
 
 /** The newest runs from the run log tab, newest first. */

@@ -85,7 +85,12 @@ function placeholdersWork(connection: Connection, timeoutSeconds: number): boole
  * even a one-placeholder probe (reported for external MySQL 8 through Apps Script), the SQL is
  * re-run with dialect-correct literals.
  */
-function execute(connection: Connection, setup: Statement | null, options: QueryRunOptions, dialect: Dialect): ResultSet {
+function execute(
+  connection: Connection,
+  setup: Statement | null,
+  options: QueryRunOptions,
+  dialect: Dialect,
+): ResultSet {
   const values = options.values ?? [];
   const plain = (sql: string): ResultSet => {
     const statement = setup ?? connection.createStatement();
@@ -96,7 +101,9 @@ function execute(connection: Connection, setup: Statement | null, options: Query
   try {
     const statement = connection.prepareStatement(options.sql);
     limit(statement, options.timeoutSeconds, options.maxRows);
-    values.forEach((value, i) => bind(statement, i + 1, value));
+    values.forEach((value, i) => {
+      bind(statement, i + 1, value);
+    });
     return statement.executeQuery();
   } catch (error) {
     if (placeholdersWork(connection, options.timeoutSeconds)) throw error;
@@ -119,7 +126,9 @@ export function assertReadOnly(config: DataSourceConfig, sql: string, lang: Lang
   const kind = findKind(config.kind);
   // Fail closed: a kind this version does not know has no lexer to check with.
   if (!kind) {
-    const kinds = listKinds().map((k) => k.id).join(', ');
+    const kinds = listKinds()
+      .map((k) => k.id)
+      .join(', ');
     throw new UserError(translate(lang, 'ds.unknownKind', { kind: config.kind, kinds }));
   }
   const check = checkReadOnly(sql, kind.dialect);
@@ -130,7 +139,9 @@ export function assertReadOnly(config: DataSourceConfig, sql: string, lang: Lang
 export function kindOf(config: DataSourceConfig, lang: Lang): DataSourceKind {
   const kind = findKind(config.kind);
   if (kind) return kind;
-  const kinds = listKinds().map((k) => k.id).join(', ');
+  const kinds = listKinds()
+    .map((k) => k.id)
+    .join(', ');
   throw new UserError(translate(lang, 'ds.unknownKind', { kind: config.kind, kinds }));
 }
 
@@ -153,7 +164,11 @@ function readColumns(resultSet: ResultSet, sessionZone: SessionZone): ResultColu
     // The type name and precision are asked for only where they change the conversion.
     const name = NAME_DEPENDENT_TYPES.includes(type) ? meta.getColumnTypeName(c) : '';
     const precision = type === SQL_TYPES.BIT ? meta.getPrecision(c) : 0;
-    columns.push({ label: meta.getColumnLabel(c), kind: columnKind(type, name, precision), shift: sessionZone.shiftFor(name) });
+    columns.push({
+      label: meta.getColumnLabel(c),
+      kind: columnKind(type, name, precision),
+      shift: sessionZone.shiftFor(name),
+    });
   }
   return columns;
 }

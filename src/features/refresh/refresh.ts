@@ -151,7 +151,9 @@ function viaStaging(
   const runId = String(ctx.deadline.startedAt) + Math.floor(Math.random() * 1e6);
   const staging = StagingTab.create(ctx, runId, rows.columns.length);
   try {
-    first.forEach((chunk, i) => staging.appendRows(chunk, i === 0 ? header : undefined));
+    first.forEach((chunk, i) => {
+      staging.appendRows(chunk, i === 0 ? header : undefined);
+    });
     for (let chunk = rows.next(); chunk !== null; chunk = rows.next()) staging.appendRows(chunk);
     columnFormats(rows.columns).forEach((format, i) => {
       if (format !== PLAIN_FORMAT && staging.rowCount > 0) staging.setColumnFormat(i + 1, format);
@@ -224,13 +226,16 @@ export function refresh(request: RefreshRequest, ctx: ExecutionContext): Refresh
       const { columns, resultSet } = running;
       if (columns.length === 0) throw new UserError(translate(lang, 'refresh.noColumns'));
       const { headers, renamed } = uniqueHeaders(columns.map((c) => c.label));
-      const header = headers.map((h) => "'" + h);
+      const header = headers.map((h) => `'${h}`);
       const rows = reader(ctx, resultSet, columns, rowLimit);
       const { published, rowCount } = writeAll(ctx, request, rows, header, config.name, close);
       const truncated = rows.truncated();
       const warnings = [...published.warnings];
       if (renamed.length > 0) warnings.push(translate(lang, 'refresh.duplicateColumns', { names: renamed.join(', ') }));
-      if (truncated) warnings.push(translate(lang, 'refresh.truncated', { rows: rowCount, cells: MAX_RESULT_CELLS.toLocaleString('en-US') }));
+      if (truncated)
+        warnings.push(
+          translate(lang, 'refresh.truncated', { rows: rowCount, cells: MAX_RESULT_CELLS.toLocaleString('en-US') }),
+        );
       const result: RefreshResult = {
         ok: true,
         queryId: request.queryId,

@@ -7,7 +7,7 @@
  * and note; a larger result is published from a filled staging tab in one copy. A tab a person
  * made is never written to.
  */
-import { translate, type Lang } from '../../core/i18n';
+import { translate } from '../../core/i18n';
 import type { CellValue } from '../../core/values/cell-value';
 import { findTaggedSheet, freeSheetName, tagSheet, type Sheet } from '../../adapters/sheets';
 import type { ExecutionContext } from '../context';
@@ -73,7 +73,7 @@ function areaFor(sheet: Sheet, rows: number, columns: number): Area {
 }
 
 /** Grows the tab (when it must) so that the area fits. */
-function fit(ctx: ExecutionContext, sheet: Sheet, area: Area): void {
+function fitArea(ctx: ExecutionContext, sheet: Sheet, area: Area): void {
   if (!area.grows) return;
   const size = {
     rows: area.rows,
@@ -108,7 +108,7 @@ export function writeResult(
   const width = grid.header.length;
   const area = areaFor(sheet, 1 + grid.rows.length, width);
   if (area.rows * area.columns > MAX_DIRECT_WRITE_CELLS) return null;
-  fit(ctx, sheet, area);
+  fitArea(ctx, sheet, area);
   const values = padded<CellValue>([grid.header, ...grid.rows], area.rows, area.columns, '');
   const dataFormats = [...grid.formats, ...Array<string>(area.columns - width).fill(PLAIN_FORMAT)];
   const plainRow = Array<string>(area.columns).fill(PLAIN_FORMAT);
@@ -127,7 +127,7 @@ export function publish(ctx: ExecutionContext, staging: StagingTab, queryId: str
   const warnings: string[] = [];
   const target = resultTab(ctx, queryId, tabName, warnings);
   const area = areaFor(target, 1 + staging.rowCount, staging.columnCount);
-  fit(ctx, target, area);
+  fitArea(ctx, target, area);
   staging.ensureSize(area.rows, area.columns);
   // The one step that changes the result tab: values, formats and the header note at once.
   staging.sheet.getRange(1, 1, area.rows, area.columns).copyTo(target.getRange(1, 1, area.rows, area.columns));

@@ -79,7 +79,9 @@ function createLog(lang: Lang): Sheet {
   const ss = activeSpreadsheet();
   const sheet = ss.insertSheet(freeSheetName(translate(lang, 'runlog.tab')), ss.getNumSheets());
   tagSheet(sheet, RUN_LOG_KEY, '1', {});
-  sheet.getRange(1, 1, 1, RUN_LOG_COLUMNS.length).setValues([RUN_LOG_COLUMNS.map((key) => literalText(translate(lang, HEADER_KEYS[key])))]);
+  sheet
+    .getRange(1, 1, 1, RUN_LOG_COLUMNS.length)
+    .setValues([RUN_LOG_COLUMNS.map((key) => literalText(translate(lang, HEADER_KEYS[key])))]);
   sheet.setFrozenRows(1);
   return sheet;
 }
@@ -113,7 +115,8 @@ export function outcomeOf(code: unknown, text: unknown): RunOutcome {
   if ((OUTCOMES as string[]).includes(stored)) return stored as RunOutcome;
   const shown = String(text ?? '').trim();
   for (const outcome of OUTCOMES) {
-    if (shown === translate('en', OUTCOME_TEXT[outcome]) || shown === translate('ja', OUTCOME_TEXT[outcome])) return outcome;
+    if (shown === translate('en', OUTCOME_TEXT[outcome]) || shown === translate('ja', OUTCOME_TEXT[outcome]))
+      return outcome;
   }
   return 'failed';
 }

@@ -84,8 +84,9 @@ export class StagingTab {
 
   /** Grows the tab to at least rows x columns (Apps Script refuses ranges beyond the grid). */
   ensureSize(rows: number, columns: number): void {
-    const extra = Math.max(0, rows - this.maxRows) * Math.max(columns, this.maxColumns)
-      + Math.max(0, columns - this.maxColumns) * this.maxRows;
+    const extra =
+      Math.max(0, rows - this.maxRows) * Math.max(columns, this.maxColumns) +
+      Math.max(0, columns - this.maxColumns) * this.maxRows;
     if (extra > this.room) throw StagingTab.full(this.ctx, extra - this.room);
     this.room -= extra;
     if (rows > this.maxRows) {

@@ -11,6 +11,8 @@ export function runTick(): TickReport {
 export function turnOnSchedule(): void {
   const lang = userLang();
   const { interval } = installTickTrigger();
-  const text = translate(lang, 'schedule.installed', { interval: translate(lang, interval === 'minutes' ? 'schedule.every5min' : 'schedule.everyHour') });
+  const text = translate(lang, 'schedule.installed', {
+    interval: translate(lang, interval === 'minutes' ? 'schedule.every5min' : 'schedule.everyHour'),
+  });
   SpreadsheetApp.getActiveSpreadsheet().toast(text, 'Sheetdash', 10);
 }

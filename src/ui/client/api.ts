@@ -21,7 +21,10 @@ declare global {
 export type Payload<M extends ApiMethodName> = ApiMethods[M][0];
 export type Answer<M extends ApiMethodName> = ApiMethods[M][1];
 
-export function call<M extends ApiMethodName>(method: M, ...args: Payload<M> extends undefined ? [] : [Payload<M>]): Promise<Answer<M>> {
+export function call<M extends ApiMethodName>(
+  method: M,
+  ...args: Payload<M> extends undefined ? [] : [Payload<M>]
+): Promise<Answer<M>> {
   const payload = args[0];
   return new Promise((resolve, reject) => {
     const run = window.google?.script?.run;
@@ -33,7 +36,14 @@ export function call<M extends ApiMethodName>(method: M, ...args: Payload<M> ext
       .withSuccessHandler((answer) => {
         const response = answer as ApiResponse<Answer<M>> | null;
         if (response && response.ok === true) resolve(response.value);
-        else reject(new Error(response && response.ok === false ? response.error : t('common.serverUnreachable', { detail: String(answer) })));
+        else
+          reject(
+            new Error(
+              response && response.ok === false
+                ? response.error
+                : t('common.serverUnreachable', { detail: String(answer) }),
+            ),
+          );
       })
       .withFailureHandler((error) => {
         const detail = error instanceof Error ? error.message : String(error);

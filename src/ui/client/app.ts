@@ -38,7 +38,12 @@ export function startApp(root: HTMLElement): void {
     selectTab,
     async openQuery(view: QueryView) {
       if (queryTab.hasUnsavedChanges()) {
-        const yes = await confirmInline(errorBox.parentElement as HTMLElement, t('query.replaceUnsaved'), t('common.yes'), t('common.no'));
+        const yes = await confirmInline(
+          errorBox.parentElement as HTMLElement,
+          t('query.replaceUnsaved'),
+          t('common.yes'),
+          t('common.no'),
+        );
         if (!yes) return false;
       }
       queryTab.load(view);
@@ -69,7 +74,11 @@ export function startApp(root: HTMLElement): void {
     'nav',
     { class: 'tabs', attrs: { role: 'tablist' } },
     ...TABS.map(({ name, label }) => {
-      const button = h('button', { class: 'tab', testid: `tab-${name}`, attrs: { role: 'tab' }, on: { click: () => selectTab(name) } }, t(label));
+      const button = h(
+        'button',
+        { class: 'tab', testid: `tab-${name}`, attrs: { role: 'tab' }, on: { click: () => selectTab(name) } },
+        t(label),
+      );
       tabButtons.set(name, button);
       return button;
     }),

@@ -25,5 +25,12 @@ export function ago(iso: string, now: number = Date.now()): string {
 
 /** "a, b ,, c" → ["a", "b", "c"], each once. */
 export function parseTags(text: string): string[] {
-  return [...new Set(text.split(/[,、]/).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[,、]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

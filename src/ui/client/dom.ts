@@ -14,13 +14,19 @@ export interface ElementOptions {
   on?: { [K in keyof HTMLElementEventMap]?: (event: HTMLElementEventMap[K]) => void };
 }
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, options: ElementOptions = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  options: ElementOptions = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   if (options.class) element.className = options.class;
   if (options.testid) element.setAttribute('data-testid', options.testid);
-  for (const [name, value] of Object.entries(options.attrs ?? {})) if (value !== undefined) element.setAttribute(name, value);
+  for (const [name, value] of Object.entries(options.attrs ?? {}))
+    if (value !== undefined) element.setAttribute(name, value);
   Object.assign(element, options.props ?? {});
-  for (const [event, handler] of Object.entries(options.on ?? {})) element.addEventListener(event, handler as EventListener);
+  for (const [event, handler] of Object.entries(options.on ?? {}))
+    element.addEventListener(event, handler as EventListener);
   append(element, ...children);
   return element;
 }
@@ -28,7 +34,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, options: Elemen
 export function append(parent: Node, ...children: Child[]): void {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    parent.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+    parent.appendChild(
+      typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child,
+    );
   }
 }
 
@@ -51,7 +59,13 @@ export function textTable(columns: string[], rows: (string | null)[][], testid?:
       'table',
       { class: 'data' },
       h('thead', {}, h('tr', {}, ...columns.map((c) => h('th', {}, c)))),
-      h('tbody', {}, ...rows.map((row) => h('tr', {}, ...row.map((cell) => h('td', { class: cell === null ? 'null' : undefined }, cell ?? 'NULL'))))),
+      h(
+        'tbody',
+        {},
+        ...rows.map((row) =>
+          h('tr', {}, ...row.map((cell) => h('td', { class: cell === null ? 'null' : undefined }, cell ?? 'NULL'))),
+        ),
+      ),
     ),
   );
 }
@@ -66,7 +80,12 @@ export function confirmInline(host: HTMLElement, message: string, yes: string, n
     };
     append(
       box,
-      h('div', { class: 'buttons' }, h('button', { class: 'action', testid: 'btn-confirm-yes', on: { click: () => done(true) } }, yes), h('button', { testid: 'btn-confirm-no', on: { click: () => done(false) } }, no)),
+      h(
+        'div',
+        { class: 'buttons' },
+        h('button', { class: 'action', testid: 'btn-confirm-yes', on: { click: () => done(true) } }, yes),
+        h('button', { testid: 'btn-confirm-no', on: { click: () => done(false) } }, no),
+      ),
     );
     host.appendChild(box);
   });

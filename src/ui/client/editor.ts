@@ -40,14 +40,27 @@ export interface SqlEditor {
   focus(): void;
 }
 
-export function createSqlEditor(parent: HTMLElement, options: { placeholderText: string; onChange: (text: string) => void; onRun: () => void }): SqlEditor {
+export function createSqlEditor(
+  parent: HTMLElement,
+  options: { placeholderText: string; onChange: (text: string) => void; onRun: () => void },
+): SqlEditor {
   const language = new Compartment();
   const view = new EditorView({
     parent,
     state: EditorState.create({
       doc: '',
       extensions: [
-        Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => (options.onRun(), true) }])),
+        Prec.highest(
+          keymap.of([
+            {
+              key: 'Mod-Enter',
+              run: () => {
+                options.onRun();
+                return true;
+              },
+            },
+          ]),
+        ),
         history(),
         drawSelection(),
         indentOnInput(),
@@ -76,7 +89,14 @@ export function createSqlEditor(parent: HTMLElement, options: { placeholderText:
     },
     setLanguage: (dialect, schema) =>
       view.dispatch({
-        effects: language.reconfigure(sql({ dialect: dialect ? DIALECTS[dialect] : StandardSQL, schema: schema.schema, defaultSchema: schema.defaultSchema, upperCaseKeywords: true })),
+        effects: language.reconfigure(
+          sql({
+            dialect: dialect ? DIALECTS[dialect] : StandardSQL,
+            schema: schema.schema,
+            defaultSchema: schema.defaultSchema,
+            upperCaseKeywords: true,
+          }),
+        ),
       }),
     focus: () => view.focus(),
   };

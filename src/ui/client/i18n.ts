@@ -21,7 +21,10 @@ export const CATALOG = {
 
   'query.new': { en: 'New query', ja: '新規クエリ' },
   'query.dataSource': { en: 'Data source', ja: 'データソース' },
-  'query.noDataSource': { en: 'No data source yet: add one in the Data sources tab.', ja: 'データソースがありません。「データソース」タブで追加してください。' },
+  'query.noDataSource': {
+    en: 'No data source yet: add one in the Data sources tab.',
+    ja: 'データソースがありません。「データソース」タブで追加してください。',
+  },
   'query.name': { en: 'Name', ja: '名前' },
   'query.namePlaceholder': { en: 'Untitled query', ja: '無題のクエリ' },
   'query.description': { en: 'Description', ja: '説明' },
@@ -39,8 +42,14 @@ export const CATALOG = {
   'query.running': { en: 'Running…', ja: '実行中…' },
   'query.saving': { en: 'Saving…', ja: '保存中…' },
   'query.previewStatus': { en: '{rows} rows in {seconds} s', ja: '{rows} 行({seconds} 秒)' },
-  'query.previewTruncated': { en: '{rows} rows in {seconds} s (showing the first {shown})', ja: '{rows} 行({seconds} 秒、先頭 {shown} 行を表示)' },
-  'query.written': { en: 'Wrote {rows} rows to tab "{tab}" in {seconds} s.', ja: 'タブ「{tab}」に {rows} 行を書き込みました({seconds} 秒)。' },
+  'query.previewTruncated': {
+    en: '{rows} rows in {seconds} s (showing the first {shown})',
+    ja: '{rows} 行({seconds} 秒、先頭 {shown} 行を表示)',
+  },
+  'query.written': {
+    en: 'Wrote {rows} rows to tab "{tab}" in {seconds} s.',
+    ja: 'タブ「{tab}」に {rows} 行を書き込みました({seconds} 秒)。',
+  },
   'query.openTab': { en: 'Open the tab', ja: 'タブを開く' },
   'query.saved': { en: 'Saved (version {version}).', ja: '保存しました(バージョン {version})。' },
   'query.savedCopy': { en: 'Saved as "{name}".', ja: '「{name}」として保存しました。' },
@@ -50,12 +59,18 @@ export const CATALOG = {
     en: 'This query has unsaved changes. Save it first, so the tab shows the SQL that produced it.',
     ja: 'このクエリには未保存の変更があります。タブに正しい SQL が記録されるよう、先に保存してください。',
   },
-  'query.saveBeforeLink': { en: 'Save the query and write it to a tab first; then it has a link.', ja: '先にクエリを保存してタブに書き込んでください。その後リンクを取得できます。' },
+  'query.saveBeforeLink': {
+    en: 'Save the query and write it to a tab first; then it has a link.',
+    ja: '先にクエリを保存してタブに書き込んでください。その後リンクを取得できます。',
+  },
   'query.linkCopied': { en: 'Link copied.', ja: 'リンクをコピーしました。' },
   'query.linkCopyByHand': { en: 'Copy this link by hand:', ja: '次のリンクを手動でコピーしてください:' },
   'query.unsaved': { en: 'Unsaved changes', ja: '未保存の変更あり' },
   'query.copyOf': { en: 'Copy of {name}', ja: '{name} のコピー' },
-  'query.replaceUnsaved': { en: 'The editor has unsaved changes. Replace them?', ja: 'エディタに未保存の変更があります。破棄して置き換えますか?' },
+  'query.replaceUnsaved': {
+    en: 'The editor has unsaved changes. Replace them?',
+    ja: 'エディタに未保存の変更があります。破棄して置き換えますか?',
+  },
   'query.schema': { en: 'Tables', ja: 'テーブル' },
   'query.schemaRefresh': { en: 'Refresh tables', ja: 'テーブルを再読み込み' },
   'query.schemaCount': { en: '{tables} tables (loaded {at})', ja: '{tables} テーブル({at} に読み込み)' },
@@ -65,8 +80,14 @@ export const CATALOG = {
     ja: '最新の実行は失敗しました。以下は前回成功した結果です({time}、{at})。',
   },
 
-  'conflict.title': { en: 'Someone saved this query while you were editing', ja: '編集中に他の人がこのクエリを保存しました' },
-  'conflict.by': { en: '{who} saved version {version} ({at}). Their SQL:', ja: '{who} がバージョン {version} を保存しました({at})。相手の SQL:' },
+  'conflict.title': {
+    en: 'Someone saved this query while you were editing',
+    ja: '編集中に他の人がこのクエリを保存しました',
+  },
+  'conflict.by': {
+    en: '{who} saved version {version} ({at}). Their SQL:',
+    ja: '{who} がバージョン {version} を保存しました({at})。相手の SQL:',
+  },
   'conflict.overwrite': { en: 'Overwrite with mine', ja: '自分の内容で上書き' },
   'conflict.keepTheirs': { en: 'Keep theirs', ja: '相手の内容を採用' },
   'conflict.saveCopy': { en: 'Save mine as a copy', ja: '自分の内容をコピーとして保存' },
@@ -92,8 +113,14 @@ export const CATALOG = {
   'param.optionsQuery': { en: 'Or options from the first column of', ja: 'または次のクエリ結果の 1 列目から' },
   'param.optionsQueryNone': { en: '(fixed options)', ja: '(固定の選択肢)' },
   'param.multi': { en: 'Several values may be chosen', ja: '複数選択を許可' },
-  'param.optionsFailed': { en: 'Could not load the options of {name}: {detail}', ja: '{name} の選択肢を読み込めませんでした: {detail}' },
-  'param.notNumber': { en: '{name}: enter a number such as 42 or 3.5.', ja: '{name}: 42 や 3.5 のような数値を入力してください。' },
+  'param.optionsFailed': {
+    en: 'Could not load the options of {name}: {detail}',
+    ja: '{name} の選択肢を読み込めませんでした: {detail}',
+  },
+  'param.notNumber': {
+    en: '{name}: enter a number such as 42 or 3.5.',
+    ja: '{name}: 42 や 3.5 のような数値を入力してください。',
+  },
   'param.empty': { en: '{name}: enter a value.', ja: '{name}: 値を入力してください。' },
 
   'library.search': { en: 'Search name, tag, SQL…', ja: '名前・タグ・SQL を検索…' },
@@ -109,7 +136,10 @@ export const CATALOG = {
   'library.versions': { en: 'Versions', ja: 'バージョン' },
   'library.restoreVersion': { en: 'Restore this version', ja: 'このバージョンに戻す' },
   'library.versionLine': { en: 'v{version} · {who} · {at}', ja: 'v{version} · {who} · {at}' },
-  'library.versionRestored': { en: 'Restored version {version} as a new version.', ja: 'バージョン {version} を新しいバージョンとして復元しました。' },
+  'library.versionRestored': {
+    en: 'Restored version {version} as a new version.',
+    ja: 'バージョン {version} を新しいバージョンとして復元しました。',
+  },
   'library.meta': { en: '{owner} · updated {at}', ja: '{owner} · {at} 更新' },
   'library.lastRunOk': { en: 'Last run {at}: {rows} rows', ja: '前回の実行 {at}: {rows} 行' },
   'library.lastRunFailed': { en: 'Last run {at} failed: {message}', ja: '前回の実行 {at} は失敗: {message}' },
@@ -120,12 +150,18 @@ export const CATALOG = {
   'ds.name': { en: 'Name', ja: '名前' },
   'ds.edit': { en: 'Edit', ja: '編集' },
   'ds.delete': { en: 'Delete', ja: '削除' },
-  'ds.deleteConfirm': { en: 'Delete "{name}"? Queries that use it stop running.', ja: '「{name}」を削除しますか?これを使うクエリは実行できなくなります。' },
+  'ds.deleteConfirm': {
+    en: 'Delete "{name}"? Queries that use it stop running.',
+    ja: '「{name}」を削除しますか?これを使うクエリは実行できなくなります。',
+  },
   'ds.save': { en: 'Save', ja: '保存' },
   'ds.saved': { en: 'Saved "{name}".', ja: '「{name}」を保存しました。' },
   'ds.test': { en: 'Test connection', ja: '接続テスト' },
   'ds.testing': { en: 'Testing…', ja: 'テスト中…' },
-  'ds.writable': { en: 'Writable (allow INSERT, UPDATE, DELETE…)', ja: '書き込み可能(INSERT・UPDATE・DELETE などを許可)' },
+  'ds.writable': {
+    en: 'Writable (allow INSERT, UPDATE, DELETE…)',
+    ja: '書き込み可能(INSERT・UPDATE・DELETE などを許可)',
+  },
   'ds.writableWarning': {
     en: 'Anyone who can edit this spreadsheet could then change or delete data. Prefer a read-only database user.',
     ja: 'このスプレッドシートの編集者なら誰でもデータを変更・削除できるようになります。読み取り専用のデータベースユーザーの利用をおすすめします。',
@@ -139,14 +175,20 @@ export const CATALOG = {
     ja: '接続先が変わったため、保存済みのパスワードは送信されません。パスワードをもう一度入力してください。',
   },
   'ds.managedBy': { en: 'Managed by {managers}', ja: '管理者: {managers}' },
-  'ds.managedByNobody': { en: 'No one can change it (no owner is visible)', ja: '変更できる人はいません(所有者が表示されないため)' },
+  'ds.managedByNobody': {
+    en: 'No one can change it (no owner is visible)',
+    ja: '変更できる人はいません(所有者が表示されないため)',
+  },
   'ds.readOnlyForm': {
     en: 'Only {managers} can change this data source. You can use it and test the connection.',
     ja: 'このデータソースを変更できるのは {managers} だけです。利用と接続テストはできます。',
   },
   'ds.view': { en: 'View', ja: '表示' },
   'ds.healthOk': { en: 'OK', ja: '正常' },
-  'ds.healthFailing': { en: '{failures} failed connections in a row: {error}', ja: '{failures} 回連続で接続に失敗: {error}' },
+  'ds.healthFailing': {
+    en: '{failures} failed connections in a row: {error}',
+    ja: '{failures} 回連続で接続に失敗: {error}',
+  },
   'ds.healthPaused': { en: 'Paused since {at}: {error}', ja: '{at} から一時停止中: {error}' },
   'ds.newTitle': { en: 'New data source', ja: '新しいデータソース' },
   'ds.editTitle': { en: 'Edit "{name}"', ja: '「{name}」を編集' },
@@ -187,7 +229,11 @@ export function t(key: MessageKey, vars: Vars = {}, lang: Lang = currentLang): s
  * The message split around its placeholders, each filled with its value as is: lets a DOM
  * node (a live relative time) stand inside a translated sentence, whatever the word order.
  */
-export function tParts<T>(key: MessageKey, vars: Record<string, string | number | T>, lang: Lang = currentLang): (string | T)[] {
+export function tParts<T>(
+  key: MessageKey,
+  vars: Record<string, string | number | T>,
+  lang: Lang = currentLang,
+): (string | T)[] {
   const template = CATALOG[key][lang] ?? CATALOG[key].en;
   const parts: (string | T)[] = [];
   /** Adds a part, joining it to a text just before it. */

@@ -12,10 +12,23 @@ export const PARAMETER_TYPES: ParameterType[] = ['text', 'number', 'date', 'date
  * resolves them in the spreadsheet's time zone and understands both languages.
  */
 export const RELATIVE_DATES: Record<Lang, string[]> = {
-  en: ['today', 'yesterday', '7 days ago', '30 days ago', 'start of this week', 'start of this month', 'start of last month', 'end of last month', 'start of this year'],
+  en: [
+    'today',
+    'yesterday',
+    '7 days ago',
+    '30 days ago',
+    'start of this week',
+    'start of this month',
+    'start of last month',
+    'end of last month',
+    'start of this year',
+  ],
   ja: ['今日', '昨日', '7日前', '30日前', '今週初め', '今月初め', '先月初め', '先月末', '今年初め'],
 };
-export const RELATIVE_DATETIMES: Record<Lang, string[]> = { en: ['now', ...RELATIVE_DATES.en], ja: ['現在', ...RELATIVE_DATES.ja] };
+export const RELATIVE_DATETIMES: Record<Lang, string[]> = {
+  en: ['now', ...RELATIVE_DATES.en],
+  ja: ['現在', ...RELATIVE_DATES.ja],
+};
 /** A whole range in one word, typed in the "from" box with "to" left empty. */
 export const RELATIVE_RANGES: Record<Lang, string[]> = {
   en: ['last 7 days', 'last 30 days', 'this week', 'last week', 'this month', 'last month', 'this year', 'last year'],
@@ -47,7 +60,11 @@ export function findParameters(sql: string): ParameterUse[] {
  * current list first, then from `remembered`, definitions of names the user deleted and may
  * type again); a new name gets a type guessed from how it is used.
  */
-export function reconcileDefinitions(sql: string, current: ParameterDef[], remembered: Map<string, ParameterDef> = new Map()): ParameterDef[] {
+export function reconcileDefinitions(
+  sql: string,
+  current: ParameterDef[],
+  remembered: Map<string, ParameterDef> = new Map(),
+): ParameterDef[] {
   const byName = new Map(current.map((d) => [d.name, d] as const));
   return findParameters(sql).map((use) => {
     const known = byName.get(use.name) ?? remembered.get(use.name);
@@ -93,7 +110,11 @@ export function checkValue(def: ParameterDef, value: string | string[] | undefin
   if (def.type === 'daterange' && isWholeRange(value)) return null;
   const values = Array.isArray(value) ? value : [value ?? ''];
   if (values.length === 0 || values.some((v) => v.trim() === '')) return 'param.empty';
-  if (def.type === 'number' && values.some((v) => !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(v.normalize('NFKC').trim().replace(/,/g, '')))) return 'param.notNumber';
+  if (
+    def.type === 'number' &&
+    values.some((v) => !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(v.normalize('NFKC').trim().replace(/,/g, '')))
+  )
+    return 'param.notNumber';
   return null;
 }
 
@@ -116,5 +137,9 @@ export function valuesForRun(defs: ParameterDef[], form: ParameterValues): Param
 
 /** Definitions with the form's cell references folded in (a cell parameter's "value" is its reference). */
 export function definitionsForRun(defs: ParameterDef[], form: ParameterValues): ParameterDef[] {
-  return defs.map((def) => (def.type === 'cell' && typeof form[def.name] === 'string' ? { ...def, cellRef: String(form[def.name]).trim() } : def));
+  return defs.map((def) =>
+    def.type === 'cell' && typeof form[def.name] === 'string'
+      ? { ...def, cellRef: String(form[def.name]).trim() }
+      : def,
+  );
 }

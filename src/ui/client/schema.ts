@@ -33,7 +33,9 @@ export function completionSchema(view: SchemaView | null): CompletionSchema {
     }
     const tables = namespace[table.schema];
     if (Array.isArray(tables)) continue; // a table named like a schema: keep the table
-    (namespace[table.schema] = tables ?? {})[table.name] = columns;
+    const schemaTables = tables ?? {};
+    namespace[table.schema] = schemaTables;
+    schemaTables[table.name] = columns;
   }
   return { schema: namespace, defaultSchema: mainSchema(view) };
 }

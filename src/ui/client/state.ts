@@ -2,7 +2,16 @@
  * The sidebar's state (pure): the query being edited as a draft, what was last saved (to know
  * when there are unsaved changes), and the data the tabs share (session, kinds, sources).
  */
-import type { DataSourceView, KindView, ParameterDef, ParameterValues, QueryInput, QueryView, SchemaView, SessionView } from '../../shared/api-types';
+import type {
+  DataSourceView,
+  KindView,
+  ParameterDef,
+  ParameterValues,
+  QueryInput,
+  QueryView,
+  SchemaView,
+  SessionView,
+} from '../../shared/api-types';
 import { withDefault } from './params';
 
 export interface QueryDraft {
@@ -19,7 +28,17 @@ export interface QueryDraft {
 }
 
 export function emptyDraft(dataSourceId = ''): QueryDraft {
-  return { id: null, baseVersion: null, name: '', description: '', tags: [], dataSourceId, sql: '', parameters: [], schedule: '' };
+  return {
+    id: null,
+    baseVersion: null,
+    name: '',
+    description: '',
+    tags: [],
+    dataSourceId,
+    sql: '',
+    parameters: [],
+    schedule: '',
+  };
 }
 
 export function draftFromView(view: QueryView): QueryDraft {
@@ -50,7 +69,11 @@ export function hasUnsavedChanges(draft: QueryDraft, saved: QueryDraft | null): 
 }
 
 /** The saveQuery payload; the form's values become the parameters' defaults. */
-export function saveInput(draft: QueryDraft, values: ParameterValues, options: { force?: boolean; asNew?: boolean; name?: string } = {}): QueryInput {
+export function saveInput(
+  draft: QueryDraft,
+  values: ParameterValues,
+  options: { force?: boolean; asNew?: boolean; name?: string } = {},
+): QueryInput {
   const input: QueryInput = {
     name: options.name ?? draft.name,
     description: draft.description,

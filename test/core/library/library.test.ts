@@ -1,12 +1,31 @@
 /** Library rows (write, read, validate), search and the change descriptions. */
 import { describeChange, changedFields } from '../../../src/core/library/changes';
-import { LIBRARY_COLUMNS, queryToRow, readLibraryRows, rowToQuery, type StoredQuery } from '../../../src/core/library/query-row';
+import {
+  LIBRARY_COLUMNS,
+  queryToRow,
+  readLibraryRows,
+  rowToQuery,
+  type StoredQuery,
+} from '../../../src/core/library/query-row';
 import { filterQueries, matchesSearch } from '../../../src/core/library/search';
 
 const BASE: StoredQuery = {
-  id: 'q-1', name: '売上', description: 'Revenue', dataSourceId: 'ds', sql: '=SELECT 1 -- x', parameters: [{ name: 'since', type: 'date', default: 'today' }],
-  schedule: '', tags: ['finance', 'ＫＰＩ'], owner: 'a@x', createdBy: 'a@x', createdAt: '2024-03-01T00:00:00.000Z', updatedBy: 'a@x',
-  updatedAt: '2024-03-02T00:00:00.000Z', version: 2, archived: false, lastRun: { at: '2024-03-02T00:00:00.000Z', ok: true, rows: 5, message: '' },
+  id: 'q-1',
+  name: '売上',
+  description: 'Revenue',
+  dataSourceId: 'ds',
+  sql: '=SELECT 1 -- x',
+  parameters: [{ name: 'since', type: 'date', default: 'today' }],
+  schedule: '',
+  tags: ['finance', 'ＫＰＩ'],
+  owner: 'a@x',
+  createdBy: 'a@x',
+  createdAt: '2024-03-01T00:00:00.000Z',
+  updatedBy: 'a@x',
+  updatedAt: '2024-03-02T00:00:00.000Z',
+  version: 2,
+  archived: false,
+  lastRun: { at: '2024-03-02T00:00:00.000Z', ok: true, rows: 5, message: '' },
 };
 
 /** What getValues gives back for a row written with queryToRow (the apostrophe is not part of the value). */
@@ -33,7 +52,11 @@ describe('library rows', () => {
     expect(read.ok).toBe(false);
     if (read.ok !== false) return;
     expect(read.problems.map((p) => p.key)).toEqual([
-      'library.broken.noId', 'library.broken.badJson', 'library.broken.badVersion', 'library.broken.badFlag', 'library.broken.badDate',
+      'library.broken.noId',
+      'library.broken.badJson',
+      'library.broken.badVersion',
+      'library.broken.badFlag',
+      'library.broken.badDate',
     ]);
     expect(rowToQuery(Array(LIBRARY_COLUMNS.length).fill(''), 9)).toEqual({ ok: 'blank', row: 9 });
   });
@@ -47,9 +70,17 @@ describe('library rows', () => {
   });
 
   it('reports a duplicated id as broken, keeping the first', () => {
-    const rows = readLibraryRows([[...LIBRARY_COLUMNS], asRead(queryToRow(BASE)), asRead(queryToRow({ ...BASE, name: 'dup' }))]);
+    const rows = readLibraryRows([
+      [...LIBRARY_COLUMNS],
+      asRead(queryToRow(BASE)),
+      asRead(queryToRow({ ...BASE, name: 'dup' })),
+    ]);
     expect(rows[0].ok).toBe(true);
-    expect(rows[1]).toMatchObject({ ok: false, row: 3, problems: [{ key: 'library.broken.duplicateId', vars: { id: 'q-1', other: 2 } }] });
+    expect(rows[1]).toMatchObject({
+      ok: false,
+      row: 3,
+      problems: [{ key: 'library.broken.duplicateId', vars: { id: 'q-1', other: 2 } }],
+    });
   });
 });
 

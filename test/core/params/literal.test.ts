@@ -27,7 +27,9 @@ describe('sqlLiteral', () => {
 
 describe('inlineLiterals', () => {
   it('replaces ? only in code, not in strings or comments', () => {
-    expect(inlineLiterals({ sql: "SELECT '?', ? -- ?\n, \"?\", ?", values: [1, 'x'] }, 'postgresql')).toBe("SELECT '?', 1 -- ?\n, \"?\", 'x'");
+    expect(inlineLiterals({ sql: 'SELECT \'?\', ? -- ?\n, "?", ?', values: [1, 'x'] }, 'postgresql')).toBe(
+      "SELECT '?', 1 -- ?\n, \"?\", 'x'",
+    );
     expect(inlineLiterals({ sql: "SELECT 'a\\'?', ? # ?", values: [2] }, 'mysql')).toBe("SELECT 'a\\'?', 2 # ?");
   });
 

@@ -12,13 +12,25 @@ function lex(sql: string, dialect: Dialect, reading: Reading = 'default'): strin
 
 describe('the PostgreSQL lexer', () => {
   it('reads identifiers with non-ASCII letters and $ as one word, not a dollar quote', () => {
-    expect(lex('SELECT 1 AS é$a$; x', 'postgresql')).toEqual(['word:SELECT', 'word:1', 'word:AS', 'word:é$a$', 'symbol:;', 'word:x']);
+    expect(lex('SELECT 1 AS é$a$; x', 'postgresql')).toEqual([
+      'word:SELECT',
+      'word:1',
+      'word:AS',
+      'word:é$a$',
+      'symbol:;',
+      'word:x',
+    ]);
     expect(lex('a$b$c 日本$x$', 'postgresql')).toEqual(['word:a$b$c', 'word:日本$x$']);
   });
 
   it('reads dollar quotes where a token starts, with PostgreSQL tag rules', () => {
     expect(lex('SELECT $$a;b$$, $tag$ $$ ; $tag$, $é$x$é$', 'postgresql')).toEqual([
-      'word:SELECT', 'string:$$a;b$$', 'symbol:,', 'string:$tag$ $$ ; $tag$', 'symbol:,', 'string:$é$x$é$',
+      'word:SELECT',
+      'string:$$a;b$$',
+      'symbol:,',
+      'string:$tag$ $$ ; $tag$',
+      'symbol:,',
+      'string:$é$x$é$',
     ]);
     const tag = `$${'t'.repeat(500)}$`;
     expect(lex(`${tag} ; ${tag};`, 'postgresql')).toEqual([`string:${tag} ; ${tag}`, 'symbol:;']);
@@ -35,7 +47,7 @@ describe('the PostgreSQL lexer', () => {
     expect(lex("e'\\\\' 'it''s'", 'postgresql')).toEqual(["string:e'\\\\'", "string:'it''s'"]);
     expect(lex("'c\\' x'", 'postgresql', 'other')).toEqual(["string:'c\\' x'"]);
     expect(lex("fooE'x'", 'postgresql')).toEqual(['word:fooE', "string:'x'"]);
-    expect(lex("U&'d\\0061' U&\"x\"\"y\"", 'postgresql')).toEqual(["string:U&'d\\0061'", 'identifier:U&"x""y"']);
+    expect(lex('U&\'d\\0061\' U&"x""y"', 'postgresql')).toEqual(["string:U&'d\\0061'", 'identifier:U&"x""y"']);
     expect(lex("B'101' X'1F' N'n'", 'postgresql')).toEqual(["string:B'101'", "string:X'1F'", "string:N'n'"]);
   });
 
@@ -47,7 +59,16 @@ describe('the PostgreSQL lexer', () => {
 
   it('keeps operators and casts as symbols', () => {
     expect(lex("a->>'k' ? b::int", 'postgresql')).toEqual([
-      'word:a', 'symbol:-', 'symbol:>', 'symbol:>', "string:'k'", 'symbol:?', 'word:b', 'symbol::', 'symbol::', 'word:int',
+      'word:a',
+      'symbol:-',
+      'symbol:>',
+      'symbol:>',
+      "string:'k'",
+      'symbol:?',
+      'word:b',
+      'symbol::',
+      'symbol::',
+      'word:int',
     ]);
     expect(lex('"a""b" "x;"', 'postgresql')).toEqual(['identifier:"a""b"', 'identifier:"x;"']);
     expect(tokenize('"a""b"', 'postgresql', 'default')[0].value).toBe('a"b');
@@ -64,20 +85,44 @@ describe('the MySQL lexer', () => {
   });
 
   it('flags executable comments and keeps hints and plain comments as comments', () => {
-    expect(lex("1 /*!50000 INTO OUTFILE 'x' */", 'mysql')).toEqual(["word:1", "comment:/*!50000 INTO OUTFILE 'x' */!executable-comment"]);
-    expect(lex('1 /*! x */ /*M!100100 y */', 'mysql')).toEqual(['word:1', 'comment:/*! x */!executable-comment', 'comment:/*M!100100 y */!executable-comment']);
-    expect(lex('/*+ BKA(t) */ /* a /* b */ c */', 'mysql')).toEqual(['comment:/*+ BKA(t) */', 'comment:/* a /* b */', 'word:c', 'symbol:*', 'symbol:/']);
+    expect(lex("1 /*!50000 INTO OUTFILE 'x' */", 'mysql')).toEqual([
+      'word:1',
+      "comment:/*!50000 INTO OUTFILE 'x' */!executable-comment",
+    ]);
+    expect(lex('1 /*! x */ /*M!100100 y */', 'mysql')).toEqual([
+      'word:1',
+      'comment:/*! x */!executable-comment',
+      'comment:/*M!100100 y */!executable-comment',
+    ]);
+    expect(lex('/*+ BKA(t) */ /* a /* b */ c */', 'mysql')).toEqual([
+      'comment:/*+ BKA(t) */',
+      'comment:/* a /* b */',
+      'word:c',
+      'symbol:*',
+      'symbol:/',
+    ]);
   });
 
   it('takes backslash escapes in strings, and none with NO_BACKSLASH_ESCAPES / ANSI_QUOTES', () => {
-    expect(lex("'a\\'b;' \"c\\\"d\" `e``f`", 'mysql')).toEqual(["string:'a\\'b;'", 'string:"c\\"d"', 'identifier:`e``f`']);
+    expect(lex('\'a\\\'b;\' "c\\"d" `e``f`', 'mysql')).toEqual([
+      "string:'a\\'b;'",
+      'string:"c\\"d"',
+      'identifier:`e``f`',
+    ]);
     expect(lex("'a\\'b;'", 'mysql', 'other')).toEqual(["string:'a\\'", 'word:b', 'symbol:;', "string:'!unterminated"]);
     expect(lex('"x"', 'mysql', 'other')).toEqual(['identifier:"x"']);
   });
 
   it('reads identifiers with digits, $ and non-ASCII letters', () => {
     expect(lex('SELECT é$a$, 1abc, $x FROM t', 'mysql')).toEqual([
-      'word:SELECT', 'word:é$a$', 'symbol:,', 'word:1abc', 'symbol:,', 'word:$x', 'word:FROM', 'word:t',
+      'word:SELECT',
+      'word:é$a$',
+      'symbol:,',
+      'word:1abc',
+      'symbol:,',
+      'word:$x',
+      'word:FROM',
+      'word:t',
     ]);
   });
 });
@@ -85,7 +130,13 @@ describe('the MySQL lexer', () => {
 describe('the SQL Server lexer', () => {
   it('reads [ ] and " " identifiers and nested comments', () => {
     expect(lex('SELECT [a;]]b], "c" /* x /* y */ z */ N\'s\'', 'transactsql')).toEqual([
-      'word:SELECT', 'identifier:[a;]]b]', 'symbol:,', 'identifier:"c"', 'comment:/* x /* y */ z */', 'word:N', "string:'s'",
+      'word:SELECT',
+      'identifier:[a;]]b]',
+      'symbol:,',
+      'identifier:"c"',
+      'comment:/* x /* y */ z */',
+      'word:N',
+      "string:'s'",
     ]);
     expect(tokenize('[a]]b]', 'transactsql', 'default')[0].value).toBe('a]b');
   });
@@ -96,7 +147,17 @@ describe('splitSql', () => {
     const sql = "SELECT é$a$, $$x$$ -- c\n, 'y' /* z */ FROM t";
     const segments = splitSql(sql, 'postgresql');
     expect(segments.map((s) => s.text).join('')).toBe(sql);
-    expect(segments.map((s) => s.kind)).toEqual(['code', 'literal', 'code', 'comment', 'code', 'literal', 'code', 'comment', 'code']);
+    expect(segments.map((s) => s.kind)).toEqual([
+      'code',
+      'literal',
+      'code',
+      'comment',
+      'code',
+      'literal',
+      'code',
+      'comment',
+      'code',
+    ]);
     expect(segments[0].text).toBe('SELECT é$a$, ');
   });
 });

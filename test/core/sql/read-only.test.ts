@@ -13,7 +13,12 @@ describe('checkReadOnly', () => {
   });
 
   it.each([
-    ['postgresql', 'SELECT 1 AS é$a$; COMMIT; BEGIN READ WRITE; DELETE FROM t; COMMIT; SELECT 1 AS é$a$', 'multiple-statements', undefined],
+    [
+      'postgresql',
+      'SELECT 1 AS é$a$; COMMIT; BEGIN READ WRITE; DELETE FROM t; COMMIT; SELECT 1 AS é$a$',
+      'multiple-statements',
+      undefined,
+    ],
     ['postgresql', 'DELETE FROM users', 'not-a-read', 'DELETE'],
     ['postgresql', 'WITH d AS (DELETE FROM x RETURNING *) SELECT * FROM d', 'not-a-read', 'DELETE'],
     ['postgresql', 'SELECT * INTO copy FROM users', 'select-into', undefined],
@@ -21,8 +26,13 @@ describe('checkReadOnly', () => {
     ['postgresql', 'SELECT 1 FROM t WHERE x IN (SELECT 1) LIMIT 1 FOR SHARE', 'locking', 'FOR SHARE'],
     ['postgresql', 'COMMIT', 'not-a-read', 'COMMIT'],
     ['postgresql', 'SELECT 1 FROM t COMMIT', 'transaction-control', 'COMMIT'],
-    ['postgresql', 'SELECT set_config(\'a.b\', \'1\', false), 1', 'side-effect-function', 'set_config'],
-    ['postgresql', "SELECT pg_catalog.pg_advisory_xact_lock_shared(1)", 'side-effect-function', 'pg_advisory_xact_lock_shared'],
+    ['postgresql', "SELECT set_config('a.b', '1', false), 1", 'side-effect-function', 'set_config'],
+    [
+      'postgresql',
+      'SELECT pg_catalog.pg_advisory_xact_lock_shared(1)',
+      'side-effect-function',
+      'pg_advisory_xact_lock_shared',
+    ],
     ['postgresql', 'SELECT "lo_import"(\'/etc/hosts\')', 'side-effect-function', 'lo_import'],
     ['postgresql', 'SELECT 1 /* open', 'unterminated', '/*'],
     ['postgresql', "SELECT 'x", 'unterminated', "'x"],
@@ -48,10 +58,14 @@ describe('checkReadOnly', () => {
   });
 
   it('says why and what to do, in English and Japanese', () => {
-    const check = checkReadOnly('SELECT lo_import(\'/etc/hosts\')', 'postgresql');
+    const check = checkReadOnly("SELECT lo_import('/etc/hosts')", 'postgresql');
     if (check.ok) throw new Error('expected a refusal');
-    expect(readOnlyMessage(check.problem, check.word, 'postgresql', 'en')).toMatch(/^lo_import\(\) has effects outside the query/);
-    expect(readOnlyMessage(check.problem, check.word, 'postgresql', 'ja')).toMatch(/^lo_import\(\) はクエリの外に影響する/);
+    expect(readOnlyMessage(check.problem, check.word, 'postgresql', 'en')).toMatch(
+      /^lo_import\(\) has effects outside the query/,
+    );
+    expect(readOnlyMessage(check.problem, check.word, 'postgresql', 'ja')).toMatch(
+      /^lo_import\(\) はクエリの外に影響する/,
+    );
     expect(readOnlyMessage('transaction-control', 'BEGIN', 'mysql', 'en')).toContain('quote it: `begin`');
     expect(readOnlyMessage('transaction-control', 'BEGIN', 'postgresql', 'en')).toContain('quote it: "begin"');
     expect(readOnlyMessage('executable-comment', undefined, 'mysql', 'ja')).toContain('/*!');

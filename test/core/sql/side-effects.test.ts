@@ -5,7 +5,11 @@ import type { Dialect } from '../../../src/datasources/kind';
 import { checkReadOnly } from '../../../src/core/sql/read-only';
 import { SIDE_EFFECT_FUNCTIONS, sideEffectEntry } from '../../../src/core/sql/side-effects';
 
-const QUOTES: Record<Dialect, [string, string]> = { postgresql: ['"', '"'], mysql: ['`', '`'], transactsql: ['[', ']'] };
+const QUOTES: Record<Dialect, [string, string]> = {
+  postgresql: ['"', '"'],
+  mysql: ['`', '`'],
+  transactsql: ['[', ']'],
+};
 
 const cases = (Object.keys(SIDE_EFFECT_FUNCTIONS) as Dialect[]).flatMap((dialect) =>
   SIDE_EFFECT_FUNCTIONS[dialect].map((entry) => [dialect, entry, entry.replace('*', 'x')] as const),
@@ -37,7 +41,9 @@ describe('the side-effect denylist', () => {
 
   it('is listed in full in the README', () => {
     const readme = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
-    const missing = cases.filter(([, entry]) => !readme.includes(`\`${entry}\``)).map(([dialect, entry]) => `${dialect}: ${entry}`);
+    const missing = cases
+      .filter(([, entry]) => !readme.includes(`\`${entry}\``))
+      .map(([dialect, entry]) => `${dialect}: ${entry}`);
     expect(missing).toEqual([]);
   });
 });

@@ -34,7 +34,9 @@ describe('toCellValue', () => {
     expect(toCellValue('0.10', 'decimal')).toBe(0.1);
     expect(toCellValue('-0.00', 'decimal')).toBe(0);
     expect(toCellValue('12345678901234567.89', 'decimal')).toBe("'12345678901234567.89");
-    expect(toCellValue('0.1000000000000000055511151231257827', 'decimal')).toBe("'0.1000000000000000055511151231257827");
+    expect(toCellValue('0.1000000000000000055511151231257827', 'decimal')).toBe(
+      "'0.1000000000000000055511151231257827",
+    );
     expect(exactDecimal('007.250')).toBe(7.25);
   });
 
@@ -81,7 +83,7 @@ describe('toCellValue', () => {
 
   it('writes text so that Sheets never parses it', () => {
     for (const dangerous of ['=1+1', '+1', '-1', '@SUM(A1)', '00123', 'TRUE', '2024-01-02', "'quoted", '  spaced ']) {
-      expect(toCellValue(dangerous, 'text')).toBe("'" + dangerous);
+      expect(toCellValue(dangerous, 'text')).toBe(`'${dangerous}`);
     }
     expect(toCellValue('日本語😀', 'text')).toBe("'日本語😀");
   });

@@ -18,7 +18,9 @@ describe('sandbox', () => {
   });
 
   it('reads time from the virtual clock', () => {
-    const rt = fixtureRuntime(`function now() { return [Date.now(), new Date().getTime(), new Date(5).getTime(), new Date() instanceof Date]; }`);
+    const rt = fixtureRuntime(
+      `function now() { return [Date.now(), new Date().getTime(), new Date(5).getTime(), new Date() instanceof Date]; }`,
+    );
     rt.clock.freeze(Date.UTC(2030, 0, 1));
     expect(rt.call('now')).toEqual([Date.UTC(2030, 0, 1), Date.UTC(2030, 0, 1), 5, true]);
   });
@@ -39,7 +41,9 @@ describe('sandbox', () => {
   });
 
   it('hides host-only members of service objects', () => {
-    const rt = fixtureRuntime(`function peek() { return [typeof Logger._host, typeof Logger.log, Object.keys(Logger).indexOf('_host')]; }`);
+    const rt = fixtureRuntime(
+      `function peek() { return [typeof Logger._host, typeof Logger.log, Object.keys(Logger).indexOf('_host')]; }`,
+    );
     expect(rt.call('peek')).toEqual(['undefined', 'function', -1]);
   });
 });
@@ -59,9 +63,16 @@ describe('fault injection', () => {
   });
 
   it('throws a chosen error as an Apps Script Exception', () => {
-    const rt = fixtureRuntime(`function f() { try { Logger.log('x'); } catch (e) { return [e.name, e.message, String(e), e instanceof Error]; } }`);
+    const rt = fixtureRuntime(
+      `function f() { try { Logger.log('x'); } catch (e) { return [e.name, e.message, String(e), e instanceof Error]; } }`,
+    );
     rt.faults.add({ method: 'Logger.log', action: { throw: 'Service error: Spreadsheets' } });
-    expect(rt.call('f')).toEqual(['Exception', 'Service error: Spreadsheets', 'Exception: Service error: Spreadsheets', true]);
+    expect(rt.call('f')).toEqual([
+      'Exception',
+      'Service error: Spreadsheets',
+      'Exception: Service error: Spreadsheets',
+      true,
+    ]);
   });
 
   it('stops an execution past its time limit on the virtual clock', () => {
@@ -74,7 +85,8 @@ describe('fault injection', () => {
 
 describe('google.script.run', () => {
   it('refuses private functions and Dates, and nulls a Date result', () => {
-    const rt = fixtureRuntime(`function hidden_() { return 1; } function echo(x) { return x; } function when() { return [new Date(0)]; }
+    const rt =
+      fixtureRuntime(`function hidden_() { return 1; } function echo(x) { return x; } function when() { return [new Date(0)]; }
       function fail() { throw new Error('boom'); }`);
     expect(rt.scriptRun('hidden_')).toMatchObject({ ok: false });
     expect(rt.scriptRun('echo', [{ a: [1, 'x', null] }])).toEqual({ ok: true, value: { a: [1, 'x', null] } });

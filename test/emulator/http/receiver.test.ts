@@ -20,12 +20,23 @@ async function hit(path: string, init: RequestInit = {}): Promise<{ status: numb
 
 it('listens on loopback and answers 200 "ok" by default, recording the request', async () => {
   expect(receiver.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-  expect(await hit('/services/T/B/X?a=1&a=2&b=x', { method: 'POST', body: '{"text":"hi"}', headers: { 'Content-Type': 'application/json' } })).toMatchObject({
+  expect(
+    await hit('/services/T/B/X?a=1&a=2&b=x', {
+      method: 'POST',
+      body: '{"text":"hi"}',
+      headers: { 'Content-Type': 'application/json' },
+    }),
+  ).toMatchObject({
     status: 200,
     text: 'ok',
   });
   const [seen] = await receiver.requests();
-  expect(seen).toMatchObject({ method: 'POST', path: '/services/T/B/X', query: { a: ['1', '2'], b: 'x' }, body: '{"text":"hi"}' });
+  expect(seen).toMatchObject({
+    method: 'POST',
+    path: '/services/T/B/X',
+    query: { a: ['1', '2'], b: 'x' },
+    body: '{"text":"hi"}',
+  });
   expect(seen.headers['content-type']).toBe('application/json');
   expect(typeof seen.receivedAt).toBe('number');
 });
@@ -76,5 +87,5 @@ it('rejects unknown admin endpoints', async () => {
 it('stops its child process', async () => {
   const other = await startReceiver();
   await other.stop();
-  await expect(fetch(other.origin + '/x')).rejects.toThrow();
+  await expect(fetch(`${other.origin}/x`)).rejects.toThrow();
 });

@@ -17,10 +17,12 @@ import { injectShim } from '../../../emulator/playground/bridge';
 jest.setTimeout(120_000);
 
 const DAY = 86_400_000;
-const daysBefore = (anchor: string, days: number) => new Date(Date.parse(`${anchor}T00:00:00Z`) - days * DAY).toISOString().slice(0, 10);
+const daysBefore = (anchor: string, days: number) =>
+  new Date(Date.parse(`${anchor}T00:00:00Z`) - days * DAY).toISOString().slice(0, 10);
 
 /** Logins not planted after a deletion (those may fall after the anchor on purpose). */
-const ordinaryLogins = (data: DemoData) => data.logins.filter((l) => !data.planted.usersActiveAfterDeletion.includes(l.user_id));
+const ordinaryLogins = (data: DemoData) =>
+  data.logins.filter((l) => !data.planted.usersActiveAfterDeletion.includes(l.user_id));
 
 describe('the demo dataset', () => {
   it('is the same for the same date, several thousand rows, with the planted inconsistencies', () => {
@@ -28,7 +30,8 @@ describe('the demo dataset', () => {
     expect(JSON.stringify(generateDemoData('2026-03-15'))).toBe(JSON.stringify(a));
     expect(a.anchor).toBe('2026-03-15');
     expect(a.companies).toHaveLength(300);
-    const total = a.plans.length + a.companies.length + a.users.length + a.logins.length + a.invoices.length + a.payments.length;
+    const total =
+      a.plans.length + a.companies.length + a.users.length + a.logins.length + a.invoices.length + a.payments.length;
     expect(total).toBeGreaterThan(10_000);
     expect(a.planted.paidTwice).toHaveLength(4);
     expect(a.planted.amountMismatch).toHaveLength(3);
@@ -39,32 +42,45 @@ describe('the demo dataset', () => {
     expect(JSON.stringify(generateDemoData('2026-03-15', 1))).not.toBe(JSON.stringify(a));
   });
 
-  it.each(['2026-03-15', '2027-08-01', demoAnchor()])('ends on its date (%s): the last week has logins, nothing lies ahead', (anchor) => {
-    const data = generateDemoData(anchor);
-    const logins = ordinaryLogins(data).map((l) => l.logged_in_at.slice(0, 10));
-    expect(logins.filter((d) => d > anchor)).toEqual([]);
-    expect(logins.filter((d) => d >= daysBefore(anchor, 7)).length).toBeGreaterThan(20);
-    expect(data.companies.every((c) => c.created_at.slice(0, 10) <= anchor)).toBe(true);
-    expect(data.invoices.every((i) => i.issued_on <= anchor)).toBe(true);
-    expect(data.invoices.some((i) => i.issued_on >= daysBefore(anchor, 31))).toBe(true);
-    expect(data.companies.map((c) => c.name)).toEqual(generateDemoData('2026-03-15').companies.map((c) => c.name));
-    expect(data.planted.paidTwice).toHaveLength(4);
-    expect(data.planted.amountMismatch).toHaveLength(3);
-    expect(data.planted.usersActiveAfterDeletion).toHaveLength(3);
-  });
+  it.each(['2026-03-15', '2027-08-01', demoAnchor()])(
+    'ends on its date (%s): the last week has logins, nothing lies ahead',
+    (anchor) => {
+      const data = generateDemoData(anchor);
+      const logins = ordinaryLogins(data).map((l) => l.logged_in_at.slice(0, 10));
+      expect(logins.filter((d) => d > anchor)).toEqual([]);
+      expect(logins.filter((d) => d >= daysBefore(anchor, 7)).length).toBeGreaterThan(20);
+      expect(data.companies.every((c) => c.created_at.slice(0, 10) <= anchor)).toBe(true);
+      expect(data.invoices.every((i) => i.issued_on <= anchor)).toBe(true);
+      expect(data.invoices.some((i) => i.issued_on >= daysBefore(anchor, 31))).toBe(true);
+      expect(data.companies.map((c) => c.name)).toEqual(generateDemoData('2026-03-15').companies.map((c) => c.name));
+      expect(data.planted.paidTwice).toHaveLength(4);
+      expect(data.planted.amountMismatch).toHaveLength(3);
+      expect(data.planted.usersActiveAfterDeletion).toHaveLength(3);
+    },
+  );
 
   it('dates the Customers tab before the data ends, and refuses an anchor that is not a date', () => {
     const rows = customersRows(generateDemoData('2026-03-15'));
     expect(rows[0]).toEqual(['company_id', 'company', 'sales_owner', 'stage', 'contract_start', 'memo']);
-    expect(rows.slice(1).map((r) => r[4])).toEqual(['2025-12-15', '2025-02-28', '2025-04-19', '2026-02-13', '2024-08-22']);
+    expect(rows.slice(1).map((r) => r[4])).toEqual([
+      '2025-12-15',
+      '2025-02-28',
+      '2025-04-19',
+      '2026-02-13',
+      '2024-08-22',
+    ]);
     expect(() => generateDemoData('last tuesday')).toThrow('YYYY-MM-DD');
   });
 });
 
 describe('the shim injection', () => {
   it('puts the shim first in <head>, or adds a head', () => {
-    expect(injectShim('<!DOCTYPE html><html><head><script>x()</script></head></html>', ['f'])).toMatch(/^<!DOCTYPE html><html><head><script data-playground-shim>[\s\S]*<\/script><script>x\(\)/);
-    expect(injectShim('<html lang="en"><body>hi</body></html>', ['f'])).toMatch(/^<html lang="en"><head><script data-playground-shim>/);
+    expect(injectShim('<!DOCTYPE html><html><head><script>x()</script></head></html>', ['f'])).toMatch(
+      /^<!DOCTYPE html><html><head><script data-playground-shim>[\s\S]*<\/script><script>x\(\)/,
+    );
+    expect(injectShim('<html lang="en"><body>hi</body></html>', ['f'])).toMatch(
+      /^<html lang="en"><head><script data-playground-shim>/,
+    );
     expect(injectShim('<p>bare</p>', ['f'])).toMatch(/^<script data-playground-shim>[\s\S]*<p>bare<\/p>$/);
   });
 });
@@ -78,20 +94,27 @@ describe('startPlayground', () => {
   let pg: Playground;
 
   const get = async (p: string) => fetch(new URL(p, pg.url));
-  const state = async (query = '') => (await (await get(`/__playground/state${query}`)).json()) as {
-    version: number;
-    sheets: { name: string; sheetId: number; hidden: boolean }[];
-    sheet: string;
-    values: string[][];
-    menus: { title: string; items: { caption: string; functionName: string }[] }[];
-    sidebar: { title: string; version: number } | null;
-    receiverUrl: string;
-    notes: [number, number, string][];
-    toastCount: number;
-    toasts: { seq: number; message: string; title: string; timeoutSeconds: number | null }[];
-  };
-  const post = async (p: string, body: unknown) => fetch(new URL(p, pg.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  const run = async (fn: string, args: unknown[]) => (await (await post('/__playground/run', { fn, args })).json()) as Bridged;
+  const state = async (query = '') =>
+    (await (await get(`/__playground/state${query}`)).json()) as {
+      version: number;
+      sheets: { name: string; sheetId: number; hidden: boolean }[];
+      sheet: string;
+      values: string[][];
+      menus: { title: string; items: { caption: string; functionName: string }[] }[];
+      sidebar: { title: string; version: number } | null;
+      receiverUrl: string;
+      notes: [number, number, string][];
+      toastCount: number;
+      toasts: { seq: number; message: string; title: string; timeoutSeconds: number | null }[];
+    };
+  const post = async (p: string, body: unknown) =>
+    fetch(new URL(p, pg.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const run = async (fn: string, args: unknown[]) =>
+    (await (await post('/__playground/run', { fn, args })).json()) as Bridged;
   async function api<T>(method: string, payload?: unknown): Promise<T> {
     const bridged = await run('sheetdashApi', payload === undefined ? [method] : [method, payload]);
     if (!bridged.ok) throw new Error(bridged.error.message);
@@ -114,7 +137,12 @@ describe('startPlayground', () => {
     expect(pg.setupProblems).toEqual([]);
     const sources = await api<{ id: string; name: string; options: Record<string, unknown> }[]>('listDataSources');
     expect(sources.map((s) => s.name)).toEqual(['Demo DB']);
-    expect(sources[0].options).toMatchObject({ host: 'embedded.sheetdash.local', port: 5432, database: 'postgres', user: 'postgres' });
+    expect(sources[0].options).toMatchObject({
+      host: 'embedded.sheetdash.local',
+      port: 5432,
+      database: 'postgres',
+      user: 'postgres',
+    });
     expect(sources[0].options.password).not.toBe(DEMO_PASSWORD);
     const queries = await api<{ name: string }[]>('listQueries', { filter: 'all' });
     expect(queries.map((q) => q.name).sort()).toEqual(DEMO_QUERIES.map((q) => q.name).sort());
@@ -122,7 +150,11 @@ describe('startPlayground', () => {
     expect(s.values[0]).toEqual(['company_id', 'company', 'sales_owner', 'stage', 'contract_start', 'memo']);
     expect(s.values).toHaveLength(6);
     expect(s.values[1][1]).toBe(generateDemoData(pg.demoAnchor).companies[11].name);
-    expect(s.values.slice(1).map((r) => r[4])).toEqual(customersRows(generateDemoData(pg.demoAnchor)).slice(1).map((r) => r[4]));
+    expect(s.values.slice(1).map((r) => r[4])).toEqual(
+      customersRows(generateDemoData(pg.demoAnchor))
+        .slice(1)
+        .map((r) => r[4]),
+    );
   });
 
   it('shows the tabs (hidden ones marked), the add-on menu and the sidebar opened by the menu item', async () => {
@@ -135,12 +167,17 @@ describe('startPlayground', () => {
     const page = await (await get('/')).text();
     expect(page).toContain('data-testid="tab-bar"');
     const sidebar = await (await get('/sidebar')).text();
-    expect(sidebar.indexOf('data-playground-shim')).toBeLessThan(sidebar.indexOf('<script', sidebar.indexOf('data-playground-shim') + 30));
+    expect(sidebar.indexOf('data-playground-shim')).toBeLessThan(
+      sidebar.indexOf('<script', sidebar.indexOf('data-playground-shim') + 30),
+    );
     expect(sidebar).toContain('"sheetdashApi"');
   });
 
   it('answers as google.script.run does: values, ScriptErrors, and only listed menu items', async () => {
-    expect(await run('nope', [])).toEqual({ ok: false, error: { name: 'ScriptError', message: expect.stringContaining('Script function not found: nope') } });
+    expect(await run('nope', [])).toEqual({
+      ok: false,
+      error: { name: 'ScriptError', message: expect.stringContaining('Script function not found: nope') },
+    });
     expect(await run('helper_', [])).toMatchObject({ ok: false, error: { name: 'ScriptError' } });
     const unknown = await run('sheetdashApi', ['noSuchMethod']);
     expect(unknown).toMatchObject({ ok: true, value: { ok: false } });
@@ -159,13 +196,19 @@ describe('startPlayground', () => {
   it('runs the check query, which finds exactly the planted inconsistencies', async () => {
     const queries = await api<{ id: string; name: string }[]>('listQueries', { search: 'consistency' });
     const check = queries.find((q) => q.name === 'Billing consistency check')!;
-    const result = await api<{ ok: boolean; rows: number; sheetName: string; message: string }>('runQuery', { id: check.id });
+    const result = await api<{ ok: boolean; rows: number; sheetName: string; message: string }>('runQuery', {
+      id: check.id,
+    });
     expect(result.message).toBe('');
     expect(result).toMatchObject({ ok: true, rows: 10 });
     const tab = await state(`?sheet=${encodeURIComponent(result.sheetName)}`);
     expect(tab.sheet).toBe(result.sheetName);
     const planted = generateDemoData(pg.demoAnchor).planted;
-    const byProblem = (p: string, col: number) => tab.values.filter((r) => r[0] === p).map((r) => Number(r[col])).sort((a, b) => a - b);
+    const byProblem = (p: string, col: number) =>
+      tab.values
+        .filter((r) => r[0] === p)
+        .map((r) => Number(r[col]))
+        .sort((a, b) => a - b);
     expect(byProblem('paid twice', 1)).toEqual(planted.paidTwice);
     expect(byProblem('paid amount differs', 1)).toEqual(planted.amountMismatch);
     expect(byProblem('login after company deleted', 2)).toEqual(planted.usersActiveAfterDeletion);
@@ -173,7 +216,9 @@ describe('startPlayground', () => {
 
   it('previews the {{ since }} query with a date value, and with its default "90 days ago"', async () => {
     const queries = await api<{ id: string; name: string }[]>('listQueries', { search: 'New companies' });
-    const view = await api<{ sql: string; dataSourceId: string; parameters: { default?: string }[] }>('getQuery', { id: queries[0].id });
+    const view = await api<{ sql: string; dataSourceId: string; parameters: { default?: string }[] }>('getQuery', {
+      id: queries[0].id,
+    });
     const since = daysBefore(pg.demoAnchor, 120);
     const preview = await api<{ rowCount: number; columns: string[] }>('previewQuery', {
       dataSourceId: view.dataSourceId,
@@ -186,7 +231,11 @@ describe('startPlayground', () => {
     expect(preview.rowCount).toBe(companies.filter((c) => c.created_at >= since).length);
     expect(preview.rowCount).toBeGreaterThan(10);
     expect(view.parameters[0].default).toBe('90 days ago');
-    const byDefault = await api<{ rowCount: number }>('previewQuery', { dataSourceId: view.dataSourceId, sql: view.sql, parameters: view.parameters });
+    const byDefault = await api<{ rowCount: number }>('previewQuery', {
+      dataSourceId: view.dataSourceId,
+      sql: view.sql,
+      parameters: view.parameters,
+    });
     expect(byDefault.rowCount).toBeGreaterThan(5);
     expect(byDefault.rowCount).toBeLessThan(preview.rowCount);
   });
@@ -210,7 +259,7 @@ describe('startPlayground', () => {
     expect(logins.rowCount).toBeGreaterThan(50);
   });
 
-  it('sends the add-on\'s toasts and the cell notes of the tab shown to the page', async () => {
+  it("sends the add-on's toasts and the cell notes of the tab shown to the page", async () => {
     const before = (await state()).toastCount;
     expect(await (await post('/__playground/menu', { functionName: 'turnOnSchedule' })).json()).toEqual({ ok: true });
     const after = await state();
@@ -229,7 +278,14 @@ describe('startPlayground', () => {
 
   it('fires the tick trigger once scheduled refreshes are on, so scheduled queries refresh', async () => {
     const source = (await api<{ id: string }[]>('listDataSources'))[0];
-    await api('saveQuery', { name: 'Plans every 5 minutes', dataSourceId: source.id, sql: 'SELECT name FROM demo.plans ORDER BY name', schedule: 'every 5 minutes', parameters: [], tags: [] });
+    await api('saveQuery', {
+      name: 'Plans every 5 minutes',
+      dataSourceId: source.id,
+      sql: 'SELECT name FROM demo.plans ORDER BY name',
+      schedule: 'every 5 minutes',
+      parameters: [],
+      tags: [],
+    });
     expect((await state()).sheets.map((s) => s.name)).not.toContain('Plans every 5 minutes');
     pg.runtime.clock.advance(6 * 60_000);
     expect(pg.fireDueTriggers()).toBe(1);
@@ -254,9 +310,13 @@ describe('startPlayground', () => {
     pg = await startPlayground({ port: 0, stateDir, log: (l) => logs.push(l) });
     expect(logs).toContain('Demo database already seeded.');
     expect((await state()).sheets.map((s) => s.name)).toEqual(tabsBefore);
-    expect((await api<{ id: string }[]>('listQueries', { filter: 'all' })).map((q) => q.id).sort()).toEqual(queriesBefore.map((q) => q.id).sort());
+    expect((await api<{ id: string }[]>('listQueries', { filter: 'all' })).map((q) => q.id).sort()).toEqual(
+      queriesBefore.map((q) => q.id).sort(),
+    );
     expect((await api<unknown[]>('listDataSources')).length).toBe(1);
-    const test = await api<{ ok: boolean }>('testDataSource', { id: (await api<{ id: string }[]>('listDataSources'))[0].id });
+    const test = await api<{ ok: boolean }>('testDataSource', {
+      id: (await api<{ id: string }[]>('listDataSources'))[0].id,
+    });
     expect(test.ok).toBe(true);
   });
 

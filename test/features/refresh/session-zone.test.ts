@@ -68,7 +68,9 @@ describe('setSessionTimeZone', () => {
 
   it('gives up when the offset is refused too, and closes the statement', () => {
     const { calls, connection } = scriptedConnection(/SET/);
-    expect(() => setSessionTimeZone(connection, mysqlKind, 'Europe/London', Date.now())).toThrow('タイムゾーンが不明です');
+    expect(() => setSessionTimeZone(connection, mysqlKind, 'Europe/London', Date.now())).toThrow(
+      'タイムゾーンが不明です',
+    );
     expect(calls[calls.length - 1]).toBe('close');
   });
 
@@ -77,7 +79,9 @@ describe('setSessionTimeZone', () => {
     expect(() => setSessionTimeZone(pg.connection, postgresqlKind, 'Europe/London', Date.now())).toThrow();
     expect(pg.calls).toEqual(['createStatement', "execute SET TIME ZONE 'Europe/London'", 'close']);
     const mssql = scriptedConnection(null);
-    expect(setSessionTimeZone(mssql.connection, sqlServerKind, 'Europe/London', Date.now()).shiftFor('datetime')).toBeUndefined();
+    expect(
+      setSessionTimeZone(mssql.connection, sqlServerKind, 'Europe/London', Date.now()).shiftFor('datetime'),
+    ).toBeUndefined();
     expect(mssql.calls).toEqual([]);
   });
 });

@@ -5,7 +5,17 @@
 import { nodeEncoding, toBuffer, toSignedBytes } from './bytes';
 import { enumName } from './enums';
 
-type Methods = 'getBytes' | 'getDataAsString' | 'getContentType' | 'setContentType' | 'getName' | 'setName' | 'setBytes' | 'setDataFromString' | 'copyBlob' | 'isGoogleType';
+type Methods =
+  | 'getBytes'
+  | 'getDataAsString'
+  | 'getContentType'
+  | 'setContentType'
+  | 'getName'
+  | 'setName'
+  | 'setBytes'
+  | 'setDataFromString'
+  | 'copyBlob'
+  | 'isGoogleType';
 
 export class BlobFake implements Pick<GoogleAppsScript.Base.Blob, Methods> {
   static readonly appsScriptName = 'Blob';
@@ -45,7 +55,11 @@ export class BlobFake implements Pick<GoogleAppsScript.Base.Blob, Methods> {
     return this as unknown as GoogleAppsScript.Base.Blob;
   }
   copyBlob(): GoogleAppsScript.Base.Blob {
-    return new BlobFake(Buffer.from(this._data), this._contentType, this._name) as unknown as GoogleAppsScript.Base.Blob;
+    return new BlobFake(
+      Buffer.from(this._data),
+      this._contentType,
+      this._name,
+    ) as unknown as GoogleAppsScript.Base.Blob;
   }
   isGoogleType(): boolean {
     return false;

@@ -20,6 +20,7 @@ export function nodeEncoding(charset: string | undefined): BufferEncoding {
 export function toBuffer(value: unknown, charset?: string): Buffer {
   if (isByteArray(value)) return Buffer.from(value.map((b) => b & 0xff));
   const text = String(value);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: US-ASCII is 0x00-0x7f, control characters included
   if (charset === 'US_ASCII') return Buffer.from(text.replace(/[^\x00-\x7f]/g, '?'), 'latin1');
   return Buffer.from(text, 'utf8');
 }

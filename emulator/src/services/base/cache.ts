@@ -55,7 +55,9 @@ export class CacheFake implements Pick<GoogleAppsScript.Cache.Cache, Methods> {
   }
 
   putAll(values: unknown, expirationInSeconds?: unknown): void {
-    const entries = Object.entries((values ?? {}) as Record<string, unknown>).map(([k, v]) => [checkKey(k), checkValue(v)] as const);
+    const entries = Object.entries((values ?? {}) as Record<string, unknown>).map(
+      ([k, v]) => [checkKey(k), checkValue(v)] as const,
+    );
     const expiresAt = this._expiry(expirationInSeconds);
     for (const [k, v] of entries) this._entries.set(k, { value: v, expiresAt });
     this._evict();
@@ -112,7 +114,9 @@ function checkValue(value: unknown): string {
   return v;
 }
 
-export class CacheServiceFake implements Pick<GoogleAppsScript.Cache.CacheService, 'getScriptCache' | 'getUserCache' | 'getDocumentCache'> {
+export class CacheServiceFake
+  implements Pick<GoogleAppsScript.Cache.CacheService, 'getScriptCache' | 'getUserCache' | 'getDocumentCache'>
+{
   static readonly appsScriptName = 'CacheService';
   private readonly _caches = new Map<string, Map<string, Entry>>();
 

@@ -5,7 +5,20 @@
 import { AppsScriptException } from '../../core/errors';
 import { zonedFields, zoneOffsetMs } from '../../core/time-zone';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** Java's short names for zones whose English CLDR name is only "GMT+9". */
 const SHORT_NAMES: Record<string, [string, string]> = {
@@ -164,7 +177,7 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
         out += offsetText(offsetMs, 'Z');
         break;
       case 'X':
-        if (n > 3) throw new AppsScriptException('invalid ISO 8601 format: length=' + n);
+        if (n > 3) throw new AppsScriptException(`invalid ISO 8601 format: length=${n}`);
         out += offsetText(offsetMs, n === 1 ? 'X1' : n === 2 ? 'X2' : 'X3');
         break;
       default:

@@ -11,6 +11,7 @@ export function compileTemplate(source: string): string {
   const re = /<\?(!=|=)?([\s\S]*?)\?>/g;
   let last = 0;
   let m: RegExpExecArray | null;
+  // biome-ignore lint/suspicious/noAssignInExpressions: the usual exec loop
   while ((m = re.exec(source)) !== null) {
     if (m.index > last) parts.push(`output.append(${JSON.stringify(source.slice(last, m.index))});`);
     const code = m[2];
@@ -29,7 +30,12 @@ function expression(code: string): string {
 }
 
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /**

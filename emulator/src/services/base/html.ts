@@ -113,7 +113,9 @@ export class HtmlOutputFake implements Pick<GoogleAppsScript.HTML.HtmlOutput, Ou
   }
 }
 
-export class HtmlTemplateFake implements Pick<GoogleAppsScript.HTML.HtmlTemplate, 'evaluate' | 'getCode' | 'getCodeWithComments' | 'getRawContent'> {
+export class HtmlTemplateFake
+  implements Pick<GoogleAppsScript.HTML.HtmlTemplate, 'evaluate' | 'getCode' | 'getCodeWithComments' | 'getRawContent'>
+{
   static readonly appsScriptName = 'HtmlService.HtmlTemplate';
   /** Scripts may assign variables to a template: `template.rows = [...]`. */
   static readonly appsScriptWritable = true;
@@ -158,7 +160,10 @@ export class HtmlServiceFake implements Pick<GoogleAppsScript.HTML.HtmlService, 
   constructor(private readonly _host: ServiceHost) {}
 
   createHtmlOutput(html?: unknown): GoogleAppsScript.HTML.HtmlOutput {
-    const source = html && typeof html === 'object' && 'getDataAsString' in html ? (html as { getDataAsString(): string }).getDataAsString() : html;
+    const source =
+      html && typeof html === 'object' && 'getDataAsString' in html
+        ? (html as { getDataAsString(): string }).getDataAsString()
+        : html;
     return this._output(source === undefined || source === null ? '' : String(source));
   }
 
@@ -167,7 +172,10 @@ export class HtmlServiceFake implements Pick<GoogleAppsScript.HTML.HtmlService, 
   }
 
   createTemplate(html: unknown): GoogleAppsScript.HTML.HtmlTemplate {
-    const source = html && typeof html === 'object' && 'getDataAsString' in html ? (html as { getDataAsString(): string }).getDataAsString() : String(html ?? '');
+    const source =
+      html && typeof html === 'object' && 'getDataAsString' in html
+        ? (html as { getDataAsString(): string }).getDataAsString()
+        : String(html ?? '');
     return new HtmlTemplateFake(this, source) as unknown as GoogleAppsScript.HTML.HtmlTemplate;
   }
 

@@ -43,7 +43,9 @@ export class LockFake implements Pick<GoogleAppsScript.Lock.Lock, Methods> {
   }
 }
 
-export class LockServiceFake implements Pick<GoogleAppsScript.Lock.LockService, 'getDocumentLock' | 'getScriptLock' | 'getUserLock'> {
+export class LockServiceFake
+  implements Pick<GoogleAppsScript.Lock.LockService, 'getDocumentLock' | 'getScriptLock' | 'getUserLock'>
+{
   static readonly appsScriptName = 'LockService';
   /** Lock key → id of the execution holding it. */
   private readonly _holders = new Map<string, number>();

@@ -44,7 +44,8 @@ export class MailAppFake implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEma
   sendEmail(...args: unknown[]): void {
     let message: Record<string, unknown>;
     if (args.length === 1 && args[0] && typeof args[0] === 'object') message = args[0] as Record<string, unknown>;
-    else if (args.length === 4 && typeof args[3] === 'string') message = { to: args[0], replyTo: args[1], subject: args[2], body: args[3] };
+    else if (args.length === 4 && typeof args[3] === 'string')
+      message = { to: args[0], replyTo: args[1], subject: args[2], body: args[3] };
     else message = { ...((args[3] as Record<string, unknown>) ?? {}), to: args[0], subject: args[1], body: args[2] };
     const to = recipients(message.to);
     const cc = recipients(message.cc);
@@ -52,7 +53,8 @@ export class MailAppFake implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEma
     const count = to.length + cc.length + bcc.length;
     if (count === 0) throw new AppsScriptException('Failed to send email: no recipient');
     const window = this._window();
-    if (window.used + count > MAIL_DAILY_RECIPIENTS) throw new AppsScriptException('Service invoked too many times for one day: email.');
+    if (window.used + count > MAIL_DAILY_RECIPIENTS)
+      throw new AppsScriptException('Service invoked too many times for one day: email.');
     window.used += count;
     this._messages.push({
       from: this._user(),

@@ -10,7 +10,8 @@ import type { ServiceHost } from '../../core/host';
 import type { SpreadsheetService } from '../spreadsheet';
 import { containerDocumentId } from './document';
 
-export const PROPERTY_QUOTA_MESSAGE = 'You have exceeded the property storage quota. Please remove some properties and try again.';
+export const PROPERTY_QUOTA_MESSAGE =
+  'You have exceeded the property storage quota. Please remove some properties and try again.';
 export const PROPERTY_VALUE_LIMIT_BYTES = 9 * 1024;
 export const PROPERTY_STORE_LIMIT_BYTES = 500 * 1024;
 
@@ -23,7 +24,14 @@ export interface PropertiesSnapshot {
   user: Record<string, PropertyMap>;
 }
 
-type Methods = 'getProperty' | 'setProperty' | 'setProperties' | 'getProperties' | 'getKeys' | 'deleteProperty' | 'deleteAllProperties';
+type Methods =
+  | 'getProperty'
+  | 'setProperty'
+  | 'setProperties'
+  | 'getProperties'
+  | 'getKeys'
+  | 'deleteProperty'
+  | 'deleteAllProperties';
 
 const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 
@@ -48,7 +56,9 @@ export class PropertiesFake implements Pick<GoogleAppsScript.Properties.Properti
   }
 
   setProperties(properties: unknown, deleteAllOthers?: unknown): GoogleAppsScript.Properties.Properties {
-    const entries = Object.entries((properties ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)] as const);
+    const entries = Object.entries((properties ?? {}) as Record<string, unknown>).map(
+      ([k, v]) => [k, String(v)] as const,
+    );
     const next = deleteAllOthers === true ? new Map<string, string>() : new Map(this._map);
     for (const [k, v] of entries) next.set(k, v);
     checkQuota(
@@ -85,7 +95,8 @@ export class PropertiesFake implements Pick<GoogleAppsScript.Properties.Properti
 
 function checkQuota(store: Map<string, string>, changed: string[]): void {
   for (const k of changed) {
-    if (bytes(k) + bytes(store.get(k) ?? '') > PROPERTY_VALUE_LIMIT_BYTES) throw new AppsScriptException(PROPERTY_QUOTA_MESSAGE);
+    if (bytes(k) + bytes(store.get(k) ?? '') > PROPERTY_VALUE_LIMIT_BYTES)
+      throw new AppsScriptException(PROPERTY_QUOTA_MESSAGE);
   }
   let total = 0;
   for (const [k, v] of store) total += bytes(k) + bytes(v);
@@ -93,7 +104,11 @@ function checkQuota(store: Map<string, string>, changed: string[]): void {
 }
 
 export class PropertiesServiceFake
-  implements Pick<GoogleAppsScript.Properties.PropertiesService, 'getScriptProperties' | 'getDocumentProperties' | 'getUserProperties'>
+  implements
+    Pick<
+      GoogleAppsScript.Properties.PropertiesService,
+      'getScriptProperties' | 'getDocumentProperties' | 'getUserProperties'
+    >
 {
   static readonly appsScriptName = 'PropertiesService';
   private readonly _script = new Map<string, string>();
@@ -143,7 +158,8 @@ export class PropertiesServiceFake
   }
 
   _snapshot(): PropertiesSnapshot {
-    const dump = (t: Map<string, Map<string, string>>) => Object.fromEntries([...t].map(([k, m]) => [k, Object.fromEntries(m)]));
+    const dump = (t: Map<string, Map<string, string>>) =>
+      Object.fromEntries([...t].map(([k, m]) => [k, Object.fromEntries(m)]));
     return { script: Object.fromEntries(this._script), document: dump(this._documents), user: dump(this._users) };
   }
 

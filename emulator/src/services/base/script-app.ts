@@ -120,7 +120,11 @@ export class ScriptAppFake implements Pick<GoogleAppsScript.Script.ScriptApp, Me
     const required = this._authorizationRequired;
     const status = this._enums.AuthorizationStatus[required ? 'REQUIRED' : 'NOT_REQUIRED'];
     const url = required ? `https://script.google.com/macros/d/${this._scriptId}/authorize` : null;
-    return new AuthorizationInfoFake(status, url, this._host.manifest.oauthScopes ?? []) as unknown as GoogleAppsScript.Script.AuthorizationInfo;
+    return new AuthorizationInfoFake(
+      status,
+      url,
+      this._host.manifest.oauthScopes ?? [],
+    ) as unknown as GoogleAppsScript.Script.AuthorizationInfo;
   }
 
   getScriptId(): string {
@@ -137,7 +141,9 @@ export class ScriptAppFake implements Pick<GoogleAppsScript.Script.ScriptApp, Me
   }
 
   getInstallationSource(): GoogleAppsScript.Script.InstallationSource {
-    return this._enums.InstallationSource[this._host.addOnMode ? 'WEB_STORE_ADD_ON' : 'NONE'] as unknown as GoogleAppsScript.Script.InstallationSource;
+    return this._enums.InstallationSource[
+      this._host.addOnMode ? 'WEB_STORE_ADD_ON' : 'NONE'
+    ] as unknown as GoogleAppsScript.Script.InstallationSource;
   }
 
   newTrigger(functionName: unknown): GoogleAppsScript.Script.TriggerBuilder {
@@ -153,7 +159,11 @@ export class ScriptAppFake implements Pick<GoogleAppsScript.Script.ScriptApp, Me
     const email = this._ctx.user().email;
     const id = typeof document === 'string' ? document : (document as { getId?: () => unknown } | null)?.getId?.();
     return this._records
-      .filter((r) => r.user.email === email && (r.sourceId === id || (this._host.addOnMode && r.source === 'CLOCK' && r.documentId === id)))
+      .filter(
+        (r) =>
+          r.user.email === email &&
+          (r.sourceId === id || (this._host.addOnMode && r.source === 'CLOCK' && r.documentId === id)),
+      )
       .map((r) => this._wrap(r));
   }
 
@@ -203,7 +213,9 @@ export class ScriptAppFake implements Pick<GoogleAppsScript.Script.ScriptApp, Me
   /** Runs every time-driven trigger due by now on the virtual clock, once each, earliest first. */
   _fireDueTimeTriggers(): TriggerRun[] {
     const now = this._host.clock.now();
-    const due = this._records.filter((r) => r.source === 'CLOCK' && r.nextRunAt !== undefined && r.nextRunAt <= now).sort((a, b) => a.nextRunAt! - b.nextRunAt!);
+    const due = this._records
+      .filter((r) => r.source === 'CLOCK' && r.nextRunAt !== undefined && r.nextRunAt <= now)
+      .sort((a, b) => a.nextRunAt! - b.nextRunAt!);
     const runs: TriggerRun[] = [];
     for (const record of due) {
       if (!this._records.includes(record)) continue; // deleted by an earlier handler
@@ -217,12 +229,22 @@ export class ScriptAppFake implements Pick<GoogleAppsScript.Script.ScriptApp, Me
   }
 
   /** Runs the installable spreadsheet triggers of that type on the container document. */
-  _fireSpreadsheetTrigger(type: 'onEdit' | 'onChange' | 'onOpen' | 'onFormSubmit', event: Record<string, unknown> = {}): TriggerRun[] {
-    const eventType = ({ onEdit: 'ON_EDIT', onChange: 'ON_CHANGE', onOpen: 'ON_OPEN', onFormSubmit: 'ON_FORM_SUBMIT' } as const)[type];
+  _fireSpreadsheetTrigger(
+    type: 'onEdit' | 'onChange' | 'onOpen' | 'onFormSubmit',
+    event: Record<string, unknown> = {},
+  ): TriggerRun[] {
+    const eventType = (
+      { onEdit: 'ON_EDIT', onChange: 'ON_CHANGE', onOpen: 'ON_OPEN', onFormSubmit: 'ON_FORM_SUBMIT' } as const
+    )[type];
     const doc = containerDocumentId(this._spreadsheet);
     const matching = this._records.filter((r) => r.eventType === eventType && r.sourceId === doc);
     return matching.map((record) =>
-      this._run(record, { ...event, authMode: this._enums.AuthMode.FULL, triggerUid: record.uid }, 'installable-trigger', this._host.clock.now()),
+      this._run(
+        record,
+        { ...event, authMode: this._enums.AuthMode.FULL, triggerUid: record.uid },
+        'installable-trigger',
+        this._host.clock.now(),
+      ),
     );
   }
 
@@ -250,17 +272,37 @@ export class ScriptAppFake implements Pick<GoogleAppsScript.Script.ScriptApp, Me
     };
   }
 
-  private _run(record: TriggerRecord, event: Record<string, unknown>, kind: 'time-trigger' | 'installable-trigger', dueAt: number): TriggerRun {
-    const base = { triggerUid: record.uid, handler: record.handler, user: record.user.email, dueAt, startedAt: this._host.clock.now() };
+  private _run(
+    record: TriggerRecord,
+    event: Record<string, unknown>,
+    kind: 'time-trigger' | 'installable-trigger',
+    dueAt: number,
+  ): TriggerRun {
+    const base = {
+      triggerUid: record.uid,
+      handler: record.handler,
+      user: record.user.email,
+      dueAt,
+      startedAt: this._host.clock.now(),
+    };
     let run: TriggerRun;
     try {
       const user: ExecutionUser = { ...record.user };
-      const value = this._host.runExecution(record.handler, [event], { authMode: 'FULL', kind, triggerUid: record.uid, user });
+      const value = this._host.runExecution(record.handler, [event], {
+        authMode: 'FULL',
+        kind,
+        triggerUid: record.uid,
+        user,
+      });
       run = { ...base, ok: true, value };
     } catch (error) {
       const reported = (error as { result?: { error?: { name: string; message: string } } }).result?.error;
       const e = error as { name?: unknown; message?: unknown };
-      run = { ...base, ok: false, error: reported ?? { name: String(e?.name ?? 'Error'), message: String(e?.message ?? error) } };
+      run = {
+        ...base,
+        ok: false,
+        error: reported ?? { name: String(e?.name ?? 'Error'), message: String(e?.message ?? error) },
+      };
     }
     this._runs.push(run);
     return run;

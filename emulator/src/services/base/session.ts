@@ -16,7 +16,12 @@ export class UserFake implements Pick<GoogleAppsScript.Base.User, 'getEmail'> {
   }
 }
 
-type Methods = 'getActiveUser' | 'getEffectiveUser' | 'getActiveUserLocale' | 'getScriptTimeZone' | 'getTemporaryActiveUserKey';
+type Methods =
+  | 'getActiveUser'
+  | 'getEffectiveUser'
+  | 'getActiveUserLocale'
+  | 'getScriptTimeZone'
+  | 'getTemporaryActiveUserKey';
 
 export class SessionFake implements Pick<GoogleAppsScript.Base.Session, Methods> {
   static readonly appsScriptName = 'Session';

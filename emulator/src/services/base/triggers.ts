@@ -11,8 +11,10 @@ import { enumName } from './enums';
 import type { EventTypeName, ScriptEnums, WeekDayName } from './script-enums';
 import { instantOf, zonedFields } from '../../core/time-zone';
 
-export const TOO_MANY_TRIGGERS = 'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
-export const ADDON_TOO_MANY = 'This add-on has created too many time-based triggers in this document for this Google user account.';
+export const TOO_MANY_TRIGGERS =
+  'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
+export const ADDON_TOO_MANY =
+  'This add-on has created too many time-based triggers in this document for this Google user account.';
 export const ADDON_INTERVAL = 'The recurrence interval for an Add-on trigger must be at least one hour.';
 export const MAX_TRIGGERS_PER_USER = 20;
 
@@ -23,7 +25,15 @@ const DAY = 24 * HOUR;
 export type Schedule =
   | { kind: 'interval'; everyMs: number }
   | { kind: 'once'; at: number }
-  | { kind: 'days'; days: number; hour?: number; minute?: number; weekDay?: WeekDayName; monthDay?: number; timeZone: string };
+  | {
+      kind: 'days';
+      days: number;
+      hour?: number;
+      minute?: number;
+      weekDay?: WeekDayName;
+      monthDay?: number;
+      timeZone: string;
+    };
 
 export interface TriggerRecord {
   uid: string;
@@ -51,7 +61,13 @@ export interface TriggerContext {
   nextUid(): string;
 }
 
-export class TriggerFake implements Pick<GoogleAppsScript.Script.Trigger, 'getUniqueId' | 'getHandlerFunction' | 'getEventType' | 'getTriggerSource' | 'getTriggerSourceId'> {
+export class TriggerFake
+  implements
+    Pick<
+      GoogleAppsScript.Script.Trigger,
+      'getUniqueId' | 'getHandlerFunction' | 'getEventType' | 'getTriggerSource' | 'getTriggerSourceId'
+    >
+{
   static readonly appsScriptName = 'ScriptApp.Trigger';
   constructor(
     readonly _record: TriggerRecord,
@@ -74,22 +90,44 @@ export class TriggerFake implements Pick<GoogleAppsScript.Script.Trigger, 'getUn
   }
 }
 
-export class TriggerBuilderFake implements Pick<GoogleAppsScript.Script.TriggerBuilder, 'timeBased' | 'forSpreadsheet'> {
+export class TriggerBuilderFake
+  implements Pick<GoogleAppsScript.Script.TriggerBuilder, 'timeBased' | 'forSpreadsheet'>
+{
   static readonly appsScriptName = 'ScriptApp.TriggerBuilder';
   constructor(
     private readonly _ctx: TriggerContext,
     private readonly _handler: string,
   ) {}
   timeBased(): GoogleAppsScript.Script.ClockTriggerBuilder {
-    return new ClockTriggerBuilderFake(this._ctx, this._handler) as unknown as GoogleAppsScript.Script.ClockTriggerBuilder;
+    return new ClockTriggerBuilderFake(
+      this._ctx,
+      this._handler,
+    ) as unknown as GoogleAppsScript.Script.ClockTriggerBuilder;
   }
   forSpreadsheet(sheet: unknown): GoogleAppsScript.Script.SpreadsheetTriggerBuilder {
     const id = typeof sheet === 'string' ? sheet : (sheet as { getId?: () => unknown } | null)?.getId?.();
-    return new SpreadsheetTriggerBuilderFake(this._ctx, this._handler, typeof id === 'string' ? id : this._ctx.documentId()) as unknown as GoogleAppsScript.Script.SpreadsheetTriggerBuilder;
+    return new SpreadsheetTriggerBuilderFake(
+      this._ctx,
+      this._handler,
+      typeof id === 'string' ? id : this._ctx.documentId(),
+    ) as unknown as GoogleAppsScript.Script.SpreadsheetTriggerBuilder;
   }
 }
 
-type ClockMethods = 'after' | 'at' | 'atDate' | 'atHour' | 'create' | 'everyDays' | 'everyHours' | 'everyMinutes' | 'everyWeeks' | 'inTimezone' | 'nearMinute' | 'onMonthDay' | 'onWeekDay';
+type ClockMethods =
+  | 'after'
+  | 'at'
+  | 'atDate'
+  | 'atHour'
+  | 'create'
+  | 'everyDays'
+  | 'everyHours'
+  | 'everyMinutes'
+  | 'everyWeeks'
+  | 'inTimezone'
+  | 'nearMinute'
+  | 'onMonthDay'
+  | 'onWeekDay';
 
 export class ClockTriggerBuilderFake implements Pick<GoogleAppsScript.Script.ClockTriggerBuilder, ClockMethods> {
   static readonly appsScriptName = 'ScriptApp.ClockTriggerBuilder';
@@ -113,13 +151,19 @@ export class ClockTriggerBuilderFake implements Pick<GoogleAppsScript.Script.Clo
 
   everyMinutes(n: unknown): GoogleAppsScript.Script.ClockTriggerBuilder {
     const v = Number(n);
-    if (![1, 5, 10, 15, 30].includes(v)) throw new AppsScriptException('The value you passed to everyMinutes was invalid. It must be one of 1, 5, 10, 15 or 30.');
+    if (![1, 5, 10, 15, 30].includes(v))
+      throw new AppsScriptException(
+        'The value you passed to everyMinutes was invalid. It must be one of 1, 5, 10, 15 or 30.',
+      );
     this._interval = v * MINUTE;
     return this._self();
   }
   everyHours(n: unknown): GoogleAppsScript.Script.ClockTriggerBuilder {
     const v = Number(n);
-    if (![1, 2, 4, 6, 8, 12].includes(v)) throw new AppsScriptException('The value you passed to everyHours was invalid. It must be one of 1, 2, 4, 6, 8 or 12.');
+    if (![1, 2, 4, 6, 8, 12].includes(v))
+      throw new AppsScriptException(
+        'The value you passed to everyHours was invalid. It must be one of 1, 2, 4, 6, 8 or 12.',
+      );
     this._interval = v * HOUR;
     return this._self();
   }
@@ -168,7 +212,14 @@ export class ClockTriggerBuilderFake implements Pick<GoogleAppsScript.Script.Clo
     return this._self();
   }
   atDate(year: unknown, month: unknown, day: unknown): GoogleAppsScript.Script.ClockTriggerBuilder {
-    this._once = instantOf(this._zone ?? this._ctx.scriptTimeZone(), Number(year), Number(month), Number(day), this._hour ?? 0, this._minute ?? 0);
+    this._once = instantOf(
+      this._zone ?? this._ctx.scriptTimeZone(),
+      Number(year),
+      Number(month),
+      Number(day),
+      this._hour ?? 0,
+      this._minute ?? 0,
+    );
     return this._self();
   }
 
@@ -178,16 +229,40 @@ export class ClockTriggerBuilderFake implements Pick<GoogleAppsScript.Script.Clo
     if (this._once !== undefined) schedule = { kind: 'once', at: this._once };
     else if (this._interval !== undefined) schedule = { kind: 'interval', everyMs: this._interval };
     else if (this._days !== undefined || this._monthDay !== undefined) {
-      schedule = { kind: 'days', days: this._days ?? 0, hour: this._hour, minute: this._minute, weekDay: this._weekDay, monthDay: this._monthDay, timeZone: zone };
-    } else throw new AppsScriptException('A time-based trigger needs a schedule: call everyMinutes, everyHours, everyDays, everyWeeks, onMonthDay, after or at before create.');
-    if (this._ctx.addOnMode && schedule.kind === 'interval' && schedule.everyMs < HOUR) throw new AppsScriptException(ADDON_INTERVAL);
-    const record = addTrigger(this._ctx, { handler: this._handler, eventType: 'CLOCK', source: 'CLOCK', sourceId: null, schedule });
+      schedule = {
+        kind: 'days',
+        days: this._days ?? 0,
+        hour: this._hour,
+        minute: this._minute,
+        weekDay: this._weekDay,
+        monthDay: this._monthDay,
+        timeZone: zone,
+      };
+    } else
+      throw new AppsScriptException(
+        'A time-based trigger needs a schedule: call everyMinutes, everyHours, everyDays, everyWeeks, onMonthDay, after or at before create.',
+      );
+    if (this._ctx.addOnMode && schedule.kind === 'interval' && schedule.everyMs < HOUR)
+      throw new AppsScriptException(ADDON_INTERVAL);
+    const record = addTrigger(this._ctx, {
+      handler: this._handler,
+      eventType: 'CLOCK',
+      source: 'CLOCK',
+      sourceId: null,
+      schedule,
+    });
     record.nextRunAt = firstRun(schedule, record.createdAt);
     return new TriggerFake(record, this._ctx.enums) as unknown as GoogleAppsScript.Script.Trigger;
   }
 }
 
-export class SpreadsheetTriggerBuilderFake implements Pick<GoogleAppsScript.Script.SpreadsheetTriggerBuilder, 'onOpen' | 'onEdit' | 'onChange' | 'onFormSubmit' | 'create'> {
+export class SpreadsheetTriggerBuilderFake
+  implements
+    Pick<
+      GoogleAppsScript.Script.SpreadsheetTriggerBuilder,
+      'onOpen' | 'onEdit' | 'onChange' | 'onFormSubmit' | 'create'
+    >
+{
   static readonly appsScriptName = 'ScriptApp.SpreadsheetTriggerBuilder';
   private _type?: EventTypeName;
   constructor(
@@ -212,8 +287,16 @@ export class SpreadsheetTriggerBuilderFake implements Pick<GoogleAppsScript.Scri
     return this._set('ON_FORM_SUBMIT');
   }
   create(): GoogleAppsScript.Script.Trigger {
-    if (!this._type) throw new AppsScriptException('Trigger event type missing: call onOpen, onEdit, onChange or onFormSubmit before create.');
-    const record = addTrigger(this._ctx, { handler: this._handler, eventType: this._type, source: 'SPREADSHEETS', sourceId: this._sourceId });
+    if (!this._type)
+      throw new AppsScriptException(
+        'Trigger event type missing: call onOpen, onEdit, onChange or onFormSubmit before create.',
+      );
+    const record = addTrigger(this._ctx, {
+      handler: this._handler,
+      eventType: this._type,
+      source: 'SPREADSHEETS',
+      sourceId: this._sourceId,
+    });
     return new TriggerFake(record, this._ctx.enums) as unknown as GoogleAppsScript.Script.Trigger;
   }
 }
@@ -224,13 +307,18 @@ function positiveInt(n: unknown, name: string): number {
   return v;
 }
 
-function addTrigger(ctx: TriggerContext, init: Pick<TriggerRecord, 'handler' | 'eventType' | 'source' | 'sourceId' | 'schedule'>): TriggerRecord {
+function addTrigger(
+  ctx: TriggerContext,
+  init: Pick<TriggerRecord, 'handler' | 'eventType' | 'source' | 'sourceId' | 'schedule'>,
+): TriggerRecord {
   const user = ctx.user();
   const documentId = ctx.documentId();
   const mine = ctx.records.filter((r) => r.user.email === user.email);
   if (mine.length >= MAX_TRIGGERS_PER_USER) throw new AppsScriptException(TOO_MANY_TRIGGERS);
   if (ctx.addOnMode && mine.some((r) => r.documentId === documentId && r.eventType === init.eventType)) {
-    throw new AppsScriptException(init.eventType === 'CLOCK' ? ADDON_TOO_MANY : ADDON_TOO_MANY.replace('time-based', eventWord(init.eventType)));
+    throw new AppsScriptException(
+      init.eventType === 'CLOCK' ? ADDON_TOO_MANY : ADDON_TOO_MANY.replace('time-based', eventWord(init.eventType)),
+    );
   }
   const record: TriggerRecord = { ...init, uid: ctx.nextUid(), user: { ...user }, documentId, createdAt: ctx.now() };
   ctx.records.push(record);
@@ -238,10 +326,25 @@ function addTrigger(ctx: TriggerContext, init: Pick<TriggerRecord, 'handler' | '
 }
 
 function eventWord(type: EventTypeName): string {
-  return { CLOCK: 'time-based', ON_OPEN: 'open', ON_EDIT: 'edit', ON_CHANGE: 'change', ON_FORM_SUBMIT: 'form submit', ON_EVENT_UPDATED: 'calendar' }[type];
+  return {
+    CLOCK: 'time-based',
+    ON_OPEN: 'open',
+    ON_EDIT: 'edit',
+    ON_CHANGE: 'change',
+    ON_FORM_SUBMIT: 'form submit',
+    ON_EVENT_UPDATED: 'calendar',
+  }[type];
 }
 
-const WEEKDAY_INDEX: Record<WeekDayName, number> = { SUNDAY: 0, MONDAY: 1, TUESDAY: 2, WEDNESDAY: 3, THURSDAY: 4, FRIDAY: 5, SATURDAY: 6 };
+const WEEKDAY_INDEX: Record<WeekDayName, number> = {
+  SUNDAY: 0,
+  MONDAY: 1,
+  TUESDAY: 2,
+  WEDNESDAY: 3,
+  THURSDAY: 4,
+  FRIDAY: 5,
+  SATURDAY: 6,
+};
 
 /** The first due time of a schedule created at `createdAt`. */
 export function firstRun(schedule: Schedule, createdAt: number): number {
@@ -271,7 +374,14 @@ export function nextRun(schedule: Schedule, dueAt: number, now: number): number 
     else if (schedule.monthDay !== undefined) next = firstRun({ ...schedule, days: 0 }, next + DAY);
     else {
       const f = zonedFields(next + schedule.days * DAY, schedule.timeZone);
-      next = instantOf(schedule.timeZone, f.year, f.month, f.day, zonedFields(next, schedule.timeZone).hour, zonedFields(next, schedule.timeZone).minute);
+      next = instantOf(
+        schedule.timeZone,
+        f.year,
+        f.month,
+        f.day,
+        zonedFields(next, schedule.timeZone).hour,
+        zonedFields(next, schedule.timeZone).minute,
+      );
     }
   } while (next <= now);
   return next;

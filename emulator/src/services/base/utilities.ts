@@ -14,8 +14,21 @@ import { formatString } from './format-string';
 
 export const MAX_SLEEP_MS = 300_000;
 
-const DIGESTS: Record<string, string> = { MD2: 'md2', MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' };
-const MACS: Record<string, string> = { HMAC_MD5: 'md5', HMAC_SHA_1: 'sha1', HMAC_SHA_256: 'sha256', HMAC_SHA_384: 'sha384', HMAC_SHA_512: 'sha512' };
+const DIGESTS: Record<string, string> = {
+  MD2: 'md2',
+  MD5: 'md5',
+  SHA_1: 'sha1',
+  SHA_256: 'sha256',
+  SHA_384: 'sha384',
+  SHA_512: 'sha512',
+};
+const MACS: Record<string, string> = {
+  HMAC_MD5: 'md5',
+  HMAC_SHA_1: 'sha1',
+  HMAC_SHA_256: 'sha256',
+  HMAC_SHA_384: 'sha384',
+  HMAC_SHA_512: 'sha512',
+};
 
 type Methods =
   | 'formatDate'
@@ -36,21 +49,50 @@ type Methods =
   | 'jsonParse';
 
 function signatureError(method: string, args: unknown[]): AppsScriptException {
-  const type = (v: unknown) => (v === null || v === undefined ? 'null' : v instanceof Date ? 'Date' : Array.isArray(v) ? 'number[]' : typeof v === 'object' ? 'Object' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'Boolean' : 'String');
-  return new AppsScriptException(`The parameters (${args.map(type).join(',')}) don't match the method signature for Utilities.${method}.`);
+  const type = (v: unknown) =>
+    v === null || v === undefined
+      ? 'null'
+      : v instanceof Date
+        ? 'Date'
+        : Array.isArray(v)
+          ? 'number[]'
+          : typeof v === 'object'
+            ? 'Object'
+            : typeof v === 'number'
+              ? 'number'
+              : typeof v === 'boolean'
+                ? 'Boolean'
+                : 'String';
+  return new AppsScriptException(
+    `The parameters (${args.map(type).join(',')}) don't match the method signature for Utilities.${method}.`,
+  );
 }
 
 export class UtilitiesFake implements Pick<GoogleAppsScript.Utilities.Utilities, Methods> {
   static readonly appsScriptName = 'Utilities';
-  readonly DigestAlgorithm = makeEnum('Utilities.DigestAlgorithm', ['MD2', 'MD5', 'SHA_1', 'SHA_256', 'SHA_384', 'SHA_512'] as const);
-  readonly MacAlgorithm = makeEnum('Utilities.MacAlgorithm', ['HMAC_MD5', 'HMAC_SHA_1', 'HMAC_SHA_256', 'HMAC_SHA_384', 'HMAC_SHA_512'] as const);
+  readonly DigestAlgorithm = makeEnum('Utilities.DigestAlgorithm', [
+    'MD2',
+    'MD5',
+    'SHA_1',
+    'SHA_256',
+    'SHA_384',
+    'SHA_512',
+  ] as const);
+  readonly MacAlgorithm = makeEnum('Utilities.MacAlgorithm', [
+    'HMAC_MD5',
+    'HMAC_SHA_1',
+    'HMAC_SHA_256',
+    'HMAC_SHA_384',
+    'HMAC_SHA_512',
+  ] as const);
   readonly RsaAlgorithm = makeEnum('Utilities.RsaAlgorithm', ['RSA_SHA_1', 'RSA_SHA_256'] as const);
   readonly Charset = makeEnum('Utilities.Charset', ['US_ASCII', 'UTF_8'] as const);
 
   constructor(private readonly _host: ServiceHost) {}
 
   formatDate(date: unknown, timeZone: unknown, format: unknown): string {
-    if (!(date instanceof Date) || typeof timeZone !== 'string' || typeof format !== 'string') throw signatureError('formatDate', [date, timeZone, format]);
+    if (!(date instanceof Date) || typeof timeZone !== 'string' || typeof format !== 'string')
+      throw signatureError('formatDate', [date, timeZone, format]);
     return formatDate(date, timeZone, format);
   }
 
@@ -68,7 +110,11 @@ export class UtilitiesFake implements Pick<GoogleAppsScript.Utilities.Utilities,
   computeDigest(algorithm: unknown, value: unknown, charset?: unknown): number[] {
     const name = DIGESTS[enumName(algorithm)];
     if (!name) throw signatureError('computeDigest', [algorithm, value]);
-    return toSignedBytes(createHash(name).update(toBuffer(value, charsetName(charset))).digest());
+    return toSignedBytes(
+      createHash(name)
+        .update(toBuffer(value, charsetName(charset)))
+        .digest(),
+    );
   }
 
   computeHmacSha256Signature(value: unknown, key: unknown, charset?: unknown): number[] {
@@ -112,9 +158,20 @@ export class UtilitiesFake implements Pick<GoogleAppsScript.Utilities.Utilities,
   }
 
   newBlob(data: unknown, contentType?: unknown, name?: unknown): GoogleAppsScript.Base.Blob {
-    const buffer = isByteArray(data) ? toBuffer(data) : Buffer.from(data === undefined || data === null ? '' : String(data), 'utf8');
-    const type = contentType === undefined || contentType === null ? (isByteArray(data) ? null : 'text/plain') : String(contentType);
-    return new BlobFake(buffer, type, name === undefined || name === null ? null : String(name)) as unknown as GoogleAppsScript.Base.Blob;
+    const buffer = isByteArray(data)
+      ? toBuffer(data)
+      : Buffer.from(data === undefined || data === null ? '' : String(data), 'utf8');
+    const type =
+      contentType === undefined || contentType === null
+        ? isByteArray(data)
+          ? null
+          : 'text/plain'
+        : String(contentType);
+    return new BlobFake(
+      buffer,
+      type,
+      name === undefined || name === null ? null : String(name),
+    ) as unknown as GoogleAppsScript.Base.Blob;
   }
 
   parseCsv(csv: unknown, delimiter?: unknown): string[][] {

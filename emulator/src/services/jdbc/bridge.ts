@@ -74,7 +74,8 @@ export function driverMessage(engine: Engine, e: WorkerError): string {
       ? 'Communications link failure\n\nThe last packet successfully received from the server was 0 milliseconds ago.'
       : 'An I/O error occurred while sending to the backend.';
   }
-  if (e.kind === 'closed') return engine === 'mysql' ? 'No operations allowed after connection closed.' : 'This connection has been closed.';
+  if (e.kind === 'closed')
+    return engine === 'mysql' ? 'No operations allowed after connection closed.' : 'This connection has been closed.';
   if (e.kind === 'timeout') return e.message;
   if (engine === 'mysql') return e.message;
   if (!e.severity) return e.message;

@@ -25,10 +25,30 @@ export interface ConnectionInit {
   onClose(conn: JdbcConnectionFake): void;
 }
 
-export class JdbcConnectionFake implements StatementHost, Pick<ConnApi,
-  'createStatement' | 'prepareStatement' | 'setReadOnly' | 'isReadOnly' | 'setAutoCommit' | 'getAutoCommit' | 'commit'
-  | 'rollback' | 'isClosed' | 'isValid' | 'close' | 'getMetaData' | 'getCatalog' | 'getWarnings' | 'clearWarnings'
-  | 'getTransactionIsolation' | 'nativeSQL'> {
+export class JdbcConnectionFake
+  implements
+    StatementHost,
+    Pick<
+      ConnApi,
+      | 'createStatement'
+      | 'prepareStatement'
+      | 'setReadOnly'
+      | 'isReadOnly'
+      | 'setAutoCommit'
+      | 'getAutoCommit'
+      | 'commit'
+      | 'rollback'
+      | 'isClosed'
+      | 'isValid'
+      | 'close'
+      | 'getMetaData'
+      | 'getCatalog'
+      | 'getWarnings'
+      | 'clearWarnings'
+      | 'getTransactionIsolation'
+      | 'nativeSQL'
+    >
+{
   static readonly appsScriptName = 'Jdbc.JdbcConnection';
 
   readonly engine: Engine;
@@ -46,7 +66,10 @@ export class JdbcConnectionFake implements StatementHost, Pick<ConnApi,
   // --- StatementHost (host side) -------------------------------------------------------------
 
   checkOpen(): void {
-    if (this.closed) throw new AppsScriptException(this.engine === 'mysql' ? 'No operations allowed after connection closed.' : 'This connection has been closed.');
+    if (this.closed)
+      throw new AppsScriptException(
+        this.engine === 'mysql' ? 'No operations allowed after connection closed.' : 'This connection has been closed.',
+      );
   }
 
   private call<T>(op: string, arg: Record<string, unknown>): T {
@@ -79,7 +102,8 @@ export class JdbcConnectionFake implements StatementHost, Pick<ConnApi,
 
   source(result: WireResult): RowSource {
     const columns = (result.fields ?? []).map((f) =>
-      this.engine === 'mysql' ? mysqlColumn(f as MysqlFieldWire) : pgColumn(f as PgFieldWire));
+      this.engine === 'mysql' ? mysqlColumn(f as MysqlFieldWire) : pgColumn(f as PgFieldWire),
+    );
     let cursor = result.cursor;
     return {
       columns,
@@ -103,7 +127,11 @@ export class JdbcConnectionFake implements StatementHost, Pick<ConnApi,
 
   // --- JdbcConnection ------------------------------------------------------------------------
 
-  createStatement(_resultSetType?: number, _resultSetConcurrency?: number, _resultSetHoldability?: number): GoogleAppsScript.JDBC.JdbcStatement {
+  createStatement(
+    _resultSetType?: number,
+    _resultSetConcurrency?: number,
+    _resultSetHoldability?: number,
+  ): GoogleAppsScript.JDBC.JdbcStatement {
     this.checkOpen();
     return new JdbcStatementFake(this) as unknown as GoogleAppsScript.JDBC.JdbcStatement;
   }
@@ -117,18 +145,24 @@ export class JdbcConnectionFake implements StatementHost, Pick<ConnApi,
     this.checkOpen();
     const ro = Boolean(readOnly);
     if (this.inTransaction && ro !== this.readOnly) {
-      throw new AppsScriptException(this.engine === 'mysql'
-        ? 'Cannot change read-only flag with an open transaction.'
-        : 'Cannot change transaction read-only property in the middle of a transaction.');
+      throw new AppsScriptException(
+        this.engine === 'mysql'
+          ? 'Cannot change read-only flag with an open transaction.'
+          : 'Cannot change transaction read-only property in the middle of a transaction.',
+      );
     }
-    const sql = this.engine === 'mysql'
-      ? `SET SESSION TRANSACTION ${ro ? 'READ ONLY' : 'READ WRITE'}`
-      : `SET SESSION CHARACTERISTICS AS TRANSACTION ${ro ? 'READ ONLY' : 'READ WRITE'}`;
+    const sql =
+      this.engine === 'mysql'
+        ? `SET SESSION TRANSACTION ${ro ? 'READ ONLY' : 'READ WRITE'}`
+        : `SET SESSION CHARACTERISTICS AS TRANSACTION ${ro ? 'READ ONLY' : 'READ WRITE'}`;
     this.call('query', { sql, maxRows: 0, timeoutMs: 0 });
     this.readOnly = ro;
   }
 
-  isReadOnly(): boolean { this.checkOpen(); return this.readOnly; }
+  isReadOnly(): boolean {
+    this.checkOpen();
+    return this.readOnly;
+  }
 
   setAutoCommit(autoCommit: boolean): void {
     this.checkOpen();
@@ -139,7 +173,10 @@ export class JdbcConnectionFake implements StatementHost, Pick<ConnApi,
     this.autoCommit = on;
   }
 
-  getAutoCommit(): boolean { this.checkOpen(); return this.autoCommit; }
+  getAutoCommit(): boolean {
+    this.checkOpen();
+    return this.autoCommit;
+  }
 
   commit(): void {
     this.checkOpen();
@@ -161,10 +198,13 @@ export class JdbcConnectionFake implements StatementHost, Pick<ConnApi,
     this.inTransaction = false;
   }
 
-  isClosed(): boolean { return this.closed; }
+  isClosed(): boolean {
+    return this.closed;
+  }
 
   isValid(timeout: number): boolean {
-    if (timeout < 0) throw new AppsScriptException(this.engine === 'mysql' ? 'Invalid value for timeout' : 'Invalid timeout (<0).');
+    if (timeout < 0)
+      throw new AppsScriptException(this.engine === 'mysql' ? 'Invalid value for timeout' : 'Invalid timeout (<0).');
     if (this.closed) return false;
     try {
       return callWorker<boolean>('isValid', { id: this.init.workerId }, this.init.workerTimeoutMs);
@@ -187,26 +227,50 @@ export class JdbcConnectionFake implements StatementHost, Pick<ConnApi,
   getMetaData(): GoogleAppsScript.JDBC.JdbcDatabaseMetaData {
     this.checkOpen();
     return new JdbcDatabaseMetaDataFake(this, {
-      engine: this.engine, url: this.init.url, user: this.init.user, version: this.init.version,
+      engine: this.engine,
+      url: this.init.url,
+      user: this.init.user,
+      version: this.init.version,
     }) as unknown as GoogleAppsScript.JDBC.JdbcDatabaseMetaData;
   }
 
   getCatalog(): string {
     this.checkOpen();
-    const rows = this.run(this.engine === 'mysql' ? 'SELECT DATABASE()' : 'SELECT current_database()', undefined, 0, 0)[0].rows ?? [];
+    const rows =
+      this.run(this.engine === 'mysql' ? 'SELECT DATABASE()' : 'SELECT current_database()', undefined, 0, 0)[0].rows ??
+      [];
     return String(rows[0]?.[0] ?? '');
   }
 
-  getTransactionIsolation(): number { this.checkOpen(); return this.engine === 'mysql' ? 4 : 2; }
-  nativeSQL(sql: string): string { this.checkOpen(); return String(sql); }
-  getWarnings(): string[] { this.checkOpen(); return []; }
-  clearWarnings(): void { this.checkOpen(); }
+  getTransactionIsolation(): number {
+    this.checkOpen();
+    return this.engine === 'mysql' ? 4 : 2;
+  }
+  nativeSQL(sql: string): string {
+    this.checkOpen();
+    return String(sql);
+  }
+  getWarnings(): string[] {
+    this.checkOpen();
+    return [];
+  }
+  clearWarnings(): void {
+    this.checkOpen();
+  }
 
   // --- host-only -------------------------------------------------------------------------------
 
-  _hostPort(): string { return this.init.hostPort; }
-  _workerId(): number { return this.init.workerId; }
-  _executionId(): number | undefined { return this.init.executionId; }
+  _hostPort(): string {
+    return this.init.hostPort;
+  }
+  _workerId(): number {
+    return this.init.workerId;
+  }
+  _executionId(): number | undefined {
+    return this.init.executionId;
+  }
   /** Closes without calling the script-visible method (end of execution, dispose). */
-  _forceClose(): void { this.close(); }
+  _forceClose(): void {
+    this.close();
+  }
 }

@@ -26,7 +26,7 @@ export function cellText(cell: Cell): string | null {
 export function getString(cell: Cell, col: ColumnInfo): string | null {
   if (cell === null) return null;
   if (typeof cell !== 'string') return utf8.decode(cell);
-  if (col.kind === 'mysqlDatetime' && cell.indexOf('.') < 0) return cell + '.0';
+  if (col.kind === 'mysqlDatetime' && cell.indexOf('.') < 0) return `${cell}.0`;
   return cell;
 }
 
@@ -48,7 +48,12 @@ const INT_RANGES: Record<string, [number, number, string, string]> = {
   getByte: [-128, 127, 'byte', 'getByte'],
 };
 
-export function getIntegral(cell: Cell, col: ColumnInfo, ctx: ConvertContext, getter: 'getInt' | 'getShort' | 'getByte' | 'getLong'): number {
+export function getIntegral(
+  cell: Cell,
+  col: ColumnInfo,
+  ctx: ConvertContext,
+  getter: 'getInt' | 'getShort' | 'getByte' | 'getLong',
+): number {
   if (cell === null) return 0;
   const text = numericText(cell, col);
   if (getter === 'getLong') {
@@ -66,7 +71,10 @@ export function getIntegral(cell: Cell, col: ColumnInfo, ctx: ConvertContext, ge
   if (text === '' || !Number.isFinite(n)) throw badValue(ctx, javaType, getter, text);
   const t = Math.trunc(n);
   if (t < min || t > max) {
-    if (ctx.engine === 'mysql') throw new AppsScriptException(`Value '${text}' is outside of valid range for type java.lang.${javaType === 'int' ? 'Integer' : javaType === 'short' ? 'Short' : 'Byte'}`);
+    if (ctx.engine === 'mysql')
+      throw new AppsScriptException(
+        `Value '${text}' is outside of valid range for type java.lang.${javaType === 'int' ? 'Integer' : javaType === 'short' ? 'Short' : 'Byte'}`,
+      );
     throw badValue(ctx, javaType, getter, text);
   }
   return t === 0 ? 0 : t;
@@ -76,7 +84,8 @@ export function getDouble(cell: Cell, col: ColumnInfo, ctx: ConvertContext, gett
   if (cell === null) return 0;
   const text = numericText(cell, col);
   const n = text === 'NaN' ? NaN : text === 'Infinity' ? Infinity : text === '-Infinity' ? -Infinity : Number(text);
-  if (text === '' || (Number.isNaN(n) && text !== 'NaN')) throw badValue(ctx, getter === 'getDouble' ? 'double' : 'float', getter, text);
+  if (text === '' || (Number.isNaN(n) && text !== 'NaN'))
+    throw badValue(ctx, getter === 'getDouble' ? 'double' : 'float', getter, text);
   return getter === 'getFloat' ? Math.fround(n) : n;
 }
 
@@ -97,7 +106,14 @@ export function getBoolean(cell: Cell, col: ColumnInfo, ctx: ConvertContext): bo
   if (TRUE_TEXTS.has(text)) return true;
   if (FALSE_TEXTS.has(text)) return false;
   const n = Number(text);
-  if (text !== '' && Number.isFinite(n)) return ctx.engine === 'mysql' ? n !== 0 : n === 1 ? true : (() => { throw new AppsScriptException(`Cannot cast to boolean: "${cellText(cell)}"`); })();
+  if (text !== '' && Number.isFinite(n))
+    return ctx.engine === 'mysql'
+      ? n !== 0
+      : n === 1
+        ? true
+        : (() => {
+            throw new AppsScriptException(`Cannot cast to boolean: "${cellText(cell)}"`);
+          })();
   if (ctx.engine === 'mysql') return false;
   throw new AppsScriptException(`Cannot cast to boolean: "${cellText(cell)}"`);
 }
@@ -106,7 +122,8 @@ export function getBytes(cell: Cell, col: ColumnInfo): number[] | null {
   if (cell === null) return null;
   let bytes: Uint8Array;
   if (typeof cell !== 'string') bytes = cell;
-  else if (col.typeName === 'bytea' && cell.startsWith('\\x')) bytes = Uint8Array.from(Buffer.from(cell.slice(2), 'hex'));
+  else if (col.typeName === 'bytea' && cell.startsWith('\\x'))
+    bytes = Uint8Array.from(Buffer.from(cell.slice(2), 'hex'));
   else bytes = utf8Encoder.encode(cell);
   return Array.from(bytes, (b) => (b > 127 ? b - 256 : b));
 }
@@ -115,9 +132,14 @@ function parsed(cell: Cell, col: ColumnInfo, ctx: ConvertContext, javaType: stri
   const text = cellText(cell)!;
   const p = parseTemporal(col.kind === 'year' ? `${text}-01-01` : text);
   if (!p) {
-    throw new AppsScriptException(ctx.engine === 'mysql' ? `Value '${text}' can not be represented as java.sql.${javaType}` : `Bad value for type ${javaType.toLowerCase()} : ${text}`);
+    throw new AppsScriptException(
+      ctx.engine === 'mysql'
+        ? `Value '${text}' can not be represented as java.sql.${javaType}`
+        : `Bad value for type ${javaType.toLowerCase()} : ${text}`,
+    );
   }
-  if (ctx.engine === 'mysql' && /^0000-00-00/.test(text)) throw new AppsScriptException(`Value '${text}' can not be represented as java.sql.${javaType}`);
+  if (ctx.engine === 'mysql' && /^0000-00-00/.test(text))
+    throw new AppsScriptException(`Value '${text}' can not be represented as java.sql.${javaType}`);
   return p;
 }
 
@@ -130,7 +152,12 @@ function instant(p: ParsedTemporal, zone: string): number {
   return wallToEpoch(p.wall, zone);
 }
 
-export function getTimestamp(cell: Cell, col: ColumnInfo, ctx: ConvertContext, zone?: string): JdbcTimestampFake | null {
+export function getTimestamp(
+  cell: Cell,
+  col: ColumnInfo,
+  ctx: ConvertContext,
+  zone?: string,
+): JdbcTimestampFake | null {
   if (cell === null) return null;
   const p = parsed(cell, col, ctx, 'Timestamp');
   if (col.kind === 'time') p.wall = { ...p.wall, year: 1970, month: 1, day: 1 };
@@ -163,13 +190,24 @@ export function getObject(cell: Cell, col: ColumnInfo, ctx: ConvertContext): unk
     case 'int':
       if (ctx.engine === 'mysql' && col.typeName === 'BIT') return getBoolean(cell, col, ctx);
       return getIntegral(cell, col, ctx, 'getLong');
-    case 'float': return getDouble(cell, col, ctx, 'getDouble');
-    case 'decimal': return getBigDecimal(cell, col, ctx);
-    case 'bool': return getBoolean(cell, col, ctx);
-    case 'bytes': return col.typeName === 'BIT' ? getBoolean(cell, col, ctx) : getBytes(cell, col);
-    case 'date': case 'year': return getDate(cell, col, ctx);
-    case 'time': return getTime(cell, col, ctx);
-    case 'timestamp': case 'timestamptz': case 'mysqlDatetime': return getTimestamp(cell, col, ctx);
-    default: return getString(cell, col);
+    case 'float':
+      return getDouble(cell, col, ctx, 'getDouble');
+    case 'decimal':
+      return getBigDecimal(cell, col, ctx);
+    case 'bool':
+      return getBoolean(cell, col, ctx);
+    case 'bytes':
+      return col.typeName === 'BIT' ? getBoolean(cell, col, ctx) : getBytes(cell, col);
+    case 'date':
+    case 'year':
+      return getDate(cell, col, ctx);
+    case 'time':
+      return getTime(cell, col, ctx);
+    case 'timestamp':
+    case 'timestamptz':
+    case 'mysqlDatetime':
+      return getTimestamp(cell, col, ctx);
+    default:
+      return getString(cell, col);
   }
 }

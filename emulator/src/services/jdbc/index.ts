@@ -13,7 +13,8 @@ import { parseTemporal, wallToEpoch, zoneOffsetAt } from './time';
 import { applyCredentials, parseJdbcUrl, type ConnectTarget } from './url';
 import { JdbcDateFake, JdbcTimeFake, JdbcTimestampFake } from './values';
 
-export const CONNECTION_FAILED = 'Failed to establish a database connection. Check connection string, username and password.';
+export const CONNECTION_FAILED =
+  'Failed to establish a database connection. Check connection string, username and password.';
 export const FAILED_CONNECTION_QUOTA = 'Service invoked too many times for one day: jdbc failed connection.';
 export const CONNECTION_QUOTA = 'Service invoked too many times for one day: jdbc.';
 
@@ -62,8 +63,20 @@ export interface JdbcService extends EmulatedService {
 
 const DAY_MS = 86_400_000;
 
-class JdbcFake implements Pick<GoogleAppsScript.JDBC.Jdbc,
-  'getConnection' | 'getCloudSqlConnection' | 'newDate' | 'newTime' | 'newTimestamp' | 'parseDate' | 'parseTime' | 'parseTimestamp'> {
+class JdbcFake
+  implements
+    Pick<
+      GoogleAppsScript.JDBC.Jdbc,
+      | 'getConnection'
+      | 'getCloudSqlConnection'
+      | 'newDate'
+      | 'newTime'
+      | 'newTimestamp'
+      | 'parseDate'
+      | 'parseTime'
+      | 'parseTimestamp'
+    >
+{
   static readonly appsScriptName = 'Jdbc';
 
   constructor(private readonly _svc: JdbcServiceImpl) {}
@@ -85,29 +98,43 @@ class JdbcFake implements Pick<GoogleAppsScript.JDBC.Jdbc,
   }
 
   newTimestamp(milliseconds: number): GoogleAppsScript.JDBC.JdbcTimestamp {
-    return new JdbcTimestampFake(Number(milliseconds), this._svc.zone) as unknown as GoogleAppsScript.JDBC.JdbcTimestamp;
+    return new JdbcTimestampFake(
+      Number(milliseconds),
+      this._svc.zone,
+    ) as unknown as GoogleAppsScript.JDBC.JdbcTimestamp;
   }
 
   parseDate(date: string): GoogleAppsScript.JDBC.JdbcDate {
     const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(String(date));
     if (!m) throw new AppsScriptException('Invalid argument: date');
-    const ms = wallToEpoch({ year: +m[1], month: +m[2], day: +m[3], hour: 0, minute: 0, second: 0, millis: 0 }, this._svc.zone);
+    const ms = wallToEpoch(
+      { year: +m[1], month: +m[2], day: +m[3], hour: 0, minute: 0, second: 0, millis: 0 },
+      this._svc.zone,
+    );
     return new JdbcDateFake(ms, this._svc.zone) as unknown as GoogleAppsScript.JDBC.JdbcDate;
   }
 
   parseTime(time: string): GoogleAppsScript.JDBC.JdbcTime {
     const m = /^(\d{1,2}):(\d{1,2}):(\d{1,2})$/.exec(String(time));
     if (!m) throw new AppsScriptException('Invalid argument: time');
-    const ms = wallToEpoch({ year: 1970, month: 1, day: 1, hour: +m[1], minute: +m[2], second: +m[3], millis: 0 }, this._svc.zone);
+    const ms = wallToEpoch(
+      { year: 1970, month: 1, day: 1, hour: +m[1], minute: +m[2], second: +m[3], millis: 0 },
+      this._svc.zone,
+    );
     return new JdbcTimeFake(ms, this._svc.zone) as unknown as GoogleAppsScript.JDBC.JdbcTime;
   }
 
   parseTimestamp(timestamp: string): GoogleAppsScript.JDBC.JdbcTimestamp {
     const text = String(timestamp);
     const p = /^\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{1,2}:\d{1,2}(\.\d{1,9})?$/.test(text)
-      ? parseTemporal(text.replace(/-(\d)(?=\D)/g, '-0$1').replace(/ (\d):/, ' 0$1:')) : undefined;
+      ? parseTemporal(text.replace(/-(\d)(?=\D)/g, '-0$1').replace(/ (\d):/, ' 0$1:'))
+      : undefined;
     if (!p) throw new AppsScriptException('Timestamp format must be yyyy-mm-dd hh:mm:ss[.fffffffff]');
-    return new JdbcTimestampFake(wallToEpoch(p.wall, this._svc.zone), this._svc.zone, p.nanos) as unknown as GoogleAppsScript.JDBC.JdbcTimestamp;
+    return new JdbcTimestampFake(
+      wallToEpoch(p.wall, this._svc.zone),
+      this._svc.zone,
+      p.nanos,
+    ) as unknown as GoogleAppsScript.JDBC.JdbcTimestamp;
   }
 }
 
@@ -146,20 +173,27 @@ class JdbcServiceImpl implements JdbcService {
   connect(url: string, rest: unknown[], cloudSql: boolean): JdbcConnectionFake {
     const target: ConnectTarget = applyCredentials(parseJdbcUrl(url, cloudSql), rest, cloudSql);
     const day = this.day();
-    if ((this.failedByDay.get(day) ?? 0) >= (this.options.failedConnectionQuota ?? 100)) throw new AppsScriptException(FAILED_CONNECTION_QUOTA);
-    if ((this.okByDay.get(day) ?? 0) >= (this.options.connectionQuota ?? 10_000)) throw new AppsScriptException(CONNECTION_QUOTA);
+    if ((this.failedByDay.get(day) ?? 0) >= (this.options.failedConnectionQuota ?? 100))
+      throw new AppsScriptException(FAILED_CONNECTION_QUOTA);
+    if ((this.okByDay.get(day) ?? 0) >= (this.options.connectionQuota ?? 10_000))
+      throw new AppsScriptException(CONNECTION_QUOTA);
 
     let written: string;
     if (cloudSql) {
       const mapped = this.options.cloudSqlInstances?.[target.cloudSqlInstance!];
-      if (!mapped) this.fail(url, `No MySQL server is mapped to Cloud SQL instance "${target.cloudSqlInstance}" (JdbcOptions.cloudSqlInstances).`);
+      if (!mapped)
+        this.fail(
+          url,
+          `No MySQL server is mapped to Cloud SQL instance "${target.cloudSqlInstance}" (JdbcOptions.cloudSqlInstances).`,
+        );
       const [h, p] = splitHostPort(mapped, 3306);
       target.host = h;
       target.port = p;
       written = `${target.cloudSqlInstance}`;
     } else {
       written = `${target.host.toLowerCase()}:${target.port}`;
-      if (target.port < 1025) this.fail(url, `The JDBC service can only connect to ports 1025 or later (got ${target.port}).`);
+      if (target.port < 1025)
+        this.fail(url, `The JDBC service can only connect to ports 1025 or later (got ${target.port}).`);
     }
     const isEmbedded = !cloudSql && target.engine === 'pg' && this.embedded.has(target.host.toLowerCase());
     let host = target.host;
@@ -167,11 +201,19 @@ class JdbcServiceImpl implements JdbcService {
     const mapped = this.options.hostMap?.[written];
     if (mapped && !isEmbedded) [host, port] = splitHostPort(mapped, port);
     const actual = `${host.toLowerCase()}:${port}`;
-    if (this.down.has(written) || this.down.has(actual)) this.fail(url, `Server ${written} is down (taken down by the test).`);
+    if (this.down.has(written) || this.down.has(actual))
+      this.fail(url, `Server ${written} is down (taken down by the test).`);
 
     const request: ConnectRequest = {
-      kind: isEmbedded ? 'pglite' : target.engine, host, port, hostPort: written, database: target.database,
-      user: target.user, password: target.password, timeZone: this.zone, timeZoneOffset: offsetText(this.zone, this.host.clock.now()),
+      kind: isEmbedded ? 'pglite' : target.engine,
+      host,
+      port,
+      hostPort: written,
+      database: target.database,
+      user: target.user,
+      password: target.password,
+      timeZone: this.zone,
+      timeZoneOffset: offsetText(this.zone, this.host.clock.now()),
       connectTimeoutMs: this.options.connectTimeoutMs ?? 10_000,
       pglite: isEmbedded ? { dataDir: this.options.pgliteDataDir, snapshot: this.options.pgliteSnapshot } : undefined,
     };
@@ -184,9 +226,16 @@ class JdbcServiceImpl implements JdbcService {
     }
     this.okByDay.set(day, (this.okByDay.get(day) ?? 0) + 1);
     const conn = new JdbcConnectionFake({
-      workerId: reply.id, engine: isEmbedded ? 'pglite' : target.engine, url, user: target.user ?? '', hostPort: written,
-      version: reply.version, jvmZone: this.zone, executionId: this.host.currentExecution()?.id,
-      workerTimeoutMs: this.options.workerTimeoutMs ?? 600_000, onClose: (c) => this.open.delete(c),
+      workerId: reply.id,
+      engine: isEmbedded ? 'pglite' : target.engine,
+      url,
+      user: target.user ?? '',
+      hostPort: written,
+      version: reply.version,
+      jvmZone: this.zone,
+      executionId: this.host.currentExecution()?.id,
+      workerTimeoutMs: this.options.workerTimeoutMs ?? 600_000,
+      onClose: (c) => this.open.delete(c),
     });
     (conn as unknown as { actualHostPort: string }).actualHostPort = actual;
     this.open.add(conn);
@@ -194,7 +243,8 @@ class JdbcServiceImpl implements JdbcService {
   }
 
   endExecution(execution: { id: number }): void {
-    for (const conn of [...this.open]) if (conn._executionId() === execution.id || conn._executionId() === undefined) conn._forceClose();
+    for (const conn of [...this.open])
+      if (conn._executionId() === execution.id || conn._executionId() === undefined) conn._forceClose();
   }
 
   dispose(): void {

@@ -22,15 +22,50 @@ export interface RowSource {
 type ColumnRef = number | string;
 
 const GETTERS = new Set([
-  'getString', 'getNString', 'getInt', 'getLong', 'getShort', 'getByte', 'getDouble', 'getFloat', 'getBoolean',
-  'getBigDecimal', 'getDate', 'getTime', 'getTimestamp', 'getObject', 'getBytes',
+  'getString',
+  'getNString',
+  'getInt',
+  'getLong',
+  'getShort',
+  'getByte',
+  'getDouble',
+  'getFloat',
+  'getBoolean',
+  'getBigDecimal',
+  'getDate',
+  'getTime',
+  'getTimestamp',
+  'getObject',
+  'getBytes',
 ]);
 const ZONED = new Set(['getDate', 'getTime', 'getTimestamp']);
 
-export class JdbcResultSetMetaDataFake implements Pick<MetaApi,
-  'getColumnCount' | 'getColumnName' | 'getColumnLabel' | 'getColumnType' | 'getColumnTypeName' | 'getColumnClassName'
-  | 'getPrecision' | 'getScale' | 'isNullable' | 'getTableName' | 'getSchemaName' | 'getCatalogName' | 'getColumnDisplaySize'
-  | 'isAutoIncrement' | 'isSigned' | 'isReadOnly' | 'isCaseSensitive' | 'isCurrency' | 'isSearchable' | 'isWritable'> {
+export class JdbcResultSetMetaDataFake
+  implements
+    Pick<
+      MetaApi,
+      | 'getColumnCount'
+      | 'getColumnName'
+      | 'getColumnLabel'
+      | 'getColumnType'
+      | 'getColumnTypeName'
+      | 'getColumnClassName'
+      | 'getPrecision'
+      | 'getScale'
+      | 'isNullable'
+      | 'getTableName'
+      | 'getSchemaName'
+      | 'getCatalogName'
+      | 'getColumnDisplaySize'
+      | 'isAutoIncrement'
+      | 'isSigned'
+      | 'isReadOnly'
+      | 'isCaseSensitive'
+      | 'isCurrency'
+      | 'isSearchable'
+      | 'isWritable'
+    >
+{
   static readonly appsScriptName = 'Jdbc.JdbcResultSetMetaData';
   constructor(
     private readonly columns: ColumnInfo[],
@@ -43,26 +78,69 @@ export class JdbcResultSetMetaDataFake implements Pick<MetaApi,
     return c;
   }
 
-  getColumnCount(): number { return this.columns.length; }
-  getColumnName(column: number): string { return this.engine === 'mysql' ? this.col(column).name : this.col(column).label; }
-  getColumnLabel(column: number): string { return this.col(column).label; }
-  getColumnType(column: number): number { return this.col(column).sqlType; }
-  getColumnTypeName(column: number): string { return this.col(column).typeName; }
-  getColumnClassName(column: number): string { return this.col(column).className; }
-  getPrecision(column: number): number { return this.col(column).precision; }
-  getScale(column: number): number { return this.col(column).scale; }
-  isNullable(column: number): number { return this.col(column).nullable; }
-  getTableName(column: number): string { return this.col(column).table; }
-  getSchemaName(column: number): string { return this.col(column).schema; }
-  getCatalogName(column: number): string { return this.col(column).catalog; }
-  getColumnDisplaySize(column: number): number { return this.col(column).displaySize; }
-  isAutoIncrement(column: number): boolean { return this.col(column).autoIncrement; }
-  isSigned(column: number): boolean { return this.col(column).signed; }
-  isReadOnly(column: number): boolean { this.col(column); return false; }
-  isWritable(column: number): boolean { this.col(column); return true; }
-  isCaseSensitive(column: number): boolean { return this.col(column).kind === 'text'; }
-  isCurrency(column: number): boolean { return this.col(column).typeName === 'money'; }
-  isSearchable(column: number): boolean { this.col(column); return true; }
+  getColumnCount(): number {
+    return this.columns.length;
+  }
+  getColumnName(column: number): string {
+    return this.engine === 'mysql' ? this.col(column).name : this.col(column).label;
+  }
+  getColumnLabel(column: number): string {
+    return this.col(column).label;
+  }
+  getColumnType(column: number): number {
+    return this.col(column).sqlType;
+  }
+  getColumnTypeName(column: number): string {
+    return this.col(column).typeName;
+  }
+  getColumnClassName(column: number): string {
+    return this.col(column).className;
+  }
+  getPrecision(column: number): number {
+    return this.col(column).precision;
+  }
+  getScale(column: number): number {
+    return this.col(column).scale;
+  }
+  isNullable(column: number): number {
+    return this.col(column).nullable;
+  }
+  getTableName(column: number): string {
+    return this.col(column).table;
+  }
+  getSchemaName(column: number): string {
+    return this.col(column).schema;
+  }
+  getCatalogName(column: number): string {
+    return this.col(column).catalog;
+  }
+  getColumnDisplaySize(column: number): number {
+    return this.col(column).displaySize;
+  }
+  isAutoIncrement(column: number): boolean {
+    return this.col(column).autoIncrement;
+  }
+  isSigned(column: number): boolean {
+    return this.col(column).signed;
+  }
+  isReadOnly(column: number): boolean {
+    this.col(column);
+    return false;
+  }
+  isWritable(column: number): boolean {
+    this.col(column);
+    return true;
+  }
+  isCaseSensitive(column: number): boolean {
+    return this.col(column).kind === 'text';
+  }
+  isCurrency(column: number): boolean {
+    return this.col(column).typeName === 'money';
+  }
+  isSearchable(column: number): boolean {
+    this.col(column);
+    return true;
+  }
 }
 
 function indexMessage(engine: Engine, index: number, count: number): string {
@@ -73,11 +151,45 @@ function indexMessage(engine: Engine, index: number, count: number): string {
 
 type Reader = (cell: Cell) => unknown;
 
-export class JdbcResultSetFake implements Pick<RsApi,
-  'next' | 'close' | 'isClosed' | 'wasNull' | 'findColumn' | 'getRow' | 'getMetaData' | 'getString' | 'getNString' | 'getInt'
-  | 'getLong' | 'getShort' | 'getByte' | 'getDouble' | 'getFloat' | 'getBoolean' | 'getBigDecimal' | 'getDate' | 'getTime'
-  | 'getTimestamp' | 'getObject' | 'getBytes' | 'getRows' | 'isBeforeFirst' | 'isAfterLast' | 'isFirst' | 'getFetchSize'
-  | 'setFetchSize' | 'getStatement' | 'getType' | 'getConcurrency' | 'getHoldability' | 'getFetchDirection'> {
+export class JdbcResultSetFake
+  implements
+    Pick<
+      RsApi,
+      | 'next'
+      | 'close'
+      | 'isClosed'
+      | 'wasNull'
+      | 'findColumn'
+      | 'getRow'
+      | 'getMetaData'
+      | 'getString'
+      | 'getNString'
+      | 'getInt'
+      | 'getLong'
+      | 'getShort'
+      | 'getByte'
+      | 'getDouble'
+      | 'getFloat'
+      | 'getBoolean'
+      | 'getBigDecimal'
+      | 'getDate'
+      | 'getTime'
+      | 'getTimestamp'
+      | 'getObject'
+      | 'getBytes'
+      | 'getRows'
+      | 'isBeforeFirst'
+      | 'isAfterLast'
+      | 'isFirst'
+      | 'getFetchSize'
+      | 'setFetchSize'
+      | 'getStatement'
+      | 'getType'
+      | 'getConcurrency'
+      | 'getHoldability'
+      | 'getFetchDirection'
+    >
+{
   static readonly appsScriptName = 'Jdbc.JdbcResultSet';
 
   private chunk: Cell[][];
@@ -108,19 +220,26 @@ export class JdbcResultSetFake implements Pick<RsApi,
 
   private checkOpen(): void {
     if (this.closed) {
-      throw new AppsScriptException(this.ctx.engine === 'mysql' ? 'Operation not allowed after ResultSet closed' : 'This ResultSet is closed.');
+      throw new AppsScriptException(
+        this.ctx.engine === 'mysql' ? 'Operation not allowed after ResultSet closed' : 'This ResultSet is closed.',
+      );
     }
   }
 
   private columnIndex(ref: ColumnRef): number {
     if (typeof ref === 'number') {
       const i = Math.trunc(Number(ref));
-      if (i < 1 || i > this.source.columns.length) throw new AppsScriptException(indexMessage(this.ctx.engine, i, this.source.columns.length));
+      if (i < 1 || i > this.source.columns.length)
+        throw new AppsScriptException(indexMessage(this.ctx.engine, i, this.source.columns.length));
       return i - 1;
     }
     const i = this.labels.get(String(ref).toLowerCase());
     if (i === undefined) {
-      throw new AppsScriptException(this.ctx.engine === 'mysql' ? `Column '${ref}' not found.` : `The column name ${ref} was not found in this ResultSet.`);
+      throw new AppsScriptException(
+        this.ctx.engine === 'mysql'
+          ? `Column '${ref}' not found.`
+          : `The column name ${ref} was not found in this ResultSet.`,
+      );
     }
     return i;
   }
@@ -128,7 +247,8 @@ export class JdbcResultSetFake implements Pick<RsApi,
   private currentRow(): Cell[] {
     this.checkOpen();
     if (this.pos < 0 || this.afterLast) {
-      if (this.ctx.engine === 'mysql') throw new AppsScriptException(this.afterLast ? 'After end of result set' : 'Before start of result set');
+      if (this.ctx.engine === 'mysql')
+        throw new AppsScriptException(this.afterLast ? 'After end of result set' : 'Before start of result set');
       throw new AppsScriptException('ResultSet not positioned properly, perhaps you need to call next.');
     }
     return this.chunk[this.pos];
@@ -167,34 +287,93 @@ export class JdbcResultSetFake implements Pick<RsApi,
     this.onClose?.();
   }
 
-  isClosed(): boolean { return this.closed; }
-  wasNull(): boolean { return this.lastWasNull; }
-  findColumn(columnLabel: string): number { this.checkOpen(); return this.columnIndex(String(columnLabel)) + 1; }
-  getRow(): number { this.checkOpen(); return this.afterLast ? 0 : this.rowNumber; }
-  isBeforeFirst(): boolean { this.checkOpen(); return this.rowNumber === 0 && this.chunk.length > 0; }
-  isAfterLast(): boolean { this.checkOpen(); return this.afterLast && this.rowNumber > 0; }
-  isFirst(): boolean { this.checkOpen(); return this.rowNumber === 1 && !this.afterLast; }
+  isClosed(): boolean {
+    return this.closed;
+  }
+  wasNull(): boolean {
+    return this.lastWasNull;
+  }
+  findColumn(columnLabel: string): number {
+    this.checkOpen();
+    return this.columnIndex(String(columnLabel)) + 1;
+  }
+  getRow(): number {
+    this.checkOpen();
+    return this.afterLast ? 0 : this.rowNumber;
+  }
+  isBeforeFirst(): boolean {
+    this.checkOpen();
+    return this.rowNumber === 0 && this.chunk.length > 0;
+  }
+  isAfterLast(): boolean {
+    this.checkOpen();
+    return this.afterLast && this.rowNumber > 0;
+  }
+  isFirst(): boolean {
+    this.checkOpen();
+    return this.rowNumber === 1 && !this.afterLast;
+  }
   getMetaData(): GoogleAppsScript.JDBC.JdbcResultSetMetaData {
     this.checkOpen();
     return new JdbcResultSetMetaDataFake(this.source.columns, this.ctx.engine) as unknown as MetaApi;
   }
-  getFetchSize(): number { return this.fetchSize; }
-  setFetchSize(rows: number): void { this.fetchSize = Number(rows); }
-  getStatement(): GoogleAppsScript.JDBC.JdbcStatement { return this.statement as GoogleAppsScript.JDBC.JdbcStatement; }
-  getType(): number { return 1003; }
-  getConcurrency(): number { return 1007; }
-  getHoldability(): number { return 1; }
-  getFetchDirection(): number { return 1000; }
+  getFetchSize(): number {
+    return this.fetchSize;
+  }
+  setFetchSize(rows: number): void {
+    this.fetchSize = Number(rows);
+  }
+  getStatement(): GoogleAppsScript.JDBC.JdbcStatement {
+    return this.statement as GoogleAppsScript.JDBC.JdbcStatement;
+  }
+  getType(): number {
+    return 1003;
+  }
+  getConcurrency(): number {
+    return 1007;
+  }
+  getHoldability(): number {
+    return 1;
+  }
+  getFetchDirection(): number {
+    return 1000;
+  }
 
-  getString(ref: ColumnRef): string { const [c, i] = this.cell(ref); return cv.getString(c, this.source.columns[i]) as string; }
-  getNString(ref: ColumnRef): string { return this.getString(ref); }
-  getInt(ref: ColumnRef): number { const [c, i] = this.cell(ref); return cv.getIntegral(c, this.source.columns[i], this.ctx, 'getInt'); }
-  getShort(ref: ColumnRef): number { const [c, i] = this.cell(ref); return cv.getIntegral(c, this.source.columns[i], this.ctx, 'getShort'); }
-  getByte(ref: ColumnRef): number { const [c, i] = this.cell(ref); return cv.getIntegral(c, this.source.columns[i], this.ctx, 'getByte'); }
-  getLong(ref: ColumnRef): number { const [c, i] = this.cell(ref); return cv.getIntegral(c, this.source.columns[i], this.ctx, 'getLong'); }
-  getDouble(ref: ColumnRef): number { const [c, i] = this.cell(ref); return cv.getDouble(c, this.source.columns[i], this.ctx, 'getDouble'); }
-  getFloat(ref: ColumnRef): number { const [c, i] = this.cell(ref); return cv.getDouble(c, this.source.columns[i], this.ctx, 'getFloat'); }
-  getBoolean(ref: ColumnRef): boolean { const [c, i] = this.cell(ref); return cv.getBoolean(c, this.source.columns[i], this.ctx); }
+  getString(ref: ColumnRef): string {
+    const [c, i] = this.cell(ref);
+    return cv.getString(c, this.source.columns[i]) as string;
+  }
+  getNString(ref: ColumnRef): string {
+    return this.getString(ref);
+  }
+  getInt(ref: ColumnRef): number {
+    const [c, i] = this.cell(ref);
+    return cv.getIntegral(c, this.source.columns[i], this.ctx, 'getInt');
+  }
+  getShort(ref: ColumnRef): number {
+    const [c, i] = this.cell(ref);
+    return cv.getIntegral(c, this.source.columns[i], this.ctx, 'getShort');
+  }
+  getByte(ref: ColumnRef): number {
+    const [c, i] = this.cell(ref);
+    return cv.getIntegral(c, this.source.columns[i], this.ctx, 'getByte');
+  }
+  getLong(ref: ColumnRef): number {
+    const [c, i] = this.cell(ref);
+    return cv.getIntegral(c, this.source.columns[i], this.ctx, 'getLong');
+  }
+  getDouble(ref: ColumnRef): number {
+    const [c, i] = this.cell(ref);
+    return cv.getDouble(c, this.source.columns[i], this.ctx, 'getDouble');
+  }
+  getFloat(ref: ColumnRef): number {
+    const [c, i] = this.cell(ref);
+    return cv.getDouble(c, this.source.columns[i], this.ctx, 'getFloat');
+  }
+  getBoolean(ref: ColumnRef): boolean {
+    const [c, i] = this.cell(ref);
+    return cv.getBoolean(c, this.source.columns[i], this.ctx);
+  }
   getBigDecimal(ref: ColumnRef): GoogleAppsScript.BigNumber {
     const [c, i] = this.cell(ref);
     return cv.getBigDecimal(c, this.source.columns[i], this.ctx) as unknown as GoogleAppsScript.BigNumber;
@@ -209,10 +388,21 @@ export class JdbcResultSetFake implements Pick<RsApi,
   }
   getTimestamp(ref: ColumnRef, timeZone?: string): GoogleAppsScript.JDBC.JdbcTimestamp {
     const [c, i] = this.cell(ref);
-    return cv.getTimestamp(c, this.source.columns[i], this.ctx, timeZone) as unknown as GoogleAppsScript.JDBC.JdbcTimestamp;
+    return cv.getTimestamp(
+      c,
+      this.source.columns[i],
+      this.ctx,
+      timeZone,
+    ) as unknown as GoogleAppsScript.JDBC.JdbcTimestamp;
   }
-  getObject(ref: ColumnRef): object { const [c, i] = this.cell(ref); return cv.getObject(c, this.source.columns[i], this.ctx) as object; }
-  getBytes(ref: ColumnRef): number[] { const [c, i] = this.cell(ref); return cv.getBytes(c, this.source.columns[i]) as number[]; }
+  getObject(ref: ColumnRef): object {
+    const [c, i] = this.cell(ref);
+    return cv.getObject(c, this.source.columns[i], this.ctx) as object;
+  }
+  getBytes(ref: ColumnRef): number[] {
+    const [c, i] = this.cell(ref);
+    return cv.getBytes(c, this.source.columns[i]) as number[];
+  }
 
   /** Reads up to `batchSize` rows (all when omitted) from the current position, with the getters the spec names. */
   getRows(queryString: string, batchSize?: number): unknown[][] {
@@ -236,17 +426,22 @@ export class JdbcResultSetFake implements Pick<RsApi,
     const cached = this.compiled.get(spec);
     if (cached) return cached;
     const readers: Reader[] = [];
-    const call = /\s*([A-Za-z]\w*)\s*\(\s*(?:(\d+)|'([^']*)'|"([^"]*)")\s*(?:,\s*(?:'([^']*)'|"([^"]*)")\s*)?\)\s*(,|$)/y;
+    const call =
+      /\s*([A-Za-z]\w*)\s*\(\s*(?:(\d+)|'([^']*)'|"([^"]*)")\s*(?:,\s*(?:'([^']*)'|"([^"]*)")\s*)?\)\s*(,|$)/y;
     let at = 0;
     if (spec.trim() === '') throw new AppsScriptException(`Invalid query string for getRows: "${spec}"`);
     while (at < spec.length) {
       call.lastIndex = at;
       const m = call.exec(spec);
-      if (!m) throw new AppsScriptException(`Invalid query string for getRows: "${spec}" (cannot parse at position ${at + 1})`);
+      if (!m)
+        throw new AppsScriptException(
+          `Invalid query string for getRows: "${spec}" (cannot parse at position ${at + 1})`,
+        );
       const [, method, index, label1, label2, zone1, zone2] = m;
       if (!GETTERS.has(method)) throw new AppsScriptException(`Unsupported method in getRows query string: ${method}`);
       const zone = zone1 ?? zone2;
-      if (zone !== undefined && !ZONED.has(method)) throw new AppsScriptException(`Invalid query string for getRows: ${method} takes one argument`);
+      if (zone !== undefined && !ZONED.has(method))
+        throw new AppsScriptException(`Invalid query string for getRows: ${method} takes one argument`);
       const col = this.columnIndex(index !== undefined ? Number(index) : (label1 ?? label2)!);
       readers.push(this.reader(method, col, zone));
       at = call.lastIndex;
@@ -261,16 +456,40 @@ export class JdbcResultSetFake implements Pick<RsApi,
     const ctx = this.ctx;
     let fn: Reader;
     switch (method) {
-      case 'getString': case 'getNString': fn = (cell) => cv.getString(cell, c); break;
-      case 'getInt': case 'getShort': case 'getByte': case 'getLong': fn = (cell) => cv.getIntegral(cell, c, ctx, method); break;
-      case 'getDouble': case 'getFloat': fn = (cell) => cv.getDouble(cell, c, ctx, method); break;
-      case 'getBoolean': fn = (cell) => cv.getBoolean(cell, c, ctx); break;
-      case 'getBigDecimal': fn = (cell) => cv.getBigDecimal(cell, c, ctx); break;
-      case 'getDate': fn = (cell) => cv.getDate(cell, c, ctx, zone); break;
-      case 'getTime': fn = (cell) => cv.getTime(cell, c, ctx, zone); break;
-      case 'getTimestamp': fn = (cell) => cv.getTimestamp(cell, c, ctx, zone); break;
-      case 'getBytes': fn = (cell) => cv.getBytes(cell, c); break;
-      default: fn = (cell) => cv.getObject(cell, c, ctx);
+      case 'getString':
+      case 'getNString':
+        fn = (cell) => cv.getString(cell, c);
+        break;
+      case 'getInt':
+      case 'getShort':
+      case 'getByte':
+      case 'getLong':
+        fn = (cell) => cv.getIntegral(cell, c, ctx, method);
+        break;
+      case 'getDouble':
+      case 'getFloat':
+        fn = (cell) => cv.getDouble(cell, c, ctx, method);
+        break;
+      case 'getBoolean':
+        fn = (cell) => cv.getBoolean(cell, c, ctx);
+        break;
+      case 'getBigDecimal':
+        fn = (cell) => cv.getBigDecimal(cell, c, ctx);
+        break;
+      case 'getDate':
+        fn = (cell) => cv.getDate(cell, c, ctx, zone);
+        break;
+      case 'getTime':
+        fn = (cell) => cv.getTime(cell, c, ctx, zone);
+        break;
+      case 'getTimestamp':
+        fn = (cell) => cv.getTimestamp(cell, c, ctx, zone);
+        break;
+      case 'getBytes':
+        fn = (cell) => cv.getBytes(cell, c);
+        break;
+      default:
+        fn = (cell) => cv.getObject(cell, c, ctx);
     }
     return Object.assign(fn, { col });
   }

@@ -17,9 +17,15 @@ export function splitPlaceholders(sql: string, engine: Engine): string[] {
     if (ch === "'" || ch === '"' || (ch === '`' && engine === 'mysql')) {
       i++;
       while (i < n) {
-        if (engine === 'mysql' && sql[i] === '\\') { i += 2; continue; }
+        if (engine === 'mysql' && sql[i] === '\\') {
+          i += 2;
+          continue;
+        }
         if (sql[i] === ch) {
-          if (sql[i + 1] === ch) { i += 2; continue; }
+          if (sql[i + 1] === ch) {
+            i += 2;
+            continue;
+          }
           break;
         }
         i++;
@@ -37,7 +43,10 @@ export function splitPlaceholders(sql: string, engine: Engine): string[] {
       const end = sql.indexOf(tag, i + tag.length);
       i = end < 0 ? n : end + tag.length;
     } else if (ch === '?') {
-      if (engine !== 'mysql' && next === '?') { i += 2; continue; } // pgjdbc: "??" is a literal "?"
+      if (engine !== 'mysql' && next === '?') {
+        i += 2;
+        continue;
+      } // pgjdbc: "??" is a literal "?"
       parts.push(sql.slice(start, i));
       start = i + 1;
       i++;
@@ -57,32 +66,59 @@ export type Param =
 
 export function pgText(parts: string[]): string {
   let out = parts[0];
-  for (let k = 1; k < parts.length; k++) out += `$${k}` + parts[k];
+  for (let k = 1; k < parts.length; k++) out += `$${k}${parts[k]}`;
   return out;
 }
 
 export function pgValue(p: Param): string | null {
   switch (p.kind) {
-    case 'null': return null;
-    case 'bool': return p.value ? 'true' : 'false';
-    case 'bytes': return '\\x' + Buffer.from(p.bytes).toString('hex');
-    default: return p.text;
+    case 'null':
+      return null;
+    case 'bool':
+      return p.value ? 'true' : 'false';
+    case 'bytes':
+      return `\\x${Buffer.from(p.bytes).toString('hex')}`;
+    default:
+      return p.text;
   }
 }
 
 export function mysqlQuote(text: string): string {
-  return "'" + text.replace(/[\0\n\r\b\t\\'"\x1a]/g, (c) => ({
-    '\0': '\\0', '\n': '\\n', '\r': '\\r', '\b': '\\b', '\t': '\\t', '\\': '\\\\', "'": "\\'", '"': '\\"', '\x1a': '\\Z',
-  })[c]!) + "'";
+  return (
+    "'" +
+    text.replace(
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: MySQL escapes NUL and Ctrl-Z
+      /[\0\n\r\b\t\\'"\x1a]/g,
+      (c) =>
+        ({
+          '\0': '\\0',
+          '\n': '\\n',
+          '\r': '\\r',
+          '\b': '\\b',
+          '\t': '\\t',
+          '\\': '\\\\',
+          "'": "\\'",
+          '"': '\\"',
+          '\x1a': '\\Z',
+        })[c]!,
+    ) +
+    "'"
+  );
 }
 
 export function mysqlLiteral(p: Param): string {
   switch (p.kind) {
-    case 'null': return 'NULL';
-    case 'bool': return p.value ? '1' : '0';
-    case 'bytes': return `X'${Buffer.from(p.bytes).toString('hex')}'`;
-    case 'number': case 'decimal': return p.text;
-    default: return mysqlQuote(p.text);
+    case 'null':
+      return 'NULL';
+    case 'bool':
+      return p.value ? '1' : '0';
+    case 'bytes':
+      return `X'${Buffer.from(p.bytes).toString('hex')}'`;
+    case 'number':
+    case 'decimal':
+      return p.text;
+    default:
+      return mysqlQuote(p.text);
   }
 }
 

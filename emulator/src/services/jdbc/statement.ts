@@ -24,10 +24,33 @@ export interface StatementHost {
   connection(): object;
 }
 
-export class JdbcStatementFake implements Pick<StmtApi,
-  'executeQuery' | 'execute' | 'executeUpdate' | 'getResultSet' | 'getUpdateCount' | 'getMoreResults' | 'setMaxRows'
-  | 'getMaxRows' | 'setQueryTimeout' | 'getQueryTimeout' | 'setFetchSize' | 'getFetchSize' | 'addBatch' | 'clearBatch'
-  | 'executeBatch' | 'close' | 'isClosed' | 'getConnection' | 'cancel' | 'clearWarnings' | 'getWarnings'> {
+export class JdbcStatementFake
+  implements
+    Pick<
+      StmtApi,
+      | 'executeQuery'
+      | 'execute'
+      | 'executeUpdate'
+      | 'getResultSet'
+      | 'getUpdateCount'
+      | 'getMoreResults'
+      | 'setMaxRows'
+      | 'getMaxRows'
+      | 'setQueryTimeout'
+      | 'getQueryTimeout'
+      | 'setFetchSize'
+      | 'getFetchSize'
+      | 'addBatch'
+      | 'clearBatch'
+      | 'executeBatch'
+      | 'close'
+      | 'isClosed'
+      | 'getConnection'
+      | 'cancel'
+      | 'clearWarnings'
+      | 'getWarnings'
+    >
+{
   static readonly appsScriptName: string = 'Jdbc.JdbcStatement';
 
   protected closed = false;
@@ -44,7 +67,12 @@ export class JdbcStatementFake implements Pick<StmtApi,
 
   protected checkOpen(): void {
     this.conn.checkOpen();
-    if (this.closed) throw new AppsScriptException(this.conn.engine === 'mysql' ? 'No operations allowed after statement closed.' : 'This statement has been closed.');
+    if (this.closed)
+      throw new AppsScriptException(
+        this.conn.engine === 'mysql'
+          ? 'No operations allowed after statement closed.'
+          : 'This statement has been closed.',
+      );
   }
 
   protected runText(sql: string, params?: (string | null)[]): void {
@@ -66,7 +94,9 @@ export class JdbcStatementFake implements Pick<StmtApi,
     this.updateCount = -1;
     if (!next) return;
     if (next.fields) {
-      const rs = new JdbcResultSetFake(this.conn.source(next), this.conn.engine, this.conn.jvmZone, this, () => this.open.delete(rs));
+      const rs = new JdbcResultSetFake(this.conn.source(next), this.conn.engine, this.conn.jvmZone, this, () =>
+        this.open.delete(rs),
+      );
       this.open.add(rs);
       this.current = rs;
     } else this.updateCount = next.update ?? 0;
@@ -74,14 +104,22 @@ export class JdbcStatementFake implements Pick<StmtApi,
 
   protected queryResult(): GoogleAppsScript.JDBC.JdbcResultSet {
     if (!this.current) {
-      throw new AppsScriptException(this.conn.engine === 'mysql' ? 'Can not issue data manipulation statements with executeQuery().' : 'No results were returned by the query.');
+      throw new AppsScriptException(
+        this.conn.engine === 'mysql'
+          ? 'Can not issue data manipulation statements with executeQuery().'
+          : 'No results were returned by the query.',
+      );
     }
     return this.current as unknown as GoogleAppsScript.JDBC.JdbcResultSet;
   }
 
   protected updateResult(): number {
     if (this.current) {
-      throw new AppsScriptException(this.conn.engine === 'mysql' ? 'Can not issue executeUpdate() or executeLargeUpdate() for SELECTs' : 'A result was returned when none was expected.');
+      throw new AppsScriptException(
+        this.conn.engine === 'mysql'
+          ? 'Can not issue executeUpdate() or executeLargeUpdate() for SELECTs'
+          : 'A result was returned when none was expected.',
+      );
     }
     return Math.max(0, this.updateCount);
   }
@@ -120,24 +158,49 @@ export class JdbcStatementFake implements Pick<StmtApi,
 
   setMaxRows(max: number): void {
     this.checkOpen();
-    if (max < 0) throw new AppsScriptException(this.conn.engine === 'mysql' ? 'setMaxRows() out of range. ' : 'Maximum number of rows must be a value grater than or equal to 0.');
+    if (max < 0)
+      throw new AppsScriptException(
+        this.conn.engine === 'mysql'
+          ? 'setMaxRows() out of range. '
+          : 'Maximum number of rows must be a value grater than or equal to 0.',
+      );
     this.maxRows = Math.trunc(Number(max));
   }
-  getMaxRows(): number { this.checkOpen(); return this.maxRows; }
+  getMaxRows(): number {
+    this.checkOpen();
+    return this.maxRows;
+  }
   setQueryTimeout(seconds: number): void {
     this.checkOpen();
-    if (seconds < 0) throw new AppsScriptException(this.conn.engine === 'mysql' ? 'Illegal argument value to method setQueryTimeout()' : 'Query timeout must be a value greater than or equals to 0.');
+    if (seconds < 0)
+      throw new AppsScriptException(
+        this.conn.engine === 'mysql'
+          ? 'Illegal argument value to method setQueryTimeout()'
+          : 'Query timeout must be a value greater than or equals to 0.',
+      );
     this.timeoutSec = Number(seconds);
   }
-  getQueryTimeout(): number { this.checkOpen(); return this.timeoutSec; }
-  setFetchSize(rows: number): void { this.checkOpen(); this.fetchSize = Math.trunc(Number(rows)); }
-  getFetchSize(): number { this.checkOpen(); return this.fetchSize; }
+  getQueryTimeout(): number {
+    this.checkOpen();
+    return this.timeoutSec;
+  }
+  setFetchSize(rows: number): void {
+    this.checkOpen();
+    this.fetchSize = Math.trunc(Number(rows));
+  }
+  getFetchSize(): number {
+    this.checkOpen();
+    return this.fetchSize;
+  }
 
   addBatch(sql: string): void {
     this.checkOpen();
     this.batchSql.push(String(sql));
   }
-  clearBatch(): void { this.checkOpen(); this.batchSql = []; }
+  clearBatch(): void {
+    this.checkOpen();
+    this.batchSql = [];
+  }
   executeBatch(): number[] {
     this.checkOpen();
     const items = this.batchSql.map((sql) => ({ sql }));
@@ -150,16 +213,49 @@ export class JdbcStatementFake implements Pick<StmtApi,
     this.closeCurrent();
     this.closed = true;
   }
-  isClosed(): boolean { return this.closed; }
-  getConnection(): GoogleAppsScript.JDBC.JdbcConnection { this.checkOpen(); return this.conn.connection() as GoogleAppsScript.JDBC.JdbcConnection; }
-  cancel(): void { this.checkOpen(); }
-  clearWarnings(): void { this.checkOpen(); }
-  getWarnings(): string[] { this.checkOpen(); return []; }
+  isClosed(): boolean {
+    return this.closed;
+  }
+  getConnection(): GoogleAppsScript.JDBC.JdbcConnection {
+    this.checkOpen();
+    return this.conn.connection() as GoogleAppsScript.JDBC.JdbcConnection;
+  }
+  cancel(): void {
+    this.checkOpen();
+  }
+  clearWarnings(): void {
+    this.checkOpen();
+  }
+  getWarnings(): string[] {
+    this.checkOpen();
+    return [];
+  }
 }
 
-export class JdbcPreparedStatementFake extends JdbcStatementFake implements Pick<PrepApi,
-  'setString' | 'setNString' | 'setInt' | 'setLong' | 'setShort' | 'setByte' | 'setDouble' | 'setFloat' | 'setBoolean' | 'setNull'
-  | 'setObject' | 'setDate' | 'setTime' | 'setTimestamp' | 'setBigDecimal' | 'setBytes' | 'clearParameters'> {
+export class JdbcPreparedStatementFake
+  extends JdbcStatementFake
+  implements
+    Pick<
+      PrepApi,
+      | 'setString'
+      | 'setNString'
+      | 'setInt'
+      | 'setLong'
+      | 'setShort'
+      | 'setByte'
+      | 'setDouble'
+      | 'setFloat'
+      | 'setBoolean'
+      | 'setNull'
+      | 'setObject'
+      | 'setDate'
+      | 'setTime'
+      | 'setTimestamp'
+      | 'setBigDecimal'
+      | 'setBytes'
+      | 'clearParameters'
+    >
+{
   static override readonly appsScriptName: string = 'Jdbc.JdbcPreparedStatement';
 
   private readonly parts: string[];
@@ -177,9 +273,11 @@ export class JdbcPreparedStatementFake extends JdbcStatementFake implements Pick
     const i = Math.trunc(Number(index));
     const count = this.parts.length - 1;
     if (!(i >= 1 && i <= count)) {
-      throw new AppsScriptException(this.conn.engine === 'mysql'
-        ? `Parameter index out of range (${i} > number of parameters, which is ${count}).`
-        : `The column index is out of range: ${i}, number of columns: ${count}.`);
+      throw new AppsScriptException(
+        this.conn.engine === 'mysql'
+          ? `Parameter index out of range (${i} > number of parameters, which is ${count}).`
+          : `The column index is out of range: ${i}, number of columns: ${count}.`,
+      );
     }
     this.params[i - 1] = p;
   }
@@ -187,7 +285,11 @@ export class JdbcPreparedStatementFake extends JdbcStatementFake implements Pick
   private bound(params: (Param | undefined)[]): { sql: string; params?: (string | null)[] } {
     for (let k = 0; k < this.parts.length - 1; k++) {
       if (params[k] === undefined) {
-        throw new AppsScriptException(this.conn.engine === 'mysql' ? `No value specified for parameter ${k + 1}` : `No value specified for parameter ${k + 1}.`);
+        throw new AppsScriptException(
+          this.conn.engine === 'mysql'
+            ? `No value specified for parameter ${k + 1}`
+            : `No value specified for parameter ${k + 1}.`,
+        );
       }
     }
     const full = params as Param[];
@@ -220,9 +322,11 @@ export class JdbcPreparedStatementFake extends JdbcStatementFake implements Pick
 
   private refuseText(sql: string | undefined): void {
     if (sql !== undefined) {
-      throw new AppsScriptException(this.conn.engine === 'mysql'
-        ? 'Can not call execute(String) on a PreparedStatement'
-        : "Can't use query methods that take a query string on a PreparedStatement.");
+      throw new AppsScriptException(
+        this.conn.engine === 'mysql'
+          ? 'Can not call execute(String) on a PreparedStatement'
+          : "Can't use query methods that take a query string on a PreparedStatement.",
+      );
     }
   }
 
@@ -247,7 +351,9 @@ export class JdbcPreparedStatementFake extends JdbcStatementFake implements Pick
       rows = parameters.map((row, r) => {
         if (!Array.isArray(row)) throw new AppsScriptException('Invalid argument: parameters');
         if (row.length !== this.parts.length - 1) {
-          throw new AppsScriptException(`Batch entry ${r}: expected ${this.parts.length - 1} parameters, got ${row.length}.`);
+          throw new AppsScriptException(
+            `Batch entry ${r}: expected ${this.parts.length - 1} parameters, got ${row.length}.`,
+          );
         }
         return row.map((v) => this.paramOf(v));
       });
@@ -255,7 +361,10 @@ export class JdbcPreparedStatementFake extends JdbcStatementFake implements Pick
       rows = this.batchParams;
       this.batchParams = [];
     }
-    return this.conn.batch(rows.map((row) => this.bound(row)), this.timeoutSec * 1000);
+    return this.conn.batch(
+      rows.map((row) => this.bound(row)),
+      this.timeoutSec * 1000,
+    );
   }
 
   clearParameters(): void {
@@ -266,29 +375,62 @@ export class JdbcPreparedStatementFake extends JdbcStatementFake implements Pick
   setString(parameterIndex: number, x: string): void {
     this.set(parameterIndex, x === null || x === undefined ? { kind: 'null' } : { kind: 'string', text: String(x) });
   }
-  setNString(parameterIndex: number, x: string): void { this.setString(parameterIndex, x); }
-  setInt(parameterIndex: number, x: number): void { this.set(parameterIndex, { kind: 'number', text: String(Math.trunc(Number(x)) | 0) }); }
-  setShort(parameterIndex: number, x: number): void { this.set(parameterIndex, { kind: 'number', text: String((Math.trunc(Number(x)) << 16) >> 16) }); }
-  setByte(parameterIndex: number, x: number): void { this.set(parameterIndex, { kind: 'number', text: String((Math.trunc(Number(x)) << 24) >> 24) }); }
-  setLong(parameterIndex: number, x: number): void { this.set(parameterIndex, { kind: 'number', text: BigInt(Math.trunc(Number(x))).toString() }); }
-  setDouble(parameterIndex: number, x: number): void { this.set(parameterIndex, { kind: 'number', text: javaDouble(Number(x)) }); }
-  setFloat(parameterIndex: number, x: number): void { this.set(parameterIndex, { kind: 'number', text: javaDouble(Math.fround(Number(x))) }); }
-  setBoolean(parameterIndex: number, x: boolean): void { this.set(parameterIndex, { kind: 'bool', value: Boolean(x) }); }
-  setNull(parameterIndex: number, _sqlType: number, _typeName?: string): void { this.set(parameterIndex, { kind: 'null' }); }
+  setNString(parameterIndex: number, x: string): void {
+    this.setString(parameterIndex, x);
+  }
+  setInt(parameterIndex: number, x: number): void {
+    this.set(parameterIndex, { kind: 'number', text: String(Math.trunc(Number(x)) | 0) });
+  }
+  setShort(parameterIndex: number, x: number): void {
+    this.set(parameterIndex, { kind: 'number', text: String((Math.trunc(Number(x)) << 16) >> 16) });
+  }
+  setByte(parameterIndex: number, x: number): void {
+    this.set(parameterIndex, { kind: 'number', text: String((Math.trunc(Number(x)) << 24) >> 24) });
+  }
+  setLong(parameterIndex: number, x: number): void {
+    this.set(parameterIndex, { kind: 'number', text: BigInt(Math.trunc(Number(x))).toString() });
+  }
+  setDouble(parameterIndex: number, x: number): void {
+    this.set(parameterIndex, { kind: 'number', text: javaDouble(Number(x)) });
+  }
+  setFloat(parameterIndex: number, x: number): void {
+    this.set(parameterIndex, { kind: 'number', text: javaDouble(Math.fround(Number(x))) });
+  }
+  setBoolean(parameterIndex: number, x: boolean): void {
+    this.set(parameterIndex, { kind: 'bool', value: Boolean(x) });
+  }
+  setNull(parameterIndex: number, _sqlType: number, _typeName?: string): void {
+    this.set(parameterIndex, { kind: 'null' });
+  }
   setBigDecimal(parameterIndex: number, x: GoogleAppsScript.BigNumber): void {
-    this.set(parameterIndex, x === null || x === undefined ? { kind: 'null' } : { kind: 'decimal', text: decimalText(x) });
+    this.set(
+      parameterIndex,
+      x === null || x === undefined ? { kind: 'null' } : { kind: 'decimal', text: decimalText(x) },
+    );
   }
   setBytes(parameterIndex: number, x: number[]): void {
-    this.set(parameterIndex, x === null || x === undefined ? { kind: 'null' } : { kind: 'bytes', bytes: Uint8Array.from(x, (b) => b & 0xff) });
+    this.set(
+      parameterIndex,
+      x === null || x === undefined ? { kind: 'null' } : { kind: 'bytes', bytes: Uint8Array.from(x, (b) => b & 0xff) },
+    );
   }
   setDate(parameterIndex: number, x: GoogleAppsScript.JDBC.JdbcDate, timeZone?: string): void {
-    this.set(parameterIndex, x === null || x === undefined ? { kind: 'null' } : { kind: 'date', text: this.dateText(x.getTime(), timeZone) });
+    this.set(
+      parameterIndex,
+      x === null || x === undefined ? { kind: 'null' } : { kind: 'date', text: this.dateText(x.getTime(), timeZone) },
+    );
   }
   setTime(parameterIndex: number, x: GoogleAppsScript.JDBC.JdbcTime, timeZone?: string): void {
-    this.set(parameterIndex, x === null || x === undefined ? { kind: 'null' } : { kind: 'time', text: this.timeText(x.getTime(), timeZone) });
+    this.set(
+      parameterIndex,
+      x === null || x === undefined ? { kind: 'null' } : { kind: 'time', text: this.timeText(x.getTime(), timeZone) },
+    );
   }
   setTimestamp(parameterIndex: number, x: GoogleAppsScript.JDBC.JdbcTimestamp, timeZone?: string): void {
-    this.set(parameterIndex, x === null || x === undefined ? { kind: 'null' } : { kind: 'timestamp', text: this.timestampText(x, timeZone) });
+    this.set(
+      parameterIndex,
+      x === null || x === undefined ? { kind: 'null' } : { kind: 'timestamp', text: this.timestampText(x, timeZone) },
+    );
   }
   setObject(parameterIndex: number, x: unknown, _targetSqlType?: number, _scaleOrLength?: number): void {
     this.set(parameterIndex, this.paramOf(x));
@@ -300,10 +442,17 @@ export class JdbcPreparedStatementFake extends JdbcStatementFake implements Pick
     if (typeof x === 'number') return { kind: 'number', text: Number.isInteger(x) ? String(x) : javaDouble(x) };
     if (typeof x === 'boolean') return { kind: 'bool', value: x };
     if (x instanceof BigDecimalFake) return { kind: 'decimal', text: x._text() };
-    if (x instanceof JdbcTimestampFake) return { kind: 'timestamp', text: this.timestampText(x as unknown as GoogleAppsScript.JDBC.JdbcTimestamp) };
+    if (x instanceof JdbcTimestampFake)
+      return { kind: 'timestamp', text: this.timestampText(x as unknown as GoogleAppsScript.JDBC.JdbcTimestamp) };
     if (x instanceof JdbcDateFake) return { kind: 'date', text: this.dateText(x.getTime()) };
     if (x instanceof JdbcTimeFake) return { kind: 'time', text: this.timeText(x.getTime()) };
-    if (x instanceof Date) return { kind: 'timestamp', text: this.timestampText(new JdbcTimestampFake(x.getTime(), this.conn.jvmZone) as unknown as GoogleAppsScript.JDBC.JdbcTimestamp) };
+    if (x instanceof Date)
+      return {
+        kind: 'timestamp',
+        text: this.timestampText(
+          new JdbcTimestampFake(x.getTime(), this.conn.jvmZone) as unknown as GoogleAppsScript.JDBC.JdbcTimestamp,
+        ),
+      };
     if (Array.isArray(x)) return { kind: 'bytes', bytes: Uint8Array.from(x as number[], (b) => b & 0xff) };
     return { kind: 'string', text: String(x) };
   }
@@ -321,7 +470,7 @@ export class JdbcPreparedStatementFake extends JdbcStatementFake implements Pick
   private timestampText(ts: GoogleAppsScript.JDBC.JdbcTimestamp, zone?: string): string {
     const w = epochToWall(ts.getTime(), zone ?? this.conn.jvmZone);
     const nanos = ts.getNanos();
-    const frac = nanos ? '.' + String(nanos).padStart(9, '0').replace(/0+$/, '') : '';
+    const frac = nanos ? `.${String(nanos).padStart(9, '0').replace(/0+$/, '')}` : '';
     return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${frac}`;
   }
 }

@@ -29,8 +29,13 @@ export function wallToEpoch(w: WallClock, zone: string): number {
 export function epochToWall(ms: number, zone: string): WallClock {
   const d = new Date(ms + zoneOffsetMs(ms, zone));
   return {
-    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(),
-    hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), millis: d.getUTCMilliseconds(),
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    millis: d.getUTCMilliseconds(),
   };
 }
 
@@ -43,7 +48,10 @@ export interface ParsedTemporal {
 
 /** Parses "YYYY-MM-DD", "HH:MM:SS[.f]" or "YYYY-MM-DD[ T]HH:MM:SS[.f][+HH[:MM]]" server text. */
 export function parseTemporal(text: string): ParsedTemporal | undefined {
-  const m = /^(?:(\d{4,})-(\d{2})-(\d{2}))?[ T]?(?:(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2}(?::?\d{2})?)?)?(\s*BC)?$/.exec(text.trim());
+  const m =
+    /^(?:(\d{4,})-(\d{2})-(\d{2}))?[ T]?(?:(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2}(?::?\d{2})?)?)?(\s*BC)?$/.exec(
+      text.trim(),
+    );
   if (!m || (m[1] === undefined && m[4] === undefined)) return undefined;
   const frac = (m[7] ?? '').padEnd(9, '0');
   const nanos = Number(frac || '0');
@@ -51,7 +59,9 @@ export function parseTemporal(text: string): ParsedTemporal | undefined {
     year: m[1] !== undefined ? (m[9] ? 1 - Number(m[1]) : Number(m[1])) : 1970,
     month: m[2] !== undefined ? Number(m[2]) : 1,
     day: m[3] !== undefined ? Number(m[3]) : 1,
-    hour: Number(m[4] ?? 0), minute: Number(m[5] ?? 0), second: Number(m[6] ?? 0),
+    hour: Number(m[4] ?? 0),
+    minute: Number(m[5] ?? 0),
+    second: Number(m[6] ?? 0),
     millis: Math.floor(nanos / 1e6),
   };
   let offsetMs: number | undefined;
@@ -59,7 +69,8 @@ export function parseTemporal(text: string): ParsedTemporal | undefined {
     if (m[8] === 'Z') offsetMs = 0;
     else {
       const o = /^([+-])(\d{2}):?(\d{2})?:?(\d{2})?$/.exec(m[8])!;
-      offsetMs = (o[1] === '-' ? -1 : 1) * (Number(o[2]) * 3600_000 + Number(o[3] ?? 0) * 60_000 + Number(o[4] ?? 0) * 1000);
+      offsetMs =
+        (o[1] === '-' ? -1 : 1) * (Number(o[2]) * 3600_000 + Number(o[3] ?? 0) * 60_000 + Number(o[4] ?? 0) * 1000);
     }
   }
   return { wall, nanos, offsetMs };

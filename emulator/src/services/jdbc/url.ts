@@ -17,7 +17,13 @@ export interface ConnectTarget {
 }
 
 const CONNECTION_INFO_KEYS = new Set([
-  'user', 'password', 'databaseName', 'useJDBCCompliantTimeZoneShift', '_serverSslCertificate', '_clientSslCertificate', '_clientSslKey',
+  'user',
+  'password',
+  'databaseName',
+  'useJDBCCompliantTimeZoneShift',
+  '_serverSslCertificate',
+  '_clientSslCertificate',
+  '_clientSslKey',
 ]);
 const CLOUD_SQL_INFO_KEYS = new Set(['user', 'password', 'connectTimeoutSeconds', 'queryTimeoutSeconds', 'instance']);
 const URL_PARAM_KEYS = new Set(['user', 'password', 'useJDBCCompliantTimeZoneShift', 'databaseName']);
@@ -36,12 +42,20 @@ export function parseJdbcUrl(url: unknown, cloudSql: boolean): ConnectTarget {
   let target: ConnectTarget;
   let query: string | undefined;
   if (cloudSql) {
-    target = { engine: 'mysql', host: '', port: 3306, database: decodeURIComponent(m[2] ?? ''), cloudSqlInstance: m[1] };
+    target = {
+      engine: 'mysql',
+      host: '',
+      port: 3306,
+      database: decodeURIComponent(m[2] ?? ''),
+      cloudSqlInstance: m[1],
+    };
     query = m[3];
   } else {
     const engine = m[1] === 'postgresql' ? 'pg' : 'mysql';
     target = {
-      engine, host: m[2].replace(/^\[|\]$/g, ''), port: m[3] ? Number(m[3]) : engine === 'pg' ? 5432 : 3306,
+      engine,
+      host: m[2].replace(/^\[|\]$/g, ''),
+      port: m[3] ? Number(m[3]) : engine === 'pg' ? 5432 : 3306,
       database: decodeURIComponent(m[4]),
     };
     query = m[5];

@@ -45,13 +45,20 @@ export function checkLength(value: unknown): void {
 }
 
 /** Converts one input value (host value) as Sheets would store it in a cell with format `format`. */
-export function parseInput(value: unknown, format: string | undefined, ctx: { timeZone: string; locale: string }): ParsedInput {
+export function parseInput(
+  value: unknown,
+  format: string | undefined,
+  ctx: { timeZone: string; locale: string },
+): ParsedInput {
   if (value === null || value === undefined || value === '') return { cell: undefined };
   if (typeof value === 'number') return { cell: Number.isFinite(value) ? value : '#NUM!' };
   if (typeof value === 'boolean') return { cell: value };
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return { cell: 'Invalid Date' };
-    return { cell: dateToSerial(value, ctx.timeZone), format: isDateFormat(format) ? undefined : defaultDateTimeFormat(ctx.locale) };
+    return {
+      cell: dateToSerial(value, ctx.timeZone),
+      format: isDateFormat(format) ? undefined : defaultDateTimeFormat(ctx.locale),
+    };
   }
   const text = typeof value === 'string' ? value : String(value);
   if (text.startsWith('=') && text.length > 1) return { cell: new Formula(text) };

@@ -8,7 +8,7 @@ import type { ServiceHost } from '../../core/host';
 import { checkLength, Formula, isDateFormat, parseInput, type Cell } from './cells';
 import { displayOf } from './display';
 import { FormulaEngine } from './engine';
-import { shiftIndex, shiftSpan, SheetModel, Workbook, type Box } from './model';
+import { shiftIndex, shiftSpan, type SheetModel, type Workbook, type Box } from './model';
 import type { SparseGrid } from './grid';
 import { serialToDate } from './time';
 
@@ -29,9 +29,14 @@ export class SpreadsheetContext {
     return this.host.currentExecution()?.user.email ?? this.wb.owner;
   }
 
-  private computed(sheet: SheetModel, r: number, c: number): { value: string | number | boolean | null; isDate: boolean } {
+  private computed(
+    sheet: SheetModel,
+    r: number,
+    c: number,
+  ): { value: string | number | boolean | null; isDate: boolean } {
     const cell = sheet.values.get(r, c);
-    if (cell instanceof Formula || (cell === undefined && sheet.formulaCount > 0)) return this.engine.computed(sheet, r, c);
+    if (cell instanceof Formula || (cell === undefined && sheet.formulaCount > 0))
+      return this.engine.computed(sheet, r, c);
     return { value: cell === undefined ? null : cell, isDate: false };
   }
 
@@ -127,7 +132,8 @@ export class SpreadsheetContext {
     const { sheet } = box;
     if (sheet.formulaCount > 0) {
       for (let i = 0; i < box.numRows; i++) {
-        for (let j = 0; j < box.numCols; j++) if (sheet.values.get(box.row + i, box.col + j) instanceof Formula) sheet.formulaCount--;
+        for (let j = 0; j < box.numCols; j++)
+          if (sheet.values.get(box.row + i, box.col + j) instanceof Formula) sheet.formulaCount--;
       }
     }
     sheet.values.clear(box.row, box.col, box.numRows, box.numCols);
@@ -135,7 +141,8 @@ export class SpreadsheetContext {
   }
 
   clearFormat(box: Box): void {
-    for (const g of [box.sheet.formats, box.sheet.backgrounds, box.sheet.fontWeights]) g.clear(box.row, box.col, box.numRows, box.numCols);
+    for (const g of [box.sheet.formats, box.sheet.backgrounds, box.sheet.fontWeights])
+      g.clear(box.row, box.col, box.numRows, box.numCols);
   }
 
   // ---- structure -----------------------------------------------------------------------
@@ -153,7 +160,8 @@ export class SpreadsheetContext {
   }
 
   deleteRows(sheet: SheetModel, at: number, count: number): void {
-    if (at < 0 || count < 1 || at + count > sheet.maxRows) throw new AppsScriptException('Those rows are out of bounds.');
+    if (at < 0 || count < 1 || at + count > sheet.maxRows)
+      throw new AppsScriptException('Those rows are out of bounds.');
     if (at + count - Math.max(at, sheet.frozenRows) >= sheet.maxRows - sheet.frozenRows) {
       throw new AppsScriptException('Sorry, it is not possible to delete all non-frozen rows.');
     }
@@ -182,7 +190,8 @@ export class SpreadsheetContext {
   }
 
   deleteCols(sheet: SheetModel, at: number, count: number): void {
-    if (at < 0 || count < 1 || at + count > sheet.maxCols) throw new AppsScriptException('Those columns are out of bounds.');
+    if (at < 0 || count < 1 || at + count > sheet.maxCols)
+      throw new AppsScriptException('Those columns are out of bounds.');
     if (at + count - Math.max(at, sheet.frozenCols) >= sheet.maxCols - sheet.frozenCols) {
       throw new AppsScriptException('Sorry, it is not possible to delete all non-frozen columns.');
     }
@@ -218,7 +227,8 @@ export class SpreadsheetContext {
     });
     const moveBox = (b: Box): boolean => {
       if (b.sheet !== sheet) return true;
-      const span = dim === 'ROW' ? shiftSpan(b.row, b.numRows, at, count, insert) : shiftSpan(b.col, b.numCols, at, count, insert);
+      const span =
+        dim === 'ROW' ? shiftSpan(b.row, b.numRows, at, count, insert) : shiftSpan(b.col, b.numCols, at, count, insert);
       if (!span) return false;
       if (dim === 'ROW') [b.row, b.numRows] = span;
       else [b.col, b.numCols] = span;

@@ -18,13 +18,19 @@ function formatDate(serial: number, format: string): string {
     p.mi = Math.floor(elapsedMs / 60_000) % 60;
     p.s = Math.floor(elapsedMs / 1000) % 60;
   }
-  const tokens = format.match(/"[^"]*"|\[h+\]|\[m+\]|\[s+\]|yyyy|yy|MMMM|MMM|MM|M|mm|m|dd|d|HH|H|hh|h|ss|s|am\/pm|AM\/PM|./g) ?? [];
+  const tokens =
+    format.match(/"[^"]*"|\[h+\]|\[m+\]|\[s+\]|yyyy|yy|MMMM|MMM|MM|M|mm|m|dd|d|HH|H|hh|h|ss|s|am\/pm|AM\/PM|./g) ?? [];
   let out = '';
   let lastWasHour = false;
   const hasAmPm = /am\/pm/i.test(format);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    const nextIsSeconds = tokens.slice(i + 1).find((x) => /^[a-zA-Z]/.test(x))?.toLowerCase().startsWith('s') ?? false;
+    const nextIsSeconds =
+      tokens
+        .slice(i + 1)
+        .find((x) => /^[a-zA-Z]/.test(x))
+        ?.toLowerCase()
+        .startsWith('s') ?? false;
     const elapsed = /^\[([hms])+\]$/.exec(t);
     if (elapsed) {
       // Elapsed time ("[h]:mm:ss"): whole hours (or minutes, seconds) since zero, past 24.
@@ -34,23 +40,51 @@ function formatDate(serial: number, format: string): string {
       continue;
     }
     switch (t) {
-      case 'yyyy': out += pad(p.y, 4); break;
-      case 'yy': out += pad(p.y % 100, 2); break;
-      case 'MM': out += pad(p.mo, 2); break;
-      case 'M': out += String(p.mo); break;
-      case 'mm': case 'm':
+      case 'yyyy':
+        out += pad(p.y, 4);
+        break;
+      case 'yy':
+        out += pad(p.y % 100, 2);
+        break;
+      case 'MM':
+        out += pad(p.mo, 2);
+        break;
+      case 'M':
+        out += String(p.mo);
+        break;
+      case 'mm':
+      case 'm':
         if (lastWasHour || nextIsSeconds) out += t === 'mm' ? pad(p.mi, 2) : String(p.mi);
         else out += t === 'mm' ? pad(p.mo, 2) : String(p.mo);
         break;
-      case 'dd': out += pad(p.d, 2); break;
-      case 'd': out += String(p.d); break;
-      case 'HH': case 'hh': out += pad(hasAmPm ? ((p.h + 11) % 12) + 1 : p.h, 2); break;
-      case 'H': case 'h': out += String(hasAmPm ? ((p.h + 11) % 12) + 1 : p.h); break;
-      case 'ss': out += pad(p.s, 2); break;
-      case 's': out += String(p.s); break;
-      case 'am/pm': out += p.h < 12 ? 'am' : 'pm'; break;
-      case 'AM/PM': out += p.h < 12 ? 'AM' : 'PM'; break;
-      default: out += t.startsWith('"') ? t.slice(1, -1) : t;
+      case 'dd':
+        out += pad(p.d, 2);
+        break;
+      case 'd':
+        out += String(p.d);
+        break;
+      case 'HH':
+      case 'hh':
+        out += pad(hasAmPm ? ((p.h + 11) % 12) + 1 : p.h, 2);
+        break;
+      case 'H':
+      case 'h':
+        out += String(hasAmPm ? ((p.h + 11) % 12) + 1 : p.h);
+        break;
+      case 'ss':
+        out += pad(p.s, 2);
+        break;
+      case 's':
+        out += String(p.s);
+        break;
+      case 'am/pm':
+        out += p.h < 12 ? 'am' : 'pm';
+        break;
+      case 'AM/PM':
+        out += p.h < 12 ? 'AM' : 'PM';
+        break;
+      default:
+        out += t.startsWith('"') ? t.slice(1, -1) : t;
     }
     if (/^[a-zA-Z]/.test(t)) lastWasHour = /^[hH]/.test(t);
   }
@@ -59,7 +93,8 @@ function formatDate(serial: number, format: string): string {
 
 function formatGeneral(n: number): string {
   if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
-  if (Math.abs(n) >= 1e15 || (Math.abs(n) < 1e-9 && n !== 0)) return n.toExponential().replace(/e\+?/, 'E+').replace('E+-', 'E-');
+  if (Math.abs(n) >= 1e15 || (Math.abs(n) < 1e-9 && n !== 0))
+    return n.toExponential().replace(/e\+?/, 'E+').replace('E+-', 'E-');
   return String(Number(n.toPrecision(15)));
 }
 
@@ -71,7 +106,8 @@ function formatNumber(n: number, format: string): string {
   const decimals = (m[2] ?? '').length;
   const required = (m[2] ?? '').replace(/#/g, '').length;
   let body = Math.abs(value).toFixed(decimals);
-  if (decimals > required) body = body.replace(/0+$/, (z) => z.slice(0, Math.max(0, z.length - (decimals - required)))).replace(/\.$/, '');
+  if (decimals > required)
+    body = body.replace(/0+$/, (z) => z.slice(0, Math.max(0, z.length - (decimals - required)))).replace(/\.$/, '');
   if (m[1].includes(',')) {
     const [int, frac] = body.split('.');
     body = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac !== undefined ? `.${frac}` : '');
@@ -87,7 +123,8 @@ export function displayOf(value: string | number | boolean | null, format: strin
   if (value === null) return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'string') return value;
-  if (!format || format === PLAIN_TEXT || format === 'General' || format === '0.###############') return formatGeneral(value);
+  if (!format || format === PLAIN_TEXT || format === 'General' || format === '0.###############')
+    return formatGeneral(value);
   if (isDateFormat(format)) return formatDate(value, format);
   return formatNumber(value, format);
 }

@@ -50,7 +50,8 @@ export class FormulaEngine {
     const formulaSheets = this.wb.sheets.filter((s) => s.formulaCount > 0);
     for (const s of formulaSheets) out.add(s);
     const texts: string[] = [];
-    for (const s of formulaSheets) for (const [, , v] of s.values.entries()) if (v instanceof Formula) texts.push(v.text.toLowerCase());
+    for (const s of formulaSheets)
+      for (const [, , v] of s.values.entries()) if (v instanceof Formula) texts.push(v.text.toLowerCase());
     for (const s of this.wb.sheets) {
       if (out.has(s)) continue;
       const name = s.name.toLowerCase();
@@ -97,7 +98,14 @@ export class FormulaEngine {
   }
 
   /** Called after cells of a sheet changed in its grid. */
-  noteWrite(sheet: SheetModel, row: number, col: number, numRows: number, numCols: number, wroteFormula: boolean): void {
+  noteWrite(
+    sheet: SheetModel,
+    row: number,
+    col: number,
+    numRows: number,
+    numCols: number,
+    wroteFormula: boolean,
+  ): void {
     if (!this.hf || this.stale) return;
     if (wroteFormula || !this.loaded.has(sheet) || numRows * numCols > INCREMENTAL_LIMIT) {
       if (wroteFormula || this.loaded.has(sheet)) this.stale = true;
@@ -113,7 +121,13 @@ export class FormulaEngine {
     this.apply(sheet, row, col, numRows, numCols);
   }
 
-  private formulasReferOnlyLoaded(sheet: SheetModel, row: number, col: number, numRows: number, numCols: number): boolean {
+  private formulasReferOnlyLoaded(
+    sheet: SheetModel,
+    row: number,
+    col: number,
+    numRows: number,
+    numCols: number,
+  ): boolean {
     const unloaded = this.wb.sheets.filter((s) => !this.loaded.has(s)).map((s) => s.name.toLowerCase());
     if (unloaded.length === 0) return true;
     for (let r = row; r < row + numRows; r++) {

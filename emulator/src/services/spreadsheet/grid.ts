@@ -42,7 +42,7 @@ export class SparseGrid<T> {
   lastRow(): number {
     for (let i = this.rows.length - 1; i >= 0; i--) {
       const r = this.rows[i];
-      if (r && r.some((v) => v !== undefined)) return i;
+      if (r?.some((v) => v !== undefined)) return i;
     }
     return -1;
   }

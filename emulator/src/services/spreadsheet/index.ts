@@ -129,11 +129,17 @@ class SpreadsheetAppFake {
     return sheet.activate();
   }
   openById(id: string): SpreadsheetFake {
-    if (String(id) !== this._ss.getId()) throw new AppsScriptException('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    if (String(id) !== this._ss.getId())
+      throw new AppsScriptException(
+        'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
+      );
     return this._ss;
   }
   openByUrl(url: string): SpreadsheetFake {
-    if (!String(url).includes(this._ss.getId())) throw new AppsScriptException('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
+    if (!String(url).includes(this._ss.getId()))
+      throw new AppsScriptException(
+        'Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.',
+      );
     return this._ss;
   }
   flush(): void {
@@ -209,12 +215,18 @@ export function createSpreadsheetService(host: ServiceHost, options: Spreadsheet
         const isDate = isDateFormat(parsed.format ?? model.formats.get(r, c));
         if (!satisfies(rule, parsed.cell, isDate)) {
           throw new AppsScriptException(
-            rule.helpText || `The data you entered in cell ${range.getA1Notation()} violates the data validation rules set on this cell.`,
+            rule.helpText ||
+              `The data you entered in cell ${range.getA1Notation()} violates the data validation rules set on this cell.`,
           );
         }
       }
       const before = model.values.get(r, c);
-      const oldValue = before === undefined ? undefined : before instanceof Formula ? String(range.getValue()) : String(range.getValue());
+      const oldValue =
+        before === undefined
+          ? undefined
+          : before instanceof Formula
+            ? String(range.getValue())
+            : String(range.getValue());
       ctx.writeValues(range._boxModel(), [[value]]);
       return { range, value: value === null || value === undefined ? '' : String(value), oldValue };
     },

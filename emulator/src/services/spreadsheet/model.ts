@@ -8,7 +8,8 @@ import type { Cell } from './cells';
 import { SparseGrid } from './grid';
 
 export const CELL_LIMIT = 10_000_000;
-export const CELL_LIMIT_TEXT = 'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
+export const CELL_LIMIT_TEXT =
+  'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
 
 /** A 0-based rectangle on a sheet. */
 export interface Box {
@@ -88,7 +89,14 @@ export class SheetModel {
   }
 
   layers(): SparseGrid<unknown>[] {
-    return [this.values, this.formats, this.notes, this.backgrounds, this.fontWeights, this.validations] as SparseGrid<unknown>[];
+    return [
+      this.values,
+      this.formats,
+      this.notes,
+      this.backgrounds,
+      this.fontWeights,
+      this.validations,
+    ] as SparseGrid<unknown>[];
   }
 }
 
@@ -180,7 +188,13 @@ export function shiftIndex(index: number, at: number, count: number, insert: boo
 }
 
 /** Adjusts a box's span along one dimension for an insertion or deletion; null when it vanishes. */
-export function shiftSpan(start: number, size: number, at: number, count: number, insert: boolean): [number, number] | null {
+export function shiftSpan(
+  start: number,
+  size: number,
+  at: number,
+  count: number,
+  insert: boolean,
+): [number, number] | null {
   const end = start + size; // exclusive
   if (insert) {
     if (at <= start) return [start + count, size];

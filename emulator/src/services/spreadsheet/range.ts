@@ -28,8 +28,19 @@ export class RangeFake
   implements
     Pick<
       RangeApi,
-      | 'getValue' | 'getFormula' | 'getDisplayValue' | 'getNumberFormat' | 'getNote' | 'getRow' | 'getColumn'
-      | 'getNumRows' | 'getNumColumns' | 'getLastRow' | 'getLastColumn' | 'getA1Notation' | 'getBackground'
+      | 'getValue'
+      | 'getFormula'
+      | 'getDisplayValue'
+      | 'getNumberFormat'
+      | 'getNote'
+      | 'getRow'
+      | 'getColumn'
+      | 'getNumRows'
+      | 'getNumColumns'
+      | 'getLastRow'
+      | 'getLastColumn'
+      | 'getA1Notation'
+      | 'getBackground'
       | 'isBlank'
     >
 {
@@ -44,7 +55,13 @@ export class RangeFake
   ) {}
 
   _boxModel(): Box {
-    return { sheet: this._sheet._model, row: this._row, col: this._col, numRows: this._numRows, numCols: this._numCols };
+    return {
+      sheet: this._sheet._model,
+      row: this._row,
+      col: this._col,
+      numRows: this._numRows,
+      numCols: this._numCols,
+    };
   }
 
   _rangeFor(b: Box): RangeFake {
@@ -57,7 +74,9 @@ export class RangeFake
 
   private checkShape(values: unknown): unknown[][] {
     if (!Array.isArray(values)) {
-      throw new AppsScriptException(`The parameters (${typeof values === 'string' ? 'String' : typeof values}) don't match the method signature for SpreadsheetApp.Range.setValues.`);
+      throw new AppsScriptException(
+        `The parameters (${typeof values === 'string' ? 'String' : typeof values}) don't match the method signature for SpreadsheetApp.Range.setValues.`,
+      );
     }
     if (values.length !== this._numRows) {
       throw new AppsScriptException(
@@ -90,7 +109,10 @@ export class RangeFake
   setValue(value: unknown): this {
     checkLength(value);
     const line = new Array(this._numCols).fill(value);
-    this.ctx.writeValues(this._boxModel(), grid(this._numRows, this._numCols, () => value).map(() => line.slice()));
+    this.ctx.writeValues(
+      this._boxModel(),
+      grid(this._numRows, this._numCols, () => value).map(() => line.slice()),
+    );
     return this;
   }
   /**
@@ -100,12 +122,14 @@ export class RangeFake
    */
   copyTo(destination: RangeFake, options?: { contentsOnly?: boolean; formatOnly?: boolean } | string): this {
     if (!(destination instanceof RangeFake)) {
-      throw new AppsScriptException("The parameters (" + typeof destination + ") don't match the method signature for SpreadsheetApp.Range.copyTo.");
+      throw new AppsScriptException(
+        `The parameters (${typeof destination}) don't match the method signature for SpreadsheetApp.Range.copyTo.`,
+      );
     }
     const opts =
       typeof options === 'string'
         ? { contentsOnly: options === 'PASTE_VALUES', formatOnly: options === 'PASTE_FORMAT' }
-        : options ?? {};
+        : (options ?? {});
     const dst = destination._boxModel();
     this.ctx.copyBox(this._boxModel(), { ...dst, numRows: this._numRows, numCols: this._numCols }, opts);
     return this;
@@ -124,7 +148,9 @@ export class RangeFake
   }
   setFormulas(formulas: string[][]): this {
     this.checkShape(formulas);
-    const values = formulas.map((row) => row.map((f) => (f === '' || f === null || f === undefined ? '' : String(f).startsWith('=') ? f : `=${f}`)));
+    const values = formulas.map((row) =>
+      row.map((f) => (f === '' || f === null || f === undefined ? '' : String(f).startsWith('=') ? f : `=${f}`)),
+    );
     this.ctx.writeValues(this._boxModel(), values);
     return this;
   }
@@ -133,12 +159,20 @@ export class RangeFake
     return this.setValue(f);
   }
   isBlank(): boolean {
-    return this.getValues().every((row) => row.every((v) => v === '')) && this.getFormulas().every((r) => r.every((f) => f === ''));
+    return (
+      this.getValues().every((row) => row.every((v) => v === '')) &&
+      this.getFormulas().every((r) => r.every((f) => f === ''))
+    );
   }
 
   // ---- clearing ------------------------------------------------------------------------
 
-  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; commentsOnly?: boolean }): this {
+  clear(options?: {
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    validationsOnly?: boolean;
+    commentsOnly?: boolean;
+  }): this {
     const box = this._boxModel();
     if (options && (options.contentsOnly || options.formatOnly || options.validationsOnly || options.commentsOnly)) {
       if (options.contentsOnly) this.ctx.clearContent(box);
@@ -170,12 +204,18 @@ export class RangeFake
   // ---- stored attributes ---------------------------------------------------------------
 
   private setAll<T>(layer: { set(r: number, c: number, v: T | undefined): void }, value: T | undefined): this {
-    for (let r = 0; r < this._numRows; r++) for (let c = 0; c < this._numCols; c++) layer.set(this._row + r, this._col + c, value);
+    for (let r = 0; r < this._numRows; r++)
+      for (let c = 0; c < this._numCols; c++) layer.set(this._row + r, this._col + c, value);
     return this;
   }
-  private setEach<T, S>(layer: { set(r: number, c: number, v: S | undefined): void }, values: T[][], map: (v: T) => S | undefined): this {
+  private setEach<T, S>(
+    layer: { set(r: number, c: number, v: S | undefined): void },
+    values: T[][],
+    map: (v: T) => S | undefined,
+  ): this {
     this.checkShape(values);
-    for (let r = 0; r < this._numRows; r++) for (let c = 0; c < this._numCols; c++) layer.set(this._row + r, this._col + c, map(values[r][c]));
+    for (let r = 0; r < this._numRows; r++)
+      for (let c = 0; c < this._numCols; c++) layer.set(this._row + r, this._col + c, map(values[r][c]));
     return this;
   }
   private getAll<T, D>(layer: { get(r: number, c: number): T | undefined }, fallback: D): (T | D)[][] {
@@ -222,7 +262,10 @@ export class RangeFake
     return this._sheet._model.fontWeights.get(this._row, this._col) ?? 'normal';
   }
   setFontWeight(weight: string | null): this {
-    return this.setAll(this._sheet._model.fontWeights, weight === null || weight === 'normal' ? undefined : String(weight));
+    return this.setAll(
+      this._sheet._model.fontWeights,
+      weight === null || weight === 'normal' ? undefined : String(weight),
+    );
   }
   setFontColor(): this {
     return this;
@@ -278,7 +321,8 @@ export class RangeFake
   }
   getA1Notation(): string {
     const s = this._sheet._model;
-    if (this._col === 0 && this._numCols === s.maxCols && this._numRows < s.maxRows) return `${this._row + 1}:${this._row + this._numRows}`;
+    if (this._col === 0 && this._numCols === s.maxCols && this._numRows < s.maxRows)
+      return `${this._row + 1}:${this._row + this._numRows}`;
     if (this._row === 0 && this._numRows === s.maxRows && this._numCols < s.maxCols) {
       const a = formatA1(0, this._col, 1, 1).replace(/\d+$/, '');
       const b = formatA1(0, this._col + this._numCols - 1, 1, 1).replace(/\d+$/, '');
@@ -296,7 +340,12 @@ export class RangeFake
     return this._sheet._box(this._row + row - 1, this._col + column - 1, 1, 1);
   }
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): RangeFake {
-    return this._sheet.getRange(this._row + 1 + rowOffset, this._col + 1 + columnOffset, numRows ?? this._numRows, numColumns ?? this._numCols);
+    return this._sheet.getRange(
+      this._row + 1 + rowOffset,
+      this._col + 1 + columnOffset,
+      numRows ?? this._numRows,
+      numColumns ?? this._numCols,
+    );
   }
   activate(): this {
     this._sheet.activate();
@@ -307,8 +356,10 @@ export class RangeFake
 
   private wholeLocation(): MetadataLocation | null {
     const s = this._sheet._model;
-    if (this._numRows === 1 && this._col === 0 && this._numCols === s.maxCols) return { type: 'ROW', sheet: s, index: this._row };
-    if (this._numCols === 1 && this._row === 0 && this._numRows === s.maxRows) return { type: 'COLUMN', sheet: s, index: this._col };
+    if (this._numRows === 1 && this._col === 0 && this._numCols === s.maxCols)
+      return { type: 'ROW', sheet: s, index: this._row };
+    if (this._numCols === 1 && this._row === 0 && this._numRows === s.maxRows)
+      return { type: 'COLUMN', sheet: s, index: this._col };
     return null;
   }
   addDeveloperMetadata(key: string, valueOrVisibility?: unknown, visibility?: unknown): this {
@@ -328,7 +379,15 @@ export class RangeFake
     const loc = this.wholeLocation();
     const ss = this._sheet._ss;
     return ss._wb.metadata
-      .filter((m) => loc && m.location.type === loc.type && 'index' in m.location && 'index' in loc && m.location.sheet === loc.sheet && m.location.index === loc.index)
+      .filter(
+        (m) =>
+          loc &&
+          m.location.type === loc.type &&
+          'index' in m.location &&
+          'index' in loc &&
+          m.location.sheet === loc.sheet &&
+          m.location.index === loc.index,
+      )
       .map((m) => new DeveloperMetadataFake(ss, m));
   }
   createDeveloperMetadataFinder(): DeveloperMetadataFinderFake {

@@ -25,8 +25,17 @@ export class SheetFake
   implements
     Pick<
       SheetApi,
-      | 'getName' | 'getSheetId' | 'getIndex' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns'
-      | 'isSheetHidden' | 'getFrozenRows' | 'getFrozenColumns' | 'getColumnWidth'
+      | 'getName'
+      | 'getSheetId'
+      | 'getIndex'
+      | 'getLastRow'
+      | 'getLastColumn'
+      | 'getMaxRows'
+      | 'getMaxColumns'
+      | 'isSheetHidden'
+      | 'getFrozenRows'
+      | 'getFrozenColumns'
+      | 'getColumnWidth'
     >
 {
   static readonly appsScriptName = 'SpreadsheetApp.Sheet';
@@ -51,7 +60,8 @@ export class SheetFake
     const s = this._model;
     const numRows = ref.numRows ?? s.maxRows - ref.row;
     const numCols = ref.numCols ?? s.maxCols - ref.col;
-    if (ref.row + numRows > s.maxRows || ref.col + numCols > s.maxCols) throw new AppsScriptException('Range not found');
+    if (ref.row + numRows > s.maxRows || ref.col + numCols > s.maxCols)
+      throw new AppsScriptException('Range not found');
     return this._box(ref.row, ref.col, numRows, numCols);
   }
 
@@ -83,12 +93,14 @@ export class SheetFake
     const col = int(column);
     const nr = numRows === undefined ? 1 : int(numRows);
     const nc = numColumns === undefined ? 1 : int(numColumns);
-    if (!Number.isFinite(row) || !Number.isFinite(col)) throw new AppsScriptException('The coordinates or dimensions of the range are invalid.');
+    if (!Number.isFinite(row) || !Number.isFinite(col))
+      throw new AppsScriptException('The coordinates or dimensions of the range are invalid.');
     if (row < 1) throw new AppsScriptException('The starting row of the range is too small.');
     if (col < 1) throw new AppsScriptException('The starting column of the range is too small.');
     if (nr < 1) throw new AppsScriptException('The number of rows in the range must be at least 1.');
     if (nc < 1) throw new AppsScriptException('The number of columns in the range must be at least 1.');
-    if (row - 1 + nr > this._model.maxRows || col - 1 + nc > this._model.maxCols) throw new AppsScriptException(OUTSIDE);
+    if (row - 1 + nr > this._model.maxRows || col - 1 + nc > this._model.maxCols)
+      throw new AppsScriptException(OUTSIDE);
     return this._box(row - 1, col - 1, nr, nc);
   }
   getDataRange(): RangeFake {
@@ -170,7 +182,9 @@ export class SheetFake
 
   appendRow(rowContents: unknown[]): this {
     if (!Array.isArray(rowContents) || rowContents.length === 0) {
-      throw new AppsScriptException("The parameters () don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
+      throw new AppsScriptException(
+        "The parameters () don't match the method signature for SpreadsheetApp.Sheet.appendRow.",
+      );
     }
     const row = this.getLastRow();
     this.ctx.ensureRows(this._model, row + 1);
@@ -186,11 +200,23 @@ export class SheetFake
     return this;
   }
   clearContents(): this {
-    this.ctx.clearContent({ sheet: this._model, row: 0, col: 0, numRows: this._model.maxRows, numCols: this._model.maxCols });
+    this.ctx.clearContent({
+      sheet: this._model,
+      row: 0,
+      col: 0,
+      numRows: this._model.maxRows,
+      numCols: this._model.maxCols,
+    });
     return this;
   }
   clearFormats(): this {
-    this.ctx.clearFormat({ sheet: this._model, row: 0, col: 0, numRows: this._model.maxRows, numCols: this._model.maxCols });
+    this.ctx.clearFormat({
+      sheet: this._model,
+      row: 0,
+      col: 0,
+      numRows: this._model.maxRows,
+      numCols: this._model.maxCols,
+    });
     return this;
   }
   clearNotes(): this {
@@ -216,11 +242,13 @@ export class SheetFake
     return this._model.hidden;
   }
   setFrozenRows(rows: number): void {
-    if (int(rows) < 0 || int(rows) >= this._model.maxRows) throw new AppsScriptException('Those rows are out of bounds.');
+    if (int(rows) < 0 || int(rows) >= this._model.maxRows)
+      throw new AppsScriptException('Those rows are out of bounds.');
     this._model.frozenRows = int(rows);
   }
   setFrozenColumns(columns: number): void {
-    if (int(columns) < 0 || int(columns) >= this._model.maxCols) throw new AppsScriptException('Those columns are out of bounds.');
+    if (int(columns) < 0 || int(columns) >= this._model.maxCols)
+      throw new AppsScriptException('Those columns are out of bounds.');
     this._model.frozenCols = int(columns);
   }
   getFrozenRows(): number {
@@ -275,7 +303,10 @@ export class SheetFake
       .map((m) => new DeveloperMetadataFake(this._ss, m));
   }
   createDeveloperMetadataFinder(): DeveloperMetadataFinderFake {
-    return new DeveloperMetadataFinderFake(this._ss, (loc: MetadataLocation) => 'sheet' in loc && loc.sheet === this._model);
+    return new DeveloperMetadataFinderFake(
+      this._ss,
+      (loc: MetadataLocation) => 'sheet' in loc && loc.sheet === this._model,
+    );
   }
   protect(): ProtectionFake {
     const existing = this._ss._wb.protections.find((p) => p.type === 'SHEET' && p.box.sheet === this._model);
@@ -301,12 +332,15 @@ export class SheetFake
   setConditionalFormatRules(rules: ConditionalFormatRuleFake[]): void {
     const models: ConditionalRuleModel[] = Array.from(rules).map((r) => r._model);
     for (const m of models) {
-      if (m.ranges.some((b) => b.sheet !== this._model)) throw new AppsScriptException('Conditional format rule cannot reference a different sheet.');
+      if (m.ranges.some((b) => b.sheet !== this._model))
+        throw new AppsScriptException('Conditional format rule cannot reference a different sheet.');
     }
     this._model.conditionalRules = models.map((m) => ({ ...m, ranges: m.ranges.map((b) => ({ ...b })) }));
   }
   getConditionalFormatRules(): ConditionalFormatRuleFake[] {
-    return this._model.conditionalRules.map((m) => new ConditionalFormatRuleFake(m, (b) => this._ss._sheet(b.sheet)._box(b.row, b.col, b.numRows, b.numCols)));
+    return this._model.conditionalRules.map(
+      (m) => new ConditionalFormatRuleFake(m, (b) => this._ss._sheet(b.sheet)._box(b.row, b.col, b.numRows, b.numCols)),
+    );
   }
   clearConditionalFormatRules(): void {
     this._model.conditionalRules = [];

@@ -39,10 +39,20 @@ export interface SheetData {
   backgrounds: GridData<string>;
   fontWeights: GridData<string>;
   validations: GridData<ValidationModel>;
-  conditionalRules: { condition: string; args: unknown[]; background: string | null; fontColor: string | null; bold: boolean | null; ranges: BoxData[] }[];
+  conditionalRules: {
+    condition: string;
+    args: unknown[];
+    background: string | null;
+    fontColor: string | null;
+    bold: boolean | null;
+    ranges: BoxData[];
+  }[];
 }
 
-export type LocationData = { type: 'SPREADSHEET' } | { type: 'SHEET'; sheetId: number } | { type: 'ROW' | 'COLUMN'; sheetId: number; index: number };
+export type LocationData =
+  | { type: 'SPREADSHEET' }
+  | { type: 'SHEET'; sheetId: number }
+  | { type: 'ROW' | 'COLUMN'; sheetId: number; index: number };
 
 export interface SpreadsheetSnapshot {
   format: 'sheetdash-spreadsheet';
@@ -55,7 +65,13 @@ export interface SpreadsheetSnapshot {
   activeSheetId: number;
   sheets: SheetData[];
   namedRanges: { name: string; box: BoxData }[];
-  metadata: { id: number; key: string; value: string | null; visibility: 'DOCUMENT' | 'PROJECT'; location: LocationData }[];
+  metadata: {
+    id: number;
+    key: string;
+    value: string | null;
+    visibility: 'DOCUMENT' | 'PROJECT';
+    location: LocationData;
+  }[];
   protections: {
     type: 'SHEET' | 'RANGE';
     box: BoxData;
@@ -142,7 +158,13 @@ export function snapshotWorkbook(ctx: SpreadsheetContext): SpreadsheetSnapshot {
       })),
     })),
     namedRanges: wb.namedRanges.map((n) => ({ name: n.name, box: boxData(n.box) })),
-    metadata: wb.metadata.map((m) => ({ id: m.id, key: m.key, value: m.value, visibility: m.visibility, location: locationData(m.location) })),
+    metadata: wb.metadata.map((m) => ({
+      id: m.id,
+      key: m.key,
+      value: m.value,
+      visibility: m.visibility,
+      location: locationData(m.location),
+    })),
     protections: wb.protections.map((p) => ({
       type: p.type,
       box: boxData(p.box),
@@ -158,10 +180,11 @@ export function snapshotWorkbook(ctx: SpreadsheetContext): SpreadsheetSnapshot {
 
 /** Replaces the workbook's whole state with a snapshot (validated first: a bad file changes nothing). */
 export function restoreWorkbook(ctx: SpreadsheetContext, data: SpreadsheetSnapshot): void {
-  if (!data || data.format !== 'sheetdash-spreadsheet' || data.version !== 1) {
+  if (data?.format !== 'sheetdash-spreadsheet' || data.version !== 1) {
     throw new Error('Not a spreadsheet snapshot (expected format "sheetdash-spreadsheet", version 1).');
   }
-  if (!Array.isArray(data.sheets) || data.sheets.length === 0) throw new Error('Spreadsheet snapshot: a workbook needs at least one sheet.');
+  if (!Array.isArray(data.sheets) || data.sheets.length === 0)
+    throw new Error('Spreadsheet snapshot: a workbook needs at least one sheet.');
   const sheets = data.sheets.map((d) => {
     const s = new SheetModel(d.sheetId, d.name);
     s.maxRows = d.maxRows;
@@ -186,9 +209,19 @@ export function restoreWorkbook(ctx: SpreadsheetContext, data: SpreadsheetSnapsh
     if (!s) throw new Error(`Spreadsheet snapshot: no sheet with id ${sheetId}`);
     return s;
   };
-  const box = (b: BoxData): Box => ({ sheet: sheetOf(b.sheetId), row: b.row, col: b.col, numRows: b.numRows, numCols: b.numCols });
+  const box = (b: BoxData): Box => ({
+    sheet: sheetOf(b.sheetId),
+    row: b.row,
+    col: b.col,
+    numRows: b.numRows,
+    numCols: b.numCols,
+  });
   data.sheets.forEach((d, i) => {
-    sheets[i].conditionalRules = (d.conditionalRules ?? []).map((rule) => ({ ...rule, args: clone(rule.args), ranges: rule.ranges.map(box) }));
+    sheets[i].conditionalRules = (d.conditionalRules ?? []).map((rule) => ({
+      ...rule,
+      args: clone(rule.args),
+      ranges: rule.ranges.map(box),
+    }));
   });
   const location = (l: LocationData): MetadataLocation => {
     if (l.type === 'SPREADSHEET') return { type: 'SPREADSHEET' };
@@ -196,7 +229,13 @@ export function restoreWorkbook(ctx: SpreadsheetContext, data: SpreadsheetSnapsh
     return { type: l.type, sheet: sheetOf(l.sheetId), index: l.index };
   };
   const namedRanges = (data.namedRanges ?? []).map((n) => ({ name: n.name, box: box(n.box) }));
-  const metadata = (data.metadata ?? []).map((m) => ({ id: m.id, key: m.key, value: m.value, visibility: m.visibility, location: location(m.location) }));
+  const metadata = (data.metadata ?? []).map((m) => ({
+    id: m.id,
+    key: m.key,
+    value: m.value,
+    visibility: m.visibility,
+    location: location(m.location),
+  }));
   const protections = (data.protections ?? []).map((p) => ({
     type: p.type,
     box: box(p.box),

@@ -172,7 +172,10 @@ export class SpreadsheetFake
     this._wb.nameTaken(name);
     this._wb.checkGrowth(1000 * 26);
     const model = new SheetModel(this._wb.nextRandomInt(), name);
-    const at = index === undefined ? this._wb.sheets.indexOf(this._wb.active) + 1 : Math.max(0, Math.min(index, this._wb.sheets.length));
+    const at =
+      index === undefined
+        ? this._wb.sheets.indexOf(this._wb.active) + 1
+        : Math.max(0, Math.min(index, this._wb.sheets.length));
     this._wb.sheets.splice(at, 0, model);
     this._ctx.engine.addSheet(name);
     this._wb.active = model;
@@ -223,7 +226,9 @@ export class SpreadsheetFake
     return this;
   }
   getDeveloperMetadata(): DeveloperMetadataFake[] {
-    return this._wb.metadata.filter((m) => m.location.type === 'SPREADSHEET').map((m) => new DeveloperMetadataFake(this, m));
+    return this._wb.metadata
+      .filter((m) => m.location.type === 'SPREADSHEET')
+      .map((m) => new DeveloperMetadataFake(this, m));
   }
   createDeveloperMetadataFinder(): DeveloperMetadataFinderFake {
     return new DeveloperMetadataFinderFake(this, () => true);

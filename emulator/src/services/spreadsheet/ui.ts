@@ -6,7 +6,12 @@
 import { AppsScriptException } from '../../core/errors';
 
 export const BUTTON = { CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' } as const;
-export const BUTTON_SET = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' } as const;
+export const BUTTON_SET = {
+  OK: 'OK',
+  OK_CANCEL: 'OK_CANCEL',
+  YES_NO: 'YES_NO',
+  YES_NO_CANCEL: 'YES_NO_CANCEL',
+} as const;
 const BUTTONS_OF: Record<string, string[]> = {
   OK: ['OK'],
   OK_CANCEL: ['OK', 'CANCEL'],

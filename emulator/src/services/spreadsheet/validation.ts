@@ -30,7 +30,9 @@ export class DataValidationFake {
 
 export class DataValidationBuilderFake {
   static readonly appsScriptName = 'SpreadsheetApp.DataValidationBuilder';
-  constructor(private readonly _model: ValidationModel = { criteria: '', args: [], allowInvalid: true, helpText: '' }) {}
+  constructor(
+    private readonly _model: ValidationModel = { criteria: '', args: [], allowInvalid: true, helpText: '' },
+  ) {}
   private criteria(name: string, args: unknown[]): this {
     this._model.criteria = name;
     this._model.args = args;
@@ -58,7 +60,10 @@ export class DataValidationBuilderFake {
     return this.criteria('DATE_IS_VALID_DATE', []);
   }
   requireCheckbox(checked?: unknown, unchecked?: unknown): this {
-    return this.criteria('CHECKBOX', checked === undefined ? [] : unchecked === undefined ? [checked] : [checked, unchecked]);
+    return this.criteria(
+      'CHECKBOX',
+      checked === undefined ? [] : unchecked === undefined ? [checked] : [checked, unchecked],
+    );
   }
   requireTextIsEmail(): this {
     return this.criteria('TEXT_IS_VALID_EMAIL', []);
@@ -75,7 +80,8 @@ export class DataValidationBuilderFake {
     return this;
   }
   build(): DataValidationFake {
-    if (!this._model.criteria) throw new AppsScriptException('You must specify a criteria type before building a data validation rule.');
+    if (!this._model.criteria)
+      throw new AppsScriptException('You must specify a criteria type before building a data validation rule.');
     return new DataValidationFake({ ...this._model, args: this._model.args.slice() });
   }
 }
@@ -153,7 +159,14 @@ export class ConditionalFormatRuleBuilderFake {
   static readonly appsScriptName = 'SpreadsheetApp.ConditionalFormatRuleBuilder';
   private toRange: (b: Box) => object = () => ({});
   constructor(
-    private readonly _model: ConditionalRuleModel = { condition: '', args: [], background: null, fontColor: null, bold: null, ranges: [] },
+    private readonly _model: ConditionalRuleModel = {
+      condition: '',
+      args: [],
+      background: null,
+      fontColor: null,
+      bold: null,
+      ranges: [],
+    },
   ) {}
   private when(condition: string, args: unknown[]): this {
     this._model.condition = condition;
@@ -209,6 +222,9 @@ export class ConditionalFormatRuleBuilderFake {
     return this._model.ranges.map(this.toRange);
   }
   build(): ConditionalFormatRuleFake {
-    return new ConditionalFormatRuleFake({ ...this._model, ranges: this._model.ranges.map((b) => ({ ...b })) }, this.toRange);
+    return new ConditionalFormatRuleFake(
+      { ...this._model, ranges: this._model.ranges.map((b) => ({ ...b })) },
+      this.toRange,
+    );
   }
 }

@@ -134,7 +134,12 @@ class UrlFetchState {
       for (const flight of pending) {
         const target = resolveTarget(flight.url, this.hostMap);
         if (target.kind === 'dns') {
-          flight.outcome = { kind: 'error', message: M.dnsError(flight.url.href === flight.prepared.parsed.href ? flight.prepared.url : flight.url.href) };
+          flight.outcome = {
+            kind: 'error',
+            message: M.dnsError(
+              flight.url.href === flight.prepared.parsed.href ? flight.prepared.url : flight.url.href,
+            ),
+          };
           this.record(flight, null, null);
           continue;
         }
@@ -171,7 +176,11 @@ class UrlFetchState {
     const shownUrl = flight.url.href === flight.prepared.parsed.href ? flight.prepared.url : flight.url.href;
     if (!result.ok) {
       const message =
-        result.kind === 'timeout' ? M.timeout(shownUrl) : result.kind === 'dns' ? M.dnsError(shownUrl) : M.addressUnavailable(shownUrl);
+        result.kind === 'timeout'
+          ? M.timeout(shownUrl)
+          : result.kind === 'dns'
+            ? M.dnsError(shownUrl)
+            : M.addressUnavailable(shownUrl);
       flight.outcome = { kind: 'error', message };
       this.record(flight, mappedUrl, null, message);
       return undefined;
@@ -180,7 +189,12 @@ class UrlFetchState {
     this.record(flight, mappedUrl, result.status);
     const location = response.getAllHeaders();
     const locationValue = Object.entries(location).find(([name]) => name.toLowerCase() === 'location')?.[1];
-    if (flight.prepared.followRedirects && REDIRECT_CODES.has(result.status) && typeof locationValue === 'string' && flight.hops < this.maxRedirects) {
+    if (
+      flight.prepared.followRedirects &&
+      REDIRECT_CODES.has(result.status) &&
+      typeof locationValue === 'string' &&
+      flight.hops < this.maxRedirects
+    ) {
       let nextUrl: URL;
       try {
         nextUrl = new URL(locationValue, flight.url);
@@ -219,7 +233,7 @@ class UrlFetchState {
       headers,
       payload: flight.body ? new TextDecoder().decode(flight.body) : null,
       responseCode,
-      error: error ?? (mappedUrl === null ? flight.outcome?.kind === 'error' ? flight.outcome.message : null : null),
+      error: error ?? (mappedUrl === null ? (flight.outcome?.kind === 'error' ? flight.outcome.message : null) : null),
     });
   }
 }
@@ -231,18 +245,26 @@ class UrlFetchAppFake implements Pick<GoogleAppsScript.URL_Fetch.UrlFetchApp, Ap
 
   constructor(private readonly state: UrlFetchState) {}
 
-  fetch(url: string, params?: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions): GoogleAppsScript.URL_Fetch.HTTPResponse {
+  fetch(
+    url: string,
+    params?: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions,
+  ): GoogleAppsScript.URL_Fetch.HTTPResponse {
     const [response] = this.state.execute(this.state.prepareAll([{ url, params }]));
     return response as unknown as GoogleAppsScript.URL_Fetch.HTTPResponse;
   }
 
-  fetchAll(requests: (GoogleAppsScript.URL_Fetch.URLFetchRequest | string)[]): GoogleAppsScript.URL_Fetch.HTTPResponse[] {
+  fetchAll(
+    requests: (GoogleAppsScript.URL_Fetch.URLFetchRequest | string)[],
+  ): GoogleAppsScript.URL_Fetch.HTTPResponse[] {
     if (!Array.isArray(requests)) throw new AppsScriptException(M.invalidArgument('requests'));
     const list = requests.map((r) => (typeof r === 'string' ? { url: r, params: {} } : { url: r?.url, params: r }));
     return this.state.execute(this.state.prepareAll(list)) as unknown as GoogleAppsScript.URL_Fetch.HTTPResponse[];
   }
 
-  getRequest(url: string, params?: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions): GoogleAppsScript.URL_Fetch.URLFetchRequest {
+  getRequest(
+    url: string,
+    params?: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions,
+  ): GoogleAppsScript.URL_Fetch.URLFetchRequest {
     return describeRequest(prepareRequest(url, params)) as unknown as GoogleAppsScript.URL_Fetch.URLFetchRequest;
   }
 }

@@ -13,7 +13,7 @@ export const TRUNCATE_BODY_AT = 150;
 export const URLFETCH_MESSAGES = {
   requestFailed: (origin: string, code: number, body: string) =>
     `Request failed for ${origin} returned code ${code}. Truncated server response: ${
-      body.length > TRUNCATE_BODY_AT ? body.slice(0, TRUNCATE_BODY_AT - 3) + '...' : body
+      body.length > TRUNCATE_BODY_AT ? `${body.slice(0, TRUNCATE_BODY_AT - 3)}...` : body
     } (use muteHttpExceptions option to examine full response)`,
   notWhitelisted: (urlWithoutQuery: string) =>
     `Request to ${urlWithoutQuery} failed because the URL has not been whitelisted in the script manifest.`,

@@ -63,7 +63,11 @@ export function parseUrl(raw: unknown): { url: string; parsed: URL } {
   } catch {
     throw new AppsScriptException(M.invalidArgument(url));
   }
-  if ((parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || !parsed.hostname || ILLEGAL_URL_CHARS.test(url)) {
+  if (
+    (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') ||
+    !parsed.hostname ||
+    ILLEGAL_URL_CHARS.test(url)
+  ) {
     throw new AppsScriptException(M.invalidArgument(url));
   }
   return { url, parsed };
@@ -73,7 +77,8 @@ export function prepareRequest(rawUrl: unknown, rawParams: unknown): PreparedReq
   const { url, parsed } = parseUrl(rawUrl);
   const params: FetchParams = typeof rawParams === 'object' && rawParams !== null ? (rawParams as FetchParams) : {};
 
-  const methodName = params.method === undefined || params.method === null ? 'get' : String(params.method).toLowerCase();
+  const methodName =
+    params.method === undefined || params.method === null ? 'get' : String(params.method).toLowerCase();
   if (!METHODS.includes(methodName as HttpMethod)) throw new AppsScriptException(M.invalidArgument('method'));
   const method = methodName as HttpMethod;
 
@@ -129,7 +134,8 @@ export function prepareRequest(rawUrl: unknown, rawParams: unknown): PreparedReq
     if (method === 'get') body = null;
   }
 
-  const explicitType = params.contentType === undefined || params.contentType === null ? null : String(params.contentType);
+  const explicitType =
+    params.contentType === undefined || params.contentType === null ? null : String(params.contentType);
   const contentType = explicitType ?? headerContentType ?? (body ? defaultType : null);
 
   return {
@@ -142,7 +148,8 @@ export function prepareRequest(rawUrl: unknown, rawParams: unknown): PreparedReq
     payloadForReport,
     followRedirects: params.followRedirects === undefined ? true : Boolean(params.followRedirects),
     muteHttpExceptions: Boolean(params.muteHttpExceptions),
-    validateHttpsCertificates: params.validateHttpsCertificates === undefined ? true : Boolean(params.validateHttpsCertificates),
+    validateHttpsCertificates:
+      params.validateHttpsCertificates === undefined ? true : Boolean(params.validateHttpsCertificates),
     escaping: params.escaping === undefined ? true : Boolean(params.escaping),
   };
 }
@@ -168,7 +175,7 @@ function formEscape(text: string): string {
     const c = String.fromCharCode(byte);
     if (/[A-Za-z0-9.\-*_]/.test(c)) out += c;
     else if (byte === 0x20) out += '+';
-    else out += '%' + byte.toString(16).toUpperCase().padStart(2, '0');
+    else out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   return out;
 }

@@ -101,7 +101,7 @@ export class HTTPResponseFake implements Pick<GoogleAppsScript.URL_Fetch.HTTPRes
 
   getBlob(): GoogleAppsScript.Base.Blob {
     const disposition = this.header('content-disposition');
-    const name = disposition ? /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? null : null;
+    const name = disposition ? (/filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? null) : null;
     return new BlobFake(this.body, this.header('content-type'), name) as unknown as GoogleAppsScript.Base.Blob;
   }
 

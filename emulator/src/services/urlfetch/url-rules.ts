@@ -65,7 +65,9 @@ export function normaliseHostMap(map: Record<string, string> | undefined): Map<s
     const source = new URL(from);
     const target = new URL(to);
     if (!isLoopbackHost(target.hostname)) {
-      throw new Error(`UrlFetch hostMap: ${from} maps to ${to}, which is not a loopback address; the emulator only talks to loopback.`);
+      throw new Error(
+        `UrlFetch hostMap: ${from} maps to ${to}, which is not a loopback address; the emulator only talks to loopback.`,
+      );
     }
     out.set(source.origin, target.origin);
   }

@@ -25,8 +25,18 @@ type OptionValue = string | number | boolean | undefined;
 export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; render(): void } {
   const list = h('ul', { class: 'ds-list', testid: 'ds-list' });
   const formBox = h('div');
-  const addButton = h('button', { class: 'action', testid: 'btn-ds-add', on: { click: () => openForm(null) } }, '+ ' + t('ds.add'));
-  const element = h('section', { class: 'tab-panel', testid: 'panel-datasources' }, list, h('div', { class: 'block' }, addButton), formBox);
+  const addButton = h(
+    'button',
+    { class: 'action', testid: 'btn-ds-add', on: { click: () => openForm(null) } },
+    `+ ${t('ds.add')}`,
+  );
+  const element = h(
+    'section',
+    { class: 'tab-panel', testid: 'panel-datasources' },
+    list,
+    h('div', { class: 'block' }, addButton),
+    formBox,
+  );
   /** The last "Test connection" answer per data source: kept across list reloads (a test changes health). */
   type TestAnswer = Pick<TestResultView, 'ok' | 'message' | 'warnings'>;
   const lastTest = new Map<string, TestAnswer>();
@@ -35,19 +45,37 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
     const line = h('span', { class: answer.ok ? 'success' : 'error', testid: 'ds-test-result' }, answer.message);
     const warnings = answer.warnings ?? [];
     if (warnings.length === 0) return line;
-    return h('div', {}, line, ...warnings.map((w) => h('div', { class: 'warning', testid: 'ds-test-warning' }, '⚠ ' + w)));
+    return h(
+      'div',
+      {},
+      line,
+      ...warnings.map((w) => h('div', { class: 'warning', testid: 'ds-test-warning' }, `⚠ ${w}`)),
+    );
   }
 
   function healthLine(source: DataSourceView): HTMLElement {
     const health = source.health;
-    if (health.pausedAt) return h('div', { class: 'error', testid: 'ds-health' }, t('ds.healthPaused', { at: ago(health.pausedAt), error: health.lastError ?? '' }));
-    if (health.consecutiveFailures > 0) return h('div', { class: 'warning', testid: 'ds-health' }, t('ds.healthFailing', { failures: health.consecutiveFailures, error: health.lastError ?? '' }));
+    if (health.pausedAt)
+      return h(
+        'div',
+        { class: 'error', testid: 'ds-health' },
+        t('ds.healthPaused', { at: ago(health.pausedAt), error: health.lastError ?? '' }),
+      );
+    if (health.consecutiveFailures > 0)
+      return h(
+        'div',
+        { class: 'warning', testid: 'ds-health' },
+        t('ds.healthFailing', { failures: health.consecutiveFailures, error: health.lastError ?? '' }),
+      );
     return h('div', { class: 'success', testid: 'ds-health' }, t('ds.healthOk'));
   }
 
   function render(): void {
     const sources = ctx.state.dataSources;
-    if (sources.length === 0) return replace(list, h('li', { class: 'gray empty' }, t('ds.empty')));
+    if (sources.length === 0) {
+      replace(list, h('li', { class: 'gray empty' }, t('ds.empty')));
+      return;
+    }
     replace(
       list,
       ...sources.map((source) => {
@@ -69,7 +97,11 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
               { class: 'small', testid: 'btn-ds-edit', on: { click: () => openForm(source) } },
               source.canManage ? t('ds.edit') : t('ds.view'),
             ),
-            h('button', { class: 'small', testid: 'btn-ds-test-item', on: { click: () => void runTest(source.id, result) } }, t('ds.test')),
+            h(
+              'button',
+              { class: 'small', testid: 'btn-ds-test-item', on: { click: () => void runTest(source.id, result) } },
+              t('ds.test'),
+            ),
             source.canManage ? deleteButton(source, () => row) : null,
           ),
           result,
@@ -107,7 +139,8 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
   }
 
   async function remove(source: DataSourceView, row: HTMLElement): Promise<void> {
-    if (!(await confirmInline(row, t('ds.deleteConfirm', { name: source.name }), t('ds.delete'), t('common.cancel')))) return;
+    if (!(await confirmInline(row, t('ds.deleteConfirm', { name: source.name }), t('ds.delete'), t('common.cancel'))))
+      return;
     ctx.showError(null);
     try {
       await call('deleteDataSource', { id: source.id });
@@ -153,7 +186,16 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
 
     const kindSelect = h(
       'select',
-      { testid: 'ds-kind', props: { disabled: Boolean(source) }, on: { change: () => ((kind = kinds.find((k) => k.id === kindSelect.value)), renderFields()) } },
+      {
+        testid: 'ds-kind',
+        props: { disabled: Boolean(source) },
+        on: {
+          change: () => {
+            kind = kinds.find((k) => k.id === kindSelect.value);
+            renderFields();
+          },
+        },
+      },
       ...kinds.map((k) => h('option', { props: { value: k.id, selected: k.id === kind?.id } }, k.label)),
     );
     const nameInput = h('input', {
@@ -191,7 +233,11 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
           : h('input', {
               testid,
               // A secret input only ever holds the server's mask (or what the user types now).
-              attrs: { type: field.secret || field.type === 'password' ? 'password' : field.type === 'number' ? 'number' : 'text', autocomplete: field.secret ? 'new-password' : 'off' },
+              attrs: {
+                type:
+                  field.secret || field.type === 'password' ? 'password' : field.type === 'number' ? 'number' : 'text',
+                autocomplete: field.secret ? 'new-password' : 'off',
+              },
               props: { value, disabled: readOnly },
             });
       if (!field.secret) input.addEventListener('input', targetEdited);
@@ -206,13 +252,20 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
       replace(fieldsBox, ...(kind?.fields ?? []).map(fieldInput));
     }
 
-    function collect(): { name: string; kind: string; writable: boolean; options: Record<string, OptionValue>; id?: string } {
+    function collect(): {
+      name: string;
+      kind: string;
+      writable: boolean;
+      options: Record<string, OptionValue>;
+      id?: string;
+    } {
       const options: Record<string, OptionValue> = {};
       for (const field of kind?.fields ?? []) {
         const input = inputs.get(field.name);
         if (!input) continue;
         if (field.type === 'checkbox') options[field.name] = (input as HTMLInputElement).checked;
-        else if (field.type === 'number') options[field.name] = input.value.trim() === '' ? undefined : Number(input.value);
+        else if (field.type === 'number')
+          options[field.name] = input.value.trim() === '' ? undefined : Number(input.value);
         else options[field.name] = input.value;
       }
       return { id: savedId, name: nameInput.value.trim(), kind: kind?.id ?? '', writable: writable.checked, options };
@@ -233,7 +286,11 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
       }
     }
 
-    const saveButton = h('button', { class: 'action', testid: 'btn-ds-save', on: { click: () => void saveForm() } }, t('ds.save'));
+    const saveButton = h(
+      'button',
+      { class: 'action', testid: 'btn-ds-save', on: { click: () => void saveForm() } },
+      t('ds.save'),
+    );
     async function testForm(): Promise<void> {
       // Tests the form as it is, without saving it; the stored secrets are reused only for an unchanged target.
       testButton.disabled = true;
@@ -265,7 +322,13 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
         secretNote,
         h('label', { class: 'inline' }, writable, t('ds.writable')),
         warning,
-        h('div', { class: 'buttons' }, saveButton, testButton, h('button', { testid: 'btn-ds-cancel', on: { click: () => replace(formBox) } }, t('common.close'))),
+        h(
+          'div',
+          { class: 'buttons' },
+          saveButton,
+          testButton,
+          h('button', { testid: 'btn-ds-cancel', on: { click: () => replace(formBox) } }, t('common.close')),
+        ),
         result,
       ),
     );

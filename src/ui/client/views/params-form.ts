@@ -22,7 +22,10 @@ export interface ParamsForm {
   reset(): void;
 }
 
-export function createParamsForm(options: { onDefinitionsChange: (defs: ParameterDef[]) => void; listQueries: () => QuerySummary[] }): ParamsForm {
+export function createParamsForm(options: {
+  onDefinitionsChange: (defs: ParameterDef[]) => void;
+  listQueries: () => QuerySummary[];
+}): ParamsForm {
   const element = h('div', { class: 'params block', testid: 'params-form' });
   let defs: ParameterDef[] = [];
   let values: ParameterValues = {};
@@ -39,9 +42,15 @@ export function createParamsForm(options: { onDefinitionsChange: (defs: Paramete
     render();
   };
 
-  const datalist = (id: string, choices: string[]) => h('datalist', { attrs: { id } }, ...choices.map((c) => h('option', { props: { value: c } })));
+  const datalist = (id: string, choices: string[]) =>
+    h('datalist', { attrs: { id } }, ...choices.map((c) => h('option', { props: { value: c } })));
 
-  const textInput = (name: string, testid: string, value: string, extra: { type?: string; placeholder?: string; list?: string } = {}) =>
+  const textInput = (
+    name: string,
+    testid: string,
+    value: string,
+    extra: { type?: string; placeholder?: string; list?: string } = {},
+  ) =>
     h('input', {
       testid,
       attrs: { type: extra.type ?? 'text', placeholder: extra.placeholder, list: extra.list, 'aria-label': name },
@@ -63,7 +72,11 @@ export function createParamsForm(options: { onDefinitionsChange: (defs: Paramete
       },
     });
     const fill = (choices: string[]) => {
-      replace(select, ...(def.multi ? [] : [h('option', { props: { value: '' } }, '')]), ...choices.map((c) => h('option', { props: { value: c, selected: chosen.has(c) } }, c)));
+      replace(
+        select,
+        ...(def.multi ? [] : [h('option', { props: { value: '' } }, '')]),
+        ...choices.map((c) => h('option', { props: { value: c, selected: chosen.has(c) } }, c)),
+      );
     };
     if (def.optionsQueryId) {
       const cached = listCache.get(def.optionsQueryId);
@@ -92,20 +105,36 @@ export function createParamsForm(options: { onDefinitionsChange: (defs: Paramete
       case 'number':
         return textInput(def.name, `param-${def.name}`, single, { type: 'number' });
       case 'date':
-        return textInput(def.name, `param-${def.name}`, single, { placeholder: t('param.datePlaceholder'), list: 'sd-relative-dates' });
+        return textInput(def.name, `param-${def.name}`, single, {
+          placeholder: t('param.datePlaceholder'),
+          list: 'sd-relative-dates',
+        });
       case 'datetime':
-        return textInput(def.name, `param-${def.name}`, single, { placeholder: t('param.datetimePlaceholder'), list: 'sd-relative-datetimes' });
+        return textInput(def.name, `param-${def.name}`, single, {
+          placeholder: t('param.datetimePlaceholder'),
+          list: 'sd-relative-datetimes',
+        });
       case 'daterange': {
         const range = Array.isArray(current) ? [...current] : [current, ''];
         values[def.name] = range;
         const half = (index: 0 | 1, suffix: 'start' | 'end') =>
           h('input', {
             testid: `param-${def.name}-${suffix}`,
-            attrs: { type: 'text', list: suffix === 'start' ? 'sd-relative-ranges' : 'sd-relative-dates', placeholder: t(suffix === 'start' ? 'param.rangePlaceholder' : 'param.datePlaceholder'), 'aria-label': `${def.name}.${suffix}` },
+            attrs: {
+              type: 'text',
+              list: suffix === 'start' ? 'sd-relative-ranges' : 'sd-relative-dates',
+              placeholder: t(suffix === 'start' ? 'param.rangePlaceholder' : 'param.datePlaceholder'),
+              'aria-label': `${def.name}.${suffix}`,
+            },
             props: { value: range[index] ?? '' },
             on: { input: (e) => ((values[def.name] as string[])[index] = (e.target as HTMLInputElement).value) },
           });
-        return h('div', { class: 'range' }, h('label', {}, t('param.start'), half(0, 'start')), h('label', {}, t('param.end'), half(1, 'end')));
+        return h(
+          'div',
+          { class: 'range' },
+          h('label', {}, t('param.start'), half(0, 'start')),
+          h('label', {}, t('param.end'), half(1, 'end')),
+        );
       }
       case 'list':
         return listInput(def, current);
@@ -126,7 +155,12 @@ export function createParamsForm(options: { onDefinitionsChange: (defs: Paramete
       datalist('sd-relative-ranges', [...RELATIVE_RANGES[getLang()], ...RELATIVE_DATES[getLang()]]),
       ...defs.map((def) => {
         const settings = createParamSettings(def, { update: updateDefinition, listQueries: options.listQueries });
-        const head = h('div', { class: 'param-head' }, h('span', { class: 'param-name' }, def.label || def.name), settings);
+        const head = h(
+          'div',
+          { class: 'param-head' },
+          h('span', { class: 'param-name' }, def.label || def.name),
+          settings,
+        );
         return h('div', { class: 'param', attrs: { 'data-param': def.name } }, head, inputFor(def));
       }),
     );
@@ -135,7 +169,8 @@ export function createParamsForm(options: { onDefinitionsChange: (defs: Paramete
   return {
     element,
     setDefinitions(next) {
-      const sameShape = next.length === defs.length && next.every((d, i) => JSON.stringify(d) === JSON.stringify(defs[i]));
+      const sameShape =
+        next.length === defs.length && next.every((d, i) => JSON.stringify(d) === JSON.stringify(defs[i]));
       defs = next;
       if (!sameShape) render();
     },

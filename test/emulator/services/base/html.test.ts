@@ -4,7 +4,8 @@ import { disposeRuntimes, fixtureRuntime } from '../../../helpers/runtimes';
 afterAll(disposeRuntimes);
 
 const FILES = {
-  Sidebar: '<h1><?= title ?></h1><?!= include("Style") ?><ul><? for (var i = 0; i < rows.length; i++) { ?><li><?= rows[i] ?></li><? } ?></ul><?!= raw; ?>',
+  Sidebar:
+    '<h1><?= title ?></h1><?!= include("Style") ?><ul><? for (var i = 0; i < rows.length; i++) { ?><li><?= rows[i] ?></li><? } ?></ul><?!= raw; ?>',
   Style: '<style>b{}</style>',
 };
 
@@ -51,7 +52,11 @@ describe('HtmlService', () => {
     const rt = fixtureRuntime(CODE, { files: FILES });
     expect(rt.call('output')).toEqual(['<p>x&lt;y&gt;', '<p>x&lt;y&gt;', '<?= 1 + 1 ?>']);
     const first = rt.base.html._outputs[0];
-    expect([first._sandboxMode, first._xFrameOptionsMode, first._metaTags]).toEqual(['IFRAME', 'ALLOWALL', [{ name: 'viewport', content: 'width=device-width' }]]);
+    expect([first._sandboxMode, first._xFrameOptionsMode, first._metaTags]).toEqual([
+      'IFRAME',
+      'ALLOWALL',
+      [{ name: 'viewport', content: 'width=device-width' }],
+    ]);
   });
 
   it('gives getCode() that evaluates to an HtmlOutput', () => {

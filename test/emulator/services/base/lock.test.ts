@@ -36,7 +36,11 @@ describe('LockService', () => {
     const rt = fixtureRuntime(CODE);
     rt.clock.freeze(Date.UTC(2030, 0, 1));
     const inner: unknown[] = [];
-    rt.faults.add({ method: 'Logger.log', nth: 1, action: { before: () => inner.push(rt.call('waiter'), rt.call('trier'), rt.call('otherScopes')) } });
+    rt.faults.add({
+      method: 'Logger.log',
+      nth: 1,
+      action: { before: () => inner.push(rt.call('waiter'), rt.call('trier'), rt.call('otherScopes')) },
+    });
     expect(rt.call('holder')).toEqual([true, true]);
     expect(inner).toEqual([
       ['Exception', 'Lock timeout: another process was holding the lock for too long.', 30000, false],

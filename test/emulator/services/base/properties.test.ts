@@ -40,9 +40,17 @@ describe('PropertiesService', () => {
   it('keeps script, document and user stores apart, per user', () => {
     const rt = fixtureRuntime(CODE);
     expect(rt.run('setAll', ['alice'], { user: { email: 'alice@example.com' } }).ok).toBe(true);
-    expect(rt.run('readAll', [], { user: { email: 'bob@example.com' } }).value).toEqual(['script-alice', 'doc-alice', null]);
+    expect(rt.run('readAll', [], { user: { email: 'bob@example.com' } }).value).toEqual([
+      'script-alice',
+      'doc-alice',
+      null,
+    ]);
     rt.run('setAll', ['bob'], { user: { email: 'bob@example.com' } });
-    expect(rt.run('readAll', [], { user: { email: 'alice@example.com' } }).value).toEqual(['script-bob', 'doc-bob', 'user-alice']);
+    expect(rt.run('readAll', [], { user: { email: 'alice@example.com' } }).value).toEqual([
+      'script-bob',
+      'doc-bob',
+      'user-alice',
+    ]);
     expect(rt.base.properties._store('user', 'alice@example.com')).toEqual({ k: 'user-alice' });
     expect(rt.base.properties._store('user', 'bob@example.com')).toEqual({ k: 'user-bob' });
     expect(rt.base.properties._allValues().sort()).toEqual(['doc-bob', 'script-bob', 'user-alice', 'user-bob']);
@@ -76,7 +84,11 @@ describe('PropertiesService', () => {
     const snap = JSON.parse(JSON.stringify(rt.base.properties._snapshot()));
     const rt2 = fixtureRuntime(CODE);
     rt2.base.properties._restore(snap);
-    expect(rt2.run('readAll', [], { user: { email: 'alice@example.com' } }).value).toEqual(['script-x', 'doc-x', 'user-x']);
+    expect(rt2.run('readAll', [], { user: { email: 'alice@example.com' } }).value).toEqual([
+      'script-x',
+      'doc-x',
+      'user-x',
+    ]);
   });
 
   it('is refused under AuthMode.NONE', () => {

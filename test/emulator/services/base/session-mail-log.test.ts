@@ -60,7 +60,10 @@ describe('MailApp', () => {
     rt.clock.freeze(0);
     rt.call('blast', 100);
     const over = rt.run('blast', [1]);
-    expect(over.error).toMatchObject({ name: 'Exception', message: 'Service invoked too many times for one day: email.' });
+    expect(over.error).toMatchObject({
+      name: 'Exception',
+      message: 'Service invoked too many times for one day: email.',
+    });
     rt.clock.advance(24 * 3600_000);
     expect(rt.run('blast', [1]).ok).toBe(true);
   });

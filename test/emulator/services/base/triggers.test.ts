@@ -34,14 +34,22 @@ function setFail() { PropertiesService.getScriptProperties().setProperty('fail',
 describe('ScriptApp triggers in add-on mode', () => {
   it('refuses sub-hourly time triggers and a second time trigger, with the exact texts', () => {
     const rt = fixtureRuntime(CODE, { addOnMode: true });
-    expect(rt.call('every', 'minutes', 5)).toEqual(['Exception', 'The recurrence interval for an Add-on trigger must be at least one hour.']);
+    expect(rt.call('every', 'minutes', 5)).toEqual([
+      'Exception',
+      'The recurrence interval for an Add-on trigger must be at least one hour.',
+    ]);
     expect(rt.call('every', 'hours', 1)).toEqual(['tick', 'CLOCK', 'CLOCK', null]);
     expect(rt.call('every', 'hours', 2)).toEqual([
       'Exception',
       'This add-on has created too many time-based triggers in this document for this Google user account.',
     ]);
     // another user may have their own
-    expect(rt.run('every', ['hours', 1], { user: { email: 'bob@example.com' } }).value).toEqual(['tick', 'CLOCK', 'CLOCK', null]);
+    expect(rt.run('every', ['hours', 1], { user: { email: 'bob@example.com' } }).value).toEqual([
+      'tick',
+      'CLOCK',
+      'CLOCK',
+      null,
+    ]);
     expect(rt.call('count')).toBe(1);
     expect(rt.base.scriptApp._triggers().map((t) => t.user)).toEqual(['user@example.com', 'bob@example.com']);
   });
@@ -72,7 +80,15 @@ describe('ScriptApp triggers in a bound script', () => {
     expect(rt.base.scriptApp._fireDueTimeTriggers()).toEqual([]);
     rt.clock.set(t0 + 5 * 60_000);
     const runs = rt.base.scriptApp._fireDueTimeTriggers();
-    expect(runs).toEqual([expect.objectContaining({ triggerUid: uid, ok: true, value: 'ticked', user: 'alice@example.com', dueAt: t0 + 300_000 })]);
+    expect(runs).toEqual([
+      expect.objectContaining({
+        triggerUid: uid,
+        ok: true,
+        value: 'ticked',
+        user: 'alice@example.com',
+        dueAt: t0 + 300_000,
+      }),
+    ]);
     const exec = rt.executions[rt.executions.length - 1];
     expect(exec.kind).toBe('time-trigger');
     expect(exec.logs).toEqual([`${uid}|2030|1|1|0|5|UTC|true|alice@example.com`]);
@@ -97,10 +113,14 @@ describe('ScriptApp triggers in a bound script', () => {
   it('fires installable spreadsheet triggers as their creator with FULL auth', () => {
     const rt = fixtureRuntime(CODE);
     expect(rt.run('onEditTrigger', ['another-sheet'], { user: { email: 'dave@example.com' } }).value).toBe('ok');
-    expect(rt.run('onEditTrigger', [containerDocumentId(rt.spreadsheet)], { user: { email: 'carol@example.com' } }).value).toBe('ok');
+    expect(
+      rt.run('onEditTrigger', [containerDocumentId(rt.spreadsheet)], { user: { email: 'carol@example.com' } }).value,
+    ).toBe('ok');
     const runs = rt.base.scriptApp._fireSpreadsheetTrigger('onEdit', { range: 'A1' });
     // only the trigger on this document runs, as carol
-    expect(runs).toEqual([expect.objectContaining({ ok: true, user: 'carol@example.com', value: ['A1', 'FULL', 'carol@example.com'] })]);
+    expect(runs).toEqual([
+      expect.objectContaining({ ok: true, user: 'carol@example.com', value: ['A1', 'FULL', 'carol@example.com'] }),
+    ]);
     expect(rt.executions[rt.executions.length - 1].kind).toBe('installable-trigger');
   });
 

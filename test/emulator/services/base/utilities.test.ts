@@ -35,7 +35,9 @@ describe('Utilities.formatDate', () => {
   it('formats the same instant in Asia/Tokyo and UTC', () => {
     const rt = fixtureRuntime(CODE);
     const p = "yyyy-MM-dd HH:mm:ss.SSS EEE MMM a hh Z XXX z 'at' ''";
-    expect(rt.call('fmt', instant, 'Asia/Tokyo', p)).toBe("2024-06-03 08:31:05.007 Mon Jun AM 08 +0900 +09:00 JST at '");
+    expect(rt.call('fmt', instant, 'Asia/Tokyo', p)).toBe(
+      "2024-06-03 08:31:05.007 Mon Jun AM 08 +0900 +09:00 JST at '",
+    );
     expect(rt.call('fmt', instant, 'UTC', p)).toBe("2024-06-02 23:31:05.007 Sun Jun PM 11 +0000 Z UTC at '");
   });
 
@@ -44,8 +46,12 @@ describe('Utilities.formatDate', () => {
     expect(rt.call('fmt', instant, 'GMT+9', 'yyyy-MM-dd HH:mm z')).toBe('2024-06-03 08:31 GMT+09:00');
     expect(rt.call('fmt', instant, 'GMT-03:30', 'HH:mm Z')).toBe('20:01 -0330');
     expect(rt.call('fmt', instant, 'America/New_York', 'yyyy-MM-dd HH:mm z')).toBe('2024-06-02 19:31 EDT');
-    expect(rt.call('fmt', Date.UTC(2024, 0, 15, 12), 'America/New_York', 'HH:mm z MMMM yy')).toBe('07:00 EST January 24');
-    expect(rt.call('badDate')).toBe("The parameters (String,String,String) don't match the method signature for Utilities.formatDate.");
+    expect(rt.call('fmt', Date.UTC(2024, 0, 15, 12), 'America/New_York', 'HH:mm z MMMM yy')).toBe(
+      '07:00 EST January 24',
+    );
+    expect(rt.call('badDate')).toBe(
+      "The parameters (String,String,String) don't match the method signature for Utilities.formatDate.",
+    );
   });
 });
 

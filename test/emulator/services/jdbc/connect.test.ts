@@ -39,9 +39,11 @@ describe('Jdbc connections', () => {
 
   it('refuses unsupported connection properties in the URL and in info', () => {
     expect(rt.call('tryConnect', 'jdbc:postgresql://127.0.0.1:5432/test?sslmode=require&ssl=true')).toBe(
-      'Exception: The following connection properties are unsupported: sslmode,ssl.');
+      'Exception: The following connection properties are unsupported: sslmode,ssl.',
+    );
     expect(rt.call('tryInfo', 'jdbc:mysql://127.0.0.1:3306/test', { user: 'a', useSSL: true })).toBe(
-      'The following connection properties are unsupported: useSSL.');
+      'The following connection properties are unsupported: useSSL.',
+    );
   });
 
   it('rejects a URL without a database path', () => {
@@ -49,15 +51,25 @@ describe('Jdbc connections', () => {
   });
 
   it('counts failed connections per day and refuses past the quota', () => {
-    for (let i = rt.jdbc._failedConnectionsToday(); i < 5; i++) rt.call('tryConnect', 'jdbc:postgresql://127.0.0.1:1999/test', 'u', 'p');
+    for (let i = rt.jdbc._failedConnectionsToday(); i < 5; i++)
+      rt.call('tryConnect', 'jdbc:postgresql://127.0.0.1:1999/test', 'u', 'p');
     expect(rt.call('tryConnect', 'jdbc:postgresql://127.0.0.1:1999/test', 'u', 'p')).toBe(
-      'Exception: Service invoked too many times for one day: jdbc failed connection.');
+      'Exception: Service invoked too many times for one day: jdbc failed connection.',
+    );
     rt.clock.advance(86_400_000);
     expect(rt.call('tryConnect', 'jdbc:postgresql://127.0.0.1:1999/test', 'u', 'p')).toBe(`Exception: ${UMBRELLA}`);
   });
 
   it('builds JdbcTimestamp/JdbcDate/JdbcTime in the JVM zone (UTC by default)', () => {
-    expect(rt.call('factories')).toEqual([Date.UTC(2024, 5, 2, 8, 31, 5, 250), 250_000_000, '2024-06-02 08:31:05.25', Date.UTC(2024, 5, 2), 5, 70, 36672000]);
+    expect(rt.call('factories')).toEqual([
+      Date.UTC(2024, 5, 2, 8, 31, 5, 250),
+      250_000_000,
+      '2024-06-02 08:31:05.25',
+      Date.UTC(2024, 5, 2),
+      5,
+      70,
+      36672000,
+    ]);
   });
 
   (process.env.TEST_PG_URL ? it : it.skip)('hides a bad PostgreSQL user behind the umbrella text', () => {

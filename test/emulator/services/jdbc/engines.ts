@@ -27,7 +27,7 @@ export const JDBC_OPTIONS: JdbcOptions = {
 };
 
 export function schemaName(): string {
-  return 'sd_' + Math.random().toString(36).slice(2, 10);
+  return `sd_${Math.random().toString(36).slice(2, 10)}`;
 }
 
 /** Apps Script code defining URL, ENGINE, SCHEMA, conn_() (connected, in the test schema), setup_() and cleanup_(). */

@@ -161,13 +161,26 @@ for (const engine of ENGINES) {
 
     it('returns dates as JdbcTimestamp/JdbcDate wrappers read in the JVM zone or the given one', () => {
       const utc = Date.UTC(2024, 5, 2, 8, 31, 5);
-      expect(rt.call('dates')).toEqual(['function', utc, utc - 9 * 3600_000, 0, 124, 5, 8, Date.UTC(2024, 5, 2), false, utc]);
+      expect(rt.call('dates')).toEqual([
+        'function',
+        utc,
+        utc - 9 * 3600_000,
+        0,
+        124,
+        5,
+        8,
+        Date.UTC(2024, 5, 2),
+        false,
+        utc,
+      ]);
     });
 
     it('refuses writes on a read-only connection, through the server', () => {
       const [flag, message] = rt.call('readOnly') as [boolean, string];
       expect(flag).toBe(true);
-      expect(message).toMatch(engine.name === 'mysql' ? /READ ONLY/ : /^ERROR: cannot execute INSERT in a read-only transaction/);
+      expect(message).toMatch(
+        engine.name === 'mysql' ? /READ ONLY/ : /^ERROR: cannot execute INSERT in a read-only transaction/,
+      );
     });
 
     it('stops at setMaxRows', () => {
@@ -175,15 +188,22 @@ for (const engine of ENGINES) {
     });
 
     it('cancels a query past setQueryTimeout', () => {
-      const expected = engine.name === 'mysql' ? 'Statement cancelled due to timeout or client request'
-        : engine.name === 'pg' ? 'ERROR: canceling statement due to user request' : 'ERROR: canceling statement due to statement timeout';
+      const expected =
+        engine.name === 'mysql'
+          ? 'Statement cancelled due to timeout or client request'
+          : engine.name === 'pg'
+            ? 'ERROR: canceling statement due to user request'
+            : 'ERROR: canceling statement due to statement timeout';
       expect(rt.call('timeout')).toBe(expected);
     });
 
     it('passes syntax errors through as the driver words them', () => {
       const [name, message] = rt.call('syntax') as string[];
       expect(name).toBe('Exception');
-      if (engine.name === 'mysql') expect(message).toMatch(/^You have an error in your SQL syntax; check the manual .* near 'FROM FROM items' at line 1$/);
+      if (engine.name === 'mysql')
+        expect(message).toMatch(
+          /^You have an error in your SQL syntax; check the manual .* near 'FROM FROM items' at line 1$/,
+        );
       else expect(message).toBe('ERROR: syntax error at or near "FROM"\n  Position: 13');
     });
 
@@ -212,13 +232,21 @@ for (const engine of ENGINES) {
 
     it('loses open connections and refuses new ones when the server is taken down', () => {
       const hostPort = /\/\/([^/]+)\//.exec(engine.adminUrl)![1];
-      const remove = rt.faults.add({ method: 'Jdbc.JdbcConnection.createStatement', nth: engine.name === 'mysql' ? 1 : 2, action: { before: () => rt.jdbc._takeDown(hostPort) } });
+      const remove = rt.faults.add({
+        method: 'Jdbc.JdbcConnection.createStatement',
+        nth: engine.name === 'mysql' ? 1 : 2,
+        action: { before: () => rt.jdbc._takeDown(hostPort) },
+      });
       try {
         const message = rt.call('lost') as string;
-        expect(message).toBe(engine.name === 'mysql'
-          ? 'Communications link failure\n\nThe last packet successfully received from the server was 0 milliseconds ago.'
-          : 'An I/O error occurred while sending to the backend.');
-        expect(rt.call('reconnect')).toBe('Failed to establish a database connection. Check connection string, username and password.');
+        expect(message).toBe(
+          engine.name === 'mysql'
+            ? 'Communications link failure\n\nThe last packet successfully received from the server was 0 milliseconds ago.'
+            : 'An I/O error occurred while sending to the backend.',
+        );
+        expect(rt.call('reconnect')).toBe(
+          'Failed to establish a database connection. Check connection string, username and password.',
+        );
         expect(rt.jdbc._lastConnectionError()?.cause).toMatch(/down/);
       } finally {
         remove();

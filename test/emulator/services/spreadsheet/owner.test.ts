@@ -24,7 +24,9 @@ describe('Spreadsheet.getOwner', () => {
   });
 
   it('needs a spreadsheet scope', () => {
-    const rt = fixtureRuntime(CODE, { manifest: { oauthScopes: ['https://www.googleapis.com/auth/script.external_request'] } });
+    const rt = fixtureRuntime(CODE, {
+      manifest: { oauthScopes: ['https://www.googleapis.com/auth/script.external_request'] },
+    });
     const result = rt.run('owner');
     expect(result.ok).toBe(false);
     expect(result.error?.message).toContain('https://www.googleapis.com/auth/spreadsheets');

@@ -3,7 +3,8 @@ import { disposeRuntimes, fixtureRuntime } from '../../../helpers/runtimes';
 
 afterAll(disposeRuntimes);
 
-const PROTECTED = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+const PROTECTED =
+  'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
 describe('protection', () => {
   it('refuses a non-editor typing into a protected sheet but not into its unprotected range', () => {
@@ -18,13 +19,20 @@ describe('protection', () => {
     expect(rt.call('go')).toEqual(['query library', ['user@example.com', 'cs@example.com'], 'SHEET', 1]);
     const svc = rt.spreadsheet;
     expect(() => svc._userEdit('Library', 'A2', 'x', 'sales@example.com')).toThrow(PROTECTED);
-    expect(svc._userEdit('Library', 'C2', 'ok', 'sales@example.com')).toMatchObject({ value: 'ok', oldValue: undefined });
-    expect(svc._userEdit('Library', 'A1', '42', 'cs@example.com')).toMatchObject({ value: '42', oldValue: 'script write' });
+    expect(svc._userEdit('Library', 'C2', 'ok', 'sales@example.com')).toMatchObject({
+      value: 'ok',
+      oldValue: undefined,
+    });
+    expect(svc._userEdit('Library', 'A1', '42', 'cs@example.com')).toMatchObject({
+      value: '42',
+      oldValue: 'script write',
+    });
     expect(svc._sheetValues('Library')[0]).toEqual([42, '', '']);
   });
 
   it('lets warning-only protections and removed protections through', () => {
-    const rt = fixtureRuntime(`function protect() { var r = SpreadsheetApp.getActiveSheet().getRange('A1:B2').protect(); r.removeEditors(['user@example.com']); return r.getEditors().length; }
+    const rt =
+      fixtureRuntime(`function protect() { var r = SpreadsheetApp.getActiveSheet().getRange('A1:B2').protect(); r.removeEditors(['user@example.com']); return r.getEditors().length; }
       function warn() { SpreadsheetApp.getActiveSheet().getProtections(SpreadsheetApp.ProtectionType.RANGE)[0].setWarningOnly(true); }
       function unprotect() { SpreadsheetApp.getActiveSheet().getProtections(SpreadsheetApp.ProtectionType.RANGE)[0].remove(); }`);
     expect(rt.call('protect')).toBe(1); // the owner stays
@@ -50,7 +58,9 @@ describe('data validation', () => {
     }`);
     expect(rt.call('setup')).toEqual([['Enterprise', 500], 'VALUE_IN_LIST', ['Free', 'Pro'], false, null]);
     const svc = rt.spreadsheet;
-    expect(() => svc._userEdit('Sheet1', 'A2', 'Gold')).toThrow('The data you entered in cell A2 violates the data validation rules set on this cell.');
+    expect(() => svc._userEdit('Sheet1', 'A2', 'Gold')).toThrow(
+      'The data you entered in cell A2 violates the data validation rules set on this cell.',
+    );
     expect(svc._userEdit('Sheet1', 'A2', 'Pro').value).toBe('Pro');
     expect(() => svc._userEdit('Sheet1', 'B2', '101')).toThrow('0 to 100');
     expect(svc._userEdit('Sheet1', 'B2', '99').value).toBe('99');
@@ -75,6 +85,12 @@ describe('conditional format rules', () => {
       try { s.setConditionalFormatRules([bad]); } catch (e) { out.push(e.message); }
       return out;
     }`);
-    expect(rt.call('go')).toEqual([1, 'C2:C100', '#f4cccc', 'NUMBER_LESS_THAN', 'Conditional format rule cannot reference a different sheet.']);
+    expect(rt.call('go')).toEqual([
+      1,
+      'C2:C100',
+      '#f4cccc',
+      'NUMBER_LESS_THAN',
+      'Conditional format rule cannot reference a different sheet.',
+    ]);
   });
 });

@@ -99,6 +99,18 @@ describe('spreadsheet and sheets', () => {
       out.push(ss.getRangeByName('totals'), s.getRange('A:B').getA1Notation(), s.getRange('2:3').getA1Notation());
       return out;
     }`);
-    expect(rt.call('go')).toEqual(['B2:C3', 'My Data', [[1, 2], [3, 4]], 1, 'A1:C3', null, 'A:B', '2:3']);
+    expect(rt.call('go')).toEqual([
+      'B2:C3',
+      'My Data',
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      1,
+      'A1:C3',
+      null,
+      'A:B',
+      '2:3',
+    ]);
   });
 });

@@ -103,7 +103,10 @@ describe('spreadsheet snapshots', () => {
     rt.call('build');
     const good = rt.spreadsheet._snapshot();
     expect(() => rt.spreadsheet._restore({ ...good, version: 2 } as never)).toThrow(/Not a spreadsheet snapshot/);
-    const dangling = { ...good, namedRanges: [{ name: 'X', box: { sheetId: 999, row: 0, col: 0, numRows: 1, numCols: 1 } }] };
+    const dangling = {
+      ...good,
+      namedRanges: [{ name: 'X', box: { sheetId: 999, row: 0, col: 0, numRows: 1, numCols: 1 } }],
+    };
     expect(() => rt.spreadsheet._restore(dangling)).toThrow(/no sheet with id 999/);
     expect(rt.spreadsheet._sheetNames()).toEqual(['Data', 'Library']);
     expect(rt.spreadsheet._sheetValues('Data')[3][1]).toBe(7);

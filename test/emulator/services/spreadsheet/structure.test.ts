@@ -47,7 +47,11 @@ describe('Range.copyTo', () => {
       return [b.getRange(1, 1, 3, 3).getDisplayValues(), b.getRange(1, 1).getNote(), c.getRange(3, 2).getNumberFormat(), c.getRange(2, 2).getNote()];
     }`);
     const [values, note, format, noteC] = rt.call('copy') as [string[][], string, string, string];
-    expect(values).toEqual([['=x', '1', ''], ['2024-01-02', 'old', ''], ['', '', '']]);
+    expect(values).toEqual([
+      ['=x', '1', ''],
+      ['2024-01-02', 'old', ''],
+      ['', '', ''],
+    ]);
     expect(note).toBe('from A');
     expect(format).not.toBe('yyyy-mm-dd');
     expect(noteC).toBe('');

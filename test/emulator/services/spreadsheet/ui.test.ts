@@ -50,7 +50,9 @@ describe('Ui', () => {
   });
 
   it('refuses getUi from a time-driven trigger', () => {
-    const rt = fixtureRuntime(`function tick() { try { SpreadsheetApp.getUi(); return 'ok'; } catch (e) { return String(e); } }`);
+    const rt = fixtureRuntime(
+      `function tick() { try { SpreadsheetApp.getUi(); return 'ok'; } catch (e) { return String(e); } }`,
+    );
     const result = rt.run('tick', [], { kind: 'time-trigger' });
     expect(result.value).toBe('Exception: Cannot call SpreadsheetApp.getUi() from this context.');
     expect(rt.run('tick', [], { kind: 'installable-trigger' }).value).toBe('ok');

@@ -103,7 +103,10 @@ describe('formulas', () => {
         s.getRange('A3:C3').setValues([['=NOSUCHFN(1)', '=VLOOKUP("zzz", Usage!A:C, 3, FALSE)', '=Z999+']]);
         return s.getRange('A3:C3').getValues();
       }`);
-    expect(rt.call('setup')).toEqual([['acme', 5, 40], [10, '#DIV/0!', '']]);
+    expect(rt.call('setup')).toEqual([
+      ['acme', 5, 40],
+      [10, '#DIV/0!', ''],
+    ]);
     expect(rt.call('change')).toBe(55);
     expect(rt.call('errors')).toEqual([['#NAME?', '#N/A', '#ERROR!']]);
   });
@@ -131,7 +134,9 @@ describe('limits and errors', () => {
     const rt = fixtureRuntime(`${sheetCode}
       function go(n) { try { sheet().getRange('A1').setValue(new Array(n + 1).join('x')); return sheet().getRange('A1').getValue().length; } catch (e) { return e.message; } }`);
     expect(rt.call('go', 50_000)).toBe(50_000);
-    expect(rt.call('go', 50_001)).toBe('Your input contains more than the maximum of 50000 characters in a single cell.');
+    expect(rt.call('go', 50_001)).toBe(
+      'Your input contains more than the maximum of 50000 characters in a single cell.',
+    );
   });
 
   it('refuses to grow the workbook past 10,000,000 cells', () => {
@@ -155,8 +160,12 @@ describe('limits and errors', () => {
     expect(rt.call('tryIt', [1, 1, 1, 0])).toBe('The number of columns in the range must be at least 1.');
     expect(rt.call('tryIt', [0, 1])).toBe('The starting row of the range is too small.');
     expect(rt.call('tryIt', [1, 0])).toBe('The starting column of the range is too small.');
-    expect(rt.call('tryIt', [1000, 1, 2, 1])).toBe('The coordinates of the range are outside the dimensions of the sheet.');
-    expect(rt.call('tryIt', [1, 26, 1, 2])).toBe('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(rt.call('tryIt', [1000, 1, 2, 1])).toBe(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+    expect(rt.call('tryIt', [1, 26, 1, 2])).toBe(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
     expect(rt.call('tryIt', [1000, 26])).toBe('ok');
     expect(rt.call('tryIt', ['nonsense!!'])).toBe('Range not found');
   });
@@ -167,10 +176,20 @@ describe('limits and errors', () => {
     expect(rt.call('tryIt', [[1, 2, 3, 4]])).toBe(
       'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
     );
-    expect(rt.call('tryIt', [[1, 2, 3, 4, 5], [1, 2, 3, 4, 5]])).toBe(
+    expect(
+      rt.call('tryIt', [
+        [1, 2, 3, 4, 5],
+        [1, 2, 3, 4, 5],
+      ]),
+    ).toBe(
       'The number of columns in the data does not match the number of columns in the range. The data has 5 but the range has 4.',
     );
-    expect(rt.call('tryIt', [[1, 2, 3, 4], [1, 2, 3, 4]])).toBe('ok');
+    expect(
+      rt.call('tryIt', [
+        [1, 2, 3, 4],
+        [1, 2, 3, 4],
+      ]),
+    ).toBe('ok');
   });
 });
 

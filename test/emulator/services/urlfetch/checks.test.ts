@@ -21,7 +21,12 @@ function fakeTransport(): HttpTransport & { sent: string[] } {
     sent,
     send(requests) {
       sent.push(...requests.map((r) => r.url));
-      return requests.map(() => ({ ok: true as const, status: 200, rawHeaders: ['Content-Type', 'text/plain'], body: new TextEncoder().encode('ok') }));
+      return requests.map(() => ({
+        ok: true as const,
+        status: 200,
+        rawHeaders: ['Content-Type', 'text/plain'],
+        body: new TextEncoder().encode('ok'),
+      }));
     },
   };
 }
@@ -30,7 +35,11 @@ function runtime(options: { whitelist?: string[] | null; dailyQuota?: number } =
   const transport = fakeTransport();
   const rt = fixtureRuntime(CODE, {
     manifest: options.whitelist === undefined ? {} : { urlFetchWhitelist: options.whitelist ?? undefined },
-    urlFetch: { hostMap: { 'https://hooks.slack.com': 'http://127.0.0.1:9' }, transport, dailyQuota: options.dailyQuota },
+    urlFetch: {
+      hostMap: { 'https://hooks.slack.com': 'http://127.0.0.1:9' },
+      transport,
+      dailyQuota: options.dailyQuota,
+    },
   });
   return { rt, transport };
 }
@@ -56,7 +65,9 @@ describe('manifest allowlist', () => {
 
   it('refuses a whole fetchAll when one URL is not listed, sending nothing', () => {
     const { rt, transport } = runtime();
-    expect(rt.call('tryAll', ['https://hooks.slack.com/a', 'https://evil.example/b'])).toMatch(/^Exception: Request to https:\/\/evil.example\/b failed/);
+    expect(rt.call('tryAll', ['https://hooks.slack.com/a', 'https://evil.example/b'])).toMatch(
+      /^Exception: Request to https:\/\/evil.example\/b failed/,
+    );
     expect(transport.sent).toEqual([]);
   });
 
@@ -71,13 +82,17 @@ describe('URL and request limits', () => {
     const { rt } = runtime({ whitelist: null });
     const base = 'https://hooks.slack.com/';
     expect(rt.call('tryFetch', base + 'a'.repeat(2082 - base.length))).toBe(200);
-    expect(rt.call('tryFetch', base + 'a'.repeat(2083 - base.length))).toBe('Exception: Limit Exceeded: URLFetch URL Length.');
+    expect(rt.call('tryFetch', base + 'a'.repeat(2083 - base.length))).toBe(
+      'Exception: Limit Exceeded: URLFetch URL Length.',
+    );
   });
 
   it('rejects malformed URLs as invalid arguments', () => {
     const { rt } = runtime({ whitelist: null });
     expect(rt.call('tryFetch', 'not a url')).toBe('Exception: Invalid argument: not a url');
-    expect(rt.call('tryFetch', 'https://hooks.slack.com/x?in=("a","b")')).toBe('Exception: Invalid argument: https://hooks.slack.com/x?in=("a","b")');
+    expect(rt.call('tryFetch', 'https://hooks.slack.com/x?in=("a","b")')).toBe(
+      'Exception: Invalid argument: https://hooks.slack.com/x?in=("a","b")',
+    );
     expect(rt.call('tryFetch', 'ftp://hooks.slack.com/x')).toBe('Exception: Invalid argument: ftp://hooks.slack.com/x');
     expect(rt.call('tryFetch', '')).toBe('Exception: Attribute provided with no value: url');
   });
@@ -94,18 +109,24 @@ describe('URL and request limits', () => {
     const { rt } = runtime();
     const headers = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`X-H${i}`, 'v']));
     expect(rt.call('tryFetch', 'https://hooks.slack.com/x', { headers: headers(100) })).toBe(200);
-    expect(rt.call('tryFetch', 'https://hooks.slack.com/x', { headers: headers(101) })).toBe('Exception: Limit Exceeded: URLFetch headers.');
+    expect(rt.call('tryFetch', 'https://hooks.slack.com/x', { headers: headers(101) })).toBe(
+      'Exception: Limit Exceeded: URLFetch headers.',
+    );
   });
 
   it('rejects a header value holding a line break', () => {
     const { rt, transport } = runtime();
-    expect(rt.call('tryFetch', 'https://hooks.slack.com/x', { headers: { 'X-Bad': 'a\r\nInjected: 1' } })).toBe('Exception: Invalid argument: X-Bad');
+    expect(rt.call('tryFetch', 'https://hooks.slack.com/x', { headers: { 'X-Bad': 'a\r\nInjected: 1' } })).toBe(
+      'Exception: Invalid argument: X-Bad',
+    );
     expect(transport.sent).toEqual([]);
   });
 
   it('rejects an unknown method', () => {
     const { rt } = runtime();
-    expect(rt.call('tryFetch', 'https://hooks.slack.com/x', { method: 'TRACE' })).toBe('Exception: Invalid argument: method');
+    expect(rt.call('tryFetch', 'https://hooks.slack.com/x', { method: 'TRACE' })).toBe(
+      'Exception: Invalid argument: method',
+    );
   });
 });
 
@@ -115,7 +136,9 @@ describe('daily quota', () => {
     rt.clock.freeze(new Date(2030, 0, 1, 10, 0, 0));
     expect(rt.call('tryAll', ['https://hooks.slack.com/a', 'https://hooks.slack.com/b'])).toEqual([200, 200]);
     expect(rt.call('tryFetch', 'https://hooks.slack.com/c')).toBe(200);
-    expect(rt.call('tryFetch', 'https://hooks.slack.com/d')).toBe('Exception: Service invoked too many times for one day: urlfetch.');
+    expect(rt.call('tryFetch', 'https://hooks.slack.com/d')).toBe(
+      'Exception: Service invoked too many times for one day: urlfetch.',
+    );
     expect(transport.sent).toHaveLength(3);
     expect(rt.urlFetch._quotaUsedToday()).toBe(3);
     rt.clock.advance(24 * 3600_000);
@@ -126,7 +149,13 @@ describe('daily quota', () => {
 describe('getRequest', () => {
   it('describes the request without sending it', () => {
     const { rt, transport } = runtime();
-    expect(rt.call('describeRequest', 'https://hooks.slack.com/x', { method: 'POST', payload: { a: 'b c' }, headers: { 'X-Id': '1' } })).toEqual({
+    expect(
+      rt.call('describeRequest', 'https://hooks.slack.com/x', {
+        method: 'POST',
+        payload: { a: 'b c' },
+        headers: { 'X-Id': '1' },
+      }),
+    ).toEqual({
       url: 'https://hooks.slack.com/x',
       method: 'post',
       headers: { 'X-Id': '1' },

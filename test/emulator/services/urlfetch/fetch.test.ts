@@ -45,7 +45,11 @@ function describe(url, params) { return UrlFetchApp.getRequest(url, params); }
 function runtime(options: { timeoutMs?: number; manifest?: Record<string, unknown>; dailyQuota?: number } = {}) {
   return fixtureRuntime(CODE, {
     manifest: options.manifest,
-    urlFetch: { hostMap: { 'https://hooks.slack.com': receiver.origin, 'https://slack.com': receiver.origin }, timeoutMs: options.timeoutMs, dailyQuota: options.dailyQuota },
+    urlFetch: {
+      hostMap: { 'https://hooks.slack.com': receiver.origin, 'https://slack.com': receiver.origin },
+      timeoutMs: options.timeoutMs,
+      dailyQuota: options.dailyQuota,
+    },
   });
 }
 
@@ -74,16 +78,21 @@ describe('requests reach the receiver through the host map', () => {
 
   it('form-encodes an object payload as Apps Script does', async () => {
     const rt = runtime();
-    expect(rt.call('postForm', 'https://slack.com/api/chat.postMessage', { channel: '#a b', text: 'x=1&y=é*~' })).toBe(200);
+    expect(rt.call('postForm', 'https://slack.com/api/chat.postMessage', { channel: '#a b', text: 'x=1&y=é*~' })).toBe(
+      200,
+    );
     const [seen] = await receiver.requests();
     expect(seen.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(seen.body).toBe('channel=%23a+b&text=x%3D1%26y%3D%C3%A9*%7E');
   });
 
   it('gives a string payload the form content type by default', async () => {
-    const rt = fixtureRuntime(`function f(u) { return UrlFetchApp.fetch(u, { method: 'put', payload: 'raw' }).getResponseCode(); }`, {
-      urlFetch: { hostMap: { 'https://hooks.slack.com': receiver.origin } },
-    });
+    const rt = fixtureRuntime(
+      `function f(u) { return UrlFetchApp.fetch(u, { method: 'put', payload: 'raw' }).getResponseCode(); }`,
+      {
+        urlFetch: { hostMap: { 'https://hooks.slack.com': receiver.origin } },
+      },
+    );
     expect(rt.call('f', 'https://hooks.slack.com/x')).toBe(200);
     const [seen] = await receiver.requests();
     expect(seen).toMatchObject({ method: 'PUT', body: 'raw' });
@@ -92,9 +101,15 @@ describe('requests reach the receiver through the host map', () => {
 
   it('passes the query string and custom headers', async () => {
     const rt = runtime();
-    rt.call('get', 'https://slack.com/api/conversations.list?limit=2&cursor=a%20b', { headers: { Authorization: 'Bearer xoxb-1' } });
+    rt.call('get', 'https://slack.com/api/conversations.list?limit=2&cursor=a%20b', {
+      headers: { Authorization: 'Bearer xoxb-1' },
+    });
     const [seen] = await receiver.requests();
-    expect(seen).toMatchObject({ method: 'GET', path: '/api/conversations.list', query: { limit: '2', cursor: 'a b' } });
+    expect(seen).toMatchObject({
+      method: 'GET',
+      path: '/api/conversations.list',
+      query: { limit: '2', cursor: 'a b' },
+    });
     expect(seen.headers.authorization).toBe('Bearer xoxb-1');
   });
 });
@@ -122,13 +137,19 @@ describe('responses', () => {
   it('returns the code and full body with muteHttpExceptions', async () => {
     await receiver.program({ respond: { status: 500, body: 'internal' } });
     const rt = runtime();
-    expect(rt.call('get', 'https://hooks.slack.com/a', { muteHttpExceptions: true })).toMatchObject({ code: 500, text: 'internal' });
+    expect(rt.call('get', 'https://hooks.slack.com/a', { muteHttpExceptions: true })).toMatchObject({
+      code: 500,
+      text: 'internal',
+    });
   });
 
   it('exposes Retry-After of a 429 through getHeaders, with the server casing', async () => {
     await receiver.once({ status: 429, headers: { 'Retry-After': '30' }, body: 'rate_limited' });
     const rt = runtime();
-    const r = rt.call('get', 'https://hooks.slack.com/services/T/B/X', { muteHttpExceptions: true }) as { code: number; headers: Record<string, string> };
+    const r = rt.call('get', 'https://hooks.slack.com/services/T/B/X', { muteHttpExceptions: true }) as {
+      code: number;
+      headers: Record<string, string>;
+    };
     expect(r.code).toBe(429);
     expect(r.headers['Retry-After']).toBe('30');
     // "once": the next request gets the default answer again
@@ -136,33 +157,54 @@ describe('responses', () => {
   });
 
   it('answers ok:false with 200 (Slack Web API style) without throwing', async () => {
-    await receiver.program({ path: '/api/', respond: { status: 200, body: { ok: false, error: 'channel_not_found' } } });
+    await receiver.program({
+      path: '/api/',
+      respond: { status: 200, body: { ok: false, error: 'channel_not_found' } },
+    });
     const rt = runtime();
-    const r = rt.call('get', 'https://slack.com/api/chat.postMessage') as { code: number; text: string; headers: Record<string, string> };
+    const r = rt.call('get', 'https://slack.com/api/chat.postMessage') as {
+      code: number;
+      text: string;
+      headers: Record<string, string>;
+    };
     expect(r.code).toBe(200);
     expect(JSON.parse(r.text)).toEqual({ ok: false, error: 'channel_not_found' });
     expect(r.headers['Content-Type']).toBe('application/json; charset=utf-8');
   });
 
   it('gives repeated headers as arrays in getAllHeaders and the last value in getHeaders', async () => {
-    await receiver.program({ respond: { status: 200, headers: { 'X-Multi': ['a', 'b'] } as unknown as Record<string, string>, body: '' } });
+    await receiver.program({
+      respond: { status: 200, headers: { 'X-Multi': ['a', 'b'] } as unknown as Record<string, string>, body: '' },
+    });
     const rt = runtime();
-    const r = rt.call('get', 'https://hooks.slack.com/m') as { headers: Record<string, unknown>; all: Record<string, unknown> };
+    const r = rt.call('get', 'https://hooks.slack.com/m') as {
+      headers: Record<string, unknown>;
+      all: Record<string, unknown>;
+    };
     expect(r.all['X-Multi']).toEqual(['a', 'b']);
     expect(r.headers['X-Multi']).toBe('b');
   });
 
   it('gives content as signed bytes and a blob', async () => {
-    await receiver.program({ respond: { status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'é' } });
+    await receiver.program({
+      respond: { status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'é' },
+    });
     const rt = runtime();
-    expect(rt.call('bytes', 'https://hooks.slack.com/b')).toEqual({ content: [-61, -87], blobText: 'é', blobType: 'text/plain', blobBytes: 2 });
+    expect(rt.call('bytes', 'https://hooks.slack.com/b')).toEqual({
+      content: [-61, -87],
+      blobText: 'é',
+      blobType: 'text/plain',
+      blobBytes: 2,
+    });
   });
 
   it('fetchAll sends concurrently and returns responses in order', async () => {
     await receiver.program({ path: '/slow', respond: { status: 200, body: 'slow', delayMs: 800 } });
     await receiver.program({ path: '/fast', respond: { status: 200, body: 'fast' } });
     const rt = runtime();
-    const result = rt.run('many', [['https://hooks.slack.com/slow', { url: 'https://hooks.slack.com/fast', method: 'post', payload: 'p' }]]);
+    const result = rt.run('many', [
+      ['https://hooks.slack.com/slow', { url: 'https://hooks.slack.com/fast', method: 'post', payload: 'p' }],
+    ]);
     expect(result.value).toEqual(['slow', 'fast']);
     expect(result.execution.calls.get('UrlFetchApp.fetchAll')).toBe(1);
     const seen = await receiver.requests();
@@ -174,11 +216,17 @@ describe('responses', () => {
   });
 
   it('follows redirects by default and not when asked', async () => {
-    await receiver.program({ path: '/old', respond: { status: 302, headers: { Location: 'https://hooks.slack.com/new' }, body: '' } });
+    await receiver.program({
+      path: '/old',
+      respond: { status: 302, headers: { Location: 'https://hooks.slack.com/new' }, body: '' },
+    });
     await receiver.program({ path: '/new', respond: { status: 200, body: 'moved here' } });
     const rt = runtime();
     expect(rt.call('get', 'https://hooks.slack.com/old')).toMatchObject({ code: 200, text: 'moved here' });
-    const noFollow = rt.call('get', 'https://hooks.slack.com/old', { followRedirects: false }) as { code: number; headers: Record<string, string> };
+    const noFollow = rt.call('get', 'https://hooks.slack.com/old', { followRedirects: false }) as {
+      code: number;
+      headers: Record<string, string>;
+    };
     expect(noFollow.code).toBe(302);
     expect(noFollow.headers.Location).toBe('https://hooks.slack.com/new');
   });
@@ -187,7 +235,10 @@ describe('responses', () => {
 describe('host map', () => {
   it('can be changed between executions with _setHostMap', async () => {
     const rt = fixtureRuntime(CODE, { manifest: { urlFetchWhitelist: undefined } });
-    expect(rt.call('tryFetch', 'https://hooks.example.org/h')).toEqual(['Exception', 'DNS error: https://hooks.example.org/h']);
+    expect(rt.call('tryFetch', 'https://hooks.example.org/h')).toEqual([
+      'Exception',
+      'DNS error: https://hooks.example.org/h',
+    ]);
     rt.urlFetch._setHostMap({ 'https://hooks.example.org': receiver.origin });
     expect(rt.call('get', 'https://hooks.example.org/h')).toMatchObject({ code: 200, text: 'ok' });
     expect((await receiver.requests()).map((r) => r.path)).toEqual(['/h']);
@@ -197,12 +248,18 @@ describe('host map', () => {
 describe('failures without a server', () => {
   it('answers an unmapped external host with a DNS error and no network attempt', () => {
     const rt = runtime({ manifest: { urlFetchWhitelist: undefined } });
-    expect(rt.call('tryFetch', 'https://api.example.com/v1/x')).toEqual(['Exception', 'DNS error: https://api.example.com/v1/x']);
-    expect(rt.urlFetch._requests()[0]).toMatchObject({ url: 'https://api.example.com/v1/x', mappedUrl: null, responseCode: null });
+    expect(rt.call('tryFetch', 'https://api.example.com/v1/x')).toEqual([
+      'Exception',
+      'DNS error: https://api.example.com/v1/x',
+    ]);
+    expect(rt.urlFetch._requests()[0]).toMatchObject({
+      url: 'https://api.example.com/v1/x',
+      mappedUrl: null,
+      responseCode: null,
+    });
   });
 
   it('answers a refused loopback port with Address unavailable', async () => {
-
     const port = await new Promise<number>((resolve) => {
       const s = net.createServer().listen(0, '127.0.0.1', () => {
         const p = (s.address() as { port: number }).port;
@@ -217,6 +274,9 @@ describe('failures without a server', () => {
   it('answers a slow server with Timeout after timeoutMs', async () => {
     await receiver.program({ respond: { status: 200, body: 'late', delayMs: 2000 } });
     const rt = runtime({ timeoutMs: 200 });
-    expect(rt.call('tryFetch', 'https://hooks.slack.com/services/slow')).toEqual(['Exception', 'Timeout: https://hooks.slack.com/services/slow']);
+    expect(rt.call('tryFetch', 'https://hooks.slack.com/services/slow')).toEqual([
+      'Exception',
+      'Timeout: https://hooks.slack.com/services/slow',
+    ]);
   });
 });

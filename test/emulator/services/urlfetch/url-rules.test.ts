@@ -1,5 +1,10 @@
 /** The allowlist prefix rules, host mapping and loopback rule (pure host-side logic). */
-import { matchesAllowlist, normaliseHostMap, resolveTarget, withoutQuery } from '../../../../emulator/src/services/urlfetch/url-rules';
+import {
+  matchesAllowlist,
+  normaliseHostMap,
+  resolveTarget,
+  withoutQuery,
+} from '../../../../emulator/src/services/urlfetch/url-rules';
 
 describe('matchesAllowlist', () => {
   const allows = (url: string, ...prefixes: string[]) => matchesAllowlist(new URL(url), prefixes);
@@ -36,15 +41,27 @@ describe('withoutQuery', () => {
 });
 
 describe('resolveTarget', () => {
-  const map = normaliseHostMap({ 'https://hooks.slack.com': 'http://127.0.0.1:4000', 'https://api.test:8443': 'http://localhost:5000/' });
+  const map = normaliseHostMap({
+    'https://hooks.slack.com': 'http://127.0.0.1:4000',
+    'https://api.test:8443': 'http://localhost:5000/',
+  });
 
   it('maps origins and keeps path and query', () => {
-    expect(resolveTarget(new URL('https://hooks.slack.com/services/T?x=1'), map)).toEqual({ kind: 'network', url: 'http://127.0.0.1:4000/services/T?x=1' });
-    expect(resolveTarget(new URL('https://api.test:8443/v'), map)).toEqual({ kind: 'network', url: 'http://localhost:5000/v' });
+    expect(resolveTarget(new URL('https://hooks.slack.com/services/T?x=1'), map)).toEqual({
+      kind: 'network',
+      url: 'http://127.0.0.1:4000/services/T?x=1',
+    });
+    expect(resolveTarget(new URL('https://api.test:8443/v'), map)).toEqual({
+      kind: 'network',
+      url: 'http://localhost:5000/v',
+    });
   });
 
   it('lets loopback through and stops every other host', () => {
-    expect(resolveTarget(new URL('http://localhost:3000/a'), map)).toEqual({ kind: 'network', url: 'http://localhost:3000/a' });
+    expect(resolveTarget(new URL('http://localhost:3000/a'), map)).toEqual({
+      kind: 'network',
+      url: 'http://localhost:3000/a',
+    });
     expect(resolveTarget(new URL('http://[::1]:3000/a'), map).kind).toBe('network');
     expect(resolveTarget(new URL('https://hooks.slack.com:444/a'), map)).toEqual({ kind: 'dns' });
     expect(resolveTarget(new URL('https://api.test/v'), map)).toEqual({ kind: 'dns' });
