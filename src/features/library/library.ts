@@ -160,6 +160,22 @@ function checkFields(fields: QueryFields, lang: Lang): void {
 }
 
 /** Writes `next` over `row` and records it as a new version. */
+/** A new query (version 1, never run) made by `who` from `fields`. */
+function newQuery(fields: QueryFields, who: string, at: string): StoredQuery {
+  return {
+    ...fields,
+    id: Utilities.getUuid(),
+    owner: who,
+    createdBy: who,
+    createdAt: at,
+    updatedBy: who,
+    updatedAt: at,
+    version: 1,
+    archived: false,
+    lastRun: null,
+  };
+}
+
 function commit(next: StoredQuery, row: number | null, change: string): StoredQuery {
   writeQuery(next, row);
   appendVersion({
@@ -188,19 +204,7 @@ export function saveQuery(request: SaveRequest, lang: Lang): SaveQueryAnswer {
     const who = userEmail();
     const at = now();
     if (!request.id) {
-      const created: StoredQuery = {
-        ...fields,
-        id: Utilities.getUuid(),
-        owner: who,
-        createdBy: who,
-        createdAt: at,
-        updatedBy: who,
-        updatedAt: at,
-        version: 1,
-        archived: false,
-        lastRun: null,
-      };
-      return { saved: toView(commit(created, null, 'created'), null) };
+      return { saved: toView(commit(newQuery(fields, who, at), null, 'created'), null) };
     }
     const { sheetRow, query: stored } = getStoredQuery(request.id, lang);
     if (request.baseVersion !== undefined && stored.version > request.baseVersion && !request.force) {
@@ -255,19 +259,8 @@ export function forkQuery(id: string, lang: Lang): QueryView {
     const { query } = getStoredQuery(id, lang);
     const who = userEmail();
     const at = now();
-    const copy: StoredQuery = {
-      ...query,
-      id: Utilities.getUuid(),
-      name: translate(lang, 'library.copyOf', { name: query.name }).slice(0, 1000),
-      owner: who,
-      createdBy: who,
-      createdAt: at,
-      updatedBy: who,
-      updatedAt: at,
-      version: 1,
-      archived: false,
-      lastRun: null,
-    };
+    const name = translate(lang, 'library.copyOf', { name: query.name }).slice(0, 1000);
+    const copy = newQuery({ ...query, name }, who, at);
     return toView(commit(copy, null, `forked:${query.name}`), null);
   });
 }
