@@ -5,7 +5,7 @@ function connect_(url, user, password) {
   return Jdbc.getConnection(url, user, password);
 }
 
-function _naiveAppendRow(url, user, password, sql, tabName) {
+function naiveAppendRow(url, user, password, sql, tabName) {
   var conn = connect_(url, user, password);
   var rs = conn.createStatement().executeQuery(sql);
   var meta = rs.getMetaData();
@@ -26,7 +26,7 @@ function _naiveAppendRow(url, user, password, sql, tabName) {
   return rows;
 }
 
-function _naiveSetValues(url, user, password, sql, tabName) {
+function naiveSetValues(url, user, password, sql, tabName) {
   var conn = connect_(url, user, password);
   var rs = conn.createStatement().executeQuery(sql);
   var meta = rs.getMetaData();
@@ -48,7 +48,7 @@ function _naiveSetValues(url, user, password, sql, tabName) {
   return values.length - 1;
 }
 
-function _exec(url, statements) {
+function exec(url, statements) {
   var conn = Jdbc.getConnection(url);
   var st = conn.createStatement();
   for (var i = 0; i < statements.length; i++) st.execute(statements[i]);
