@@ -1,0 +1,134 @@
+/**
+ * The alert state machine, a pure function: the stored status, one evaluation and the rule
+ * give the new status and what to send. Redash's semantics (notify on a change of state; the
+ * recovery triggered → ok notifies; unknown → ok is silent; rearm; mute sends nothing but the
+ * state still changes) plus a pending period (the condition must hold N evaluations in a row
+ * before the alert fires), a switch for the recovery notice and one for unknown (a failed
+ * query notifies once by default, so a broken check cannot look healthy).
+ *
+ * An alert that fired and was not yet announced as recovered stays "firing" through unknown:
+ * triggered → unknown → ok is a recovery, so the thread that said "triggered" hears the end.
+ * `sequence` numbers every notification decided, so delivery can be idempotent.
+ */
+import type { AlertEvaluation, AlertNotification, AlertRule, AlertState, AlertStatus } from '../../shared/api-types';
+
+/** Why a notification the transition called for is not sent. */
+export type AlertSuppression = 'muted' | 'recovery-off' | 'unknown-off';
+
+export interface AlertTransition {
+  status: AlertStatus;
+  /** What the destinations must send ('none': nothing). */
+  notify: AlertNotification;
+  /** The state changed (or this is the first evaluation): worth a history row. */
+  changed: boolean;
+  /** What would have been sent, had the rule not turned it off or muted it. */
+  suppressed: { notification: AlertNotification; why: AlertSuppression } | null;
+  /** The state before this evaluation. */
+  previousState: AlertState;
+}
+
+export type AlertRuleForState = Pick<
+  AlertRule,
+  'pendingEvaluations' | 'rearm' | 'notifyRecovery' | 'notifyUnknown' | 'muted'
+>;
+
+/** The status of an alert never evaluated. */
+export function initialAlertStatus(): AlertStatus {
+  return {
+    state: 'unknown',
+    evaluation: null,
+    evaluatedAt: null,
+    changedAt: null,
+    pending: 0,
+    firing: false,
+    firedAt: null,
+    sequence: 0,
+  };
+}
+
+export function nextAlertState(
+  previous: AlertStatus | null,
+  evaluation: AlertEvaluation,
+  rule: AlertRuleForState,
+  nowMs: number,
+): AlertTransition {
+  const before = previous ?? initialAlertStatus();
+  const now = new Date(nowMs).toISOString();
+  const first = before.evaluatedAt === null;
+  const step = decide(before, evaluation, rule, nowMs, first);
+  const changed = first || step.state !== before.state;
+  let status: AlertStatus = {
+    ...before,
+    state: step.state,
+    evaluation,
+    evaluatedAt: now,
+    changedAt: changed ? now : before.changedAt,
+    pending: step.pending,
+    firing: step.state === 'ok' ? false : before.firing,
+  };
+  let notify = step.notify;
+  let suppressed = step.suppressed;
+  if (notify !== 'none' && rule.muted) {
+    suppressed = { notification: notify, why: 'muted' };
+    notify = 'none';
+  }
+  if (notify !== 'none') {
+    status = { ...status, sequence: before.sequence + 1 };
+    if (notify === 'triggered' || notify === 'renotify') status = { ...status, firing: true, firedAt: now };
+  }
+  return { status, notify, changed, suppressed, previousState: before.state };
+}
+
+interface Step {
+  state: AlertState;
+  pending: number;
+  notify: AlertNotification;
+  suppressed: AlertTransition['suppressed'];
+}
+
+function decide(
+  before: AlertStatus,
+  evaluation: AlertEvaluation,
+  rule: AlertRuleForState,
+  nowMs: number,
+  first: boolean,
+): Step {
+  const quiet = (state: AlertState): Step => ({ state, pending: 0, notify: 'none', suppressed: null });
+  switch (evaluation.state) {
+    case 'triggered': {
+      if (before.state === 'triggered') return { ...quiet('triggered'), notify: rearmDue(before, rule, nowMs) };
+      const pending = before.pending + 1;
+      if (pending < Math.max(1, rule.pendingEvaluations)) return { ...quiet(before.state), pending };
+      return { ...quiet('triggered'), notify: 'triggered' };
+    }
+    case 'ok': {
+      if (before.state === 'ok') return quiet('ok');
+      // unknown → ok is silent, unless the alert fired and its recovery was never announced.
+      if (before.state !== 'triggered' && !before.firing) return quiet('ok');
+      if (!rule.notifyRecovery)
+        return { ...quiet('ok'), suppressed: { notification: 'recovered', why: 'recovery-off' } };
+      return { ...quiet('ok'), notify: 'recovered' };
+    }
+    case 'unknown': {
+      if (before.state === 'unknown' && !first) return quiet('unknown');
+      if (!rule.notifyUnknown)
+        return { ...quiet('unknown'), suppressed: { notification: 'unknown', why: 'unknown-off' } };
+      return { ...quiet('unknown'), notify: 'unknown' };
+    }
+  }
+}
+
+/** Still triggered: whether the rearm policy asks to notify again now. */
+function rearmDue(before: AlertStatus, rule: AlertRuleForState, nowMs: number): AlertNotification {
+  switch (rule.rearm.mode) {
+    case 'once':
+      return 'none';
+    case 'always':
+      return 'renotify';
+    case 'interval': {
+      const last = before.firedAt === null ? Number.NaN : Date.parse(before.firedAt);
+      const due = !Number.isFinite(last) || nowMs - last >= rule.rearm.minutes * 60_000;
+      return due ? 'renotify' : 'none';
+    }
+  }
+}
