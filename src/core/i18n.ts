@@ -423,6 +423,10 @@ const MESSAGES = {
     en: 'Unknown condition "{op}". Choose one of: {choices}.',
     ja: '不明な条件「{op}」です。次から選んでください: {choices}',
   },
+  'alert.rule.opRequired': {
+    en: 'Choose a condition: one of {choices}.',
+    ja: '条件を選んでください: {choices} のいずれか。',
+  },
   'alert.rule.columnRequired': {
     en: 'Choose the column to check (only "count" needs none).',
     ja: '確認する列を選んでください(列が不要なのは「件数 (count)」だけです)。',

@@ -289,6 +289,13 @@ export interface AlertRule {
   templates: AlertTemplates;
 }
 
+/** A problem with an alert rule sent by the sidebar, in the user's language. */
+export interface AlertRuleProblem {
+  /** The field, as a path in the rule: "name", "condition.value", "rearm.minutes"... ('' for the whole rule). */
+  field: string;
+  message: string;
+}
+
 /** What an alert stores between evaluations (src/core/alerts/state.ts). Times are ISO strings. */
 export interface AlertStatus {
   /** The alert's state; `unknown` before its first evaluation. */

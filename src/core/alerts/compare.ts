@@ -70,7 +70,8 @@ export function isoWallClock(wallMs: number): string {
   const pad = (n: number, width = 2) => String(n).padStart(width, '0');
   const date = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   const ms = d.getUTCMilliseconds();
-  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}${ms ? `.${pad(ms, 3)}` : ''}`;
+  const fraction = ms ? `.${pad(ms, 3)}` : '';
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}${fraction}`;
   if (Math.floor(wallMs / MS_PER_DAY) === TIME_ONLY_DAY) return time;
   return wallMs % MS_PER_DAY === 0 ? date : `${date} ${time}`;
 }

@@ -4,15 +4,16 @@
  * unknown notices on, pending 1), and every problem listed with the field it belongs to, in
  * the user's language. Also the one-click check "alert when this query returns rows".
  */
-import type { AlertCondition, AlertOp, AlertRearm, AlertRule, AlertSelector } from '../../shared/api-types';
+import type {
+  AlertCondition,
+  AlertOp,
+  AlertRearm,
+  AlertRule,
+  AlertRuleProblem,
+  AlertSelector,
+} from '../../shared/api-types';
 import { type Lang, type MessageKey, translate } from '../i18n';
 import { parseThreshold } from './compare';
-
-export interface AlertRuleProblem {
-  /** The field, as a path in the rule: "name", "condition.value", "rearm.minutes"... */
-  field: string;
-  message: string;
-}
 
 export type AlertRuleCheck = { ok: true; rule: AlertRule } | { ok: false; problems: AlertRuleProblem[] };
 
@@ -132,7 +133,8 @@ function checkCondition(raw: unknown, say: Say): AlertCondition | null {
     counted('selector', 'alert.rule.selector', { selector: selectorText, choices: ALERT_SELECTORS.join(', ') });
   const opText = fields.text('op', 20).trim();
   const op = ALERT_OPS.find((o) => o === opText) ?? OP_ALIASES[opText.toLowerCase()];
-  if (!op) counted('op', 'alert.rule.op', { op: opText, choices: ALERT_OPS.join(', ') });
+  if (!op && opText === '') counted('op', 'alert.rule.opRequired', { choices: ALERT_OPS.join(', ') });
+  else if (!op) counted('op', 'alert.rule.op', { op: opText, choices: ALERT_OPS.join(', ') });
   const value =
     typeof raw.value === 'number' && Number.isFinite(raw.value)
       ? String(raw.value)

@@ -46,6 +46,28 @@ export function initialAlertStatus(): AlertStatus {
   };
 }
 
+/**
+ * The status to keep when a rule is edited: a new condition or pending period starts the
+ * pending count again (it counted the old one). The state stays: the next evaluation of the
+ * new condition decides, so a triggered alert whose new condition holds no more recovers, and
+ * says so where it said it fired. Nothing is sent by the edit itself.
+ */
+export function statusAfterRuleEdit(
+  status: AlertStatus,
+  before: Pick<AlertRule, 'condition' | 'pendingEvaluations'>,
+  after: Pick<AlertRule, 'condition' | 'pendingEvaluations'>,
+): AlertStatus {
+  const a = before.condition;
+  const b = after.condition;
+  const same =
+    a.column === b.column &&
+    a.op === b.op &&
+    a.value === b.value &&
+    a.selector === b.selector &&
+    before.pendingEvaluations === after.pendingEvaluations;
+  return same ? status : { ...status, pending: 0 };
+}
+
 export function nextAlertState(
   previous: AlertStatus | null,
   evaluation: AlertEvaluation,

@@ -1,5 +1,10 @@
 /** checkAlertRule: untrusted input becomes a typed rule with defaults, or problems per field in en/ja. */
-import { checkAlertRule, defaultAlertRule, ROWS_CHECK_CONDITION } from '../../../src/core/alerts/rule';
+import {
+  alertRuleProblemsMessage,
+  checkAlertRule,
+  defaultAlertRule,
+  ROWS_CHECK_CONDITION,
+} from '../../../src/core/alerts/rule';
 import { evaluateAlert } from '../../../src/core/alerts/evaluate';
 
 const minimal = {
@@ -149,4 +154,16 @@ it('the one-click check alerts when the query returns rows', () => {
     state: 'triggered',
     value: 1,
   });
+});
+
+it('asks for a missing condition, and sums the problems up in one sentence', () => {
+  const raw = { ...minimal, condition: { column: 'n', value: '1' } };
+  expect(checkAlertRule(raw, 'en')).toEqual({
+    ok: false,
+    problems: [{ field: 'condition.op', message: 'Choose a condition: one of >, >=, <, <=, ==, !=.' }],
+  });
+  const ja = checkAlertRule({ ...raw, name: '' }, 'ja');
+  expect(ja.ok ? '' : alertRuleProblemsMessage('ja', ja.problems)).toBe(
+    'アラートの設定が正しくありません: アラートに名前を付けてください。 条件を選んでください: >, >=, <, <=, ==, != のいずれか。',
+  );
 });

@@ -4,7 +4,12 @@
  * failed queries — driven through sequences of evaluations on a virtual clock.
  */
 import { failedEvaluation } from '../../../src/core/alerts/evaluate';
-import { type AlertRuleForState, initialAlertStatus, nextAlertState } from '../../../src/core/alerts/state';
+import {
+  type AlertRuleForState,
+  initialAlertStatus,
+  nextAlertState,
+  statusAfterRuleEdit,
+} from '../../../src/core/alerts/state';
 import type { AlertEvaluation, AlertStatus } from '../../../src/shared/api-types';
 
 const T0 = Date.parse('2030-01-01T00:00:00Z');
@@ -286,5 +291,27 @@ describe('the stored status', () => {
     const copy = JSON.stringify(before);
     nextAlertState(before, ok, RULE, T0 + MIN);
     expect(JSON.stringify(before)).toBe(copy);
+  });
+});
+
+describe('editing a rule', () => {
+  const before = { condition: { column: 'n', op: '>', value: '5', selector: 'first' }, pendingEvaluations: 3 } as const;
+
+  it('starts the pending count again when the condition or the period changes', () => {
+    const { status } = run([ok, hit, hit], { pendingEvaluations: 3 });
+    const pending = status as AlertStatus;
+    expect(pending.pending).toBe(2);
+    expect(statusAfterRuleEdit(pending, before, { ...before }).pending).toBe(2);
+    expect(
+      statusAfterRuleEdit(pending, before, { ...before, condition: { ...before.condition, value: '6' } }).pending,
+    ).toBe(0);
+    expect(statusAfterRuleEdit(pending, before, { ...before, pendingEvaluations: 2 }).pending).toBe(0);
+  });
+
+  it('keeps the state, so a fired alert whose new condition no longer holds recovers', () => {
+    const fired = nextAlertState(null, hit, RULE, T0).status;
+    const edited = statusAfterRuleEdit(fired, before, { ...before, condition: { ...before.condition, value: '50' } });
+    expect(edited.state).toBe('triggered');
+    expect(nextAlertState(edited, ok, RULE, T0 + MIN).notify).toBe('recovered');
   });
 });
