@@ -57,8 +57,16 @@ function operandOf(cell: unknown): Operand {
   if (typeof cell === 'boolean') return { kind: 'text', text: String(cell), value: cell, from: 'boolean' };
   const text = typeof cell === 'string' ? cell : String(cell);
   const trimmed = text.trim();
-  if (NUMERIC.test(trimmed)) return { kind: 'number', n: Number(trimmed), text: trimmed, value: text };
-  return { kind: 'text', text, value: text, from: 'text' };
+  if (NUMERIC.test(trimmed)) return { kind: 'number', n: Number(trimmed), text: trimmed, value: reported(text) };
+  return { kind: 'text', text, value: reported(text), from: 'text' };
+}
+
+/** At most this many characters of a text value are reported (and stored with the alert's status). */
+export const MAX_REPORTED_CHARS = 500;
+
+/** The value as reported: the whole text is compared, but a long one is cut with a visible marker. */
+function reported(text: string): string {
+  return text.length <= MAX_REPORTED_CHARS ? text : `${text.slice(0, MAX_REPORTED_CHARS - 1)}…`;
 }
 
 /**

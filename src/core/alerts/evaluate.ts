@@ -39,12 +39,16 @@ export function evaluateAlert(result: AlertResult, condition: AlertCondition): A
   }
 }
 
+/** At most this many characters of a failure's message are kept (the status is stored in a property). */
+export const MAX_DETAIL_CHARS = 1_000;
+
 /** The evaluation of an alert whose query gave no result (an error, a timeout, a paused source). */
 export function failedEvaluation(
   reason: 'query-failed' | 'query-timeout' | 'source-paused',
   detail: string,
 ): AlertEvaluation {
-  return { state: 'unknown', value: null, reason, detail };
+  const cut = detail.length <= MAX_DETAIL_CHARS ? detail : `${detail.slice(0, MAX_DETAIL_CHARS - 1)}…`;
+  return { state: 'unknown', value: null, reason, detail: cut };
 }
 
 function countRows(count: number, condition: AlertCondition, threshold: Threshold): AlertEvaluation {

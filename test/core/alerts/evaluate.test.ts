@@ -273,6 +273,15 @@ it('a failed query is unknown with its reason and message', () => {
   });
 });
 
+it('compares a long text whole but reports it cut, so the status stays small', () => {
+  const long = `${'x'.repeat(2_000)}!`;
+  const got = evaluateAlert(one(long), cond('==', long));
+  expect(got.state).toBe('triggered');
+  expect([String(got.value).length, String(got.value).endsWith('x…')]).toEqual([500, true]);
+  expect(evaluateAlert(one(long), cond('==', `${'x'.repeat(2_000)}?`)).state).toBe('ok');
+  expect(failedEvaluation('query-failed', 'e'.repeat(5_000)).detail).toHaveLength(1_000);
+});
+
 it('is pure: the result is left as it was', () => {
   const result = { columns: ['v'], rows: [[3], ['x'], [new Date(0)]] };
   const copy = JSON.stringify(result);
