@@ -46,6 +46,34 @@ export function initialAlertStatus(): AlertStatus {
   };
 }
 
+const STATES: AlertState[] = ['ok', 'triggered', 'unknown'];
+
+/**
+ * A status read back from storage (JSON someone may have edited, or an older version's): each
+ * field that is not what it should be gets its initial value, so a damaged status costs at most
+ * one extra notice, never a crash. The last evaluation is kept only when its state is valid.
+ */
+export function readAlertStatus(raw: unknown): AlertStatus {
+  const initial = initialAlertStatus();
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return initial;
+  const r = raw as Record<string, unknown>;
+  const time = (v: unknown) => (typeof v === 'string' && Number.isFinite(Date.parse(v)) ? v : null);
+  const count = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0);
+  const evaluation = r.evaluation as AlertEvaluation | null | undefined;
+  const validEvaluation =
+    evaluation !== null && typeof evaluation === 'object' && STATES.includes(evaluation.state) ? evaluation : null;
+  return {
+    state: STATES.find((s) => s === r.state) ?? initial.state,
+    evaluation: validEvaluation,
+    evaluatedAt: time(r.evaluatedAt),
+    changedAt: time(r.changedAt),
+    pending: count(r.pending),
+    firing: r.firing === true,
+    firedAt: time(r.firedAt),
+    sequence: count(r.sequence),
+  };
+}
+
 /**
  * The status to keep when a rule is edited: a new condition or pending period starts the
  * pending count again (it counted the old one). The state stays: the next evaluation of the

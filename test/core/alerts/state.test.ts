@@ -8,6 +8,7 @@ import {
   type AlertRuleForState,
   initialAlertStatus,
   nextAlertState,
+  readAlertStatus,
   statusAfterRuleEdit,
 } from '../../../src/core/alerts/state';
 import type { AlertEvaluation, AlertStatus } from '../../../src/shared/api-types';
@@ -313,5 +314,30 @@ describe('editing a rule', () => {
     const edited = statusAfterRuleEdit(fired, before, { ...before, condition: { ...before.condition, value: '50' } });
     expect(edited.state).toBe('triggered');
     expect(nextAlertState(edited, ok, RULE, T0 + MIN).notify).toBe('recovered');
+  });
+});
+
+describe('reading a stored status back', () => {
+  it('keeps a valid one as it is', () => {
+    const { status } = run([ok, hit, failed]);
+    const stored = JSON.parse(JSON.stringify(status));
+    expect(readAlertStatus(stored)).toEqual(status);
+  });
+
+  it('gives the initial value to each damaged field', () => {
+    expect(readAlertStatus('garbage')).toEqual(initialAlertStatus());
+    expect(readAlertStatus(null)).toEqual(initialAlertStatus());
+    const damaged = {
+      state: 'fired',
+      evaluation: { state: 'maybe' },
+      evaluatedAt: 'yesterday',
+      changedAt: 5,
+      pending: -1,
+      firing: 'yes',
+      firedAt: '2030-01-01T00:00:00.000Z',
+      sequence: 2.5,
+    };
+    expect(readAlertStatus(damaged)).toEqual({ ...initialAlertStatus(), firedAt: '2030-01-01T00:00:00.000Z' });
+    expect(readAlertStatus({ state: 'triggered', sequence: 4 })).toMatchObject({ state: 'triggered', sequence: 4 });
   });
 });
