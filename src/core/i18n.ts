@@ -365,6 +365,94 @@ const MESSAGES = {
     en: 'Only the first {tables} tables are listed (of {total}).',
     ja: '先頭の {tables} テーブルのみ表示しています(全 {total})。',
   },
+  // --- alerts: evaluation reasons, states, rule checks ---
+  'alert.state.ok': { en: 'OK', ja: '正常' },
+  'alert.state.triggered': { en: 'Triggered', ja: '発火中' },
+  'alert.state.unknown': { en: 'Unknown', ja: '不明' },
+  'alert.reason.noRows': {
+    en: 'The query returned no rows, so there is no value to check. To alert on the number of rows, use the "count" selector.',
+    ja: 'クエリが 0 行を返したため、確認する値がありません。行数でアラートするには「件数 (count)」セレクタを使ってください。',
+  },
+  'alert.reason.missingColumn': {
+    en: 'The result has no column "{column}". Choose a column the query returns, or change the query.',
+    ja: '結果に列「{column}」がありません。クエリが返す列を選ぶか、クエリを直してください。',
+  },
+  'alert.reason.null': {
+    en: 'The value of "{column}" is empty (NULL). Make the query return a value (for example with COALESCE), or check another column.',
+    ja: '列「{column}」の値が空 (NULL) です。クエリが値を返すように(例えば COALESCE で)するか、別の列を確認してください。',
+  },
+  'alert.reason.notANumber': {
+    en: 'The value "{value}" of "{column}" is not a number, and this condition needs one (min and max, or an order against the number {threshold}). Return a number, or compare text with == or !=.',
+    ja: '列「{column}」の値「{value}」は数値ではありませんが、この条件には数値が必要です(min・max、または数値 {threshold} との大小比較)。数値を返すか、文字列は == か != で比較してください。',
+  },
+  'alert.reason.thresholdNotANumber': {
+    en: 'The value {value} is a number, but the threshold "{threshold}" is not. Enter a number as the threshold.',
+    ja: '値 {value} は数値ですが、しきい値「{threshold}」は数値ではありません。しきい値に数値を入力してください。',
+  },
+  'alert.reason.textOrder': {
+    en: 'The value "{value}" is text, and "{value} {op} {threshold}" does not hold. Text compared by order can trigger the alert but cannot show it is fine: compare text with == or !=, or return a number.',
+    ja: '値「{value}」は文字列で、「{value} {op} {threshold}」は成り立ちません。文字列の大小比較はアラートを発火させられても正常とは判断できません。文字列は == か != で比較するか、数値を返してください。',
+  },
+  'alert.reason.queryFailed': {
+    en: 'The query failed, so the alert could not be checked: {detail} Fix the query or its data source; the alert stays unknown until a run succeeds.',
+    ja: 'クエリが失敗したため、アラートを確認できませんでした: {detail} クエリまたはデータソースを直してください。実行が成功するまでアラートは「不明」のままです。',
+  },
+  'alert.reason.queryTimeout': {
+    en: 'The query did not finish in time, so the alert could not be checked: {detail} Make the query faster (an index, a narrower date range) or give it a longer timeout.',
+    ja: 'クエリが時間内に終わらなかったため、アラートを確認できませんでした: {detail} クエリを速くする(インデックス、日付範囲を狭める)か、タイムアウトを長くしてください。',
+  },
+  'alert.reason.sourcePaused': {
+    en: 'The data source is paused after repeated connection failures, so the alert could not be checked: {detail} Open Data sources and run "Test connection"; scheduled runs resume once it succeeds.',
+    ja: '接続の失敗が続いたためデータソースが一時停止しており、アラートを確認できませんでした: {detail} 「データソース」で「接続テスト」を実行してください。成功すると定期実行が再開します。',
+  },
+  'alert.rule.notObject': { en: 'The alert must be an object.', ja: 'アラートはオブジェクトで指定してください。' },
+  'alert.rule.text': {
+    en: '"{field}" must be text of at most {max} characters.',
+    ja: '「{field}」は {max} 文字以内の文字列にしてください。',
+  },
+  'alert.rule.nameRequired': { en: 'Give the alert a name.', ja: 'アラートに名前を付けてください。' },
+  'alert.rule.queryRequired': {
+    en: 'The alert needs the saved query it checks. Save the query first.',
+    ja: 'アラートには確認する保存済みクエリが必要です。先にクエリを保存してください。',
+  },
+  'alert.rule.selector': {
+    en: 'Unknown selector "{selector}". Choose one of: {choices}.',
+    ja: '不明なセレクタ「{selector}」です。次から選んでください: {choices}',
+  },
+  'alert.rule.op': {
+    en: 'Unknown condition "{op}". Choose one of: {choices}.',
+    ja: '不明な条件「{op}」です。次から選んでください: {choices}',
+  },
+  'alert.rule.opRequired': {
+    en: 'Choose a condition: one of {choices}.',
+    ja: '条件を選んでください: {choices} のいずれか。',
+  },
+  'alert.rule.columnRequired': {
+    en: 'Choose the column to check (only "count" needs none).',
+    ja: '確認する列を選んでください(列が不要なのは「件数 (count)」だけです)。',
+  },
+  'alert.rule.thresholdRequired': { en: 'Enter a threshold.', ja: 'しきい値を入力してください。' },
+  'alert.rule.thresholdNumber': {
+    en: 'The "{selector}" selector gives a number, so the threshold must be a number, not "{threshold}".',
+    ja: '「{selector}」セレクタは数値を返すため、しきい値は数値にしてください(「{threshold}」ではなく)。',
+  },
+  'alert.rule.destinations': {
+    en: 'Destinations must be a list of at most {max} different destination ids.',
+    ja: '通知先は {max} 個以内の、重複しない通知先 ID のリストにしてください。',
+  },
+  'alert.rule.whole': {
+    en: '"{field}" must be a whole number from {min} to {max}.',
+    ja: '「{field}」は {min} から {max} までの整数にしてください。',
+  },
+  'alert.rule.flag': { en: '"{field}" must be true or false.', ja: '「{field}」は true か false にしてください。' },
+  'alert.rule.rearm': {
+    en: 'Re-notify must be "once", "always", or "interval" with a number of minutes.',
+    ja: '再通知は "once"、"always"、または分数を指定した "interval" にしてください。',
+  },
+  'alert.rule.invalid': {
+    en: 'The alert settings are invalid: {problems}',
+    ja: 'アラートの設定が正しくありません: {problems}',
+  },
   // --- end of query library block ---
 } as const;
 

@@ -203,6 +203,121 @@ export interface RunStatusView {
   message: string;
 }
 
+/** The states of an alert, as in Redash. */
+export type AlertState = 'ok' | 'triggered' | 'unknown';
+
+/** How an alert compares the selected value with its threshold. */
+export type AlertOp = '>' | '>=' | '<' | '<=' | '==' | '!=';
+
+/**
+ * Which value of the result is compared: `first` (row 1), `min` / `max` (over every row, numbers
+ * only), `any` / `all` (the condition holds for at least one / every row), `count` (the number of
+ * rows; needs no column).
+ */
+export type AlertSelector = 'first' | 'min' | 'max' | 'any' | 'all' | 'count';
+
+/** `selector(column) op value`; `value` is the threshold as the user typed it. */
+export interface AlertCondition {
+  /** A column of the result ('' for `count`). */
+  column: string;
+  op: AlertOp;
+  value: string;
+  selector: AlertSelector;
+}
+
+/**
+ * Why an evaluation is `unknown`, language-neutral (messages: src/core/alerts/reasons.ts). The
+ * first six come from the result; the last three from a query that did not give one.
+ */
+export type AlertUnknownReason =
+  | 'no-rows'
+  | 'missing-column'
+  | 'null'
+  | 'not-a-number'
+  | 'threshold-not-a-number'
+  | 'text-order'
+  | 'query-failed'
+  | 'query-timeout'
+  | 'source-paused';
+
+/** A value as an alert reports it: a date or time is its ISO text, NULL is null. */
+export type AlertValue = string | number | boolean | null;
+
+/** The outcome of one evaluation of a condition against a result (src/core/alerts/evaluate.ts). */
+export interface AlertEvaluation {
+  state: AlertState;
+  /** The value compared (for `count` the number of rows; for `any` / `all` a deciding row's value). */
+  value: AlertValue;
+  /** Set when `state` is `unknown`. */
+  reason?: AlertUnknownReason;
+  /** A failed query's message (for the query-* reasons). */
+  detail?: string;
+  /** `any` / `all`: how many rows met the condition. */
+  matches?: number;
+}
+
+/**
+ * When to notify again while an alert stays triggered: `once` until it is back to normal,
+ * `always` at every evaluation, `interval` at most every `minutes`.
+ */
+export type AlertRearm = { mode: 'once' } | { mode: 'always' } | { mode: 'interval'; minutes: number };
+
+/** Message templates (Mustache); '' uses the default text. */
+export interface AlertTemplates {
+  triggered: string;
+  recovered: string;
+}
+
+/** An alert rule: it belongs to one saved query, which may have several. */
+export interface AlertRule {
+  /** '' for a rule not saved yet. */
+  id: string;
+  queryId: string;
+  name: string;
+  condition: AlertCondition;
+  /** Ids of the destinations to notify. */
+  destinations: string[];
+  /** The condition must hold this many evaluations in a row before the alert fires (1: at once). */
+  pendingEvaluations: number;
+  rearm: AlertRearm;
+  /** Notify when a triggered alert is back to normal (default true). */
+  notifyRecovery: boolean;
+  /** Notify once when the alert becomes unknown, e.g. its query fails (default true). */
+  notifyUnknown: boolean;
+  /** Still evaluated and changes state, but sends nothing. */
+  muted: boolean;
+  templates: AlertTemplates;
+}
+
+/** A problem with an alert rule sent by the sidebar, in the user's language. */
+export interface AlertRuleProblem {
+  /** The field, as a path in the rule: "name", "condition.value", "rearm.minutes"... ('' for the whole rule). */
+  field: string;
+  message: string;
+}
+
+/** What an alert stores between evaluations (src/core/alerts/state.ts). Times are ISO strings. */
+export interface AlertStatus {
+  /** The alert's state; `unknown` before its first evaluation. */
+  state: AlertState;
+  /** The latest evaluation, null before the first. */
+  evaluation: AlertEvaluation | null;
+  evaluatedAt: string | null;
+  /** When `state` last changed (or the first evaluation). */
+  changedAt: string | null;
+  /** Evaluations in a row that met the condition while the alert is not yet triggered (pending period). */
+  pending: number;
+  /** A triggered notification was sent and no recovery since: the next ok is a recovery. */
+  firing: boolean;
+  /** When the last triggered or re-notify notification was sent: the rearm clock. */
+  firedAt: string | null;
+  /** Notifications decided so far: `${rule id}:${sequence}` is a delivery's idempotency key. */
+  sequence: number;
+}
+
+/** What an evaluation asks the destinations to send. */
+export type AlertNotification = 'none' | 'triggered' | 'recovered' | 'unknown' | 'renotify';
+
 /** Method name → [payload, answer]. */
 export interface ApiMethods {
   getSession: [undefined, SessionView];
