@@ -77,14 +77,14 @@ export function templateFor(n: AlertNotification, lang: Lang): string {
   return custom && custom.trim() !== '' ? custom : DEFAULT_TEMPLATES[kind][lang];
 }
 
-/** A template rendered over the notification; each value passes through `escape` once. */
-export function renderTemplate(template: string, n: AlertNotification, escape: (text: string) => string): string {
-  return Mustache.render(template, templateView(n), {}, { escape });
+/** A template rendered over the notification; each value passes through `escapeValue` once. */
+export function renderTemplate(template: string, n: AlertNotification, escapeValue: (text: string) => string): string {
+  return Mustache.render(template, templateView(n), {}, { escape: escapeValue });
 }
 
-/** The message's body text in `lang`, values escaped by `escape` (identity for plain text). */
-export function messageBody(n: AlertNotification, lang: Lang, escape: (text: string) => string): string {
-  return renderTemplate(templateFor(n, lang), n, escape);
+/** The message's body text in `lang`, values escaped by `escapeValue` (identity for plain text). */
+export function messageBody(n: AlertNotification, lang: Lang, escapeValue: (text: string) => string): string {
+  return renderTemplate(templateFor(n, lang), n, escapeValue);
 }
 
 /** The one-line title: "Triggered: <alert>", "Recovered: <alert>" or "Unknown: <alert>" (plain text). */
