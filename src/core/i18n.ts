@@ -465,6 +465,10 @@ const MESSAGES = {
     en: 'Apps Script could not send the e-mail.',
     ja: 'Apps Script がメールを送信できませんでした。',
   },
+  'dest.problem.missing-scope': {
+    en: 'the add-on lacks the permission {detail}. Ask whoever deploys Sheetdash to add it to the manifest (oauthScopes) and deploy again; users then authorize it once.',
+    ja: 'アドオンに権限 {detail} がありません。Sheetdash をデプロイする人にマニフェスト(oauthScopes)へ追加して再デプロイしてもらってください。利用者はその後一度だけ承認します。',
+  },
   'dest.problem.deadline': {
     en: 'this run had no time left to send it.',
     ja: 'この実行には送信する時間が残っていませんでした。',

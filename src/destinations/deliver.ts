@@ -7,6 +7,8 @@
  * a log or a thrown message: network errors are reported by code, never by Apps Script's text.
  */
 import type { AlertNotification } from '../alerts/message';
+import { errorMessage } from '../core/user-error';
+import { missingScope } from '../datasources/diagnose';
 import type { Deadline } from '../features/context';
 import type { DeliveryOutcome, DeliveryProblem, Lang, ThreadRef } from '../shared/api-types';
 import { URL_FETCH_ALLOWLIST, isAllowedUrl } from './allowlist';
@@ -79,7 +81,8 @@ export function deliver(
     return { status: 'failed', attempts, problem: result.problem };
   }
   const delivered: DeliveryOutcome = { status: 'delivered', attempts };
-  const keptThread = thread ?? options.thread ?? undefined;
+  // A reply keeps the thread it replied in: the root message is what later messages reply to.
+  const keptThread = options.thread ?? thread;
   if (keptThread) delivered.thread = keptThread;
   if (warnings.length > 0) delivered.warnings = warnings;
   return delivered;
@@ -105,14 +108,25 @@ function sendMailStep(mail: MailRequest, options: DeliveryOptions): StepResult {
   if (options.deadline.remainingMs() <= 0)
     return { ok: false, attempts: 0, retry: true, problem: { code: 'deadline' } };
   const recipients = mail.to.split(',').length;
-  if (options.services.mailQuotaLeft() < recipients)
-    return { ok: false, attempts: 0, retry: true, problem: { code: 'mail-quota' } };
   try {
+    if (options.services.mailQuotaLeft() < recipients)
+      return { ok: false, attempts: 0, retry: true, problem: { code: 'mail-quota' } };
     options.services.sendMail(mail);
     return { ok: true, attempts: 1 };
-  } catch {
-    return { ok: false, attempts: 1, retry: true, problem: { code: 'mail-error' } };
+  } catch (error) {
+    return thrown(error, 1, 'mail-error');
   }
+}
+
+/**
+ * A service call that threw. A missing OAuth scope is found by its URL, which survives
+ * translation (the add-on must be redeployed with it: failed); anything else is reported by code
+ * only, never by Apps Script's text (UrlFetch's names the URL, which may hold the secret).
+ */
+function thrown(error: unknown, attempts: number, code: 'network' | 'mail-error'): StepResult {
+  const scope = missingScope(errorMessage(error));
+  if (scope) return { ok: false, attempts, retry: false, problem: { code: 'missing-scope', detail: scope } };
+  return { ok: false, attempts, retry: true, problem: { code } };
 }
 
 /** Retry-After in milliseconds (Slack sends whole seconds), or null. */
@@ -136,9 +150,8 @@ function fetchWithRetries(
     let answer: HttpAnswer;
     try {
       answer = services.fetch(request);
-    } catch {
-      // Apps Script's text names the URL, which may hold the secret: report the code only.
-      return { ok: false, attempts: attempt, retry: true, problem: { code: 'network' } };
+    } catch (error) {
+      return thrown(error, attempt, 'network');
     }
     let wait: number;
     let problem: DeliveryProblem;

@@ -278,11 +278,15 @@ export interface DeliveryProblem {
     | 'invalid-config'
     | 'mail-quota'
     | 'mail-error'
+    | 'missing-scope'
     | 'deadline'
     | 'unknown-kind';
   /** The HTTP status of the last answer, if there was one. */
   httpStatus?: number;
-  /** The service's own error code (Slack's `channel_not_found`), only when it is a plain code, never free text. */
+  /**
+   * The service's own error code (Slack's `channel_not_found`), only when it is a plain code, never
+   * free text; for missing-scope, the OAuth scope's URL.
+   */
   detail?: string;
 }
 
