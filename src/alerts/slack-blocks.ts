@@ -66,8 +66,8 @@ export function rowsCodeBlock(n: AlertNotification, lang: Lang): string | null {
 }
 
 function header(n: AlertNotification, lang: Lang): HeaderBlock {
-  const text = cutPlain(messageTitle(n, lang), SLACK_LIMITS.headerText - 4);
-  return { type: 'header', text: { type: 'plain_text', text: `${ICON[messageKind(n)]} ${text}`, emoji: true } };
+  const text = cutPlain(`${ICON[messageKind(n)]} ${messageTitle(n, lang)}`, SLACK_LIMITS.headerText);
+  return { type: 'header', text: { type: 'plain_text', text, emoji: true } };
 }
 
 function field(label: string, valueMrkdwn: string): { type: 'mrkdwn'; text: string } {
