@@ -21,7 +21,13 @@ function notification(over: Partial<AlertNotification> = {}): AlertNotification 
     value: 12.5,
     reason: null,
     resultUrl: 'https://docs.google.com/spreadsheets/d/x/edit#gid=1&range=A1',
-    result: { columns: ['id', 'note'], rows: [[1, 'a & b'], [2, null]] },
+    result: {
+      columns: ['id', 'note'],
+      rows: [
+        [1, 'a & b'],
+        [2, null],
+      ],
+    },
     rowCount: 2,
     at: '2030-01-01T00:00:00.000Z',
     ...over,
@@ -44,7 +50,7 @@ describe('slackEscape', () => {
 });
 
 describe('templates', () => {
-  it('escapes each value once by the destination rule and keeps the template author\'s markup', () => {
+  it("escapes each value once by the destination rule and keeps the template author's markup", () => {
     const out = renderTemplate('*{{QUERY_NAME}}* <{{QUERY_URL}}|open> {{ALERT_NAME}}', notification(), slackEscape);
     expect(out).toBe(
       '*R&amp;D &lt;billing&gt;* <https://docs.google.com/spreadsheets/d/x/edit#gid=1&amp;range=A1|open> Refunds &gt; payments',
@@ -52,13 +58,15 @@ describe('templates', () => {
     expect(out).not.toContain('&amp;amp;');
   });
 
-  it('offers Redash\'s variables: rows by column, the 2-D table, the value and the threshold', () => {
+  it("offers Redash's variables: rows by column, the 2-D table, the value and the threshold", () => {
     const n = notification();
     const rows = renderTemplate('{{#QUERY_RESULT_ROWS}}[{{id}}:{{note}}]{{/QUERY_RESULT_ROWS}}', n, noEscape);
     expect(rows).toBe('[1:a & b][2:NULL]');
     const table = renderTemplate('{{#QUERY_RESULT_TABLE}}{{#.}}{{.}};{{/.}}|{{/QUERY_RESULT_TABLE}}', n, noEscape);
     expect(table).toBe('1;a & b;|2;NULL;|');
-    expect(renderTemplate('{{QUERY_RESULT_VALUE}} {{ALERT_CONDITION}} {{ALERT_THRESHOLD}}', n, noEscape)).toBe('12.5 > 0');
+    expect(renderTemplate('{{QUERY_RESULT_VALUE}} {{ALERT_CONDITION}} {{ALERT_THRESHOLD}}', n, noEscape)).toBe(
+      '12.5 > 0',
+    );
     expect(templateView(n)).toMatchObject({ ALERT_STATUS: 'TRIGGERED', ALERT_SELECTOR: 'max', QUERY_RESULT_COUNT: 2 });
   });
 
@@ -71,16 +79,20 @@ describe('templates', () => {
     );
     expect(messageBody(notification({ state: 'ok', value: 0 }), 'ja', noEscape)).toContain('正常に戻りました');
     const failed = notification({ state: 'unknown', reason: 'The query timed out.' });
-    expect(messageBody(failed, 'en', noEscape)).toContain('could not be evaluated on "R&D <billing>": The query timed out.');
+    expect(messageBody(failed, 'en', noEscape)).toContain(
+      'could not be evaluated on "R&D <billing>": The query timed out.',
+    );
     expect(messageTitle(failed, 'ja')).toBe('不明: Refunds > payments');
   });
 
-  it('uses the alert\'s own text for triggered and for recovered separately', () => {
+  it("uses the alert's own text for triggered and for recovered separately", () => {
     const templates = { triggered: 'FIRED {{QUERY_RESULT_VALUE}}', recovered: 'FINE {{QUERY_RESULT_VALUE}}' };
     expect(messageBody(notification({ templates }), 'en', noEscape)).toBe('FIRED 12.5');
     expect(messageBody(notification({ templates, state: 'ok', value: 0 }), 'en', noEscape)).toBe('FINE 0');
     const onlyFired = { triggered: 'FIRED' };
-    expect(messageBody(notification({ templates: onlyFired, state: 'ok' }), 'en', noEscape)).toContain('back to normal');
+    expect(messageBody(notification({ templates: onlyFired, state: 'ok' }), 'en', noEscape)).toContain(
+      'back to normal',
+    );
   });
 
   it('does not let the count selector name a column', () => {
@@ -91,7 +103,13 @@ describe('templates', () => {
 
 describe('text table', () => {
   it('lines up columns, counting wide characters as two', () => {
-    const lines = textTableLines(['name', 'n'], [['イロハ', 1], ['ab', 22]]);
+    const lines = textTableLines(
+      ['name', 'n'],
+      [
+        ['イロハ', 1],
+        ['ab', 22],
+      ],
+    );
     expect(lines).toEqual(['name   | n', '-------+---', 'イロハ | 1', 'ab     | 22']);
     expect(displayWidth('イロハ')).toBe(6);
   });

@@ -28,7 +28,7 @@ function huge(): AlertNotification {
 }
 
 describe('slackMessage', () => {
-  it('keeps every text within Slack\'s limits', () => {
+  it("keeps every text within Slack's limits", () => {
     const { text, blocks } = slackMessage(huge(), 'en');
     expect(blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
     expect(text.length).toBeLessThanOrEqual(SLACK_LIMITS.fallbackText);
