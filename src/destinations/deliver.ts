@@ -81,8 +81,8 @@ export function deliver(
     return { status: 'failed', attempts, problem: result.problem };
   }
   const delivered: DeliveryOutcome = { status: 'delivered', attempts };
-  // A reply keeps the thread it replied in: the root message is what later messages reply to.
-  const keptThread = options.thread ?? thread;
+  // The thread the message went to (its first message), else the one it was given.
+  const keptThread = thread ?? options.thread ?? undefined;
   if (keptThread) delivered.thread = keptThread;
   if (warnings.length > 0) delivered.warnings = warnings;
   return delivered;

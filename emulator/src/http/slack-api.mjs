@@ -128,6 +128,7 @@ export class SlackWorkspace {
       edited: false,
     };
     this.messages.push(message);
-    return slackJson({ ok: true, channel, ts: message.ts, message: { text: message.text, ts: message.ts } });
+    const echo = { text: message.text, ts: message.ts, ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}) };
+    return slackJson({ ok: true, channel, ts: message.ts, message: echo });
   }
 }

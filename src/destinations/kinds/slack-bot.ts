@@ -53,17 +53,17 @@ export const slackBotKind: DestinationKind = {
     return steps;
   },
   readAnswer(answer): AnswerReading {
-    let body: { ok?: unknown; error?: unknown; channel?: unknown; ts?: unknown };
+    let body: { ok?: unknown; error?: unknown; channel?: unknown; ts?: unknown; message?: { thread_ts?: unknown } };
     try {
       body = JSON.parse(answer.body) as typeof body;
     } catch {
       return { ok: false, transient: answer.status >= 500, detail: undefined };
     }
     if (body.ok === true) {
+      // A reply's own ts is not the thread: Slack names the thread's first message in message.thread_ts.
+      const root = typeof body.message?.thread_ts === 'string' ? body.message.thread_ts : body.ts;
       const thread =
-        typeof body.channel === 'string' && typeof body.ts === 'string'
-          ? { channel: body.channel, ts: body.ts }
-          : undefined;
+        typeof body.channel === 'string' && typeof root === 'string' ? { channel: body.channel, ts: root } : undefined;
       return { ok: true, thread };
     }
     const detail = plainCode(body.error);
