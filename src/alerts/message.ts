@@ -70,11 +70,24 @@ export function templateView(n: AlertNotification): Record<string, unknown> {
   };
 }
 
-/** The template for this notification: the alert's own for its kind, else the default in `lang`. */
+/** Whether Mustache can read `template` (an unclosed section or tag cannot be rendered). */
+export function isValidTemplate(template: string): boolean {
+  try {
+    Mustache.parse(template);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The template for this notification: the alert's own for its kind when it can be read, else the
+ * default in `lang` (a broken custom text must not stop the notification).
+ */
 export function templateFor(n: AlertNotification, lang: Lang): string {
   const kind = messageKind(n);
   const custom = kind === 'unknown' ? undefined : n.templates?.[kind];
-  return custom && custom.trim() !== '' ? custom : DEFAULT_TEMPLATES[kind][lang];
+  return custom && custom.trim() !== '' && isValidTemplate(custom) ? custom : DEFAULT_TEMPLATES[kind][lang];
 }
 
 /** A template rendered over the notification; each value passes through `escapeValue` once. */

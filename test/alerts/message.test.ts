@@ -1,6 +1,7 @@
 /** Message building: Slack escaping (once, & < > only), Mustache variables, default texts, tables. */
 import {
   type AlertNotification,
+  isValidTemplate,
   messageBody,
   messageTitle,
   noEscape,
@@ -93,6 +94,13 @@ describe('templates', () => {
     expect(messageBody(notification({ templates: onlyFired, state: 'ok' }), 'en', noEscape)).toContain(
       'back to normal',
     );
+  });
+
+  it("falls back to the default text when the alert's own text cannot be read", () => {
+    expect(isValidTemplate('{{#QUERY_RESULT_ROWS}}{{id}}')).toBe(false);
+    expect(isValidTemplate('{{#QUERY_RESULT_ROWS}}{{id}}{{/QUERY_RESULT_ROWS}}')).toBe(true);
+    const broken = notification({ templates: { triggered: '{{#QUERY_RESULT_ROWS}}{{id}}' } });
+    expect(messageBody(broken, 'en', noEscape)).toContain('triggered on "R&D <billing>"');
   });
 
   it('does not let the count selector name a column', () => {

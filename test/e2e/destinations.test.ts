@@ -198,6 +198,24 @@ describe('Slack incoming webhook', () => {
   });
 });
 
+describe('Send test', () => {
+  it("sends a sample message now and words the outcome in the user's language", async () => {
+    const result = rt.call('sendTestNow', { id: 'd', name: 'd', ...slackWebhook }, 'ja') as {
+      outcome: DeliveryOutcome;
+      message: string;
+    };
+    expect(result).toEqual({ outcome: { status: 'delivered', attempts: 1 }, message: '送信しました' });
+    const [message] = await receiver.slackMessages();
+    expect(message.text).toContain('発火: Sheetdash テストアラート');
+
+    await receiver.once({ status: 404, body: 'no_service' });
+    const refused = rt.call('sendTestNow', { id: 'd', name: 'd', ...slackWebhook }, 'en') as { message: string };
+    expect(refused.message).toBe(
+      'Not delivered: the service refused the message (HTTP 404 no_service). Check the address or token, and that the channel still exists.',
+    );
+  });
+});
+
 describe('Slack bot token', () => {
   it('posts to the channel, replies to the recovery in the thread and marks the original as recovered', async () => {
     const fired = send(slackBot, notification('triggered'));

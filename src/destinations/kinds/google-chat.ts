@@ -35,15 +35,23 @@ export const googleChatKind: DestinationKind = {
   steps(n, options, ctx) {
     const base = String(options.url ?? '').trim();
     const url = `${base}${base.includes('?') ? '&' : '?'}messageReplyOption=REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD`;
-    const lines = [`*${messageTitle(n, ctx.lang)}*`, messageBody(n, ctx.lang, noEscape), valueText(n)];
-    if (n.resultUrl) lines.push(`<${n.resultUrl}|${translate(ctx.lang, 'alert.openResult')}>`);
+    const head = [`*${messageTitle(n, ctx.lang)}*`, messageBody(n, ctx.lang, noEscape), valueText(n)];
+    if (n.resultUrl) head.push(`<${n.resultUrl}|${translate(ctx.lang, 'alert.openResult')}>`);
     const rows = n.result.rows.slice(0, MAX_NOTIFICATION_ROWS);
-    if (n.result.columns.length > 0 && rows.length > 0) {
-      lines.push(`\`\`\`\n${textTableLines(n.result.columns, rows).join('\n')}\n\`\`\``);
-      if (n.rowCount > rows.length)
-        lines.push(translate(ctx.lang, 'alert.moreRows', { count: n.rowCount - rows.length }));
+    const table = n.result.columns.length > 0 ? textTableLines(n.result.columns, rows) : [];
+    // Whole table lines only, as many as fit under Chat's limit with the rest of the message.
+    let shown = rows.length;
+    const compose = (): string => {
+      if (shown === 0 || table.length === 0) return head.join('\n');
+      const lines = [...head, `\`\`\`\n${table.slice(0, shown + 2).join('\n')}\n\`\`\``];
+      if (n.rowCount > shown) lines.push(translate(ctx.lang, 'alert.moreRows', { count: n.rowCount - shown }));
+      return lines.join('\n');
+    };
+    let text = compose();
+    while (text.length > MAX_TEXT && shown > 0) {
+      shown--;
+      text = compose();
     }
-    let text = lines.join('\n');
     if (text.length > MAX_TEXT) text = `${text.slice(0, MAX_TEXT - 1)}…`;
     return [{ kind: 'http', request: jsonRequest(url, { text, thread: { threadKey: `sheetdash-${n.alert.id}` } }) }];
   },
