@@ -54,7 +54,8 @@ describe('templates', () => {
   it("escapes each value once by the destination rule and keeps the template author's markup", () => {
     const out = renderTemplate('*{{QUERY_NAME}}* <{{QUERY_URL}}|open> {{ALERT_NAME}}', notification(), slackEscape);
     expect(out).toBe(
-      '*R&amp;D &lt;billing&gt;* <https://docs.google.com/spreadsheets/d/x/edit#gid=1&amp;range=A1|open> Refunds &gt; payments',
+      '*R&amp;D &lt;billing&gt;* <https://docs.google.com/spreadsheets/d/x/edit#gid=1&amp;range=A1|open> ' +
+        'Refunds &gt; payments',
     );
     expect(out).not.toContain('&amp;amp;');
   });

@@ -156,7 +156,7 @@ describe('Slack incoming webhook', () => {
     expect(await receiver.requests()).toHaveLength(1);
   });
 
-  it('stops retrying 5xx when the next wait would end past the deadline, and sends nothing once it has passed', async () => {
+  it('stops retrying 5xx when the next wait would end past the deadline; sends nothing once past it', async () => {
     await receiver.program({ path: '/services/', respond: { status: 500, body: '' } });
     const before = rt.clock.now();
     const outcome = send(slackWebhook, notification(), { remainingMs: 8_000 });
@@ -211,7 +211,8 @@ describe('Send test', () => {
     await receiver.once({ status: 404, body: 'no_service' });
     const refused = rt.call('sendTestNow', { id: 'd', name: 'd', ...slackWebhook }, 'en') as { message: string };
     expect(refused.message).toBe(
-      'Not delivered: the service refused the message (HTTP 404 no_service). Check the address or token, and that the channel still exists.',
+      'Not delivered: the service refused the message (HTTP 404 no_service). ' +
+        'Check the address or token, and that the channel still exists.',
     );
   });
 });
