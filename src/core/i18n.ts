@@ -454,6 +454,118 @@ const MESSAGES = {
     ja: 'アラートの設定が正しくありません: {problems}',
   },
   // --- end of query library block ---
+  // --- alert messages and destinations (issue 8) ---
+  'alert.title.triggered': { en: 'Triggered: {alert}', ja: '発火: {alert}' },
+  'alert.title.recovered': { en: 'Recovered: {alert}', ja: '復旧: {alert}' },
+  'alert.title.unknown': { en: 'Unknown: {alert}', ja: '不明: {alert}' },
+  'alert.label.query': { en: 'Query', ja: 'クエリ' },
+  'alert.label.alert': { en: 'Alert', ja: 'アラート' },
+  'alert.label.value': { en: 'Value (condition)', ja: '値(条件)' },
+  'alert.label.rows': { en: 'Rows', ja: '行数' },
+  'alert.openResult': { en: 'Open the result tab', ja: '結果タブを開く' },
+  'alert.moreRows': { en: '… and {count} more rows in the result tab', ja: '… ほか {count} 行は結果タブにあります' },
+  'alert.recoveredNote': {
+    en: 'Recovered at {at}: see the reply in this thread.',
+    ja: '{at} に復旧しました。このスレッドの返信を見てください。',
+  },
+  'alert.sample.alertName': { en: 'Sheetdash test alert', ja: 'Sheetdash テストアラート' },
+  'alert.sample.queryName': { en: 'Sample check query (test message)', ja: 'チェッククエリの例(テストメッセージ)' },
+  'dest.fieldRequired': { en: 'Fill in "{field}".', ja: '「{field}」を入力してください。' },
+  'dest.urlInvalid': {
+    en: '"{field}" must be a full https:// address. Copy it again from where it was created.',
+    ja: '「{field}」には https:// で始まる完全なアドレスを入力してください。作成した画面からもう一度コピーしてください。',
+  },
+  'dest.urlNotAllowed': {
+    en: 'Apps Script refuses to send to {host}: the add-on may only call addresses listed in its manifest (urlFetchWhitelist in appsscript.json: {allowed}). Ask whoever deploys Sheetdash to add "https://{host}/" and deploy again, or use a listed service.',
+    ja: 'Apps Script は {host} への送信を拒否します。アドオンが呼び出せるのはマニフェスト(appsscript.json の urlFetchWhitelist: {allowed})に載っているアドレスだけです。Sheetdash をデプロイする人に「https://{host}/」を追加して再デプロイしてもらうか、一覧にあるサービスを使ってください。',
+  },
+  'dest.slackWebhookUrl': {
+    en: 'A Slack incoming webhook address starts with https://hooks.slack.com/services/. Copy it from the Slack app\'s "Incoming Webhooks" page.',
+    ja: 'Slack の Incoming Webhook のアドレスは https://hooks.slack.com/services/ で始まります。Slack アプリの「Incoming Webhooks」ページからコピーしてください。',
+  },
+  'dest.slackToken': {
+    en: 'A Slack bot token starts with xoxb-. Copy the "Bot User OAuth Token" from the Slack app\'s "OAuth & Permissions" page.',
+    ja: 'Slack のボットトークンは xoxb- で始まります。Slack アプリの「OAuth & Permissions」ページにある「Bot User OAuth Token」をコピーしてください。',
+  },
+  'dest.slackChannel': {
+    en: "Give the channel's ID (such as C0123ABCD, at the bottom of the channel's details) and invite the bot to the channel.",
+    ja: 'チャンネル ID(C0123ABCD のような値。チャンネル詳細の一番下にあります)を入力し、ボットをチャンネルに招待してください。',
+  },
+  'dest.chatWebhookUrl': {
+    en: 'A Google Chat webhook address starts with https://chat.googleapis.com/v1/spaces/. Copy it from the space\'s "Apps & integrations" > "Webhooks".',
+    ja: 'Google Chat の Webhook のアドレスは https://chat.googleapis.com/v1/spaces/ で始まります。スペースの「アプリと統合」>「Webhook」からコピーしてください。',
+  },
+  'dest.headerName': {
+    en: '"{name}" cannot be a header name: use letters, digits and "-" only, such as X-Sheetdash-Secret.',
+    ja: '「{name}」はヘッダー名に使えません。X-Sheetdash-Secret のように英数字と「-」だけを使ってください。',
+  },
+  'dest.headerValueWithoutName': {
+    en: 'A secret header value needs a header name: fill in the header name, or clear the value.',
+    ja: 'シークレットヘッダーの値にはヘッダー名が必要です。ヘッダー名を入力するか、値を消してください。',
+  },
+  'dest.emailInvalid': {
+    en: '"{address}" is not an e-mail address. Separate several addresses with commas.',
+    ja: '「{address}」はメールアドレスではありません。複数のアドレスはカンマで区切ってください。',
+  },
+  'dest.unknownKind': {
+    en: 'Unknown destination kind "{kind}". Choose Slack, Google Chat, webhook or e-mail.',
+    ja: '不明な送信先の種類「{kind}」です。Slack、Google Chat、Webhook、メールから選んでください。',
+  },
+  'dest.outcome.delivered': { en: 'Delivered', ja: '送信しました' },
+  'dest.outcome.failed': { en: 'Not delivered: {problem}', ja: '送信できませんでした: {problem}' },
+  'dest.outcome.retryLater': {
+    en: 'Not delivered yet, retried at the next run: {problem}',
+    ja: 'まだ送信できていません。次回の実行で再送します: {problem}',
+  },
+  'dest.problem.rate-limited': {
+    en: 'the service asked to slow down (HTTP 429).',
+    ja: '送信先から送信間隔を空けるよう求められました(HTTP 429)。',
+  },
+  'dest.problem.server-error': {
+    en: 'the service had an error (HTTP {status}); it is usually temporary.',
+    ja: '送信先でエラーが起きました(HTTP {status})。通常は一時的なものです。',
+  },
+  'dest.problem.http-error': {
+    en: 'the service refused the message (HTTP {status} {detail}). Check the address or token, and that the channel still exists.',
+    ja: '送信先がメッセージを拒否しました(HTTP {status} {detail})。アドレスやトークン、チャンネルが残っているかを確認してください。',
+  },
+  'dest.problem.api-error': {
+    en: 'Slack answered "{detail}". Check the token, the channel ID, and that the bot is in the channel.',
+    ja: 'Slack の応答は「{detail}」でした。トークン、チャンネル ID、ボットがチャンネルに参加しているかを確認してください。',
+  },
+  'dest.problem.host-not-allowed': {
+    en: "the address is not in the add-on's manifest allowlist (urlFetchWhitelist), so Apps Script refuses it. Ask whoever deploys Sheetdash to add it.",
+    ja: 'アドレスがアドオンのマニフェストの許可リスト(urlFetchWhitelist)にないため、Apps Script が拒否します。Sheetdash をデプロイする人に追加を依頼してください。',
+  },
+  'dest.problem.network': {
+    en: 'the service could not be reached (network error or timeout).',
+    ja: '送信先に接続できませんでした(ネットワークエラーまたはタイムアウト)。',
+  },
+  'dest.problem.invalid-config': {
+    en: 'the destination is not set up completely. Open it in the sidebar and fix the fields marked.',
+    ja: '送信先の設定が不完全です。サイドバーで開き、示された項目を直してください。',
+  },
+  'dest.problem.mail-quota': {
+    en: "today's e-mail quota of this Google account is used up.",
+    ja: 'この Google アカウントの本日のメール送信上限に達しました。',
+  },
+  'dest.problem.mail-error': {
+    en: 'Apps Script could not send the e-mail.',
+    ja: 'Apps Script がメールを送信できませんでした。',
+  },
+  'dest.problem.missing-scope': {
+    en: 'the add-on lacks the permission {detail}. Ask whoever deploys Sheetdash to add it to the manifest (oauthScopes) and deploy again; users then authorize it once.',
+    ja: 'アドオンに権限 {detail} がありません。Sheetdash をデプロイする人にマニフェスト(oauthScopes)へ追加して再デプロイしてもらってください。利用者はその後一度だけ承認します。',
+  },
+  'dest.problem.deadline': {
+    en: 'this run had no time left to send it.',
+    ja: 'この実行には送信する時間が残っていませんでした。',
+  },
+  'dest.problem.unknown-kind': {
+    en: 'this kind of destination is not known to this version of Sheetdash.',
+    ja: 'この種類の送信先は、このバージョンの Sheetdash では使えません。',
+  },
+  // --- end of alert messages and destinations ---
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -361,3 +361,45 @@ export interface ApiMethods {
 }
 
 export type ApiMethodName = keyof ApiMethods;
+
+// --- alert destinations (issue 8) ---
+
+/** Where a Slack bot's first message of an alert went: later messages of the alert reply in its thread. */
+export interface ThreadRef {
+  channel: string;
+  ts: string;
+}
+
+/** Why a delivery did not (fully) succeed, as a code; `describeOutcome` words it in the reader's language. */
+export interface DeliveryProblem {
+  code:
+    | 'rate-limited'
+    | 'server-error'
+    | 'http-error'
+    | 'api-error'
+    | 'host-not-allowed'
+    | 'network'
+    | 'invalid-config'
+    | 'mail-quota'
+    | 'mail-error'
+    | 'missing-scope'
+    | 'deadline'
+    | 'unknown-kind';
+  /** The HTTP status of the last answer, if there was one. */
+  httpStatus?: number;
+  /**
+   * The service's own error code (Slack's `channel_not_found`), only when it is a plain code, never
+   * free text; for missing-scope, the OAuth scope's URL.
+   */
+  detail?: string;
+}
+
+/**
+ * How one delivery to one destination ended, language-neutral (for the alert history and the next
+ * tick): delivered; failed for good (retrying cannot help until the configuration changes); or to
+ * retry at a later tick (after `retryAfterMs` at the earliest). Never holds a secret.
+ */
+export type DeliveryOutcome =
+  | { status: 'delivered'; attempts: number; thread?: ThreadRef; warnings?: DeliveryProblem[] }
+  | { status: 'failed'; attempts: number; problem: DeliveryProblem }
+  | { status: 'retry-later'; attempts: number; problem: DeliveryProblem; retryAfterMs?: number };

@@ -3,13 +3,18 @@
 // by programmable rules (status, headers, body, delay; always, once or N times), by default
 // 200 "ok" like a Slack incoming webhook. It is controlled over HTTP admin endpoints
 // under /__receiver/ on the same port, and /__receiver/ itself is an HTML page of what came in.
+// Without a rule, Slack's endpoints answer as Slack does (slack-api.mjs): incoming webhooks under
+// /services/ and the Web API's chat.postMessage / chat.update, checking the payload's shape and
+// keeping the messages and their threads (GET /__receiver/slack).
 import * as http from 'node:http';
+import { SlackWorkspace } from './slack-api.mjs';
 
 /** @type {{ method: string, path: string, query: Record<string, string | string[]>, headers: Record<string, string>, body: string, receivedAt: number }[]} */
 let received = [];
 /** Newest first. @type {{ id: number, method?: string, path?: string, respond: { status?: number, headers?: Record<string, string>, body?: unknown, delayMs?: number }, remaining: number | null }[]} */
 let rules = [];
 let nextRuleId = 1;
+let slack = new SlackWorkspace();
 
 const ADMIN = '/__receiver';
 
@@ -77,9 +82,11 @@ async function admin(req, res, url) {
     received = [];
     return json(res, 200, { ok: true });
   }
+  if (sub === '/slack' && req.method === 'GET') return json(res, 200, { messages: slack.messages });
   if (sub === '/reset' && req.method === 'POST') {
     received = [];
     rules = [];
+    slack = new SlackWorkspace();
     return json(res, 200, { ok: true });
   }
   if (sub === '/rules' && req.method === 'GET') return json(res, 200, rules);
@@ -130,11 +137,12 @@ const server = http.createServer(async (req, res) => {
     body: body.toString('utf8'),
     receivedAt: Date.now(),
   });
-  const respond = pickRule(method, url.pathname)?.respond ?? {
-    status: 200,
-    headers: { 'Content-Type': 'text/html' },
-    body: 'ok',
-  };
+  const respond = pickRule(method, url.pathname)?.respond ??
+    slack.answer(method, url.pathname, headers, body.toString('utf8')) ?? {
+      status: 200,
+      headers: { 'Content-Type': 'text/html' },
+      body: 'ok',
+    };
   const send = () => {
     if (res.destroyed) return;
     const isText = typeof respond.body === 'string' || respond.body === undefined;

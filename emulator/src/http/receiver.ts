@@ -38,12 +38,28 @@ export interface ReceiverRule {
   times?: number;
 }
 
+/** A message as the receiver's Slack keeps it (see slack-api.mjs). */
+export interface SlackMessageRecord {
+  via: 'webhook' | 'api';
+  /** The channel id, or "webhook:<path>" for an incoming webhook. */
+  channel: string;
+  ts: string;
+  /** The thread it replies in, or null. */
+  thread_ts: string | null;
+  text: string;
+  blocks: unknown[] | null;
+  /** Changed by chat.update. */
+  edited: boolean;
+}
+
 export interface Receiver {
   /** "http://127.0.0.1:<port>". */
   readonly origin: string;
   /** The child's process id (to stop it by id if all else fails). */
   readonly pid: number;
   requests(): Promise<ReceivedRequest[]>;
+  /** The messages Slack's endpoints accepted (webhooks and chat.postMessage), oldest first, with edits. */
+  slackMessages(): Promise<SlackMessageRecord[]>;
   /** Forgets received requests (rules stay). */
   clear(): Promise<void>;
   /** Forgets received requests and rules. */
@@ -92,6 +108,10 @@ class ReceiverClient implements Receiver {
 
   async requests(): Promise<ReceivedRequest[]> {
     return (await this.admin('GET', '/requests')) as ReceivedRequest[];
+  }
+
+  async slackMessages(): Promise<SlackMessageRecord[]> {
+    return ((await this.admin('GET', '/slack')) as { messages: SlackMessageRecord[] }).messages;
   }
 
   async clear(): Promise<void> {

@@ -89,3 +89,61 @@ it('stops its child process', async () => {
   await other.stop();
   await expect(fetch(`${other.origin}/x`)).rejects.toThrow();
 });
+
+describe("Slack's endpoints without a rule", () => {
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    hit(path, {
+      method: 'POST',
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      headers: { 'Content-Type': 'application/json', ...headers },
+    });
+  const bot = { Authorization: 'Bearer xoxb-1-abc' };
+
+  it('answers incoming webhooks as Slack does, checking the payload', async () => {
+    expect(await post('/services/T/B/X', 'not json')).toMatchObject({ status: 400, text: 'invalid_payload' });
+    expect(await post('/services/T/B/X', {})).toMatchObject({ status: 400, text: 'no_text' });
+    const header = { type: 'header', text: { type: 'plain_text', text: 'x'.repeat(151) } };
+    expect(await post('/services/T/B/X', { blocks: [header] })).toMatchObject({ status: 400, text: 'invalid_blocks' });
+    const section = { type: 'section', text: { type: 'mrkdwn', text: 'y'.repeat(3001) } };
+    expect(await post('/services/T/B/X', { blocks: [section] })).toMatchObject({ status: 400, text: 'invalid_blocks' });
+    const many = Array.from({ length: 51 }, () => ({ type: 'divider' }));
+    expect(await post('/services/T/B/X', { blocks: many })).toMatchObject({ status: 400, text: 'invalid_blocks' });
+    expect(await post('/services/T/B/X', { text: 'hi', blocks: [{ type: 'divider' }] })).toMatchObject({
+      status: 200,
+      text: 'ok',
+    });
+    expect(await receiver.slackMessages()).toMatchObject([
+      { via: 'webhook', channel: 'webhook:/services/T/B/X', text: 'hi' },
+    ]);
+  });
+
+  it('answers the Web API with HTTP 200 and ok: false on errors, and keeps threads and edits', async () => {
+    const notAuthed = await post('/api/chat.postMessage', { channel: 'C1', text: 'x' });
+    expect(notAuthed.status).toBe(200);
+    expect(JSON.parse(notAuthed.text)).toEqual({ ok: false, error: 'not_authed' });
+    expect(JSON.parse((await post('/api/chat.postMessage', { text: 'x' }, bot)).text).error).toBe('channel_not_found');
+    const root = JSON.parse((await post('/api/chat.postMessage', { channel: 'C1', text: 'fired' }, bot)).text);
+    expect(root).toMatchObject({ ok: true, channel: 'C1' });
+    const reply = JSON.parse(
+      (await post('/api/chat.postMessage', { channel: 'C1', text: 'fixed', thread_ts: root.ts }, bot)).text,
+    );
+    expect(reply.ts).not.toBe(root.ts);
+    const update = await post('/api/chat.update', { channel: 'C1', ts: root.ts, text: 'fired, fixed' }, bot);
+    expect(JSON.parse(update.text)).toMatchObject({ ok: true, ts: root.ts });
+    const missing = await post('/api/chat.update', { channel: 'C1', ts: '1.2', text: 'z' }, bot);
+    expect(JSON.parse(missing.text)).toEqual({ ok: false, error: 'message_not_found' });
+    expect(await receiver.slackMessages()).toMatchObject([
+      { via: 'api', channel: 'C1', ts: root.ts, thread_ts: null, text: 'fired, fixed', edited: true },
+      { via: 'api', channel: 'C1', ts: reply.ts, thread_ts: root.ts, text: 'fixed', edited: false },
+    ]);
+  });
+
+  it('lets a programmed rule answer instead', async () => {
+    await receiver.once({ status: 200, body: { ok: false, error: 'invalid_auth' } }, { path: '/api/' });
+    expect(JSON.parse((await post('/api/chat.postMessage', { channel: 'C1', text: 'x' }, bot)).text)).toEqual({
+      ok: false,
+      error: 'invalid_auth',
+    });
+    expect(await receiver.slackMessages()).toEqual([]);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * What a destination is told when an alert changes state (or re-notifies), and its text: the
+ * notification (alert, query, state, value, threshold, link to the result tab, first rows),
+ * the Mustache variables it offers to templates (Redash's names, so Redash users' templates
+ * work), and rendering with a destination's escaping. Values are escaped once by the
+ * destination's rule; the template's own text is the author's markup and is left as written.
+ */
+import Mustache from 'mustache';
+import { translate } from '../core/i18n';
+import type { AlertCondition, AlertState, Lang } from '../shared/api-types';
+import { DEFAULT_TEMPLATES, type MessageKind } from './templates';
+import { cellText, textTableLines } from './text-table';
+
+export type { MessageKind };
+
+/** Rows a notification carries (and a message shows at most). */
+export const MAX_NOTIFICATION_ROWS = 10;
+
+export interface AlertNotification {
+  alert: { id: string; name: string };
+  query: { id: string; name: string };
+  state: AlertState;
+  previousState: AlertState;
+  condition: AlertCondition;
+  /** The selected value (the row count for `count`); null when there is none. */
+  value: string | number | boolean | null;
+  /** Why the state is unknown (a failed query's message, in the reader's language), or null. */
+  reason: string | null;
+  /** Link to the result tab, or null when there is none yet. */
+  resultUrl: string | null;
+  /** The first rows of the result (at most MAX_NOTIFICATION_ROWS are shown). */
+  result: { columns: string[]; rows: unknown[][] };
+  /** How many rows the query returned. */
+  rowCount: number;
+  /** When the alert was evaluated (ISO). */
+  at: string;
+  /** The alert's own templates; the defaults of templates.ts otherwise. */
+  templates?: { triggered?: string; recovered?: string };
+}
+
+/** triggered for a fired check, recovered for a return to ok, unknown otherwise. */
+export function messageKind(n: Pick<AlertNotification, 'state'>): MessageKind {
+  if (n.state === 'triggered') return 'triggered';
+  return n.state === 'ok' ? 'recovered' : 'unknown';
+}
+
+/** The Mustache variables of a notification. */
+export function templateView(n: AlertNotification): Record<string, unknown> {
+  const rows = n.result.rows.slice(0, MAX_NOTIFICATION_ROWS);
+  return {
+    ALERT_ID: n.alert.id,
+    ALERT_NAME: n.alert.name,
+    ALERT_STATUS: n.state.toUpperCase(),
+    ALERT_PREVIOUS_STATUS: n.previousState.toUpperCase(),
+    ALERT_SELECTOR: n.condition.selector,
+    ALERT_COLUMN: n.condition.selector === 'count' ? '' : n.condition.column,
+    ALERT_CONDITION: n.condition.op,
+    ALERT_THRESHOLD: n.condition.value,
+    ALERT_REASON: n.reason ?? '',
+    QUERY_ID: n.query.id,
+    QUERY_NAME: n.query.name,
+    QUERY_URL: n.resultUrl ?? '',
+    QUERY_RESULT_VALUE: n.value === null ? 'NULL' : String(n.value),
+    QUERY_RESULT_COUNT: n.rowCount,
+    QUERY_RESULT_COLS: n.result.columns,
+    QUERY_RESULT_ROWS: rows.map((row) => Object.fromEntries(n.result.columns.map((c, i) => [c, cellText(row[i])]))),
+    QUERY_RESULT_TABLE: rows.map((row) => n.result.columns.map((_, i) => cellText(row[i]))),
+    QUERY_RESULT_TEXT: textTableLines(n.result.columns, rows).join('\n'),
+    EVALUATED_AT: n.at,
+  };
+}
+
+/** Whether Mustache can read `template` (an unclosed section or tag cannot be rendered). */
+export function isValidTemplate(template: string): boolean {
+  try {
+    Mustache.parse(template);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The template for this notification: the alert's own for its kind when it can be read, else the
+ * default in `lang` (a broken custom text must not stop the notification).
+ */
+export function templateFor(n: AlertNotification, lang: Lang): string {
+  const kind = messageKind(n);
+  const custom = kind === 'unknown' ? undefined : n.templates?.[kind];
+  return custom && custom.trim() !== '' && isValidTemplate(custom) ? custom : DEFAULT_TEMPLATES[kind][lang];
+}
+
+/** A template rendered over the notification; each value passes through `escapeValue` once. */
+export function renderTemplate(template: string, n: AlertNotification, escapeValue: (text: string) => string): string {
+  return Mustache.render(template, templateView(n), {}, { escape: escapeValue });
+}
+
+/** The message's body text in `lang`, values escaped by `escapeValue` (identity for plain text). */
+export function messageBody(n: AlertNotification, lang: Lang, escapeValue: (text: string) => string): string {
+  return renderTemplate(templateFor(n, lang), n, escapeValue);
+}
+
+/** The one-line title: "Triggered: <alert>", "Recovered: <alert>" or "Unknown: <alert>" (plain text). */
+export function messageTitle(n: AlertNotification, lang: Lang): string {
+  return translate(lang, `alert.title.${messageKind(n)}`, { alert: n.alert.name });
+}
+
+/** The value against the threshold in words: "12 (count > 0)". Plain text. */
+export function valueText(n: AlertNotification): string {
+  const value = n.value === null ? 'NULL' : String(n.value);
+  const subject = n.condition.selector === 'count' ? 'count' : `${n.condition.selector} ${n.condition.column}`;
+  return `${value} (${subject} ${n.condition.op} ${n.condition.value})`;
+}
+
+/** Plain `text` as is (templates for plain-text destinations). */
+export const noEscape = (text: string): string => text;

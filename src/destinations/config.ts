@@ -1,0 +1,52 @@
+/**
+ * A destination's secrets (webhook URLs, tokens, header values) masked for the sidebar, and
+ * merged back on save as data sources do (src/datasources/config.ts): a mask sent back keeps the
+ * stored secret only while the target is unchanged, which here means the kind, every non-secret
+ * field, and every secret that is itself the address (a webhook URL: typing a new one changes
+ * where messages go, so the other stored secrets are dropped).
+ */
+import { SECRET_MASK, type SecretMerge, type StoredTarget } from '../datasources/config';
+import type { DestinationConfig, DestinationKind, OptionValues } from './kind';
+
+export { SECRET_MASK };
+
+type OptionValue = OptionValues[string];
+const norm = (v: OptionValue): string => (v === undefined || v === null ? '' : String(v).trim());
+
+export function maskDestination(config: DestinationConfig, kind: DestinationKind): DestinationConfig {
+  const options: OptionValues = { ...config.options };
+  for (const field of kind.fields) {
+    if (field.secret && norm(options[field.name]) !== '') options[field.name] = SECRET_MASK;
+  }
+  return { ...config, options };
+}
+
+/** The fields that say where messages go whose values differ from the stored ones. */
+export function changedTarget(incoming: OptionValues, stored: OptionValues, kind: DestinationKind): string[] {
+  return kind.fields
+    .filter((f) => !f.secret || f.target)
+    .filter((f) => !(f.secret && incoming[f.name] === SECRET_MASK))
+    .filter((f) => norm(incoming[f.name]) !== norm(stored[f.name]))
+    .map((f) => f.name);
+}
+
+/** The options to store or send: masked secrets restored only for an unchanged target. */
+export function mergeDestinationSecrets(
+  incoming: OptionValues,
+  stored: StoredTarget | null,
+  kind: DestinationKind,
+): SecretMerge {
+  const sameKind = stored !== null && stored.kind === kind.id;
+  const changed = sameKind ? changedTarget(incoming, stored.options, kind) : ['kind'];
+  const keep = sameKind && changed.length === 0;
+  const merged: OptionValues = {};
+  const masked: string[] = [];
+  for (const field of kind.fields) {
+    const value = incoming[field.name];
+    if (!(field.secret && value === SECRET_MASK)) merged[field.name] = value;
+    else if (keep) merged[field.name] = stored?.options[field.name];
+    else masked.push(field.name);
+  }
+  if (masked.length > 0) return { ok: false, changed, masked };
+  return { ok: true, options: merged };
+}

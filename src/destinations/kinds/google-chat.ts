@@ -1,0 +1,58 @@
+/**
+ * Google Chat incoming webhook: the space's webhook URL (secret: its key and token are in the
+ * query string). The message is Chat's text format (*bold*, <url|label> links, ``` code); the
+ * messages of one alert share a thread (threadKey, replying in it when it exists).
+ */
+import { messageBody, messageTitle, noEscape, MAX_NOTIFICATION_ROWS, valueText } from '../../alerts/message';
+import { textTableLines } from '../../alerts/text-table';
+import { translate } from '../../core/i18n';
+import { httpsParts } from '../allowlist';
+import { type DestinationKind, jsonRequest } from '../kind';
+
+export const CHAT_WEBHOOK_PREFIX = 'https://chat.googleapis.com/v1/spaces/';
+/** Google Chat's limit for a message's text is 4,096 characters; kept well under. */
+const MAX_TEXT = 4000;
+
+export const googleChatKind: DestinationKind = {
+  id: 'google-chat',
+  label: { en: 'Google Chat (webhook)', ja: 'Google Chat(Webhook)' },
+  fields: [
+    {
+      name: 'url',
+      label: { en: 'Webhook URL', ja: 'Webhook URL' },
+      type: 'password',
+      required: true,
+      secret: true,
+      target: true,
+    },
+  ],
+  validate(options) {
+    const url = String(options.url ?? '').trim();
+    if (url === '' || (httpsParts(url) && url.startsWith(CHAT_WEBHOOK_PREFIX))) return [];
+    return [{ key: 'dest.chatWebhookUrl', vars: {} }];
+  },
+  targetUrls: (options) => [String(options.url ?? '').trim()],
+  steps(n, options, ctx) {
+    const base = String(options.url ?? '').trim();
+    const url = `${base}${base.includes('?') ? '&' : '?'}messageReplyOption=REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD`;
+    const head = [`*${messageTitle(n, ctx.lang)}*`, messageBody(n, ctx.lang, noEscape), valueText(n)];
+    if (n.resultUrl) head.push(`<${n.resultUrl}|${translate(ctx.lang, 'alert.openResult')}>`);
+    const rows = n.result.rows.slice(0, MAX_NOTIFICATION_ROWS);
+    const table = n.result.columns.length > 0 ? textTableLines(n.result.columns, rows) : [];
+    // Whole table lines only, as many as fit under Chat's limit with the rest of the message.
+    let shown = rows.length;
+    const compose = (): string => {
+      if (shown === 0 || table.length === 0) return head.join('\n');
+      const lines = [...head, `\`\`\`\n${table.slice(0, shown + 2).join('\n')}\n\`\`\``];
+      if (n.rowCount > shown) lines.push(translate(ctx.lang, 'alert.moreRows', { count: n.rowCount - shown }));
+      return lines.join('\n');
+    };
+    let text = compose();
+    while (text.length > MAX_TEXT && shown > 0) {
+      shown--;
+      text = compose();
+    }
+    if (text.length > MAX_TEXT) text = `${text.slice(0, MAX_TEXT - 1)}…`;
+    return [{ kind: 'http', request: jsonRequest(url, { text, thread: { threadKey: `sheetdash-${n.alert.id}` } }) }];
+  },
+};
