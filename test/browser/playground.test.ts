@@ -140,7 +140,10 @@ describeBrowser('the playground in Chromium', () => {
     await resultTab.waitFor();
     await resultTab.click();
     // The page redraws the grid after the click: wait for the result tab's table, not the last one.
-    await page.getByTestId('sheet-table').filter({ hasText: /plan[\s\S]*companies[\s\S]*Starter/ }).waitFor();
+    await page
+      .getByTestId('sheet-table')
+      .filter({ hasText: /plan[\s\S]*companies[\s\S]*Starter/ })
+      .waitFor();
     await expect(page.getByTestId('sheet-table').textContent()).resolves.toMatch(/plan[\s\S]*companies[\s\S]*Starter/);
     const gid = await resultTab.getAttribute('data-sheet-id');
     await shot('04-result-tab');
