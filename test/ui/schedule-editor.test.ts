@@ -9,6 +9,7 @@
 import type { ApiMethodName, ScheduleStatusView } from '../../src/shared/api-types';
 import type { AppContext } from '../../src/ui/client/context';
 import { setLang } from '../../src/ui/client/i18n';
+import { emptyDraft, hasUnsavedChanges, saveInput } from '../../src/ui/client/state';
 import { describeSchedule, fieldsFromText, textFromFields } from '../../src/ui/client/schedule-form';
 import { createScheduleEditor } from '../../src/ui/client/views/schedule-editor';
 import { createScheduleStatus, statusLines } from '../../src/ui/client/views/schedule-status';
@@ -183,4 +184,11 @@ test('the panel loads the status and turns scheduled refreshes on', async () => 
   expect(calls).toEqual(['getScheduleStatus', 'turnOnSchedule']);
   expect($('tick-note').textContent).toBe('Turned on: a new trigger was installed.');
   expect($('tick-found').textContent).toBe('The trigger exists (you own it).');
+});
+
+test('a changed schedule is an unsaved change', () => {
+  const saved = { ...emptyDraft('ds1'), id: 'q1', name: 'Check', sql: 'SELECT 1', schedule: 'daily at 09:00' };
+  expect(hasUnsavedChanges({ ...saved }, saved)).toBe(false);
+  expect(hasUnsavedChanges({ ...saved, schedule: 'daily at 10:00' }, saved)).toBe(true);
+  expect(saveInput({ ...saved, schedule: 'every 1 hour' }, {}).schedule).toBe('every 1 hour');
 });
