@@ -207,6 +207,19 @@ export interface RunStatusView {
 }
 
 /** Method name → [payload, answer]. */
+/** What a tick recorded of itself (Document property `sheetdash.tick.last`). */
+export interface TickRunView {
+  /** When the tick started. */
+  at: string;
+  /** Queries run, and due queries left for the next tick (too little time left). */
+  ran: number;
+  deferred: number;
+  /** Another execution held the document lock, so this tick ran nothing. */
+  busy: boolean;
+  /** False when the tick stopped on an error (the execution log has it). */
+  completed: boolean;
+}
+
 /**
  * The sidebar's view of scheduled refreshes: the one tick trigger as recorded by "Turn on
  * scheduled refreshes", checked against the viewer's own triggers where the viewer owns it
@@ -228,8 +241,8 @@ export interface ScheduleStatusView {
   owner: string;
   viewerIsOwner: boolean;
   installedAt: string | null;
-  /** When the tick last started, and whether it ran to its end. */
-  lastTick: { at: string; ran: number; deferred: number; busy: boolean; completed: boolean } | null;
+  /** The last tick, as it recorded itself. */
+  lastTick: TickRunView | null;
   /** When the next tick is expected (Apps Script fires time triggers at a moment of its choosing within the interval). */
   nextTickAt: string | null;
   /** The last tick is more than two intervals old: the trigger may be gone or failing. */

@@ -7,15 +7,9 @@
  */
 import { readJson } from '../../adapters/document-properties';
 import { userEmail } from '../../adapters/session';
-import type { ScheduleInstallView, ScheduleStatusView } from '../../shared/api-types';
+import type { ScheduleInstallView, ScheduleStatusView, TickRunView } from '../../shared/api-types';
 import type { ExecutionContext } from '../context';
-import {
-  installTickTrigger,
-  LAST_TICK_KEY,
-  type LastTickRecord,
-  TICK_TRIGGER_KEY,
-  type TickTriggerRecord,
-} from './tick';
+import { installTickTrigger, LAST_TICK_KEY, TICK_TRIGGER_KEY, type TickTriggerRecord } from './tick';
 
 const MINUTE_MS = 60_000;
 
@@ -27,7 +21,7 @@ export function scheduleStatus(ctx: ExecutionContext): ScheduleStatusView {
   const addOn = isAddOn();
   const tickMinutes = addOn ? 60 : 5;
   const record = readJson<TickTriggerRecord>(TICK_TRIGGER_KEY);
-  const lastTick = readJson<LastTickRecord>(LAST_TICK_KEY);
+  const lastTick = readJson<TickRunView>(LAST_TICK_KEY);
   const viewer = userEmail();
   const mine = ScriptApp.getProjectTriggers().some(
     (t) => t.getHandlerFunction() === 'tick' && t.getUniqueId() === record?.triggerId,

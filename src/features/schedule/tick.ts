@@ -12,6 +12,7 @@ import { translate } from '../../core/i18n';
 import { isDue, parseSchedule, type LocalTime } from '../../core/schedule';
 import { readJson, writeJson } from '../../adapters/document-properties';
 import { userEmail } from '../../adapters/session';
+import type { TickRunView } from '../../shared/api-types';
 import type { ExecutionContext } from '../context';
 import { listStoredQueries } from '../library/library';
 import { runSavedQuery } from '../library/run';
@@ -48,20 +49,11 @@ export function tick(ctx: ExecutionContext): TickReport {
   }
 }
 
-/** What the sidebar's schedule panel shows of the last tick (one Document property per tick). */
-export interface LastTickRecord {
-  at: string;
-  ran: number;
-  deferred: number;
-  busy: boolean;
-  /** False when the tick stopped on an error (the execution log has it). */
-  completed: boolean;
-}
-
+/** Where each tick records itself for the sidebar's schedule panel. */
 export const LAST_TICK_KEY = 'sheetdash.tick.last';
 
 function recordTick(at: string, report: TickReport | null): void {
-  const record: LastTickRecord = {
+  const record: TickRunView = {
     at,
     ran: report?.ran.length ?? 0,
     deferred: report?.deferred.length ?? 0,
