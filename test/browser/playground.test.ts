@@ -348,7 +348,7 @@ describeBrowser('the playground in Chromium', () => {
     await expect(sidebar.getByTestId('tick-mode').textContent()).resolves.toMatch(
       /^Bound script: the tick runs every 5/,
     );
-    await shot('08-schedule');
+    await shot('11-schedule');
     await sidebar.getByTestId('btn-save').click();
     await sidebar.getByTestId('unsaved').waitFor({ state: 'hidden' });
     await tab('library').click();
