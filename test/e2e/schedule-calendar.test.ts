@@ -7,7 +7,7 @@
  */
 import type { AppsScriptRuntime, RuntimeOptions } from '../../emulator/src/runtime';
 import type { ScheduleStatusView } from '../../src/shared/api-types';
-import { api, saveQuery } from '../helpers/api';
+import { api, apiCall, saveQuery } from '../helpers/api';
 import { createTestDatabase, enabledEngines, type TestDatabase } from '../helpers/engines';
 import { setupWithDataSource } from '../helpers/refresh';
 import { disposeRuntimes } from '../helpers/runtimes';
@@ -102,6 +102,11 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('on %s', (_name
     ]);
     expect(api(rt, 'getQuery', { id: q.id }).schedule).toBe('every 1 hour until 2030-01-02');
     expect(api(rt, 'listQueries', {}).find((s) => s.id === q.id)?.schedule).toBe('every 1 hour until 2030-01-02');
+    // The server checks what the sidebar sends: no 30 February, no weekday it does not know.
+    for (const schedule of ['daily at 09:00 until 2030-02-30', 'weekly on funday at 09:00', 'weekly on at 09:00']) {
+      const answer = apiCall(rt, 'saveQuery', { ...api(rt, 'getQuery', { id: q.id }), schedule });
+      expect(answer).toMatchObject({ ok: false, error: expect.stringContaining(`The schedule "${schedule}" is not`) });
+    }
   });
 
   it('as a published add-on, ticks hourly: a 15-minute schedule runs once an hour', () => {
