@@ -87,6 +87,11 @@ test('says what is wrong instead of making a schedule the server would refuse si
   expect($('schedule-problem').textContent).toBe('Enter whole minutes from 1 to 1440.');
   set('schedule-every', '30');
   expect($('schedule-problem').textContent).toBe('');
+  const until = $<HTMLInputElement>('schedule-until');
+  until.type = 'text'; // a browser without a date picker lets any text through
+  set('schedule-until', '2030-02-30');
+  expect($('schedule-problem').textContent).toBe('Enter the end date as YYYY-MM-DD, or leave it empty.');
+  set('schedule-until', '');
   expect(changes.at(-1)).toBe('every 30 minutes');
 });
 

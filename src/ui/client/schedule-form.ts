@@ -3,7 +3,14 @@
  * src/shared/schedule-text.ts) turned into form fields and back, what is wrong with the fields,
  * and the schedule described in the sidebar's language.
  */
-import { formatSchedule, parseSchedule, type Schedule, WEEKDAYS, type Weekday } from '../../shared/schedule-text';
+import {
+  formatSchedule,
+  isCalendarDate,
+  parseSchedule,
+  type Schedule,
+  WEEKDAYS,
+  type Weekday,
+} from '../../shared/schedule-text';
 import { type MessageKey, t } from './i18n';
 
 export type ScheduleKind = 'off' | 'minutes' | 'hours' | 'daily' | 'weekly';
@@ -59,7 +66,7 @@ export function fieldsProblem(fields: ScheduleFields): string | null {
   if ((fields.kind === 'daily' || fields.kind === 'weekly') && !/^\d{1,2}:\d{2}$/.test(fields.time))
     return t('schedule.badTime');
   if (fields.kind === 'weekly' && fields.days.length === 0) return t('schedule.noDays');
-  if (fields.until !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(fields.until)) return t('schedule.badUntil');
+  if (fields.until !== '' && !isCalendarDate(fields.until)) return t('schedule.badUntil');
   return parseSchedule(textOf(fields)) === 'invalid' ? t('schedule.badTime') : null;
 }
 
