@@ -229,17 +229,34 @@ const MESSAGES = {
   'outcome.skipped': { en: 'Skipped', ja: 'スキップ' },
 
   'schedule.invalid': {
-    en: 'The schedule "{schedule}" is not understood. Write "every 15 minutes", "every 2 hours" or "daily at 09:00" (spreadsheet time), or leave it empty.',
-    ja: 'スケジュール「{schedule}」を解釈できません。「every 15 minutes」「every 2 hours」「daily at 09:00」(スプレッドシートのタイムゾーン)のように書くか、空欄にしてください。',
+    en: 'The schedule "{schedule}" is not understood. Write "every 15 minutes", "every 2 hours", "daily at 09:00" or "weekly on mon, thu at 09:00", optionally followed by "until 2030-12-31" (spreadsheet time), or leave it empty.',
+    ja: 'スケジュール「{schedule}」を解釈できません。「every 15 minutes」「every 2 hours」「daily at 09:00」「weekly on mon, thu at 09:00」のように書き、必要なら後ろに「until 2030-12-31」を付けてください(スプレッドシートのタイムゾーン)。または空欄にしてください。',
   },
   'schedule.who': { en: 'schedule', ja: 'スケジュール' },
   'menu.schedule': { en: 'Turn on scheduled refreshes', ja: 'スケジュール更新を有効にする' },
   'schedule.installed': {
-    en: 'Scheduled refreshes are on: Sheetdash checks for due queries every {interval}.',
-    ja: 'スケジュール更新を有効にしました。Sheetdash は {interval} ごとに実行すべきクエリを確認します。',
+    en: 'Scheduled refreshes are on: Sheetdash checks for due queries every {interval}. {what} {limits} Scheduled runs act as {owner}.',
+    ja: 'スケジュール更新を有効にしました。Sheetdash は {interval} ごとに実行すべきクエリを確認します。{what}{limits}スケジュール実行は {owner} として動作します。',
   },
   'schedule.every5min': { en: '5 minutes', ja: '5 分' },
   'schedule.everyHour': { en: 'hour (the limit for published add-ons)', ja: '1 時間(公開アドオンの上限)' },
+  'schedule.created': {
+    en: 'A new time-driven trigger was installed.',
+    ja: '時間主導型トリガーを新しく設定しました。',
+  },
+  'schedule.kept': {
+    en: 'The existing time-driven trigger was kept.',
+    ja: '既存の時間主導型トリガーをそのまま使います。',
+  },
+  'schedule.limitsBound': {
+    en: 'As a bound script, a schedule runs at most every 5 minutes, within a few minutes of its time.',
+    ja: 'バインドされたスクリプトでは、スケジュールは最短 5 分ごとに、指定時刻から数分以内に実行されます。',
+  },
+  'schedule.limitsAddOn': {
+    en: 'As a published add-on, a schedule runs at most hourly, and a daily or weekly time may run up to an hour late.',
+    ja: '公開アドオンでは、スケジュールは最短 1 時間ごとで、毎日・毎週の時刻は最大 1 時間遅れることがあります。',
+  },
+  'schedule.you': { en: 'you', ja: 'あなた' },
   'api.invalid': { en: 'Invalid request: {detail}', ja: '不正なリクエストです: {detail}' },
   // --- query library, parameters, schema, preview (src/features/library, schema, preview) ---
   'param.required': { en: 'Parameter "{name}": enter a value.', ja: 'パラメータ「{name}」: 値を入力してください。' },

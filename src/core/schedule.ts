@@ -1,9 +1,14 @@
 /**
- * Refresh schedules as stored with a query: "" (not scheduled), "every N minutes",
- * "every N hours" or "daily at HH:MM" (in the spreadsheet's time zone). One time-driven
- * trigger (tick) asks `isDue` for each scheduled query.
+ * When a scheduled query is due. The schedule's grammar (every N minutes / hours, daily at
+ * HH:MM, weekly on chosen weekdays at HH:MM, optional end date) is in
+ * src/shared/schedule-text.ts, shared with the sidebar. Times, weekdays and the end date are
+ * read in the spreadsheet's time zone through `toLocal`, so a daily or weekly slot follows the
+ * wall clock across daylight saving changes. One time-driven trigger (tick) asks `isDue` for
+ * each scheduled query.
  */
-export type Schedule = { kind: 'interval'; ms: number } | { kind: 'daily'; hour: number; minute: number };
+import { type Schedule, WEEKDAYS, type Weekday } from '../shared/schedule-text';
+
+export { canonicalSchedule, formatSchedule, parseSchedule, type Schedule } from '../shared/schedule-text';
 
 export interface LocalTime {
   /** "YYYY-MM-DD" in the spreadsheet's time zone. */
@@ -12,38 +17,36 @@ export interface LocalTime {
   minutes: number;
 }
 
-const MINUTE = 60_000;
 /** Time-driven triggers fire a little early or late; a run this close to its slot counts. */
 const SLACK_MS = 60_000;
 
-export function parseSchedule(text: string): Schedule | null | 'invalid' {
-  const t = text.trim().toLowerCase();
-  if (t === '') return null;
-  let m = /^every (\d{1,4}) (minute|minutes|hour|hours)$/.exec(t);
-  if (m) {
-    const n = Number(m[1]);
-    const ms = n * (m[2].startsWith('hour') ? 60 : 1) * MINUTE;
-    return n >= 1 && ms <= 24 * 60 * MINUTE ? { kind: 'interval', ms } : 'invalid';
-  }
-  m = /^daily at (\d{1,2}):(\d{2})$/.exec(t);
-  if (m) {
-    const hour = Number(m[1]);
-    const minute = Number(m[2]);
-    return hour < 24 && minute < 60 ? { kind: 'daily', hour, minute } : 'invalid';
-  }
-  return 'invalid';
+/** The weekday of a local calendar date "YYYY-MM-DD". */
+export function weekdayOf(date: string): Weekday {
+  const sundayFirst = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return WEEKDAYS[(sundayFirst + 6) % 7];
 }
 
-/** Whether a query with `schedule`, last run at `lastRunMs` (or never), should run at `nowMs`. */
+/** Whether the schedule has ended: its end date is before the local date of `nowMs`. */
+export function hasEnded(schedule: Schedule, nowMs: number, toLocal: (ms: number) => LocalTime): boolean {
+  return schedule.until !== undefined && toLocal(nowMs).date > schedule.until;
+}
+
+/**
+ * Whether a query with `schedule`, last run at `lastRunMs` (or never), should run at `nowMs`.
+ * A daily or weekly slot is due from its local time on its local day (a slot that falls in a
+ * skipped DST hour runs at the first tick after it; a repeated hour does not run it twice).
+ */
 export function isDue(
   schedule: Schedule,
   lastRunMs: number | null,
   nowMs: number,
   toLocal: (ms: number) => LocalTime,
 ): boolean {
+  if (hasEnded(schedule, nowMs, toLocal)) return false;
   if (schedule.kind === 'interval') return lastRunMs === null || nowMs - lastRunMs >= schedule.ms - SLACK_MS;
   const slot = schedule.hour * 60 + schedule.minute;
   const now = toLocal(nowMs);
+  if (schedule.kind === 'weekly' && !schedule.days.includes(weekdayOf(now.date))) return false;
   if (now.minutes < slot) return false;
   if (lastRunMs === null) return true;
   const last = toLocal(lastRunMs);

@@ -11,6 +11,7 @@ import { currentWho } from '../adapters/owner';
 import type { ApiMethodName, ApiResponse } from '../shared/api-types';
 import { deleteDataSource, listDataSources, saveDataSource, testDataSource } from './datasources';
 import { LIBRARY_HANDLERS } from './library/api-handlers';
+import { SCHEDULE_HANDLERS } from './schedule/api-handlers';
 import { type ApiHandlers, invoke, NO_PAYLOAD } from './api-handler';
 import { createContext } from './context';
 
@@ -68,7 +69,11 @@ type DataSourceMethod =
   | 'deleteDataSource'
   | 'testDataSource';
 
-export const API: ApiHandlers<ApiMethodName> = { ...LIBRARY_HANDLERS, ...DATA_SOURCE_HANDLERS };
+export const API: ApiHandlers<ApiMethodName> = {
+  ...LIBRARY_HANDLERS,
+  ...DATA_SOURCE_HANDLERS,
+  ...SCHEDULE_HANDLERS,
+};
 
 function isMethod(method: unknown): method is ApiMethodName {
   return typeof method === 'string' && Object.prototype.hasOwnProperty.call(API, method);

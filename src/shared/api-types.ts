@@ -130,6 +130,11 @@ export interface QuerySummary {
   updatedAt: string;
   archived: boolean;
   lastRun: { at: string; ok: boolean; rows: number | null; message: string } | null;
+  /**
+   * The refresh schedule in its canonical text (grammar in src/shared/schedule-text.ts), '' when
+   * not scheduled; a row written by hand may hold text that does not parse (the tick skips it).
+   */
+  schedule: string;
   /** Set on a library sheet row that does not make a valid query (listQueries, filter "all"): what is wrong, to fix by hand. */
   broken?: { row: number; message: string };
 }
@@ -137,8 +142,6 @@ export interface QuerySummary {
 export interface QueryView extends QuerySummary {
   sql: string;
   parameters: ParameterDef[];
-  /** Cron-like schedule text used by the alerts feature; '' when not scheduled. */
-  schedule: string;
   version: number;
   createdBy: string;
   createdAt: string;
@@ -319,6 +322,55 @@ export interface AlertStatus {
 export type AlertNotification = 'none' | 'triggered' | 'recovered' | 'unknown' | 'renotify';
 
 /** Method name → [payload, answer]. */
+/** What a tick recorded of itself (Document property `sheetdash.tick.last`). */
+export interface TickRunView {
+  /** When the tick started. */
+  at: string;
+  /** Queries run, and due queries left for the next tick (too little time left). */
+  ran: number;
+  deferred: number;
+  /** Another execution held the document lock, so this tick ran nothing. */
+  busy: boolean;
+  /** False when the tick stopped on an error (the execution log has it). */
+  completed: boolean;
+}
+
+/**
+ * The sidebar's view of scheduled refreshes: the one tick trigger as recorded by "Turn on
+ * scheduled refreshes", checked against the viewer's own triggers where the viewer owns it
+ * (ScriptApp lists only the viewer's triggers), and the last tick.
+ */
+export interface ScheduleStatusView {
+  /** 'bound': a script bound to the spreadsheet; 'addOn': a published Editor add-on. */
+  mode: 'bound' | 'addOn';
+  /** Minutes between ticks for this mode: 5 when bound, 60 as an add-on (Google's limit). */
+  tickMinutes: number;
+  /** Whether "Turn on scheduled refreshes" was done in this spreadsheet (a record exists). */
+  installed: boolean;
+  /**
+   * Whether the recorded trigger is among the viewer's triggers: null when the viewer is not its
+   * owner (only the owner can see it; the last tick then tells whether it still fires).
+   */
+  triggerFound: boolean | null;
+  /** Who installed the trigger ('' when Apps Script did not reveal it); scheduled runs act as this user. */
+  owner: string;
+  viewerIsOwner: boolean;
+  installedAt: string | null;
+  /** The last tick, as it recorded itself. */
+  lastTick: TickRunView | null;
+  /** When the next tick is expected (Apps Script fires time triggers at a moment of its choosing within the interval). */
+  nextTickAt: string | null;
+  /** The last tick is more than two intervals old: the trigger may be gone or failing. */
+  late: boolean;
+}
+
+/** What "Turn on scheduled refreshes" did, with the status after it. */
+export interface ScheduleInstallView {
+  /** True when a new trigger was made; false when a working one was kept. */
+  created: boolean;
+  status: ScheduleStatusView;
+}
+
 export interface ApiMethods {
   getSession: [undefined, SessionView];
   listDataSourceKinds: [undefined, KindView[]];
@@ -358,6 +410,8 @@ export interface ApiMethods {
   ];
   getQueryLink: [{ id: string }, { url: string | null }];
   listRecentRuns: [undefined, RunStatusView[]];
+  getScheduleStatus: [undefined, ScheduleStatusView];
+  turnOnSchedule: [undefined, ScheduleInstallView];
 }
 
 export type ApiMethodName = keyof ApiMethods;

@@ -5,7 +5,8 @@
  * (with the playground's note that the link points to Google); a data source is edited
  * without its password ever reaching the page; a hostile query name renders as text; the
  * completion popup stays inside the 300 px sidebar; a failed run marks the old preview as the
- * last good result; the add-on's toasts and cell notes show in the page. Screenshots go to
+ * last good result; the add-on's toasts and cell notes show in the page; a weekly schedule is set
+ * with the keyboard and shown in the library, and the schedule panel shows the trigger. Screenshots go to
  * test-artifacts/. Skipped only when /usr/bin/chromium is absent (CI installs it).
  */
 import * as fs from 'node:fs';
@@ -320,6 +321,48 @@ describeBrowser('the playground in Chromium', () => {
     await expect(page.locator('img[src="x"]').count()).resolves.toBe(0);
     await shot('07-hostile-name');
     expect(dialogs).toEqual([]);
+  });
+
+  it('sets a weekly schedule with the keyboard, shows it in the library and the trigger in its panel', async () => {
+    const name = 'Weekly plan count';
+    await tab('query').click();
+    await sidebar.getByTestId('btn-new').click();
+    await sidebar.getByTestId('ds-select').selectOption({ label: 'Demo DB (PostgreSQL)' });
+    await sidebar.getByTestId('query-name').fill(name);
+    await typeSql('SELECT COUNT(*) AS plans FROM demo.plans');
+    // The Schedule block opens from the keyboard, and every control is reached by its label.
+    await sidebar.getByTestId('schedule-summary').focus();
+    await page.keyboard.press('Enter');
+    await sidebar.getByLabel('Refresh').selectOption('weekly');
+    await sidebar.getByLabel('Thu').focus();
+    await page.keyboard.press('Space');
+    await sidebar.getByLabel('Time').fill('08:30');
+    await sidebar.getByLabel('End date (optional, last day it runs)').fill('2031-12-31');
+    await expect(sidebar.getByTestId('schedule-summary').textContent()).resolves.toBe(
+      'Schedule: Weekly on Mon, Thu at 08:30, until 2031-12-31',
+    );
+    // The menu turned scheduled refreshes on earlier (the toast test): the panel shows the trigger
+    // and who owns it, and the button keeps it.
+    await sidebar.getByTestId('tick-found').waitFor();
+    await expect(sidebar.getByTestId('tick-owner').textContent()).resolves.toMatch(/^Trigger installed by /);
+    await sidebar.getByTestId('btn-turn-on-schedule').click();
+    await sidebar.getByTestId('tick-note').filter({ hasText: 'Already on' }).waitFor();
+    await expect(sidebar.getByTestId('tick-note').textContent()).resolves.toBe(
+      'Already on: the existing trigger was kept.',
+    );
+    await expect(sidebar.getByTestId('tick-mode').textContent()).resolves.toMatch(
+      /^Bound script: the tick runs every 5/,
+    );
+    await shot('11-schedule');
+    await sidebar.getByTestId('btn-save').click();
+    await sidebar.getByTestId('unsaved').waitFor({ state: 'hidden' });
+    await tab('library').click();
+    await sidebar.getByTestId('library-search').fill('Weekly plan');
+    const item = sidebar.getByTestId('library-item').filter({ hasText: name });
+    await item.waitFor();
+    await expect(item.getByTestId('item-schedule').textContent()).resolves.toBe(
+      'Schedule: Weekly on Mon, Thu at 08:30, until 2031-12-31',
+    );
   });
 
   it('raised no script error in the page', () => {

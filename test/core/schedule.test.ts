@@ -1,4 +1,12 @@
-import { isDue, parseSchedule, type LocalTime } from '../../src/core/schedule';
+import {
+  canonicalSchedule,
+  formatSchedule,
+  hasEnded,
+  isDue,
+  parseSchedule,
+  weekdayOf,
+  type LocalTime,
+} from '../../src/core/schedule';
 
 const utc = (ms: number): LocalTime => {
   const d = new Date(ms);
@@ -26,4 +34,151 @@ it('decides when an interval or a daily slot is due', () => {
   expect(isDue(daily9, at('2030-01-01T09:05:00Z'), at('2030-01-01T15:00:00Z'), utc)).toBe(false);
   expect(isDue(daily9, at('2030-01-01T09:05:00Z'), at('2030-01-02T09:00:00Z'), utc)).toBe(true);
   expect(isDue(daily9, at('2030-01-01T07:00:00Z'), at('2030-01-01T09:00:00Z'), utc)).toBe(true);
+});
+
+/** The local time of an instant in a real IANA zone, as the tick reads it (Utilities.formatDate). */
+function inZone(timeZone: string) {
+  const format = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  return (ms: number): LocalTime => {
+    const part = (type: string) => format.formatToParts(new Date(ms)).find((p) => p.type === type)?.value ?? '';
+    return {
+      date: `${part('year')}-${part('month')}-${part('day')}`,
+      minutes: Number(part('hour')) * 60 + Number(part('minute')),
+    };
+  };
+}
+
+/** Every instant (ticks every `stepMin` minutes from `fromIso` to `toIso`) at which the schedule ran. */
+function runs(text: string, zone: string, fromIso: string, toIso: string, stepMin = 5): string[] {
+  const schedule = parseSchedule(text);
+  if (schedule === null || schedule === 'invalid') throw new Error(`not a schedule: ${text}`);
+  const toLocal = inZone(zone);
+  const ran: string[] = [];
+  let last: number | null = null;
+  for (let now = at(fromIso); now <= at(toIso); now += stepMin * 60_000) {
+    if (!isDue(schedule, last, now, toLocal)) continue;
+    last = now;
+    ran.push(new Date(now).toISOString());
+  }
+  return ran;
+}
+
+it('parses weekly schedules and end dates into one canonical text', () => {
+  expect(parseSchedule('weekly on Mon, wed at 9:05')).toEqual({
+    kind: 'weekly',
+    days: ['mon', 'wed'],
+    hour: 9,
+    minute: 5,
+  });
+  expect(parseSchedule('Weekly on friday monday  at 17:30 until 2030-03-31')).toEqual({
+    kind: 'weekly',
+    days: ['mon', 'fri'],
+    hour: 17,
+    minute: 30,
+    until: '2030-03-31',
+  });
+  expect(parseSchedule('every 2 hours until 2030-02-28')).toEqual({
+    kind: 'interval',
+    ms: 7_200_000,
+    until: '2030-02-28',
+  });
+  for (const bad of [
+    'weekly on at 09:00',
+    'weekly on funday at 09:00',
+    'weekly on mon at 25:00',
+    'daily at 09:00 until 2030-02-30',
+    'daily at 09:00 until tomorrow',
+    'until 2030-01-01',
+  ])
+    expect(parseSchedule(bad)).toBe('invalid');
+  const texts = [
+    'every 1 minute',
+    'every 15 minutes',
+    'every 1 hour',
+    'every 6 hours',
+    'daily at 00:00',
+    'weekly on mon, tue, wed, thu, fri, sat, sun at 23:59',
+    'weekly on sat at 07:15 until 2031-01-01',
+  ];
+  for (const text of texts) {
+    const parsed = parseSchedule(text);
+    expect(parsed === null || parsed === 'invalid' ? parsed : formatSchedule(parsed)).toBe(text);
+  }
+  expect(canonicalSchedule(' Weekly on Thursday, MON at 9:00 ')).toBe('weekly on mon, thu at 09:00');
+  expect(canonicalSchedule('every 60 minutes')).toBe('every 1 hour');
+  expect(canonicalSchedule('Every 2 Hours')).toBe('every 2 hours');
+  expect(canonicalSchedule('')).toBe('');
+});
+
+it('knows the weekday of a local date', () => {
+  expect(['2030-01-07', '2030-01-12', '2030-01-13', '2024-02-29'].map(weekdayOf)).toEqual(['mon', 'sat', 'sun', 'thu']);
+});
+
+it('runs a weekly schedule on the local weekday, not the UTC one', () => {
+  // 08:00 on Monday in Tokyo is 23:00 on Sunday in UTC.
+  expect(runs('weekly on mon at 08:00', 'Asia/Tokyo', '2030-01-05T00:00:00Z', '2030-01-15T00:00:00Z')).toEqual([
+    '2030-01-06T23:00:00.000Z',
+    '2030-01-13T23:00:00.000Z',
+  ]);
+  // 18:00 on Friday in Los Angeles is 02:00 on Saturday in UTC.
+  expect(runs('weekly on fri at 18:00', 'America/Los_Angeles', '2030-01-01T00:00:00Z', '2030-01-12T00:00:00Z')).toEqual(
+    ['2030-01-05T02:00:00.000Z'],
+  );
+});
+
+it('keeps daily and weekly slots on the wall clock across DST in Los Angeles and London', () => {
+  // Los Angeles springs forward on Sunday 2030-03-10 (PST UTC-8 -> PDT UTC-7).
+  expect(
+    runs('weekly on sat, sun, mon at 09:00', 'America/Los_Angeles', '2030-03-09T00:00:00Z', '2030-03-12T00:00:00Z'),
+  ).toEqual(['2030-03-09T17:00:00.000Z', '2030-03-10T16:00:00.000Z', '2030-03-11T16:00:00.000Z']);
+  // London falls back on Sunday 2030-10-27 (BST UTC+1 -> GMT).
+  expect(runs('daily at 09:00', 'Europe/London', '2030-10-26T00:00:00Z', '2030-10-28T23:00:00Z')).toEqual([
+    '2030-10-26T08:00:00.000Z',
+    '2030-10-27T09:00:00.000Z',
+    '2030-10-28T09:00:00.000Z',
+  ]);
+  // A slot inside the skipped hour (02:30 does not exist on 2030-03-10 in Los Angeles) runs at the first tick after it.
+  expect(runs('daily at 02:30', 'America/Los_Angeles', '2030-03-10T09:00:00Z', '2030-03-11T12:00:00Z')).toEqual([
+    '2030-03-10T10:00:00.000Z', // 03:00 PDT
+    '2030-03-11T09:30:00.000Z', // 02:30 PDT
+  ]);
+  // A slot inside the repeated hour (01:30 happens twice on 2030-11-03 in Los Angeles) runs once.
+  expect(runs('daily at 01:30', 'America/Los_Angeles', '2030-11-03T07:00:00Z', '2030-11-04T12:00:00Z')).toEqual([
+    '2030-11-03T08:30:00.000Z', // 01:30 PDT
+    '2030-11-04T09:30:00.000Z', // 01:30 PST
+  ]);
+  // London's spring-forward: 01:30 on 2030-03-31 does not exist.
+  expect(runs('daily at 01:30', 'Europe/London', '2030-03-30T00:00:00Z', '2030-04-01T12:00:00Z')).toEqual([
+    '2030-03-30T01:30:00.000Z',
+    '2030-03-31T01:00:00.000Z', // 02:00 BST, the first tick after the skipped slot
+    '2030-04-01T00:30:00.000Z',
+  ]);
+});
+
+it('stops at the end of its end date, in the spreadsheet time zone', () => {
+  expect(runs('daily at 23:00 until 2030-01-02', 'Asia/Tokyo', '2030-01-01T00:00:00Z', '2030-01-05T00:00:00Z')).toEqual(
+    ['2030-01-01T14:00:00.000Z', '2030-01-02T14:00:00.000Z'],
+  );
+  const hourly = runs(
+    'every 1 hour until 2030-01-01',
+    'America/Los_Angeles',
+    '2030-01-01T20:00:00Z',
+    '2030-01-02T12:00:00Z',
+    60,
+  );
+  // The last local day is 2030-01-01 in Los Angeles: until 23:00 PST, which is 07:00 UTC on the 2nd.
+  expect(hourly.at(-1)).toBe('2030-01-02T07:00:00.000Z');
+  expect(hourly).toHaveLength(12);
+  const ended = parseSchedule('daily at 09:00 until 2030-01-01');
+  if (ended === null || ended === 'invalid') throw new Error('parse');
+  expect(hasEnded(ended, at('2030-01-01T23:59:00Z'), utc)).toBe(false);
+  expect(hasEnded(ended, at('2030-01-02T00:00:00Z'), utc)).toBe(true);
 });

@@ -38,9 +38,14 @@ it('installs one tick trigger: every 5 minutes when bound, hourly as a published
     for (let i = 0; i < 2; i++) expect(rt.run('turnOnSchedule', [], { kind: 'menu' }).error).toBeUndefined();
     const triggers = rt.base.scriptApp._triggers();
     expect(triggers.map((t) => t.handler)).toEqual(['tick']);
-    expect(rt.spreadsheet._active()._toasts.at(-1)?.message).toBe(
-      `Scheduled refreshes are on: Sheetdash checks for due queries ${expected}.`,
-    );
+    const [first, second] = rt.spreadsheet._active()._toasts.map((t) => t.message);
+    const limits = addOnMode
+      ? 'As a published add-on, a schedule runs at most hourly, and a daily or weekly time may run up to an hour late.'
+      : 'As a bound script, a schedule runs at most every 5 minutes, within a few minutes of its time.';
+    const start = `Scheduled refreshes are on: Sheetdash checks for due queries ${expected}.`;
+    const owner = 'Scheduled runs act as user@example.com.';
+    expect(first).toBe(`${start} A new time-driven trigger was installed. ${limits} ${owner}`);
+    expect(second).toBe(`${start} The existing time-driven trigger was kept. ${limits} ${owner}`);
   }
 });
 

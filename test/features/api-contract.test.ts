@@ -67,6 +67,8 @@ describe('the API table and the contract', () => {
       runQueryToTab: true,
       getQueryLink: true,
       listRecentRuns: true,
+      getScheduleStatus: true,
+      turnOnSchedule: true,
     };
     expect(Object.keys(API).sort()).toEqual(Object.keys(methods).sort());
   });

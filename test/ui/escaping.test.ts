@@ -27,6 +27,7 @@ const QUERY: QuerySummary = {
   updatedAt: '2024-01-01T00:00:00Z',
   archived: false,
   lastRun: { at: '2024-01-01T00:00:00Z', ok: false, rows: null, message: SCRIPT },
+  schedule: SCRIPT,
 };
 const SOURCE: DataSourceView = {
   id: 'ds1',

@@ -67,6 +67,8 @@ FROM demo.companies c JOIN demo.plans p ON p.id = c.plan_id
 WHERE c.created_at >= {{ since }}
 ORDER BY c.created_at`,
     parameters: [{ name: 'since', type: 'date', label: 'Since', default: '90 days ago' }],
+    // Scheduled runs use the saved value; "90 days ago" is computed at each run.
+    schedule: 'daily at 07:00',
     tags: ['sales'],
   },
   {
@@ -76,6 +78,7 @@ ORDER BY c.created_at`,
 FROM demo.invoice_payments
 GROUP BY 1
 ORDER BY 1`,
+    schedule: 'weekly on mon at 08:00',
     tags: ['billing', 'finance'],
   },
   {

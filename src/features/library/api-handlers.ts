@@ -28,6 +28,7 @@ import {
 import { listRecentRuns, runAdhocQuery, runSavedQuery } from './run';
 import { readFirstColumn } from './bind-context';
 import { DEFAULT_ROW_LIMIT } from '../refresh/refresh';
+import type { ScheduleMethod } from '../schedule/api-handlers';
 
 const ID_MAX = 100;
 const FILTERS: LibraryFilter[] = ['all', 'mine', 'recent', 'archived'];
@@ -79,10 +80,10 @@ function requiredVersion(p: Payload, key: string): number {
   return v;
 }
 
-/** The methods this table answers: every method but the data sources' (api.ts). */
+/** The methods this table answers: every method but the data sources' (api.ts) and the schedule's. */
 export type LibraryMethod = Exclude<
   ApiMethodName,
-  'listDataSourceKinds' | 'listDataSources' | 'saveDataSource' | 'deleteDataSource' | 'testDataSource'
+  'listDataSourceKinds' | 'listDataSources' | 'saveDataSource' | 'deleteDataSource' | 'testDataSource' | ScheduleMethod
 >;
 
 export const LIBRARY_HANDLERS: ApiHandlers<LibraryMethod> = {

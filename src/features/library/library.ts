@@ -17,7 +17,7 @@ import { userEmail } from '../../adapters/session';
 import type { QuerySummary, QueryView, SaveQueryAnswer, VersionSummary } from '../../shared/api-types';
 import { findResultTab } from '../refresh/result-tab';
 import { getDataSource } from '../datasources';
-import { parseSchedule } from '../../core/schedule';
+import { canonicalSchedule, parseSchedule } from '../../core/schedule';
 import { appendVersion, findQuery, readLibrary, readVersions, writeQuery } from './library-sheet';
 
 const LOCK_WAIT_MS = 10_000;
@@ -62,6 +62,7 @@ export function toSummary(q: StoredQuery): QuerySummary {
     updatedAt: q.updatedAt,
     archived: q.archived,
     lastRun: q.lastRun,
+    schedule: q.schedule,
   };
 }
 
@@ -70,7 +71,6 @@ export function toView(q: StoredQuery, link: string | null = resultLink(q.id)): 
     ...toSummary(q),
     sql: q.sql,
     parameters: q.parameters,
-    schedule: q.schedule,
     version: q.version,
     createdBy: q.createdBy,
     createdAt: q.createdAt,
@@ -106,6 +106,7 @@ export function listQueries(
         updatedAt: '',
         archived: false,
         lastRun: null,
+        schedule: '',
         broken: {
           row: r.row,
           message: translate(lang, 'library.brokenRow', { row: r.row, problems, sheet: sheet.getName() }),
@@ -196,7 +197,7 @@ export function saveQuery(request: SaveRequest, lang: Lang): SaveQueryAnswer {
     dataSourceId: request.dataSourceId.trim(),
     sql: request.sql,
     parameters: request.parameters,
-    schedule: request.schedule.trim(),
+    schedule: canonicalSchedule(request.schedule),
     tags: request.tags,
   };
   checkFields(fields, lang);

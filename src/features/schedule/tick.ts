@@ -12,6 +12,7 @@ import { translate } from '../../core/i18n';
 import { isDue, parseSchedule, type LocalTime } from '../../core/schedule';
 import { readJson, writeJson } from '../../adapters/document-properties';
 import { userEmail } from '../../adapters/session';
+import type { TickRunView } from '../../shared/api-types';
 import type { ExecutionContext } from '../context';
 import { listStoredQueries } from '../library/library';
 import { runSavedQuery } from '../library/run';
@@ -31,10 +32,39 @@ export interface TickReport {
 }
 
 export function tick(ctx: ExecutionContext): TickReport {
-  const held = ctx.lock.hold(TICK_LOCK_WAIT_MS, () => runDueQueries(ctx));
-  if (held.ok) return held.value;
-  console.warn('sheetdash tick: the document lock is held by another execution; due queries wait for the next tick');
-  return { ran: [], deferred: [], busy: true };
+  const startedAt = new Date(ctx.clock.now()).toISOString();
+  let report: TickReport | null = null;
+  try {
+    const held = ctx.lock.hold(TICK_LOCK_WAIT_MS, () => runDueQueries(ctx));
+    if (held.ok) report = held.value;
+    else {
+      console.warn(
+        'sheetdash tick: the document lock is held by another execution; due queries wait for the next tick',
+      );
+      report = { ran: [], deferred: [], busy: true };
+    }
+    return report;
+  } finally {
+    recordTick(startedAt, report);
+  }
+}
+
+/** Where each tick records itself for the sidebar's schedule panel. */
+export const LAST_TICK_KEY = 'sheetdash.tick.last';
+
+function recordTick(at: string, report: TickReport | null): void {
+  const record: TickRunView = {
+    at,
+    ran: report?.ran.length ?? 0,
+    deferred: report?.deferred.length ?? 0,
+    busy: report?.busy ?? false,
+    completed: report !== null,
+  };
+  try {
+    writeJson(LAST_TICK_KEY, record);
+  } catch (error) {
+    console.warn(`sheetdash tick: could not record the tick: ${String(error)}`);
+  }
 }
 
 function runDueQueries(ctx: ExecutionContext): TickReport {
@@ -57,6 +87,8 @@ function runDueQueries(ctx: ExecutionContext): TickReport {
       report.deferred.push(query.id);
       continue;
     }
+    // No values: each parameter's saved default (the value it had when the query was saved),
+    // relative dates ("yesterday") resolved now, in the spreadsheet's time zone.
     const result = runSavedQuery(query.id, {}, ctx, { scheduled: true, startedBy });
     report.ran.push({
       id: query.id,
@@ -88,7 +120,11 @@ export const TICK_TRIGGER_KEY = 'sheetdash.tick';
  * an error. A working trigger is kept; a new one is created before any old one is deleted, so
  * a failure leaves the schedule as it was.
  */
-export function installTickTrigger(): { interval: TickInterval; created: boolean } {
+export function installTickTrigger(nowMs: number = Date.now()): {
+  interval: TickInterval;
+  created: boolean;
+  addOn: boolean;
+} {
   const addOn = ScriptApp.getInstallationSource() !== ScriptApp.InstallationSource.NONE;
   const interval: TickInterval = addOn ? 'hours' : 'minutes';
   const existing = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === 'tick');
@@ -108,8 +144,8 @@ export function installTickTrigger(): { interval: TickInterval; created: boolean
       triggerId: trigger.getUniqueId(),
       interval,
       owner: userEmail(),
-      installedAt: new Date().toISOString(),
+      installedAt: new Date(nowMs).toISOString(),
     } satisfies TickTriggerRecord);
   }
-  return { interval, created: !keep };
+  return { interval, created: !keep, addOn };
 }

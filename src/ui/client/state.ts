@@ -55,7 +55,7 @@ export function draftFromView(view: QueryView): QueryDraft {
   };
 }
 
-/** What a user would lose: name, text, source, tags or parameter settings differ from the saved copy. */
+/** What a user would lose: name, text, source, tags, schedule or parameter settings differ from the saved copy. */
 export function hasUnsavedChanges(draft: QueryDraft, saved: QueryDraft | null): boolean {
   const base = saved ?? emptyDraft(draft.dataSourceId);
   return (
@@ -63,6 +63,7 @@ export function hasUnsavedChanges(draft: QueryDraft, saved: QueryDraft | null): 
     draft.description !== base.description ||
     draft.sql !== base.sql ||
     draft.dataSourceId !== base.dataSourceId ||
+    draft.schedule !== base.schedule ||
     draft.tags.join('\u0000') !== base.tags.join('\u0000') ||
     JSON.stringify(draft.parameters) !== JSON.stringify(base.parameters)
   );

@@ -6,6 +6,7 @@ import type { QuerySummary, VersionSummary } from '../../../shared/api-types';
 import { h, replace } from '../dom';
 import { t, tParts } from '../i18n';
 import { relativeTime } from '../relative-time';
+import { describeSchedule } from '../schedule-form';
 
 export interface LibraryItemActions {
   open(id: string): void;
@@ -87,6 +88,13 @@ export function libraryItem(query: QuerySummary, actions: LibraryItemActions): H
       { class: 'gray' },
       ...tParts<Node>('library.meta', { owner: query.owner, at: relativeTime(query.updatedAt) }),
     ),
+    query.schedule
+      ? h(
+          'div',
+          { class: 'gray', testid: 'item-schedule' },
+          t('library.schedule', { schedule: describeSchedule(query.schedule) }),
+        )
+      : null,
     query.lastRun ? lastRunLine(query.lastRun) : null,
     h(
       'div',

@@ -20,6 +20,8 @@ import { createQueryMeta } from './query-meta';
 import { createResultPanel } from './result-panel';
 import { createRunActions } from './run-actions';
 import { createSaveActions } from './save-actions';
+import { createScheduleEditor } from './schedule-editor';
+import { createScheduleStatus } from './schedule-status';
 import { createSchemaBrowser } from './schema-browser';
 import { createSourcePicker } from './source-picker';
 
@@ -42,6 +44,12 @@ export function createQueryTab(ctx: AppContext): QueryTab {
   const editorBox = h('div', { class: 'sql-editor', testid: 'sql-editor' });
   const picker = createSourcePicker(changeDataSource);
   const meta = createQueryMeta(edit);
+  const scheduleStatus = createScheduleStatus(ctx);
+  const schedule = createScheduleEditor((text) => edit({ schedule: text }), scheduleStatus.element);
+  // The trigger's status is asked for when the schedule block is opened, not on every load.
+  schedule.element.addEventListener('toggle', () => {
+    if (schedule.element.open) void scheduleStatus.load();
+  });
   const results = createResultPanel();
   const params = createParamsForm({
     onDefinitionsChange: (defs) => edit({ parameters: defs }),
@@ -97,6 +105,7 @@ export function createQueryTab(ctx: AppContext): QueryTab {
       schema.element,
     ),
     params.element,
+    schedule.element,
     h('div', { class: 'block buttons' }, runs.run, runs.write),
     h('div', { class: 'block buttons' }, saves.save, saves.saveAs, link.button),
     saves.conflictBox,
@@ -128,6 +137,7 @@ export function createQueryTab(ctx: AppContext): QueryTab {
 
   function fillForm(): void {
     meta.fill(draft);
+    schedule.fill(draft.schedule, ctx.state.session?.spreadsheetTimeZone ?? '');
     if (editor.getText() !== draft.sql) editor.setText(draft.sql);
     params.setDefinitions(draft.parameters);
     fillDataSources();

@@ -1,0 +1,53 @@
+/**
+ * The sidebar's schedule panel: what "Turn on scheduled refreshes" installed (bound script every
+ * 5 minutes, or published add-on hourly), whether its trigger still exists, who owns it (time
+ * triggers run as the user who made them), when the tick last ran and when it should run next.
+ * ScriptApp lists only the viewer's own triggers, so for anyone but the owner the record and
+ * the last tick are the evidence.
+ */
+import { readJson } from '../../adapters/document-properties';
+import { userEmail } from '../../adapters/session';
+import type { ScheduleInstallView, ScheduleStatusView, TickRunView } from '../../shared/api-types';
+import type { ExecutionContext } from '../context';
+import { installTickTrigger, LAST_TICK_KEY, TICK_TRIGGER_KEY, type TickTriggerRecord } from './tick';
+
+const MINUTE_MS = 60_000;
+
+export function isAddOn(): boolean {
+  return ScriptApp.getInstallationSource() !== ScriptApp.InstallationSource.NONE;
+}
+
+export function scheduleStatus(ctx: ExecutionContext): ScheduleStatusView {
+  const addOn = isAddOn();
+  const tickMinutes = addOn ? 60 : 5;
+  const record = readJson<TickTriggerRecord>(TICK_TRIGGER_KEY);
+  const lastTick = readJson<TickRunView>(LAST_TICK_KEY);
+  const viewer = userEmail();
+  const mine = ScriptApp.getProjectTriggers().some(
+    (t) => t.getHandlerFunction() === 'tick' && t.getUniqueId() === record?.triggerId,
+  );
+  const viewerIsOwner = record !== null && (mine || (record.owner !== '' && record.owner === viewer));
+  const intervalMs = (record?.interval === 'hours' ? 60 : tickMinutes) * MINUTE_MS;
+  const sinceText = lastTick?.at ?? record?.installedAt;
+  const since = sinceText ? Date.parse(sinceText) : Number.NaN;
+  const known = record !== null && !Number.isNaN(since);
+  return {
+    mode: addOn ? 'addOn' : 'bound',
+    tickMinutes,
+    installed: record !== null,
+    triggerFound: viewerIsOwner ? mine : null,
+    owner: record?.owner ?? '',
+    viewerIsOwner,
+    installedAt: record?.installedAt ?? null,
+    lastTick,
+    nextTickAt: known ? new Date(Math.max(since + intervalMs, ctx.clock.now())).toISOString() : null,
+    // One missed tick happens (Apps Script picks the moment); two in a row mean trouble.
+    late: known && ctx.clock.now() - since > 2 * intervalMs + MINUTE_MS,
+  };
+}
+
+/** "Turn on scheduled refreshes" from the sidebar: the same install as the menu item. */
+export function turnOnFromSidebar(ctx: ExecutionContext): ScheduleInstallView {
+  const { created } = installTickTrigger(ctx.clock.now());
+  return { created, status: scheduleStatus(ctx) };
+}
