@@ -59,9 +59,22 @@ export type SecretMerge =
  * mask sent for one is refused (the caller asks for the password again).
  */
 export function mergeSecrets(incoming: OptionValues, stored: StoredTarget | null, kind: DataSourceKind): SecretMerge {
-  const sameTarget = stored !== null && stored.kind === kind.id;
-  const changed = sameTarget ? changedTargetFields(incoming, stored.options, kind) : ['kind'];
-  const keep = sameTarget && changed.length === 0;
+  return mergeMasked(incoming, stored, kind, (options) => changedTargetFields(incoming, options, kind));
+}
+
+/**
+ * The merge both data sources and alert destinations use: masks restored from `stored` only
+ * when it is the same kind and `changedTarget` finds nothing changed; else refused.
+ */
+export function mergeMasked(
+  incoming: OptionValues,
+  stored: StoredTarget | null,
+  kind: { id: string; fields: readonly { name: string; secret?: boolean }[] },
+  changedTarget: (storedOptions: OptionValues) => string[],
+): SecretMerge {
+  const sameKind = stored !== null && stored.kind === kind.id;
+  const changed = sameKind ? changedTarget(stored.options) : ['kind'];
+  const keep = sameKind && changed.length === 0;
   const merged: OptionValues = {};
   const masked: string[] = [];
   for (const field of kind.fields) {

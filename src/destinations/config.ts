@@ -5,7 +5,7 @@
  * field, and every secret that is itself the address (a webhook URL: typing a new one changes
  * where messages go, so the other stored secrets are dropped).
  */
-import { SECRET_MASK, type SecretMerge, type StoredTarget } from '../datasources/config';
+import { mergeMasked, SECRET_MASK, type SecretMerge, type StoredTarget } from '../datasources/config';
 import type { DestinationConfig, DestinationKind, OptionValues } from './kind';
 
 export { SECRET_MASK };
@@ -36,17 +36,5 @@ export function mergeDestinationSecrets(
   stored: StoredTarget | null,
   kind: DestinationKind,
 ): SecretMerge {
-  const sameKind = stored !== null && stored.kind === kind.id;
-  const changed = sameKind ? changedTarget(incoming, stored.options, kind) : ['kind'];
-  const keep = sameKind && changed.length === 0;
-  const merged: OptionValues = {};
-  const masked: string[] = [];
-  for (const field of kind.fields) {
-    const value = incoming[field.name];
-    if (!(field.secret && value === SECRET_MASK)) merged[field.name] = value;
-    else if (keep) merged[field.name] = stored?.options[field.name];
-    else masked.push(field.name);
-  }
-  if (masked.length > 0) return { ok: false, changed, masked };
-  return { ok: true, options: merged };
+  return mergeMasked(incoming, stored, kind, (options) => changedTarget(incoming, options, kind));
 }

@@ -6,7 +6,7 @@
 import { messageBody, messageTitle, noEscape, MAX_NOTIFICATION_ROWS, valueText } from '../../alerts/message';
 import { textTableLines } from '../../alerts/text-table';
 import { translate } from '../../core/i18n';
-import { httpsParts } from '../allowlist';
+import { secretWebhookUrl } from '../webhook-url';
 import { type DestinationKind, jsonRequest } from '../kind';
 
 export const CHAT_WEBHOOK_PREFIX = 'https://chat.googleapis.com/v1/spaces/';
@@ -16,22 +16,7 @@ const MAX_TEXT = 4000;
 export const googleChatKind: DestinationKind = {
   id: 'google-chat',
   label: { en: 'Google Chat (webhook)', ja: 'Google Chat(Webhook)' },
-  fields: [
-    {
-      name: 'url',
-      label: { en: 'Webhook URL', ja: 'Webhook URL' },
-      type: 'password',
-      required: true,
-      secret: true,
-      target: true,
-    },
-  ],
-  validate(options) {
-    const url = String(options.url ?? '').trim();
-    if (url === '' || (httpsParts(url) && url.startsWith(CHAT_WEBHOOK_PREFIX))) return [];
-    return [{ key: 'dest.chatWebhookUrl', vars: {} }];
-  },
-  targetUrls: (options) => [String(options.url ?? '').trim()],
+  ...secretWebhookUrl(CHAT_WEBHOOK_PREFIX, 'dest.chatWebhookUrl'),
   steps(n, options, ctx) {
     const base = String(options.url ?? '').trim();
     const url = `${base}${base.includes('?') ? '&' : '?'}messageReplyOption=REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD`;

@@ -4,7 +4,7 @@
  * (invalid_blocks, no_service, channel_is_archived...), 429 with Retry-After, or 5xx.
  */
 import { slackMessage } from '../../alerts/slack-blocks';
-import { httpsParts } from '../allowlist';
+import { secretWebhookUrl } from '../webhook-url';
 import { type DestinationKind, jsonRequest, plainCode } from '../kind';
 
 export const SLACK_WEBHOOK_PREFIX = 'https://hooks.slack.com/services/';
@@ -12,22 +12,7 @@ export const SLACK_WEBHOOK_PREFIX = 'https://hooks.slack.com/services/';
 export const slackWebhookKind: DestinationKind = {
   id: 'slack-webhook',
   label: { en: 'Slack (incoming webhook)', ja: 'Slack(Incoming Webhook)' },
-  fields: [
-    {
-      name: 'url',
-      label: { en: 'Webhook URL', ja: 'Webhook URL' },
-      type: 'password',
-      required: true,
-      secret: true,
-      target: true,
-    },
-  ],
-  validate(options) {
-    const url = String(options.url ?? '').trim();
-    if (url === '' || (httpsParts(url) && url.startsWith(SLACK_WEBHOOK_PREFIX))) return [];
-    return [{ key: 'dest.slackWebhookUrl', vars: {} }];
-  },
-  targetUrls: (options) => [String(options.url ?? '').trim()],
+  ...secretWebhookUrl(SLACK_WEBHOOK_PREFIX, 'dest.slackWebhookUrl'),
   steps(n, options, ctx) {
     const message = slackMessage(n, ctx.lang);
     return [{ kind: 'http', request: jsonRequest(String(options.url ?? '').trim(), message) }];
