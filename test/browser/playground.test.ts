@@ -95,6 +95,7 @@ describeBrowser('the playground in Chromium', () => {
 
   it('shows the spreadsheet tabs, the add-on menu and the sidebar', async () => {
     await page.getByTestId('sheet-tab-Customers').click();
+    await page.getByTestId('sheet-table').filter({ hasText: 'sales_owner' }).waitFor();
     await expect(page.getByTestId('sheet-table').textContent()).resolves.toContain('sales_owner');
     await page.locator('#extensions-button').click();
     await expect(page.getByTestId('menu-item').first().textContent()).resolves.toBe('Open Sheetdash');
@@ -118,7 +119,7 @@ describeBrowser('the playground in Chromium', () => {
     await sidebar.getByTestId('param-since').fill('2024-01-01');
     await sidebar.getByTestId('btn-run').click();
     const preview = sidebar.getByTestId('preview-table');
-    await preview.waitFor();
+    await preview.filter({ hasText: /Business[\s\S]*Enterprise/ }).waitFor();
     await expect(preview.textContent()).resolves.toMatch(/Business[\s\S]*Enterprise/);
     await shot('02-preview');
 
@@ -317,6 +318,7 @@ describeBrowser('the playground in Chromium', () => {
     const resultTab = page.locator('[data-testid^="sheet-tab-"]').filter({ hasText: '<img' });
     await resultTab.waitFor();
     await resultTab.click();
+    await page.getByTestId('sheet-table').filter({ hasText: '<script>alert(2)</script>' }).waitFor();
     await expect(page.getByTestId('sheet-table').textContent()).resolves.toContain('<script>alert(2)</script>');
     await expect(page.locator('img[src="x"]').count()).resolves.toBe(0);
     await shot('07-hostile-name');
