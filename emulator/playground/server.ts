@@ -81,7 +81,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   const saved = store.load(log);
   const functions = publicFunctions(path.join(distDir, 'Code.js'));
 
-  const receiver = await startReceiver();
+  const receiver = await startReceiver({ lang });
   const jdbc = { pgliteDataDir: store.pgliteDir };
   let rt: AppsScriptRuntime | undefined;
   let admin: AppsScriptRuntime | undefined;

@@ -5,9 +5,21 @@
 // under /__receiver/ on the same port, and /__receiver/ itself is an HTML page of what came in.
 // Without a rule, Slack's endpoints answer as Slack does (slack-api.mjs): incoming webhooks under
 // /services/ and the Web API's chat.postMessage / chat.update, checking the payload's shape and
-// keeping the messages and their threads (GET /__receiver/slack).
+// keeping the messages and their threads (GET /__receiver/slack). The page renders them as
+// Slack would (receiver-render.js, receiver-page.js), in the language given as the second
+// argument (en or ja). Browser noise (GET of /favicon.ico, /robots.txt, touch icons,
+// /.well-known/) is answered 404 and not recorded: no webhook sends those.
+import * as fs from 'node:fs';
 import * as http from 'node:http';
+import { fileURLToPath } from 'node:url';
+import render from './receiver-render.js';
 import { SlackWorkspace } from './slack-api.mjs';
+
+const LANG = process.argv[3] === 'ja' ? 'ja' : 'en';
+const ASSETS = {
+  '/render.js': fs.readFileSync(fileURLToPath(new URL('./receiver-render.js', import.meta.url)), 'utf8'),
+  '/page.js': fs.readFileSync(fileURLToPath(new URL('./receiver-page.js', import.meta.url)), 'utf8'),
+};
 
 /** @type {{ method: string, path: string, query: Record<string, string | string[]>, headers: Record<string, string>, body: string, receivedAt: number }[]} */
 let received = [];
@@ -48,26 +60,57 @@ function escapeHtml(text) {
   );
 }
 
+const STYLE = `
+body{font-family:system-ui,sans-serif;color:#1d1c1d;background:#fff;margin:0;line-height:1.45}
+header,main{max-width:60rem;margin:0 auto;padding:0 1rem}
+h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:1.5rem}h3{font-size:1rem;margin:0}
+a{color:#0b57a4}:focus-visible{outline:3px solid #0b57a4;outline-offset:2px}
+button{font:inherit;padding:.3rem .9rem;border:1px solid #0b57a4;border-radius:4px;background:#fff;color:#0b57a4}
+ol{list-style:none;padding:0;margin:0}
+.sl-item,.rq-list>li{border:1px solid #c6c6c6;border-radius:6px;padding:.6rem .8rem;margin:.6rem 0}
+.sl-meta,.sl-thread-summary,.sl-orphan,.rq-time,.rq-label{color:#545454;font-size:.85rem;margin:0 0 .3rem}
+.sl-meta>*+*{margin-left:.6rem}.sl-edited{font-style:italic}
+.sl-header{font-weight:700;font-size:1.1rem;margin:.2rem 0 .4rem}
+.sl-mrkdwn,.sl-plain{white-space:pre-wrap;overflow-wrap:anywhere}
+.sl-section{margin:.3rem 0}.sl-fields{display:grid;grid-template-columns:1fr 1fr;gap:.3rem 1rem;margin-top:.3rem}
+.sl-context{display:flex;flex-wrap:wrap;gap:.5rem;color:#545454;font-size:.85rem}
+.sl-divider{border:0;border-top:1px solid #c6c6c6;margin:.5rem 0}
+.sl-code{background:#f3f3f3;color:#a3103f;border:1px solid #d6d6d6;border-radius:3px;padding:0 .2rem}
+pre{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}
+.sl-pre,.rq-body{background:#f6f6f6;border:1px solid #d6d6d6;border-radius:4px;padding:.4rem;font-size:.85rem}
+.sl-quote{border-left:4px solid #c6c6c6;margin:.2rem 0;padding-left:.6rem;white-space:pre-wrap}
+.sl-mention{background:#e8f1fa;color:#0b4a8c;border-radius:3px;padding:0 .15rem}
+.sl-replies{margin-left:1.5rem;border-left:3px solid #c6c6c6;padding-left:.8rem}
+.rq-kind{background:#eaeaea;border-radius:3px;padding:0 .3rem;margin-right:.2rem}
+`;
+
 function page() {
-  const rows = received
-    .map(
-      (r, i) =>
-        `<tr><td>${i + 1}</td><td>${escapeHtml(new Date(r.receivedAt).toISOString())}</td><td>${escapeHtml(r.method)}</td>` +
-        `<td>${escapeHtml(r.path)}${Object.keys(r.query).length ? `?${escapeHtml(new URLSearchParams(r.query).toString())}` : ''}</td>` +
-        `<td><pre>${escapeHtml(
-          Object.entries(r.headers)
-            .map(([k, v]) => `${k}: ${v}`)
-            .join('\n'),
-        )}</pre></td>` +
-        `<td><pre>${escapeHtml(r.body)}</pre></td></tr>`,
-    )
-    .join('\n');
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Receiver</title>
-<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px;vertical-align:top}pre{margin:0;white-space:pre-wrap}</style>
-</head><body><h1>Requests received (${received.length})</h1>
-<table><thead><tr><th>#</th><th>time</th><th>method</th><th>path</th><th>headers</th><th>body</th></tr></thead><tbody>
-${rows}
-</tbody></table></body></html>`;
+  const t = render.stringsFor(LANG);
+  return `<!DOCTYPE html><html lang="${LANG}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escapeHtml(t.title)}</title><link rel="icon" href="data:,"><style>${STYLE}</style>
+</head><body><header><h1>${escapeHtml(t.title)}</h1><p>${escapeHtml(t.intro)}</p>
+<button type="button" id="refresh">${escapeHtml(t.refresh)}</button>
+<p id="status" role="status"></p></header>
+<main>
+<section aria-labelledby="slack-heading"><h2 id="slack-heading">${escapeHtml(t.slackHeading)}</h2>
+<div id="slack-list" data-testid="slack-list"></div></section>
+<section aria-labelledby="requests-heading"><h2 id="requests-heading">${escapeHtml(t.requestsHeading)}</h2>
+<div id="requests-list" data-testid="requests-list"></div></section>
+</main>
+<script src="/__receiver/render.js"></script><script src="/__receiver/page.js"></script>
+</body></html>`;
+}
+
+/** Requests a browser makes on its own; never a webhook's. */
+function isBrowserNoise(method, pathname) {
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  return (
+    pathname === '/favicon.ico' ||
+    pathname === '/robots.txt' ||
+    /^\/apple-touch-icon[\w-]*\.png$/.test(pathname) ||
+    pathname.startsWith('/.well-known/')
+  );
 }
 
 async function admin(req, res, url) {
@@ -75,6 +118,11 @@ async function admin(req, res, url) {
   if ((sub === '' || sub === '/') && req.method === 'GET') {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(page());
+    return;
+  }
+  if (req.method === 'GET' && Object.hasOwn(ASSETS, sub)) {
+    res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+    res.end(ASSETS[sub]);
     return;
   }
   if (sub === '/requests' && req.method === 'GET') return json(res, 200, received);
@@ -120,6 +168,12 @@ const server = http.createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://receiver.local');
   if (url.pathname === ADMIN || url.pathname.startsWith(`${ADMIN}/`)) {
     await admin(req, res, url);
+    return;
+  }
+  if (isBrowserNoise((req.method ?? 'GET').toUpperCase(), url.pathname)) {
+    req.resume();
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('not found');
     return;
   }
   const body = await readBody(req);

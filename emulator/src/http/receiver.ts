@@ -73,8 +73,9 @@ export interface Receiver {
 
 const SERVER_PATH = path.join(__dirname, 'receiver-server.mjs');
 
-export async function startReceiver(options: { port?: number } = {}): Promise<Receiver> {
-  const child = fork(SERVER_PATH, [String(options.port ?? 0)], {
+/** `lang` is the language of the receiver's HTML page (English by default). */
+export async function startReceiver(options: { port?: number; lang?: 'en' | 'ja' } = {}): Promise<Receiver> {
+  const child = fork(SERVER_PATH, [String(options.port ?? 0), options.lang ?? 'en'], {
     execArgv: [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -70,14 +70,39 @@ it('clear forgets requests but keeps rules', async () => {
   expect(await receiver.requests()).toHaveLength(1);
 });
 
-it('shows received requests on an HTML page, escaped', async () => {
+it('serves a page that renders what came in by script, with no payload in its HTML', async () => {
   await hit('/p', { method: 'POST', body: '<script>alert("x")</script>' });
   const page = await hit('/__receiver/');
   expect(page.headers.get('content-type')).toContain('text/html');
-  expect(page.text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
-  expect(page.text).not.toContain('<script>alert');
-  // admin traffic is not recorded
+  expect(page.text).toContain('<html lang="en">');
+  expect(page.text).toContain('<h1>Webhook receiver</h1>');
+  expect(page.text).not.toContain('alert');
+  for (const asset of ['/__receiver/render.js', '/__receiver/page.js']) {
+    const served = await hit(asset);
+    expect([served.status, served.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8']);
+    expect(served.text).toContain('ReceiverRender');
+  }
+  // admin traffic (the page, its scripts) is not recorded
   expect((await receiver.requests()).map((r) => r.path)).toEqual(['/p']);
+});
+
+it('serves its page in Japanese when started with lang ja', async () => {
+  const ja = await startReceiver({ lang: 'ja' });
+  try {
+    const text = await (await fetch(`${ja.origin}/__receiver/`)).text();
+    expect(text).toContain('<html lang="ja">');
+    expect(text).toContain('<h1>Webhook 受信ページ</h1>');
+  } finally {
+    await ja.stop();
+  }
+});
+
+it('does not list browser noise: favicon, robots.txt, touch icons, .well-known', async () => {
+  for (const noise of ['/favicon.ico', '/robots.txt', '/apple-touch-icon-precomposed.png', '/.well-known/x']) {
+    expect((await hit(noise)).status).toBe(404);
+  }
+  await hit('/favicon.ico', { method: 'POST', body: 'a webhook may use any path' });
+  expect((await receiver.requests()).map((r) => `${r.method} ${r.path}`)).toEqual(['POST /favicon.ico']);
 });
 
 it('rejects unknown admin endpoints', async () => {

@@ -1,0 +1,46 @@
+// The receiver page's script (served as /__receiver/page.js after render.js): loads what the
+// receiver got from /__receiver/slack and /__receiver/requests and renders it with
+// ReceiverRender, in the page's language (<html lang>). A Refresh button reloads the lists.
+(function main() {
+  const render = globalThis.ReceiverRender;
+  const t = render.stringsFor(document.documentElement.lang);
+  const byId = (id) => document.getElementById(id);
+
+  async function getJson(path) {
+    const response = await fetch(path, { cache: 'no-store' });
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    return response.json();
+  }
+
+  function fill(container, count, heading, label, node) {
+    heading.textContent = `${label} (${count})`;
+    container.replaceChildren(node);
+  }
+
+  async function load() {
+    const status = byId('status');
+    try {
+      const [slack, requests] = await Promise.all([getJson('/__receiver/slack'), getJson('/__receiver/requests')]);
+      const messages = slack.messages;
+      const slackNode =
+        messages.length > 0
+          ? render.renderSlackThreads(document, messages, t)
+          : Object.assign(document.createElement('p'), { textContent: t.noSlack });
+      fill(byId('slack-list'), messages.length, byId('slack-heading'), t.slackHeading, slackNode);
+      const list = document.createElement('ol');
+      list.className = 'rq-list';
+      for (const request of requests)
+        list.appendChild(document.createElement('li')).appendChild(render.renderRequest(document, request, t));
+      const requestsNode =
+        requests.length > 0 ? list : Object.assign(document.createElement('p'), { textContent: t.noRequests });
+      fill(byId('requests-list'), requests.length, byId('requests-heading'), t.requestsHeading, requestsNode);
+      status.textContent = '';
+      document.body.dataset.loaded = 'true';
+    } catch {
+      status.textContent = t.loadFailed;
+    }
+  }
+
+  byId('refresh').addEventListener('click', () => void load());
+  void load();
+})();
