@@ -6,7 +6,8 @@
  * without its password ever reaching the page; a hostile query name renders as text; the
  * completion popup stays inside the 300 px sidebar; a failed run marks the old preview as the
  * last good result; the add-on's toasts and cell notes show in the page; a weekly schedule is set
- * with the keyboard and shown in the library, and the schedule panel shows the trigger. Screenshots go to
+ * with the keyboard and shown in the library, and the schedule panel shows the trigger; the webhook
+ * receiver's page shows a Block Kit message as Slack would, with no effect from its <script>. Screenshots go to
  * test-artifacts/. Skipped only when /usr/bin/chromium is absent (CI installs it).
  */
 import * as fs from 'node:fs';
@@ -365,6 +366,61 @@ describeBrowser('the playground in Chromium', () => {
     await expect(item.getByTestId('item-schedule').textContent()).resolves.toBe(
       'Schedule: Weekly on Mon, Thu at 08:30, until 2031-12-31',
     );
+  });
+
+  it('shows a Block Kit message on the receiver page as Slack would, with no <script> effect', async () => {
+    const hostile = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
+    const blocks = [
+      { type: 'header', text: { type: 'plain_text', text: 'Triggered: Late orders' } },
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: `*Value* 12 > 0 <https://example.test/result|Open the result tab>\n${hostile}` },
+      },
+      { type: 'divider' },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: hostile }] },
+    ];
+    const posted = await fetch(`${pg.receiver.origin}/services/T000/B000/XXXX`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ text: hostile, blocks }),
+    });
+    expect(await posted.text()).toBe('ok');
+    const receiverPage = await context.newPage();
+    const receiverErrors: string[] = [];
+    receiverPage.on('pageerror', (error) => receiverErrors.push(error.message));
+    receiverPage.on('dialog', (dialog) => {
+      dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    try {
+      await receiverPage.goto(`${pg.receiver.origin}/__receiver/`);
+      await receiverPage.locator('body[data-loaded="true"]').waitFor();
+      const slack = receiverPage.getByRole('region', { name: /^Slack messages/ });
+      await expect(slack.getByRole('heading', { level: 2 }).textContent()).resolves.toMatch(/^Slack messages \(\d+\)$/);
+      const message = slack.locator('article').filter({ hasText: 'Triggered: Late orders' }).last();
+      await expect(message.locator('.sl-header').textContent()).resolves.toBe('Triggered: Late orders');
+      const link = message.getByRole('link', { name: 'Open the result tab' });
+      await expect(link.getAttribute('href')).resolves.toBe('https://example.test/result');
+      await expect(message.locator('strong').first().textContent()).resolves.toBe('Value');
+      await expect(message.textContent()).resolves.toContain('<script>window.__pwned = 1</script>');
+      await expect(receiverPage.locator('main script, main img').count()).resolves.toBe(0);
+      await expect(receiverPage.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).resolves.toBe(
+        undefined,
+      );
+      // The page's own requests (itself, its scripts, the favicon a browser asks for) are not listed.
+      await receiverPage.goto(`${pg.receiver.origin}/favicon.ico`).catch(() => undefined);
+      const paths = (await pg.receiver.requests()).map((r) => r.path);
+      expect(paths).toContain('/services/T000/B000/XXXX');
+      expect(paths.filter((p) => p === '/favicon.ico' || p.startsWith('/__receiver'))).toEqual([]);
+      await receiverPage.goto(`${pg.receiver.origin}/__receiver/`);
+      await receiverPage.locator('body[data-loaded="true"]').waitFor();
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      await receiverPage.screenshot({ path: path.join(ARTIFACTS, 'playground-12-receiver.png'), fullPage: true });
+      expect(receiverErrors).toEqual([]);
+      expect(dialogs).toEqual([]);
+    } finally {
+      await receiverPage.close();
+    }
   });
 
   it('raised no script error in the page', () => {

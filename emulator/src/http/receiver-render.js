@@ -4,7 +4,7 @@
 // and fields, context, divider, image as its alt text), mrkdwn (*bold*, _italic_, ~strike~,
 // `code`, ```code blocks```, <url|label> links, > quotes), the fallback text without blocks,
 // thread replies under their parent and chat.update edits marked as edited; other requests
-// (Google Chat, JSON webhooks) as pretty JSON. Everything from a payload becomes text nodes
+// (Google Chat, JSON webhooks) as pretty JSON, open; Slack's raw bodies folded. Everything from a payload becomes text nodes
 // (textContent), never markup; links keep only http(s) and mailto targets.
 (function attach(root) {
   const STRINGS = {
@@ -275,8 +275,11 @@
       .join('\n');
     details.appendChild(el(doc, 'pre', undefined, headerText));
     const body = prettyBody(request.body);
-    article.appendChild(el(doc, 'p', 'rq-label', t.body));
-    article.appendChild(el(doc, 'pre', 'rq-body', body === '' ? t.emptyBody : body));
+    // A Slack request's body is rendered above as the message: keep its raw form folded.
+    const bodyBox = article.appendChild(el(doc, 'details', 'rq-body-box'));
+    bodyBox.open = requestKind(request, t) !== t.kindSlack;
+    bodyBox.appendChild(el(doc, 'summary', 'rq-label', t.body));
+    bodyBox.appendChild(el(doc, 'pre', 'rq-body', body === '' ? t.emptyBody : body));
     return article;
   }
 

@@ -68,6 +68,7 @@ a{color:#0b57a4}:focus-visible{outline:3px solid #0b57a4;outline-offset:2px}
 button{font:inherit;padding:.3rem .9rem;border:1px solid #0b57a4;border-radius:4px;background:#fff;color:#0b57a4}
 ol{list-style:none;padding:0;margin:0}
 .sl-item,.rq-list>li{border:1px solid #c6c6c6;border-radius:6px;padding:.6rem .8rem;margin:.6rem 0}
+time.rq-time{display:block}
 .sl-meta,.sl-thread-summary,.sl-orphan,.rq-time,.rq-label{color:#545454;font-size:.85rem;margin:0 0 .3rem}
 .sl-meta>*+*{margin-left:.6rem}.sl-edited{font-style:italic}
 .sl-header{font-weight:700;font-size:1.1rem;margin:.2rem 0 .4rem}

@@ -192,6 +192,10 @@ describe('other requests', () => {
     const hook = render.renderRequest(document, request({ body: '{"state":"triggered","value":3}' }), t);
     expect(hook.querySelector('.rq-kind')?.textContent).toBe('JSON webhook');
     expect(hook.querySelector('.rq-body')?.textContent).toBe('{\n  "state": "triggered",\n  "value": 3\n}');
+    expect([chat, hook].map((a) => a.querySelector('details.rq-body-box')?.hasAttribute('open'))).toEqual([true, true]);
+    const slack = render.renderRequest(document, request({ path: '/services/T/B/X', body: '{"text":"x"}' }), t);
+    expect(slack.querySelector('.rq-kind')?.textContent).toBe('Slack');
+    expect(slack.querySelector('details.rq-body-box')?.hasAttribute('open')).toBe(false);
     const empty = render.renderRequest(document, request({ headers: {}, body: '' }), t);
     expect(empty.querySelector('.rq-body')?.textContent).toBe('(empty body)');
   });
