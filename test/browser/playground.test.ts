@@ -414,6 +414,16 @@ describeBrowser('the playground in Chromium', () => {
       expect(paths.filter((p) => p === '/favicon.ico' || p.startsWith('/__receiver'))).toEqual([]);
       await receiverPage.goto(`${pg.receiver.origin}/__receiver/`);
       await receiverPage.locator('body[data-loaded="true"]').waitFor();
+      // A message that arrives while the page is open shows up without a reload.
+      await fetch(`${pg.receiver.origin}/services/T000/B000/XXXX`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ text: 'Recovered: _Late orders_' }),
+      });
+      await slack.locator('article em').filter({ hasText: 'Late orders' }).waitFor({ timeout: 10_000 });
+      await expect(receiverPage.getByRole('status').textContent()).resolves.toBe(
+        'New requests arrived; the lists are up to date.',
+      );
       fs.mkdirSync(ARTIFACTS, { recursive: true });
       await receiverPage.screenshot({ path: path.join(ARTIFACTS, 'playground-12-receiver.png'), fullPage: true });
       expect(receiverErrors).toEqual([]);

@@ -1,6 +1,8 @@
 // The receiver page's script (served as /__receiver/page.js after render.js): loads what the
 // receiver got from /__receiver/slack and /__receiver/requests and renders it with
-// ReceiverRender, in the page's language (<html lang>). A Refresh button reloads the lists.
+// ReceiverRender, in the page's language (<html lang>). It checks for news every 3 seconds while
+// visible and re-renders only when something changed (saying so in a polite status line), so
+// focus and open details stay put otherwise; the Refresh button re-renders at once.
 (function main() {
   const render = globalThis.ReceiverRender;
   const t = render.stringsFor(document.documentElement.lang);
@@ -17,11 +19,19 @@
     container.replaceChildren(node);
   }
 
-  async function load() {
+  const POLL_MS = 3000;
+  /** What was last rendered, to skip re-rendering the same lists. */
+  let shown = null;
+
+  async function load(force) {
     const status = byId('status');
     try {
       const [slack, requests] = await Promise.all([getJson('/__receiver/slack'), getJson('/__receiver/requests')]);
       const messages = slack.messages;
+      const signature = JSON.stringify([messages, requests.length, requests.at(-1)?.receivedAt ?? null]);
+      if (!force && signature === shown) return;
+      const news = shown !== null && signature !== shown;
+      shown = signature;
       const slackNode =
         messages.length > 0
           ? render.renderSlackThreads(document, messages, t)
@@ -34,13 +44,18 @@
       const requestsNode =
         requests.length > 0 ? list : Object.assign(document.createElement('p'), { textContent: t.noRequests });
       fill(byId('requests-list'), requests.length, byId('requests-heading'), t.requestsHeading, requestsNode);
-      status.textContent = '';
+      status.textContent = news ? t.updated : '';
       document.body.dataset.loaded = 'true';
     } catch {
       status.textContent = t.loadFailed;
     }
   }
 
-  byId('refresh').addEventListener('click', () => void load());
-  void load();
+  async function poll() {
+    if (document.visibilityState === 'visible') await load(false);
+    setTimeout(() => void poll(), POLL_MS);
+  }
+
+  byId('refresh').addEventListener('click', () => void load(true));
+  void load(true).then(() => setTimeout(() => void poll(), POLL_MS));
 })();

@@ -5,6 +5,7 @@ export interface ReceiverStrings {
   title: string;
   intro: string;
   refresh: string;
+  updated: string;
   slackHeading: string;
   requestsHeading: string;
   noSlack: string;

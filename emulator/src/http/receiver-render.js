@@ -12,6 +12,7 @@
       title: 'Webhook receiver',
       intro: 'What the playground sent to Slack and to other webhooks, newest last. Browser noise is not listed.',
       refresh: 'Refresh',
+      updated: 'New requests arrived; the lists are up to date.',
       slackHeading: 'Slack messages',
       requestsHeading: 'All requests received',
       noSlack: 'No Slack message yet. Run a check whose alert sends to Slack, or use "Send test".',
@@ -37,6 +38,7 @@
       intro:
         'プレイグラウンドが Slack やその他の Webhook に送った内容です (新しいものが下)。ブラウザの自動リクエストは表示しません。',
       refresh: '再読み込み',
+      updated: '新しいリクエストを受信し、一覧を更新しました。',
       slackHeading: 'Slack メッセージ',
       requestsHeading: '受信したすべてのリクエスト',
       noSlack:
