@@ -271,7 +271,7 @@
     const when = new Date(Number(request.receivedAt)).toISOString();
     article.appendChild(el(doc, 'time', 'rq-time', when)).setAttribute('datetime', when);
     const details = article.appendChild(el(doc, 'details', 'rq-headers'));
-    details.appendChild(el(doc, 'summary', undefined, t.headers));
+    details.appendChild(el(doc, 'summary', 'rq-label', t.headers));
     const headerText = Object.entries(request.headers ?? {})
       .map(([k, v]) => `${k}: ${v}`)
       .join('\n');
