@@ -582,6 +582,36 @@ const MESSAGES = {
     en: 'this kind of destination is not known to this version of Sheetdash.',
     ja: 'この種類の送信先は、このバージョンの Sheetdash では使えません。',
   },
+  'dest.notFound': {
+    en: 'No destination "{id}": it may have been deleted. Reopen the Destinations list in the sidebar.',
+    ja: '送信先「{id}」が見つかりません。削除された可能性があります。サイドバーの送信先一覧を開き直してください。',
+  },
+  'dest.kindRequired': {
+    en: 'Choose the kind of destination to test.',
+    ja: 'テストする送信先の種類を選んでください。',
+  },
+  'dest.secretReentry': {
+    en: 'Where messages go changed ({fields}), so the saved secrets will not be sent there. Type the webhook URL, token or secret header value again.',
+    ja: '送信先が変わったため({fields})、保存済みのシークレットはそこへは送られません。Webhook URL、トークン、シークレットヘッダーの値をもう一度入力してください。',
+  },
+  'dest.notManager': {
+    en: 'Only {managers} can change or delete the destination "{name}". Ask them to make the change; you can still send a test to it.',
+    ja: '送信先「{name}」を変更・削除できるのは {managers} だけです。変更を依頼してください。テスト送信はそのままできます。',
+  },
+  'dest.noManager': {
+    en: 'Nobody can change the destination "{name}": this spreadsheet shows no owner and its creator is unknown. Add a new destination to replace it.',
+    ja: '送信先「{name}」は誰も変更できません。このスプレッドシートには所有者が表示されず、作成者も不明です。置き換えるには新しい送信先を追加してください。',
+  },
+  'dest.createNotOwner': {
+    en: "Only the spreadsheet's owner ({owner}) can add destinations. Ask them to add it; everyone can then send a test to it.",
+    ja: '送信先を追加できるのはスプレッドシートの所有者({owner})だけです。追加を依頼してください。追加後は誰でもテスト送信できます。',
+  },
+  'dest.emailHidden': {
+    en: "Google does not give Sheetdash your e-mail address here, so you cannot add or change destinations. Ask the spreadsheet's owner to do it.",
+    ja: 'Google がこの環境であなたのメールアドレスを Sheetdash に渡さないため、送信先の追加や変更はできません。スプレッドシートの所有者に依頼してください。',
+  },
+  'dest.nameLabel': { en: 'Name', ja: '名前' },
+  'dest.kindField': { en: 'kind', ja: '種類' },
   // --- end of alert messages and destinations ---
 } as const;
 

@@ -10,6 +10,7 @@ import { listKinds } from '../datasources/registry';
 import { currentWho } from '../adapters/owner';
 import type { ApiMethodName, ApiResponse } from '../shared/api-types';
 import { deleteDataSource, listDataSources, saveDataSource, testDataSource } from './datasources';
+import { DESTINATION_HANDLERS } from './destination-handlers';
 import { LIBRARY_HANDLERS } from './library/api-handlers';
 import { SCHEDULE_HANDLERS } from './schedule/api-handlers';
 import { type ApiHandlers, invoke, NO_PAYLOAD } from './api-handler';
@@ -73,6 +74,7 @@ export const API: ApiHandlers<ApiMethodName> = {
   ...LIBRARY_HANDLERS,
   ...DATA_SOURCE_HANDLERS,
   ...SCHEDULE_HANDLERS,
+  ...DESTINATION_HANDLERS,
 };
 
 function isMethod(method: unknown): method is ApiMethodName {

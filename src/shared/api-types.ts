@@ -412,6 +412,11 @@ export interface ApiMethods {
   listRecentRuns: [undefined, RunStatusView[]];
   getScheduleStatus: [undefined, ScheduleStatusView];
   turnOnSchedule: [undefined, ScheduleInstallView];
+  listDestinationKinds: [undefined, DestinationKindView[]];
+  listDestinations: [undefined, DestinationView[]];
+  saveDestination: [DestinationInput, DestinationView];
+  deleteDestination: [{ id: string }, true];
+  sendTestDestination: [TestDestinationInput, TestDestinationView];
 }
 
 export type ApiMethodName = keyof ApiMethods;
@@ -457,3 +462,46 @@ export type DeliveryOutcome =
   | { status: 'delivered'; attempts: number; thread?: ThreadRef; warnings?: DeliveryProblem[] }
   | { status: 'failed'; attempts: number; problem: DeliveryProblem }
   | { status: 'retry-later'; attempts: number; problem: DeliveryProblem; retryAfterMs?: number };
+
+/** A destination kind as the sidebar's form shows it (labels in the user's language). */
+export interface DestinationKindView {
+  id: string;
+  label: string;
+  fields: FieldView[];
+}
+
+/** A stored destination on its way to the sidebar: secret fields hold the mask "••••••••" when set. */
+export interface DestinationView {
+  id: string;
+  name: string;
+  kind: string;
+  kindLabel: string;
+  options: Record<string, string | number | boolean | undefined>;
+  /** Who may change or delete it: the spreadsheet's owner (when visible) and its creator. */
+  managedBy: string[];
+  canManage: boolean;
+}
+
+export interface DestinationInput {
+  id?: string;
+  name: string;
+  kind: string;
+  options: Record<string, string | number | boolean | undefined>;
+}
+
+/**
+ * "Send test": a stored destination as stored (`id` alone), or the form's content (`kind`, `options`)
+ * reusing the secrets of the stored destination `id` only for an unchanged target. Nothing is saved.
+ */
+export interface TestDestinationInput {
+  id?: string;
+  kind?: string;
+  options?: Record<string, string | number | boolean | undefined>;
+}
+
+export interface TestDestinationView {
+  ok: boolean;
+  outcome: DeliveryOutcome;
+  /** The outcome in the user's language. */
+  message: string;
+}

@@ -69,6 +69,11 @@ describe('the API table and the contract', () => {
       listRecentRuns: true,
       getScheduleStatus: true,
       turnOnSchedule: true,
+      listDestinationKinds: true,
+      listDestinations: true,
+      saveDestination: true,
+      deleteDestination: true,
+      sendTestDestination: true,
     };
     expect(Object.keys(API).sort()).toEqual(Object.keys(methods).sort());
   });

@@ -28,6 +28,7 @@ import {
 import { listRecentRuns, runAdhocQuery, runSavedQuery } from './run';
 import { readFirstColumn } from './bind-context';
 import { DEFAULT_ROW_LIMIT } from '../refresh/refresh';
+import type { DestinationMethod } from '../destination-handlers';
 import type { ScheduleMethod } from '../schedule/api-handlers';
 
 const ID_MAX = 100;
@@ -83,7 +84,13 @@ function requiredVersion(p: Payload, key: string): number {
 /** The methods this table answers: every method but the data sources' (api.ts) and the schedule's. */
 export type LibraryMethod = Exclude<
   ApiMethodName,
-  'listDataSourceKinds' | 'listDataSources' | 'saveDataSource' | 'deleteDataSource' | 'testDataSource' | ScheduleMethod
+  | 'listDataSourceKinds'
+  | 'listDataSources'
+  | 'saveDataSource'
+  | 'deleteDataSource'
+  | 'testDataSource'
+  | ScheduleMethod
+  | DestinationMethod
 >;
 
 export const LIBRARY_HANDLERS: ApiHandlers<LibraryMethod> = {
