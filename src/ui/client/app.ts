@@ -12,6 +12,7 @@ import { t, type MessageKey } from './i18n';
 import { startRelativeClock } from './relative-time';
 import type { SharedState } from './state';
 import { createDataSourcesTab } from './views/datasources';
+import { createDestinationsSection } from './views/destinations';
 import { createLibraryTab } from './views/library';
 import { createQueryTab } from './views/query';
 import { createStatusLine } from './views/status-line';
@@ -65,6 +66,9 @@ export function startApp(root: HTMLElement): void {
   const queryTab = createQueryTab(ctx);
   const libraryTab = createLibraryTab(ctx);
   const dataSourcesTab = createDataSourcesTab(ctx);
+  const destinations = createDestinationsSection(ctx);
+  dataSourcesTab.element.append(destinations.element);
+  let destinationsLoaded = false;
   const statusLine = createStatusLine();
   panels.set('query', queryTab.element);
   panels.set('library', libraryTab.element);
@@ -91,6 +95,10 @@ export function startApp(root: HTMLElement): void {
       show(panels.get(tab) as HTMLElement, tab === name);
     }
     if (name === 'library') void libraryTab.refresh();
+    if (name === 'datasources' && !destinationsLoaded) {
+      destinationsLoaded = true;
+      void destinations.load();
+    }
   }
 
   replace(root, tabBar, h('main', { class: 'sidebar' }, errorBox, ...panels.values()), statusLine.element);

@@ -193,6 +193,51 @@ export const CATALOG = {
   'ds.newTitle': { en: 'New data source', ja: '新しいデータソース' },
   'ds.editTitle': { en: 'Edit "{name}"', ja: '「{name}」を編集' },
 
+  'dest.title': { en: 'Alert destinations', ja: 'アラートの送信先' },
+  'dest.intro': {
+    en: 'Where alerts send their messages: Slack, Google Chat, a webhook or e-mail.',
+    ja: 'アラートのメッセージの送り先です(Slack、Google Chat、Webhook、メール)。',
+  },
+  'dest.add': { en: 'Add destination', ja: '送信先を追加' },
+  'dest.empty': { en: 'No destination yet.', ja: '送信先はまだありません。' },
+  'dest.kind': { en: 'Kind', ja: '種類' },
+  'dest.name': { en: 'Name', ja: '名前' },
+  'dest.edit': { en: 'Edit', ja: '編集' },
+  'dest.view': { en: 'View', ja: '表示' },
+  'dest.delete': { en: 'Delete', ja: '削除' },
+  'dest.deleteConfirm': {
+    en: 'Delete the destination "{name}"? Alerts stop sending to it.',
+    ja: '送信先「{name}」を削除しますか?アラートはここへ送信しなくなります。',
+  },
+  'dest.save': { en: 'Save', ja: '保存' },
+  'dest.saved': { en: 'Saved "{name}".', ja: '「{name}」を保存しました。' },
+  'dest.test': { en: 'Send test', ja: 'テスト送信' },
+  'dest.testNamed': { en: 'Send a test to "{name}"', ja: '「{name}」にテスト送信' },
+  'dest.sending': { en: 'Sending a test message…', ja: 'テストメッセージを送信中…' },
+  'dest.testSent': {
+    en: '{outcome}: a sample message was sent. Check that it arrived.',
+    ja: '{outcome}: サンプルメッセージを送りました。届いたか確認してください。',
+  },
+  'dest.secretKept': {
+    en: 'Leave as is to keep the saved secret (only while where messages go stays the same).',
+    ja: 'そのままにすると保存済みのシークレットを使い続けます(送信先が同じ間だけ)。',
+  },
+  'dest.secretCleared': {
+    en: 'Where messages go changed, so the saved secret will not be sent there: type it again.',
+    ja: '送信先が変わったため、保存済みのシークレットはそこへは送られません。もう一度入力してください。',
+  },
+  'dest.managedBy': { en: 'Managed by {managers}', ja: '管理者: {managers}' },
+  'dest.managedByNobody': {
+    en: 'No one can change it (no owner is visible)',
+    ja: '変更できる人はいません(所有者が表示されないため)',
+  },
+  'dest.readOnlyForm': {
+    en: 'Only {managers} can change this destination. You can send a test to it.',
+    ja: 'この送信先を変更できるのは {managers} だけです。テスト送信はできます。',
+  },
+  'dest.newTitle': { en: 'New destination', ja: '新しい送信先' },
+  'dest.editTitle': { en: 'Edit "{name}"', ja: '「{name}」を編集' },
+
   'status.none': { en: 'No scheduled runs yet.', ja: 'スケジュール実行はまだありません。' },
   'status.title': { en: 'Last runs', ja: '最近の実行' },
   'status.ok': { en: '{query}: {rows} rows, {at}', ja: '{query}: {rows} 行、{at}' },
