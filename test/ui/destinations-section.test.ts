@@ -7,6 +7,7 @@
  * a user who does not manage a destination sees it read-only, without Delete.
  */
 import type { ApiMethodName, DestinationKindView, DestinationView } from '../../src/shared/api-types';
+import { setLang } from '../../src/ui/client/i18n';
 import { createDestinationsSection } from '../../src/ui/client/views/destinations';
 
 const MASK = '••••••••';
@@ -183,4 +184,21 @@ test('delete asks first, then deletes and lists again', async () => {
   await flush();
   expect(calls.filter(([m]) => m === 'deleteDestination')).toEqual([['deleteDestination', { id: 'd1' }]]);
   expect(calls.filter(([m]) => m === 'listDestinations')).toHaveLength(2);
+});
+
+test('speaks Japanese to a Japanese user', async () => {
+  setLang('ja');
+  try {
+    const delivered = { ok: true, outcome: { status: 'delivered', attempts: 1 }, message: '送信しました' };
+    await mount([{ ...SLACK, canManage: false }], { sendTestDestination: delivered });
+    expect($('dest-section').querySelector('h3')?.textContent).toBe('アラートの送信先');
+    expect($('btn-dest-edit').textContent).toBe('表示');
+    $('btn-dest-test-item').click();
+    await flush();
+    expect($('dest-test-result').textContent).toBe(
+      '送信しました: サンプルメッセージを送りました。届いたか確認してください。',
+    );
+  } finally {
+    setLang('en');
+  }
 });
