@@ -15,9 +15,14 @@ module.exports = {
     filename: 'Code.js',
     clean: true,
   },
-  resolve: { extensions: ['.ts', '.js'] },
+  resolve: {
+    extensions: ['.ts', '.js'],
+    // Mustache's own minified build: 9 KB instead of 24 KB of the readable one, same API.
+    alias: { mustache$: path.resolve(__dirname, 'node_modules/mustache/mustache.min.js') },
+  },
   module: {
-    rules: [{ test: /\.ts$/, loader: 'esbuild-loader', options: { target: 'es2020' } }],
+    rules: [{ test: /\.ts$/, loader: 'esbuild-loader', options: { target: 'es2020', charset: 'utf8' } }],
+    // charset utf8: Japanese messages stay UTF-8 (3 bytes a character) instead of \uXXXX escapes (6).
   },
   optimization: {
     // Readable output: Apps Script's stack traces then point at code a person can read.
