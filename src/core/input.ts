@@ -57,3 +57,36 @@ export function record(p: Payload, key: string): Record<string, string | number 
   }
   return out;
 }
+
+/** What saving a configured thing (a data source, a destination) sends: id, name, kind, options. */
+export function configPayload(raw: unknown): {
+  id: string | undefined;
+  name: string;
+  kind: string;
+  options: Record<string, string | number | boolean | undefined>;
+} {
+  const p = asPayload(raw);
+  return {
+    id: text(p, 'id', { max: 100 }) || undefined,
+    name: text(p, 'name', { required: true, max: 200 }),
+    kind: text(p, 'kind', { required: true, max: 50 }),
+    options: record(p, 'options'),
+  };
+}
+
+/** What a test sends: a stored thing's id, or the form's kind and options (which may also name the stored id). */
+export function testTargetPayload(raw: unknown): {
+  id: string | undefined;
+  kind: string | undefined;
+  options: Record<string, string | number | boolean | undefined> | undefined;
+} {
+  const p = asPayload(raw);
+  const id = text(p, 'id', { max: 100 }) || undefined;
+  const kind = text(p, 'kind', { required: id === undefined, max: 50 }) || undefined;
+  return { id, kind, options: kind === undefined ? undefined : record(p, 'options') };
+}
+
+/** `{ id }` of a thing to delete or open. */
+export function idPayload(raw: unknown): { id: string } {
+  return { id: text(asPayload(raw), 'id', { required: true, max: 100 }) };
+}

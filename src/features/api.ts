@@ -4,7 +4,7 @@
  * failure comes back as { ok: false, error } with a message the user can act on.
  */
 import { translate } from '../core/i18n';
-import { InputError, asPayload, flag, record, text } from '../core/input';
+import { InputError, asPayload, configPayload, flag, idPayload, testTargetPayload } from '../core/input';
 import { UserError, errorMessage } from '../core/user-error';
 import { listKinds } from '../datasources/registry';
 import { currentWho } from '../adapters/owner';
@@ -31,21 +31,12 @@ const DATA_SOURCE_HANDLERS: ApiHandlers<DataSourceMethod> = {
   listDataSources: { read: NO_PAYLOAD, run: (_p, { lang }) => listDataSources(lang, currentWho()) },
 
   saveDataSource: {
-    read: (raw) => {
-      const p = asPayload(raw);
-      return {
-        id: text(p, 'id', { max: 100 }) || undefined,
-        name: text(p, 'name', { required: true, max: 200 }),
-        kind: text(p, 'kind', { required: true, max: 50 }),
-        writable: flag(p, 'writable'),
-        options: record(p, 'options'),
-      };
-    },
+    read: (raw) => ({ ...configPayload(raw), writable: flag(asPayload(raw), 'writable') }),
     run: (input, { lang }) => saveDataSource(input, lang, currentWho()),
   },
 
   deleteDataSource: {
-    read: (raw) => ({ id: text(asPayload(raw), 'id', { required: true, max: 100 }) }),
+    read: idPayload,
     run: ({ id }, { lang }) => {
       deleteDataSource(id, lang, currentWho());
       return true;
@@ -53,12 +44,7 @@ const DATA_SOURCE_HANDLERS: ApiHandlers<DataSourceMethod> = {
   },
 
   testDataSource: {
-    read: (raw) => {
-      const p = asPayload(raw);
-      const id = text(p, 'id', { max: 100 }) || undefined;
-      const kind = text(p, 'kind', { required: id === undefined, max: 50 }) || undefined;
-      return { id, kind, options: kind === undefined ? undefined : record(p, 'options') };
-    },
+    read: testTargetPayload,
     run: (input, { lang }) => testDataSource(input, lang),
   },
 };

@@ -2,7 +2,7 @@
  * The sidebar API of alert destinations (list the kinds, list, save, delete, "Send test"): each
  * payload read and checked here, the work done in destinations.ts as the active user.
  */
-import { asPayload, record, text } from '../core/input';
+import { configPayload, idPayload, testTargetPayload } from '../core/input';
 import { currentWho } from '../adapters/owner';
 import type { ApiHandlers } from './api-handler';
 import { NO_PAYLOAD } from './api-handler';
@@ -27,20 +27,12 @@ export const DESTINATION_HANDLERS: ApiHandlers<DestinationMethod> = {
   listDestinations: { read: NO_PAYLOAD, run: (_p, { lang }) => listDestinations(lang, currentWho()) },
 
   saveDestination: {
-    read: (raw) => {
-      const p = asPayload(raw);
-      return {
-        id: text(p, 'id', { max: 100 }) || undefined,
-        name: text(p, 'name', { required: true, max: 200 }),
-        kind: text(p, 'kind', { required: true, max: 50 }),
-        options: record(p, 'options'),
-      };
-    },
+    read: configPayload,
     run: (input, { lang }) => saveDestination(input, lang, currentWho()),
   },
 
   deleteDestination: {
-    read: (raw) => ({ id: text(asPayload(raw), 'id', { required: true, max: 100 }) }),
+    read: idPayload,
     run: ({ id }, { lang }) => {
       deleteDestination(id, lang, currentWho());
       return true;
@@ -48,12 +40,7 @@ export const DESTINATION_HANDLERS: ApiHandlers<DestinationMethod> = {
   },
 
   sendTestDestination: {
-    read: (raw) => {
-      const p = asPayload(raw);
-      const id = text(p, 'id', { max: 100 }) || undefined;
-      const kind = text(p, 'kind', { required: id === undefined, max: 50 }) || undefined;
-      return { id, kind, options: kind === undefined ? undefined : record(p, 'options') };
-    },
+    read: testTargetPayload,
     run: (input, ctx) => sendTestDestination(input, ctx),
   },
 };
