@@ -130,6 +130,8 @@ export interface QuerySummary {
   updatedAt: string;
   archived: boolean;
   lastRun: { at: string; ok: boolean; rows: number | null; message: string } | null;
+  /** The state of the query's alerts (null when it has none). */
+  check?: CheckSummaryView | null;
   /**
    * The refresh schedule in its canonical text (grammar in src/shared/schedule-text.ts), '' when
    * not scheduled; a row written by hand may hold text that does not parse (the tick skips it).
@@ -196,6 +198,8 @@ export interface RefreshResultView {
   message: string;
   warnings: string[];
   link?: string | null;
+  /** The query's alerts as this run left them (absent when it has none). */
+  check?: CheckSummaryView;
 }
 
 export interface RunStatusView {
@@ -204,6 +208,8 @@ export interface RunStatusView {
   outcome: 'ok' | 'failed' | 'skipped';
   rows: number | null;
   message: string;
+  /** The run's alerts, when the query has any: a triggered check is never a plain "ok". */
+  check?: { state: AlertState; text: string };
 }
 
 /** The states of an alert, as in Redash. */
@@ -318,6 +324,56 @@ export interface AlertStatus {
   sequence: number;
 }
 
+/** An alert's state as the sidebar, the library and the run log show it. */
+export interface AlertStatusView {
+  state: AlertState;
+  /** The compared value of the latest evaluation (null when none). */
+  value: AlertValue;
+  /**
+   * The state in words, in the reader's language: "Triggered: 12 (count > 0)", "OK: 0 (count > 0)",
+   * "Unknown: the query failed: …", "Not evaluated yet".
+   */
+  text: string;
+  evaluatedAt: string | null;
+  changedAt: string | null;
+  /** Evaluations in a row that met the condition while the pending period runs (0 otherwise). */
+  pending: number;
+  /** Notifications decided but not yet delivered to every destination (retried at the next tick). */
+  undelivered: number;
+}
+
+/** An alert rule with its status, for the sidebar. */
+export interface AlertView extends AlertRule {
+  status: AlertStatusView;
+  createdBy: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/** A saved alert, or what is wrong with the rule (each problem names its field). */
+export type SaveAlertAnswer = { saved: AlertView } | { problems: AlertRuleProblem[] };
+
+/**
+ * A query's checks in one line: the worst state of its alerts (triggered, then unknown, then ok),
+ * never shown as a green OK when one is triggered.
+ */
+export interface CheckSummaryView {
+  state: AlertState;
+  /** How many alerts the query has, and how many of them are triggered. */
+  alerts: number;
+  triggered: number;
+  /** In the reader's language, e.g. "Triggered: 12 (count > 0)" or "2 of 3 alerts triggered". */
+  text: string;
+}
+
+/** A message as a destination would show it, for the template preview (plain text). */
+export interface AlertPreviewView {
+  title: string;
+  text: string;
+  /** True when the query has no result tab yet, so the preview uses sample rows. */
+  sample: boolean;
+}
+
 /** What an evaluation asks the destinations to send. */
 export type AlertNotification = 'none' | 'triggered' | 'recovered' | 'unknown' | 'renotify';
 
@@ -417,6 +473,17 @@ export interface ApiMethods {
   saveDestination: [DestinationInput, DestinationView];
   deleteDestination: [{ id: string }, true];
   sendTestDestination: [TestDestinationInput, TestDestinationView];
+  /** The alerts of one query (or all of them), each with its status. */
+  listAlerts: [{ queryId?: string }, AlertView[]];
+  /** Creates (id '') or updates an alert; the rule's problems come back per field. */
+  saveAlert: [AlertRule, SaveAlertAnswer];
+  deleteAlert: [{ id: string }, true];
+  /** One click: "alert when this query returns rows" (count > 0), to the given destinations. */
+  addRowsCheck: [{ queryId: string; destinations?: string[] }, AlertView];
+  /** The rule's message, rendered over the query's current result (or sample rows). */
+  previewAlertMessage: [{ rule: AlertRule; kind: 'triggered' | 'recovered' }, AlertPreviewView];
+  /** Shows the alert history tab (made if missing) and answers its link. */
+  openAlertHistory: [undefined, { url: string; sheetName: string }];
 }
 
 export type ApiMethodName = keyof ApiMethods;
