@@ -10,6 +10,7 @@ import { listKinds } from '../datasources/registry';
 import { currentWho } from '../adapters/owner';
 import type { ApiMethodName, ApiResponse } from '../shared/api-types';
 import { deleteDataSource, listDataSources, saveDataSource, testDataSource } from './datasources';
+import { ALERT_HANDLERS } from './alerts/api-handlers';
 import { DESTINATION_HANDLERS } from './destination-handlers';
 import { LIBRARY_HANDLERS } from './library/api-handlers';
 import { SCHEDULE_HANDLERS } from './schedule/api-handlers';
@@ -61,6 +62,7 @@ export const API: ApiHandlers<ApiMethodName> = {
   ...DATA_SOURCE_HANDLERS,
   ...SCHEDULE_HANDLERS,
   ...DESTINATION_HANDLERS,
+  ...ALERT_HANDLERS,
 };
 
 function isMethod(method: unknown): method is ApiMethodName {

@@ -2,6 +2,7 @@
  * API entries of the query library, parameters, schema browser and preview: each reads and
  * checks its payload, then hands off to the feature. Spread into the API object by api.ts.
  */
+import type { AlertMethod } from '../alerts/api-handlers';
 import { translate } from '../../core/i18n';
 import { asPayload, flag, InputError, optionalNumber, text, type Payload } from '../../core/input';
 import { UserError } from '../../core/user-error';
@@ -91,6 +92,7 @@ export type LibraryMethod = Exclude<
   | 'testDataSource'
   | ScheduleMethod
   | DestinationMethod
+  | AlertMethod
 >;
 
 export const LIBRARY_HANDLERS: ApiHandlers<LibraryMethod> = {
