@@ -54,3 +54,44 @@ function exec(url, statements) {
   for (var i = 0; i < statements.length; i++) st.execute(statements[i]);
   conn.close();
 }
+
+// (t) A naive tick for the tick benchmark: per query, one connection, per-cell getters, the
+// tab cleared and written row by row, then read back to evaluate its check (rows > 0), the
+// state in its own property, and one UrlFetch per change of state.
+function naiveTick(url, user, password, queries, webhookUrl) {
+  var ss = SpreadsheetApp.getActiveSpreadsheet();
+  var props = PropertiesService.getDocumentProperties();
+  var sent = 0;
+  for (var q = 0; q < queries.length; q++) {
+    var conn = connect_(url, user, password);
+    var rs = conn.createStatement().executeQuery(queries[q].sql);
+    var n = rs.getMetaData().getColumnCount();
+    var sheet = ss.getSheetByName(queries[q].name) || ss.insertSheet(queries[q].name);
+    sheet.clear();
+    while (rs.next()) {
+      var row = [];
+      for (var i = 1; i <= n; i++) row.push(rs.getString(i));
+      sheet.appendRow(row);
+    }
+    rs.close();
+    conn.close();
+    var rows = sheet
+      .getDataRange()
+      .getValues()
+      .filter((r) => r.join('') !== '').length;
+    var state = rows > 0 ? 'triggered' : 'ok';
+    var before = props.getProperty('naive.alert.' + q) || 'unknown';
+    if (state !== before) {
+      props.setProperty('naive.alert.' + q, state);
+      if (state === 'triggered' || before === 'triggered') {
+        UrlFetchApp.fetch(webhookUrl, {
+          method: 'post',
+          contentType: 'application/json',
+          payload: JSON.stringify({ text: queries[q].name + ': ' + state + ' (' + rows + ' rows)' }),
+        });
+        sent++;
+      }
+    }
+  }
+  return sent;
+}
