@@ -12,7 +12,9 @@ async function main(): Promise<void> {
     throw new Error(`PORT must be a port number, not "${process.env.PORT}".`);
   const playground = await startPlayground({ port, lang, stateDir: process.env.SHEETDASH_STATE || undefined });
   console.log(`\nSheetdash playground: ${playground.url}`);
-  console.log(`Webhook receiver:     ${playground.receiver.origin}/__receiver/ (https://hooks.slack.com goes there)`);
+  console.log(
+    `Webhook receiver:     ${playground.receiver.origin}/__receiver/ (https://hooks.slack.com and https://slack.com/api go there)`,
+  );
   console.log(`State:                ${playground.stateDir} (delete it to start over)\n`);
   let stopping = false;
   const stop = () => {

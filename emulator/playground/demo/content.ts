@@ -2,11 +2,19 @@
  * The demo spreadsheet's first-start content, created through the add-on's real API (as the
  * sidebar would): the "Demo DB" data source on the embedded PGlite, a few saved queries (a
  * check query for inconsistent data, one with a {{ since }} date parameter), and a
- * "Customers" tab with the rows sales typed. Each step is recorded as done only when it
+ * "Customers" tab with the rows sales typed, a Slack destination on the local receiver and an
+ * alert on the check query ("returns rows") posting there. Each step is recorded as done only when it
  * worked, so a step the server cannot do yet is tried again on the next start.
  */
 import type { AppsScriptRuntime } from '../../src/runtime';
-import type { DataSourceView, QueryInput, SaveQueryAnswer } from '../../../src/shared/api-types';
+import type {
+  AlertView,
+  DataSourceView,
+  DestinationView,
+  QueryInput,
+  QuerySummary,
+  SaveQueryAnswer,
+} from '../../../src/shared/api-types';
 import type { DemoData } from './dataset';
 import { DEMO_CONNECTION } from './seed';
 
@@ -18,7 +26,19 @@ export interface SetupState {
   dataSourceId?: string;
   queriesSaved?: boolean;
   customersTab?: boolean;
+  /** The Slack destination on the local receiver. */
+  destinationId?: string;
+  /** The check query's alert, posting to that destination. */
+  checkAlert?: boolean;
 }
+
+/** The demo's Slack: a bot token destination whose https://slack.com/api goes to the local receiver. */
+export const DEMO_DESTINATION = {
+  name: 'Demo Slack (local receiver)',
+  kind: 'slack-bot',
+  /** Not a real token: the receiver plays Slack's Web API and accepts any bearer token. */
+  options: { channel: 'C0DEMOALERTS', token: 'xoxb-demo-0000-receiver' },
+} as const;
 
 export interface SetupReport {
   state: SetupState;
@@ -146,6 +166,23 @@ export function createDemoContent(rt: AppsScriptRuntime, done: SetupState, demo:
     }
     if (failures.length === 0) state.queriesSaved = true;
     else problems.push(...failures);
+  }
+
+  if (!state.destinationId) {
+    const saved = callApi<DestinationView>(rt, 'saveDestination', DEMO_DESTINATION);
+    if (saved.ok) state.destinationId = saved.value.id;
+    else problems.push(`destination "${DEMO_DESTINATION.name}": ${saved.error}`);
+  }
+
+  if (state.destinationId && state.queriesSaved && !state.checkAlert) {
+    const checkName = DEMO_QUERIES[0].name;
+    const listed = callApi<QuerySummary[]>(rt, 'listQueries', { filter: 'all' });
+    const check = listed.ok ? listed.value.find((q) => q.name === checkName) : undefined;
+    const alert = check
+      ? callApi<AlertView>(rt, 'addRowsCheck', { queryId: check.id, destinations: [state.destinationId] })
+      : { ok: false as const, error: listed.ok ? 'the check query is missing' : listed.error };
+    if (alert.ok) state.checkAlert = true;
+    else problems.push(`alert on "${checkName}": ${alert.error}`);
   }
 
   if (!state.customersTab) {
