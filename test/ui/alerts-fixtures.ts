@@ -10,6 +10,7 @@ import type {
   QueryView,
 } from '../../src/shared/api-types';
 import type { AppContext, TabName } from '../../src/ui/client/context';
+import { t } from '../../src/ui/client/i18n';
 import { createQueryTab } from '../../src/ui/client/views/query';
 import { type FakeHandlers, type FakeServer, installFakeServer, until } from '../helpers/fake-script-run';
 
@@ -157,7 +158,7 @@ export async function openQuery(handlers: FakeHandlers, view: QueryView = VIEW) 
   const tab = createQueryTab(context(errors, tabs));
   document.body.appendChild(tab.element);
   tab.load(view);
-  await until(() => !$('alerts-list').textContent?.includes('Loading'), 'the alerts');
+  await until(() => $('alerts-list').textContent !== t('common.loading'), 'the alerts');
   return { server, errors, tabs, tab, count: (method: string) => count(server, method) };
 }
 

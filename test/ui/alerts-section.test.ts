@@ -52,9 +52,7 @@ test('lists the alerts of the opened query, each with its state by icon and word
     '2 notification(s) not delivered yet: retried at the next tick.',
   );
   expect($('alert-pending-count', items[0])).toBeNull();
-  expect($('alert-pending-count', items[3]).textContent).toBe(
-    'Pending: condition met 1 of 1 evaluations in a row',
-  );
+  expect($('alert-pending-count', items[3]).textContent).toBe('Pending: condition met 1 of 1 evaluations in a row');
   expect($('alert-muted-marker', items[2]).textContent).toBe('🔕 Muted');
   expect(items.filter((i) => $('alert-muted-marker', i)).length).toBe(1);
   expect(items[1].textContent).toContain('max(amount) >= 1000');
@@ -148,7 +146,9 @@ test('"Open alert history" says which tab holds it, with a link', async () => {
   });
   await clickAndWait('btn-alert-history', () => $('alert-history-where') !== null, 'the answer');
   expect(server.calls.at(-1)).toEqual(['openAlertHistory', undefined]);
-  expect($('alert-history-where').textContent).toBe('The alert history is in the tab "Alert history" of this spreadsheet:');
+  expect($('alert-history-where').textContent).toBe(
+    'The alert history is in the tab "Alert history" of this spreadsheet:',
+  );
   expect($<HTMLAnchorElement>('alert-history-link').href).toBe('https://docs.google.com/spreadsheets/d/x/edit#gid=9');
   expect($('alert-history-where').parentElement?.getAttribute('role')).toBe('status');
 });
