@@ -56,6 +56,8 @@ test('lists the alerts of the opened query, each with its state by icon and word
   expect($('alert-muted-marker', items[2]).textContent).toBe('🔕 Muted');
   expect(items.filter((i) => $('alert-muted-marker', i)).length).toBe(1);
   expect(items[1].textContent).toContain('max(amount) >= 1000');
+  expect(items[1].textContent).toContain('Checked ');
+  expect(items[3].textContent).not.toContain('Checked ');
   expect($('btn-alert-edit', items[0]).getAttribute('aria-label')).toBe('Edit alert "Rows found"');
 });
 
@@ -86,6 +88,7 @@ test('an empty list says so, and a refused list says why without blocking the ed
 test('one click adds the rows check, sending no destination: the server picks the only one', async () => {
   const created = alertView({ id: 'a9', name: 'Rows returned', destinations: ['d1'] });
   const { server } = await openQuery({ addRowsCheck: created });
+  $('btn-alert-rows-check').click(); // a double click adds one check
   await clickAndWait('btn-alert-rows-check', () => $$('alert-item').length === 1, 'the new alert');
   expect(server.calls.filter(([m]) => m === 'addRowsCheck')).toEqual([['addRowsCheck', { queryId: 'q1' }]]);
   expect($('alerts-status').textContent).toBe('Added "Rows returned".');

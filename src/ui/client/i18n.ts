@@ -361,6 +361,7 @@ export const CATALOG = {
   },
   'alerts.edit': { en: 'Edit', ja: '編集' },
   'alerts.editNamed': { en: 'Edit alert "{name}"', ja: 'アラート「{name}」を編集' },
+  'alerts.evaluatedAt': { en: 'Checked {at}', ja: '{at} に確認' },
   'alerts.mutedMarker': { en: 'Muted', ja: 'ミュート中' },
   'alerts.pendingCount': {
     en: 'Pending: condition met {n} of {of} evaluations in a row',

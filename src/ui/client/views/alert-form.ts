@@ -171,12 +171,8 @@ export function alertForm(alert: AlertView | null, deps: AlertFormDeps): AlertFo
   const rearmEveryRow = h(
     'div',
     { class: 'rearm-every' },
-    h(
-      'label',
-      { attrs: { for: rearmEvery.id } },
-      t('alerts.rearmEvery'),
-      h('span', { class: 'row' }, rearmEvery, rearmUnit),
-    ),
+    h('label', { attrs: { for: rearmEvery.id } }, t('alerts.rearmEvery')),
+    h('div', { class: 'row' }, rearmEvery, rearmUnit),
     register('rearmEvery', [rearmEvery]),
   );
   const checkbox = (testid: string, checked: boolean) =>

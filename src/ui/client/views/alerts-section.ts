@@ -10,7 +10,8 @@ import { call } from '../api';
 import type { AppContext } from '../context';
 import { messageOf } from '../context';
 import { h, replace, show } from '../dom';
-import { t } from '../i18n';
+import { t, tParts } from '../i18n';
+import { relativeTime } from '../relative-time';
 import { alertForm } from './alert-form';
 import { createAlertHistoryButton } from './alert-history';
 import { badgeStateOf, checkBadge } from './check-badge';
@@ -34,6 +35,8 @@ export function createAlertsSection(ctx: AppContext, columns: () => string[]): A
   let query: { id: string; name: string } | null = null;
   let alerts: AlertView[] = [];
   let requestNumber = 0;
+  /** A one-click check is being added (a second click must not add another). */
+  let adding = false;
 
   const titleId = 'alerts-title';
   const list = h('ul', { class: 'alert-list', testid: 'alerts-list', attrs: { 'aria-labelledby': titleId } });
@@ -101,6 +104,9 @@ export function createAlertsSection(ctx: AppContext, columns: () => string[]): A
           : null,
       ),
       h('div', {}, checkBadge(badgeStateOf(s), s.text, 'alert-state')),
+      s.evaluatedAt
+        ? h('div', { class: 'gray' }, ...tParts<Node>('alerts.evaluatedAt', { at: relativeTime(s.evaluatedAt) }))
+        : null,
       h('div', { class: 'gray' }, conditionText(alert)),
       s.pending > 0
         ? h(
@@ -217,7 +223,9 @@ export function createAlertsSection(ctx: AppContext, columns: () => string[]): A
 
   async function addRowsCheck(): Promise<void> {
     const current = query;
-    if (!current) return;
+    if (!current || adding) return;
+    adding = true;
+    rowsCheck.setAttribute('aria-disabled', 'true');
     ctx.showError(null);
     replace(status, h('span', { class: 'gray' }, t('alerts.adding')));
     try {
@@ -233,6 +241,9 @@ export function createAlertsSection(ctx: AppContext, columns: () => string[]): A
     } catch (error) {
       replace(status);
       ctx.showError(messageOf(error));
+    } finally {
+      adding = false;
+      rowsCheck.removeAttribute('aria-disabled');
     }
   }
 

@@ -1,7 +1,8 @@
 /**
  * The Query tab: holds the query being edited (the draft and what was last saved) and puts
  * its parts together — data source picker, name, SQL editor with Format and the table list,
- * parameters, Run / Write to tab, Save / Save as, Copy link, the result, description and tags.
+ * parameters, Run / Write to tab, Save / Save as, Copy link, the result, the saved query's alerts,
+ * description and tags.
  */
 import type { QuerySummary, QueryView } from '../../../shared/api-types';
 import { call } from '../api';
