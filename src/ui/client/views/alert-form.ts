@@ -334,8 +334,7 @@ export function alertForm(alert: AlertView | null, deps: AlertFormDeps): AlertFo
             'label',
             { class: 'inline' },
             destChecks[i],
-            `${d.name} `,
-            h('span', { class: 'gray' }, `(${d.kindLabel})`),
+            h('span', {}, `${d.name} `, h('span', { class: 'gray' }, `(${d.kindLabel})`)),
           ),
         ),
       );

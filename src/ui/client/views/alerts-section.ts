@@ -95,12 +95,7 @@ export function createAlertsSection(ctx: AppContext, columns: () => string[]): A
         { class: 'item-name' },
         alert.name,
         alert.muted
-          ? h(
-              'span',
-              { class: 'muted-marker', testid: 'alert-muted-marker' },
-              h('span', { attrs: { 'aria-hidden': 'true' } }, '🔕 '),
-              t('alerts.mutedMarker'),
-            )
+          ? h('span', { class: 'muted-marker', testid: 'alert-muted-marker' }, t('alerts.mutedMarker'))
           : null,
       ),
       h('div', {}, checkBadge(badgeStateOf(s), s.text, 'alert-state')),
