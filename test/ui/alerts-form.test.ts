@@ -168,6 +168,15 @@ test("the server's problems are shown next to their fields, the first one focuse
   expect(savedRules(server.calls)).toHaveLength(2);
 });
 
+test('a problem of a field not shown is said on top, where the focus goes', async () => {
+  await openAddForm({ saveAlert: { problems: [{ field: 'condition.column', message: 'No such column.' }] } });
+  $('btn-alert-save').click();
+  await until(() => $('alert-problems').hidden === false, 'the problem');
+  expect($('alert-problems').textContent).toBe('No such column.');
+  expect($('alert-column').hasAttribute('aria-invalid')).toBe(false);
+  expect(document.activeElement).toBe($('alert-problems'));
+});
+
 test('a rearm interval that makes no whole minute is refused before asking the server', async () => {
   const { server } = await openAddForm();
   set('alert-rearm-mode', 'interval', 'change');

@@ -389,7 +389,9 @@ export function alertForm(alert: AlertView | null, deps: AlertFormDeps): AlertFo
     for (const problem of problems) {
       const control = controlOf(problem.field);
       const target = control ? targets.get(control) : undefined;
-      if (!control || !target) {
+      // A problem of a field not shown (the column under count, the interval of another rearm) is said on top.
+      const shown = target?.inputs.some((input) => !input.closest('[hidden]'));
+      if (!control || !target || !shown) {
         append(generalProblems, h('div', {}, problem.message));
         show(generalProblems, true);
         continue;
