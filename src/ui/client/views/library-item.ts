@@ -7,6 +7,7 @@ import { h, replace } from '../dom';
 import { t, tParts } from '../i18n';
 import { relativeTime } from '../relative-time';
 import { describeSchedule } from '../schedule-form';
+import { checkBadge } from './check-badge';
 
 export interface LibraryItemActions {
   open(id: string): void;
@@ -96,6 +97,9 @@ export function libraryItem(query: QuerySummary, actions: LibraryItemActions): H
         )
       : null,
     query.lastRun ? lastRunLine(query.lastRun) : null,
+    query.check
+      ? h('div', { class: 'item-check' }, checkBadge(query.check.state, query.check.text, 'item-check'))
+      : null,
     h(
       'div',
       { class: 'buttons' },

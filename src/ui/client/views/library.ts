@@ -9,6 +9,7 @@ import type { AppContext } from '../context';
 import { messageOf } from '../context';
 import { h, replace } from '../dom';
 import { t } from '../i18n';
+import { createAlertHistoryButton } from './alert-history';
 import { type LibraryItemActions, libraryItem } from './library-item';
 
 type Filter = 'all' | 'mine' | 'recent' | 'archived';
@@ -44,6 +45,7 @@ export function createLibraryTab(ctx: AppContext): { element: HTMLElement; refre
     h('div', { class: 'block' }, search),
     h('div', { class: 'block row' }, filter, tagFilter),
     list,
+    createAlertHistoryButton('btn-alert-history-library'),
   );
 
   function fillTags(tags: string[]): void {

@@ -1,7 +1,8 @@
 /**
  * The Query tab: holds the query being edited (the draft and what was last saved) and puts
  * its parts together — data source picker, name, SQL editor with Format and the table list,
- * parameters, Run / Write to tab, Save / Save as, Copy link, the result, description and tags.
+ * parameters, Run / Write to tab, Save / Save as, Copy link, the result, the saved query's alerts,
+ * description and tags.
  */
 import type { QuerySummary, QueryView } from '../../../shared/api-types';
 import { call } from '../api';
@@ -14,6 +15,7 @@ import { reconcileDefinitions } from '../params';
 import { completionSchema } from '../schema';
 import { formatSql } from '../sql-format';
 import { type QueryDraft, dialectOf, draftFromView, emptyDraft, hasUnsavedChanges } from '../state';
+import { createAlertsSection } from './alerts-section';
 import { createLinkPanel } from './link-panel';
 import { createParamsForm } from './params-form';
 import { createQueryMeta } from './query-meta';
@@ -69,7 +71,18 @@ export function createQueryTab(ctx: AppContext): QueryTab {
     insert: (text) => editor.insert(text),
     loaded: applyLanguage,
   });
-  const runs = createRunActions({ ctx, draft: () => draft, isDirty, params, results });
+  const alerts = createAlertsSection(ctx, () => results.columns());
+  const runs = createRunActions({
+    ctx,
+    draft: () => draft,
+    isDirty,
+    params,
+    results,
+    // A run of the saved query evaluated its alerts: show their new states.
+    written: (result) => {
+      if (result.check && draft.id) void alerts.refresh();
+    },
+  });
   const saves = createSaveActions({
     ctx,
     draft: () => draft,
@@ -80,6 +93,7 @@ export function createQueryTab(ctx: AppContext): QueryTab {
       saved = draftFromView(view);
       draft = draftFromView(view);
       fillForm();
+      alerts.setQuery({ id: view.id, name: view.name });
     },
     load,
   });
@@ -111,6 +125,7 @@ export function createQueryTab(ctx: AppContext): QueryTab {
     saves.conflictBox,
     link.element,
     results.element,
+    alerts.element,
     meta.detailsBlock,
   );
 
@@ -186,6 +201,7 @@ export function createQueryTab(ctx: AppContext): QueryTab {
     resetOutput();
     params.reset();
     fillForm();
+    alerts.setQuery(null);
   }
 
   function load(view: QueryView): void {
@@ -195,6 +211,7 @@ export function createQueryTab(ctx: AppContext): QueryTab {
     resetOutput();
     params.reset();
     fillForm();
+    alerts.setQuery({ id: view.id, name: view.name });
     void schema.load(false);
   }
 

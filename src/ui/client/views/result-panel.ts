@@ -4,11 +4,12 @@
  * stays, greyed and headed "the latest run failed; this is the last good result, from <time>",
  * until a run succeeds, or goes when another query is opened.
  */
-import type { PreviewView, RefreshResultView } from '../../../shared/api-types';
+import type { CheckSummaryView, PreviewView, RefreshResultView } from '../../../shared/api-types';
 import { seconds } from '../display';
 import { append, h, replace, show, textTable } from '../dom';
 import { getLang, t, tParts } from '../i18n';
 import { relativeTime } from '../relative-time';
+import { checkBadge } from './check-badge';
 
 export interface ResultPanel {
   element: HTMLElement;
@@ -18,6 +19,13 @@ export interface ResultPanel {
   preview(preview: PreviewView): void;
   /** The answer of Write to tab: what was written (a failure goes through failed()). */
   written(result: RefreshResultView): void;
+  /**
+   * The state of the query's alerts after a run (below the run's outcome): a triggered check is a
+   * warning with its value, never an OK.
+   */
+  check(check: CheckSummaryView): void;
+  /** The columns of the preview shown ([] when none). */
+  columns(): string[];
   /** A run failed: clears the status and marks the preview shown as the last good result. */
   failed(): void;
   /** Forgets everything (another query). */
@@ -36,6 +44,7 @@ export function createResultPanel(): ResultPanel {
   const element = h('div', { class: 'result-panel' }, statusBox, lastGood, previewBox);
   /** When the preview shown was produced; null when none is shown. */
   let previewAt: number | null = null;
+  let previewColumns: string[] = [];
 
   const unmark = () => {
     replace(lastGood);
@@ -53,6 +62,7 @@ export function createResultPanel(): ResultPanel {
       replace(statusBox, partial ? t('query.previewTruncated', vars) : t('query.previewStatus', vars));
       unmark();
       previewAt = Date.now();
+      previewColumns = [...preview.columns];
       replace(
         previewBox,
         preview.rows.length === 0
@@ -69,6 +79,18 @@ export function createResultPanel(): ResultPanel {
       }
       for (const warning of result.warnings) append(statusBox, h('div', { class: 'warning' }, warning));
     },
+    check(check) {
+      append(
+        statusBox,
+        h(
+          'div',
+          { class: 'run-check', testid: 'run-check', attrs: { 'data-state': check.state } },
+          `${t('alerts.checkPrefix')} `,
+          checkBadge(check.state, check.text),
+        ),
+      );
+    },
+    columns: () => previewColumns,
     failed() {
       replace(statusBox);
       if (previewAt === null) return;
@@ -82,6 +104,7 @@ export function createResultPanel(): ResultPanel {
       replace(previewBox);
       unmark();
       previewAt = null;
+      previewColumns = [];
     },
   };
 }

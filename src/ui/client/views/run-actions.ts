@@ -22,6 +22,8 @@ export interface RunActionsOptions {
   isDirty(): boolean;
   params: ParamsForm;
   results: ResultPanel;
+  /** After Write to tab answered (the alerts of a saved query may have changed state). */
+  written?(result: RefreshResultView): void;
 }
 
 export interface RunActions {
@@ -111,6 +113,8 @@ export function createRunActions(options: RunActionsOptions): RunActions {
       results.failed();
       ctx.showError(result.message);
     }
+    if (result?.check) results.check(result.check);
+    if (result) options.written?.(result);
     ctx.runsChanged();
     if (draft.id) ctx.libraryChanged();
   }

@@ -8,6 +8,7 @@ import { call } from '../api';
 import { h, replace } from '../dom';
 import { type MessageKey, t, tParts } from '../i18n';
 import { relativeTime } from '../relative-time';
+import { checkBadge } from './check-badge';
 
 const SHOWN = 3;
 /** How often the list is fetched again while the sidebar is visible. */
@@ -26,13 +27,22 @@ export interface StatusLine {
   startPolling(): () => void;
 }
 
+/**
+ * One run: a dot, the outcome in words, and the state of its alerts when it has any. A run whose
+ * check triggered gets the warning dot and badge, never the green one of a plain OK.
+ */
 function runLine(run: RunStatusView): HTMLElement {
   const vars = { query: run.query, rows: run.rows ?? 0, at: relativeTime(run.at), message: run.message };
+  const check = run.check;
+  const looks = check && check.state !== 'ok' && run.outcome === 'ok' ? `check-${check.state}` : run.outcome;
+  const title = check ? `${run.message} ${check.text}`.trim() : run.message;
   return h(
     'div',
-    { class: `run run-${run.outcome}`, testid: 'status-run', attrs: { title: run.message } },
+    { class: `run run-${looks}`, testid: 'status-run', attrs: { title, 'data-check': check?.state } },
     h('span', { class: 'dot' }),
     ...tParts<Node>(KEYS[run.outcome], vars),
+    check ? ' · ' : null,
+    check ? checkBadge(check.state, check.text, 'status-check') : null,
   );
 }
 
