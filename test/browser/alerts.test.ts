@@ -1,0 +1,156 @@
+/**
+ * A check alert end to end in a real browser (Debian's Chromium driven by playwright-core): a
+ * check query is written and saved in the sidebar, its alert is made with the one-click "Alert
+ * when this query returns rows" (the demo's only destination, a Slack bot played by the local
+ * receiver, is picked), the query is written to its tab, and the run shows the triggered check and
+ * the Slack message arrives on the receiver's page; the data is fixed, the query runs again, and
+ * the recovery is posted in the same thread while the first message is updated. Screenshots go to
+ * test-artifacts/. Skipped only when /usr/bin/chromium is absent (CI installs it).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import type { AppsScriptRuntime } from '../../emulator/src/runtime';
+import { startPlayground, type Playground } from '../../emulator/playground/server';
+import { DEMO_DESTINATION } from '../../emulator/playground/demo/content';
+import { adminRuntime, DEMO_CONNECTION, DEMO_JDBC_URL } from '../../emulator/playground/demo/seed';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
+const describeBrowser = fs.existsSync(CHROMIUM) ? describe : describe.skip;
+const SCHEMA = 'alert_browser_test';
+const QUERY_NAME = 'Negative balances';
+
+jest.setTimeout(180_000);
+
+describeBrowser('a check alert from the sidebar to Slack and back', () => {
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheetdash-alerts-state-'));
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheetdash-alerts-chromium-'));
+  let pg: Playground;
+  let admin: AppsScriptRuntime;
+  let context: BrowserContext;
+  let page: Page;
+  let sidebar: FrameLocator;
+
+  const shot = async (target: Page, name: string) => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await target.screenshot({ path: path.join(ARTIFACTS, `alerts-${name}.png`), fullPage: true });
+  };
+  const sql = (statements: string[]) => admin.call('seed', DEMO_JDBC_URL, DEMO_CONNECTION.user, statements);
+
+  beforeAll(async () => {
+    pg = await startPlayground({ port: 0, stateDir, log: () => undefined });
+    admin = adminRuntime(
+      { pgliteDataDir: path.join(pg.stateDir, 'pglite') },
+      path.join(__dirname, '../../dist/appsscript.json'),
+    );
+    sql([
+      `DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`,
+      `CREATE SCHEMA ${SCHEMA}`,
+      `CREATE TABLE ${SCHEMA}.balances (id INT, company TEXT, amount NUMERIC(10,2))`,
+      `INSERT INTO ${SCHEMA}.balances VALUES (1, 'Acme & Co', 120.00), (2, 'イロハ株式会社', -40.50), (3, 'Beta <Ltd>', -3.00)`,
+    ]);
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      viewport: { width: 1400, height: 900 },
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('dialog', (dialog) => void dialog.dismiss());
+    await page.goto(pg.url);
+    sidebar = page.frameLocator('#sidebar-frame');
+    await sidebar.getByTestId('tab-query').waitFor();
+  });
+
+  afterAll(async () => {
+    if (admin) {
+      sql([`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`]);
+      admin.dispose();
+    }
+    await context?.close();
+    await pg?.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+    fs.rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  it('creates the alert, posts when the check finds rows, and posts the recovery in the same thread', async () => {
+    expect(pg.setupProblems).toEqual([]);
+    await pg.receiver.clear();
+
+    // 1. Write and save the check query, then make its alert with one click.
+    await sidebar.getByTestId('tab-query').click();
+    await sidebar.getByTestId('btn-new').click();
+    await sidebar.getByTestId('ds-select').selectOption({ label: 'Demo DB (PostgreSQL)' });
+    await sidebar.getByTestId('query-name').fill(QUERY_NAME);
+    const content = sidebar.getByTestId('sql-editor').locator('.cm-content');
+    await content.click();
+    await page.keyboard.insertText(`SELECT id, company, amount FROM ${SCHEMA}.balances WHERE amount < 0 ORDER BY id`);
+    await page.keyboard.press('Escape');
+    await sidebar.getByTestId('btn-save').click();
+    await sidebar.getByTestId('unsaved').waitFor({ state: 'hidden' });
+    await sidebar.getByTestId('btn-alert-rows-check').click();
+    const alertItem = sidebar.getByTestId('alert-item');
+    await alertItem.waitFor();
+    await expect(alertItem.count()).resolves.toBe(1);
+    await expect(alertItem.getByTestId('alert-no-destination').count()).resolves.toBe(0);
+    await shot(page, '01-alert-created');
+
+    // 2. Run the check: two bad rows, so it triggers and Slack hears it.
+    await sidebar.getByTestId('btn-write').click();
+    const check = sidebar.getByTestId('run-check');
+    await sidebar.locator('[data-testid="run-check"][data-state="triggered"]').waitFor();
+    await expect(check.textContent()).resolves.toMatch(/2/);
+    await expect(alertItem.getByTestId('alert-state').getAttribute('data-state')).resolves.toBe('triggered');
+    await shot(page, '02-triggered');
+
+    let messages = await pg.receiver.slackMessages();
+    expect(messages).toHaveLength(1);
+    const first = messages[0];
+    expect(first.via).toBe('api');
+    expect(first.channel).toBe(DEMO_DESTINATION.options.channel);
+    expect(first.thread_ts).toBeNull();
+    expect(JSON.stringify(first.blocks)).toContain(QUERY_NAME);
+
+    const receiverPage = await context.newPage();
+    await receiverPage.goto(`${pg.receiver.origin}/__receiver/`);
+    await receiverPage.locator('body[data-loaded="true"]').waitFor();
+    const slack = receiverPage.getByRole('region', { name: /^Slack messages/ });
+    await expect(slack.textContent()).resolves.toMatch(/Triggered/);
+    await expect(slack.textContent()).resolves.toContain('イロハ株式会社');
+    await shot(receiverPage, '03-slack-triggered');
+
+    // 3. Fix the data and run again: the check is back to OK and the recovery goes in the thread.
+    sql([`UPDATE ${SCHEMA}.balances SET amount = 0 WHERE amount < 0`]);
+    await sidebar.getByTestId('btn-write').click();
+    await sidebar.locator('[data-testid="run-check"][data-state="ok"]').waitFor();
+    await expect(alertItem.getByTestId('alert-state').getAttribute('data-state')).resolves.toBe('ok');
+
+    messages = await pg.receiver.slackMessages();
+    expect(messages).toHaveLength(2);
+    const [parent, reply] = messages;
+    expect(reply.thread_ts).toBe(parent.ts);
+    expect(reply.channel).toBe(parent.channel);
+    expect(JSON.stringify(reply.blocks ?? reply.text)).toMatch(/Recovered/);
+    // The first message was updated to say that it recovered.
+    expect(parent.edited).toBe(true);
+
+    await receiverPage.reload();
+    await receiverPage.locator('body[data-loaded="true"]').waitFor();
+    const thread = slack.locator('.sl-item').first();
+    await expect(thread.locator('.sl-replies li').count()).resolves.toBe(1);
+    await expect(thread.locator('.sl-replies').textContent()).resolves.toMatch(/Recovered/);
+    await shot(receiverPage, '04-slack-recovered-in-thread');
+    await receiverPage.close();
+  });
+});
