@@ -74,6 +74,12 @@ describe('the API table and the contract', () => {
       saveDestination: true,
       deleteDestination: true,
       sendTestDestination: true,
+      listAlerts: true,
+      saveAlert: true,
+      deleteAlert: true,
+      addRowsCheck: true,
+      previewAlertMessage: true,
+      openAlertHistory: true,
     };
     expect(Object.keys(API).sort()).toEqual(Object.keys(methods).sort());
   });
