@@ -677,8 +677,6 @@ const MESSAGES = {
   'alert.history.unknownOff': { en: 'Unknown notices are off: nothing sent', ja: '不明通知がオフのため送信なし' },
   'alert.history.noDestinations': { en: 'No destinations: nothing sent', ja: '送信先がないため送信なし' },
   'alert.history.queued': { en: 'Queued for the next run', ja: '次回の実行で送信します' },
-  'alert.history.retry': { en: 'Retry of an earlier notification', ja: '以前の通知の再送' },
-  'alert.destinationGone': { en: 'the destination was deleted', ja: '送信先が削除されています' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

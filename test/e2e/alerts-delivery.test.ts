@@ -84,7 +84,7 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('alert delivery
     expect(api(rt, 'listAlerts', {}).every((a) => a.status.undelivered === 0)).toBe(true);
     const history = historyRows(rt);
     const last = history[history.length - 1];
-    expect([last[7], String(last[8])]).toEqual(['retry', expect.stringMatching(/=delivered$/)]);
+    expect([last[7], String(last[8])]).toEqual(['triggered (retry)', expect.stringMatching(/=delivered$/)]);
   });
 
   it('retries 5xx, and a Slack bot answer ok:false is failed for good (not retried)', async () => {

@@ -83,11 +83,22 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('alerts on %s',
     expect(recovery.text).toContain('Recovered: Negative balances: returns rows');
     expect(original.edited).toBe(true);
 
+    // A new episode starts a new thread.
+    setBadRows(db, 'accounts', 10);
+    api(rt, 'runQuery', { id: queryId });
+    const third = (await receiver.slackMessages())[2];
+    expect(third).toMatchObject({ thread_ts: null, text: expect.stringContaining('Triggered') });
+    setBadRows(db, 'accounts', 0);
+    api(rt, 'runQuery', { id: queryId });
+    expect((await receiver.slackMessages())[3].thread_ts).toBe(third.ts);
+
     const history = historyRows(rt);
     expect(history[0]).toEqual(expect.arrayContaining(['When', 'Alert', 'Old state', 'New state', 'Delivery codes']));
     const codes = history.slice(1).map((row) => [row[4], row[5], row[7], row[8]]);
     expect(codes).toEqual([
       ['unknown', 'triggered', 'triggered', `${bot.id}=delivered`],
+      ['triggered', 'ok', 'recovered', `${bot.id}=delivered`],
+      ['ok', 'triggered', 'triggered', `${bot.id}=delivered`],
       ['triggered', 'ok', 'recovered', `${bot.id}=delivered`],
     ]);
     expect(rt.spreadsheet._sheetNames().some((n) => n === 'Sheetdash alert history')).toBe(true);

@@ -49,7 +49,7 @@ export function deliverRecord(
 ): Map<string, HistoryDelivery[]> {
   const record = readRecord(alertId);
   const done = new Map<string, HistoryDelivery[]>();
-  const queries = new Map<string, string>();
+  const entries = new Map<string, OutboxEntry>();
   const waiting = new Set<string>();
   const services = appsScriptDeliveryServices();
   for (const entry of [...record.outbox]) {
@@ -75,22 +75,22 @@ export function deliverRecord(
       const list = done.get(entry.key) ?? [];
       list.push({ destinationId, destinationName: destination?.name ?? destinationId, outcome });
       done.set(entry.key, list);
-      queries.set(entry.key, entry.message.query.name);
+      entries.set(entry.key, entry);
     }
   }
-  for (const [key, deliveries] of done) {
+  for (const [key, entry] of entries) {
     if (key === current) continue;
     appendHistory(
       {
         at: new Date(ctx.clock.now()),
         alertId,
         alert: alert?.rule.name ?? alertId,
-        query: queries.get(key) ?? '',
+        query: entry.message.query.name,
         from: '',
-        to: record.status.state,
-        value: key,
-        notification: 'retry',
-        deliveries,
+        to: entry.message.state,
+        value: String(entry.message.value ?? 'NULL'),
+        notification: `${entry.notify} (retry)`,
+        deliveries: done.get(key) ?? [],
       },
       ctx.lang,
     );
@@ -112,7 +112,9 @@ function settle(
     entry.pending = entry.pending.filter((id) => id !== destinationId);
     delete entry.notBefore[destinationId];
   }
+  // A triggered message starts the thread; its recovery, the last message of that episode, ends it.
   if (outcome.status === 'delivered' && outcome.thread && entry.notify === 'triggered')
     record.threads[destinationId] = outcome.thread;
+  if (outcome.status === 'delivered' && entry.notify === 'recovered') delete record.threads[destinationId];
   return record.outbox.filter((e) => e.pending.length > 0);
 }
