@@ -87,6 +87,19 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('alert delivery
     expect([last[7], String(last[8])]).toEqual(['triggered (retry)', expect.stringMatching(/=delivered$/)]);
   });
 
+  it('keeps a sidebar run waiting at most 30 s for a destination; the tick sends the rest', async () => {
+    const { rt, queryId } = alertSetup(db, 'accounts', receiver, { scheduled: true });
+    rowsCheck(rt, queryId, [slackWebhook(rt).id]);
+    await receiver.once({ status: 429, headers: { 'Retry-After': '40' }, body: 'rate_limited' });
+    const before = rt.clock.now();
+    api(rt, 'runQuery', { id: queryId });
+    expect(rt.clock.now() - before).toBeLessThan(30_000);
+    expect(firstAlert(rt).status.undelivered).toBe(1);
+    tick(rt);
+    expect(await receiver.slackMessages()).toHaveLength(1);
+    expect(firstAlert(rt).status.undelivered).toBe(0);
+  });
+
   it('retries 5xx, and a Slack bot answer ok:false is failed for good (not retried)', async () => {
     const { rt, queryId } = alertSetup(db, 'accounts', receiver, { scheduled: true });
     const bot = slackBot(rt);

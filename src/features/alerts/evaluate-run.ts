@@ -26,6 +26,8 @@ import { readRecord, writeRecord } from './records';
 
 /** Longest wait for the document lock to save the alerts' statuses. */
 const LOCK_WAIT_MS = 30_000;
+/** A run from the sidebar sends for at most this long (the user waits); the rest is the next tick's. */
+export const INTERACTIVE_DELIVERY_MS = 30_000;
 
 export interface AlertRun {
   collector: RowCollector;
@@ -46,6 +48,7 @@ interface Decision {
 export function prepareAlertRun(
   query: { id: string; name: string; archived: boolean },
   ctx: ExecutionContext,
+  options: { interactive: boolean },
 ): AlertRun | null {
   if (query.archived) return null;
   const alerts = readAlerts(ctx.lang).filter((a) => a.rule.queryId === query.id);
@@ -78,7 +81,8 @@ export function prepareAlertRun(
       );
     },
     deliver() {
-      if (decisions.length > 0) deliverDecisions(decisions, query, ctx);
+      if (decisions.length === 0) return;
+      deliverDecisions(decisions, query, options.interactive ? withDeadlineIn(ctx, INTERACTIVE_DELIVERY_MS) : ctx);
     },
   };
 }
@@ -137,6 +141,13 @@ function message(
     rowCount: result.ok ? result.rows : 0,
     at: new Date(ctx.clock.now()).toISOString(),
   };
+}
+
+/** The context with a deadline `ms` from now, or the execution's own when that comes first. */
+function withDeadlineIn(ctx: ExecutionContext, ms: number): ExecutionContext {
+  const at = Math.min(ctx.deadline.at, ctx.clock.now() + ms);
+  const deadline = { ...ctx.deadline, at, remainingMs: () => at - ctx.clock.now() };
+  return { ...ctx, deadline };
 }
 
 const SUPPRESSED_NOTES: Record<string, MessageKey> = {

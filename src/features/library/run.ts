@@ -36,7 +36,7 @@ export function runSavedQuery(
   const config = getDataSource(query.dataSourceId, ctx.lang);
   const dialect = kindOf(config, ctx.lang).dialect;
   const bound = bindParameters(query.sql, query.parameters, values, dialect, spreadsheetBindContext(ctx));
-  const alerts = prepareAlertRun(query, ctx);
+  const alerts = prepareAlertRun(query, ctx, { interactive: run.scheduled !== true });
   const result = refresh(
     {
       collector: alerts?.collector,
