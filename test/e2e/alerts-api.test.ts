@@ -170,6 +170,15 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('alert API on %
     expect(rt.spreadsheet._sheetValues('Sheetdash alert history')[0][0]).toBe('When');
   });
 
+  it('costs a query without alerts no search for the alerts tab', () => {
+    const { rt, queryId } = alertSetup(db, 'accounts', receiver);
+    api(rt, 'runQuery', { id: queryId });
+    api(rt, 'runQuery', { id: queryId });
+    const second = rt.executions[rt.executions.length - 1];
+    expect(second.callsOf('SpreadsheetApp.Spreadsheet.createDeveloperMetadataFinder')).toBe(0);
+    expect(second.callsOf('PropertiesService.Properties.getProperty')).toBe(0);
+  });
+
   it('does not evaluate the alerts of an archived query', async () => {
     const { rt, queryId } = alertSetup(db, 'accounts', receiver, { scheduled: true });
     rowsCheck(rt, queryId, [slackWebhook(rt).id]);

@@ -9,11 +9,17 @@ import { translate, type Lang, type MessageKey } from '../../core/i18n';
 import { checkAlertRule } from '../../core/alerts/rule';
 import { cellOf, mapColumns } from '../../core/sheet-columns';
 import { type CellValue, literalText } from '../../core/values/cell-value';
+import { readJson, writeJson } from '../../adapters/document-properties';
 import { tableColumns } from '../../adapters/sheet-table';
 import { activeSpreadsheet, findTaggedSheet, freeSheetName, type Sheet, tagSheet } from '../../adapters/sheets';
 import type { AlertRule } from '../../shared/api-types';
 
 export const ALERTS_KEY = 'sheetdash.alerts';
+/**
+ * Set (Document property) once the first alert is saved: until then no run looks for the tab,
+ * so a spreadsheet without alerts pays no search for it on every refresh.
+ */
+export const ALERTS_MADE_KEY = 'sheetdash.alerts.made';
 
 export const ALERT_COLUMNS = [
   'id',
@@ -79,6 +85,7 @@ const text = (value: unknown): string => (value instanceof Date ? value.toISOStr
 
 /** Every readable alert (one getValues); rows whose rule cannot be read are skipped. */
 export function readAlerts(lang: Lang): StoredAlert[] {
+  if (readJson<boolean>(ALERTS_MADE_KEY) !== true) return [];
   const sheet = alertSheet(false, lang);
   if (!sheet) return [];
   const rows = sheet.getLastRow();
@@ -127,6 +134,7 @@ export function writeAlert(
 ) {
   const sheet = alertSheet(true, lang);
   if (!sheet) return;
+  if (readJson<boolean>(ALERTS_MADE_KEY) !== true) writeJson(ALERTS_MADE_KEY, true);
   const { positions, width } = tableColumns(sheet, ALERT_COLUMNS, labelsOf, (key) => translate(lang, HEADER_KEYS[key]));
   const cells: Record<AlertColumn, CellValue> = {
     id: literalText(alert.rule.id),
