@@ -101,6 +101,12 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('alert states o
     setBadRows(db, name, 1);
     run(rt, queryId);
     expect(await titles()).toEqual(['Triggered']);
+    // Unmuted by hand in the alerts tab (its Muted column, F): the next change is sent.
+    rt.spreadsheet._userEdit('Sheetdash alerts', 'F2', false);
+    expect(api(rt, 'listAlerts', { queryId }).map((a) => a.muted)).toEqual([false, false]);
+    setBadRows(db, name, 0);
+    run(rt, queryId);
+    expect(await titles()).toEqual(['Triggered', 'Recovered', 'Recovered']);
   });
 
   it('puts the alert in unknown when its query fails, notified once, with the reason', async () => {

@@ -3,7 +3,8 @@
  * as JSON (so templates of any length fit) beside readable columns for people (id, query id,
  * name, condition, destinations, muted, who created and changed it, when). Columns are found by
  * their header in either language, so moving or sorting them by hand breaks nothing; the JSON
- * is the rule, read back through checkAlertRule so a hand-edited row cannot crash a tick.
+ * is the rule, read back through checkAlertRule so a hand-edited row cannot crash a tick; only
+ * the Muted column (TRUE / FALSE) may also be switched by hand.
  */
 import { translate, type Lang, type MessageKey } from '../../core/i18n';
 import { checkAlertRule } from '../../core/alerts/rule';
@@ -106,8 +107,10 @@ export function readAlerts(lang: Lang): StoredAlert[] {
     }
     const checked = checkAlertRule(raw, lang);
     if (!checked.ok) return;
+    // The Muted column may be switched by hand in the tab: a TRUE / FALSE there wins.
+    const muted = cellOf(row, positions, 'muted');
     out.push({
-      rule: { ...checked.rule, id },
+      rule: { ...checked.rule, id, muted: typeof muted === 'boolean' ? muted : checked.rule.muted },
       createdBy: text(cellOf(row, positions, 'createdBy')),
       createdAt: text(cellOf(row, positions, 'createdAt')),
       updatedBy: text(cellOf(row, positions, 'updatedBy')),
