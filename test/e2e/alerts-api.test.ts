@@ -179,6 +179,22 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('alert API on %
     expect(second.callsOf('PropertiesService.Properties.getProperty')).toBe(0);
   });
 
+  it('caps the history tab at 1,000 rows, deleting the oldest first', () => {
+    const { rt, queryId } = alertSetup(db, 'accounts', receiver);
+    rowsCheck(rt, queryId, [], { rearm: { mode: 'always' } });
+    api(rt, 'openAlertHistory');
+    const tab = rt.spreadsheet._sheet('Sheetdash alert history');
+    if (!tab) throw new Error('no history tab');
+    const old = Array.from({ length: 1000 }, (_, i) => [`old ${i}`, ...Array.from({ length: 9 }, () => '')]);
+    tab.insertRowsAfter(1, 1000);
+    tab.getRange(2, 1, 1000, 10).setValues(old);
+    api(rt, 'runQuery', { id: queryId });
+    const rows = rt.spreadsheet._sheetValues('Sheetdash alert history');
+    expect(rows).toHaveLength(1001);
+    expect(rows[1][0]).toBe('old 1');
+    expect(rows[1000][5]).toBe('triggered');
+  });
+
   it('does not evaluate the alerts of an archived query', async () => {
     const { rt, queryId } = alertSetup(db, 'accounts', receiver, { scheduled: true });
     rowsCheck(rt, queryId, [slackWebhook(rt).id]);
