@@ -179,6 +179,18 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('alert API on %
     expect(second.callsOf('PropertiesService.Properties.getProperty')).toBe(0);
   });
 
+  it('drops what an alert still owed once its row is deleted by hand', async () => {
+    const { rt, queryId } = alertSetup(db, 'accounts', receiver, { scheduled: true });
+    const alert = rowsCheck(rt, queryId, [slackWebhook(rt).id]);
+    await receiver.program({ path: '/services/', respond: { status: 503, body: 'down' }, times: 4 });
+    api(rt, 'runQuery', { id: queryId });
+    expect(documentProperties(rt).has(`sheetdash.alert.${alert.id}`)).toBe(true);
+    rt.spreadsheet._sheet('Sheetdash alerts')?.deleteRow(2);
+    tick(rt);
+    expect(documentProperties(rt).has(`sheetdash.alert.${alert.id}`)).toBe(false);
+    expect(await receiver.slackMessages()).toHaveLength(0);
+  });
+
   it('caps the history tab at 1,000 rows, deleting the oldest first', () => {
     const { rt, queryId } = alertSetup(db, 'accounts', receiver);
     rowsCheck(rt, queryId, [], { rearm: { mode: 'always' } });

@@ -19,7 +19,7 @@ import type { ExecutionContext } from '../context';
 import { findDestination } from '../destinations';
 import { readAlerts, type StoredAlert } from './alert-sheet';
 import { appendHistory, type HistoryDelivery } from './history';
-import { alertsWithOutbox, readRecord, writeRecord } from './records';
+import { alertsWithOutbox, deleteRecord, readRecord, writeRecord } from './records';
 
 /** A delivery is started only while this much of the deadline is left (one request and its write). */
 export const MIN_TIME_TO_DELIVER_MS = 10_000;
@@ -31,8 +31,10 @@ export function deliverOutboxes(ctx: ExecutionContext): void {
   const alerts = new Map(readAlerts(ctx.lang).map((a) => [a.rule.id, a]));
   for (const id of ids) {
     if (ctx.deadline.remainingMs() < MIN_TIME_TO_DELIVER_MS) return;
-    const alert = alerts.get(id) ?? null;
-    deliverRecord(id, alert, ctx, null);
+    const alert = alerts.get(id);
+    // An alert deleted while a run was deciding for it: its status and notifications go with it.
+    if (alert) deliverRecord(id, alert, ctx, null);
+    else deleteRecord(id);
   }
 }
 
