@@ -54,3 +54,42 @@ export function readAllWithPrefix<T>(prefix: string): T[] {
   }
   return out;
 }
+
+/** Every property whose key starts with `prefix`, as [key, parsed value] (corrupt ones skipped). */
+export function readEntriesWithPrefix<T>(prefix: string): [string, T][] {
+  const values = all();
+  const out: [string, T][] = [];
+  for (const key of Object.keys(values)) {
+    if (!key.startsWith(prefix)) continue;
+    try {
+      out.push([key, JSON.parse(values[key]) as T]);
+    } catch {
+      // skipped, as in readAllWithPrefix
+    }
+  }
+  return out;
+}
+
+/**
+ * One property read from the store itself, not the snapshot (one call): under the document lock,
+ * what another execution wrote since this one started. The snapshot is updated with it.
+ */
+export function readJsonFresh<T>(key: string): T | null {
+  const raw = properties().getProperty(key);
+  if (snapshot) {
+    if (raw === null) delete snapshot[key];
+    else snapshot[key] = raw;
+  }
+  if (raw === null) return null;
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes a value already serialised as JSON. */
+export function writeJsonText(key: string, text: string): void {
+  properties().setProperty(key, text);
+  if (snapshot) snapshot[key] = text;
+}

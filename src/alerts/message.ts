@@ -36,6 +36,8 @@ export interface AlertNotification {
   at: string;
   /** The alert's own templates; the defaults of templates.ts otherwise. */
   templates?: { triggered?: string; recovered?: string };
+  /** `${alert id}:${sequence}`: the same for every retry of one notification (webhooks dedupe by it). */
+  key?: string;
 }
 
 /** triggered for a fired check, recovered for a return to ok, unknown otherwise. */

@@ -17,6 +17,11 @@ export class SkipError extends UserError {
   override name = 'SkipError';
 }
 
+/** A run stopped by a time limit (the statement's timeout, or the execution's deadline). */
+export class TimeoutError extends UserError {
+  override name = 'TimeoutError';
+}
+
 /** The message of any thrown value, without Apps Script's "Exception: " prefix. */
 export function errorMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);

@@ -113,3 +113,21 @@ describe('email', () => {
     expect(step.kind === 'mail' && step.mail.body).toContain('1  | NULL');
   });
 });
+
+describe('webhook idempotency key', () => {
+  it('carries the notification key in the body and the Idempotency-Key header, and none for a test', () => {
+    const webhook = kind('webhook');
+    const options = { url: 'https://hooks.example.com/x', headerName: 'X-Secret', headerValue: 'v' };
+    const keyed = { ...notification('triggered'), key: 'al1:3' };
+    const [step] = webhook.steps(keyed, options, { lang: 'en', thread: null });
+    const request = requestOf(step);
+    expect(request.headers).toEqual({ 'X-Secret': 'v', 'Idempotency-Key': 'al1:3' });
+    expect(JSON.parse(request.payload).idempotencyKey).toBe('al1:3');
+    const [test] = webhook.steps(notification('triggered'), options, { lang: 'en', thread: null });
+    expect(requestOf(test).headers).toEqual({ 'X-Secret': 'v' });
+    expect(JSON.parse(requestOf(test).payload).idempotencyKey).toBeNull();
+    expect(webhook.validate({ ...options, headerName: 'Idempotency-Key' })).toEqual([
+      { key: 'dest.headerName', vars: { name: 'Idempotency-Key' } },
+    ]);
+  });
+});

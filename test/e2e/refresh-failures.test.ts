@@ -107,6 +107,8 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('failures on %s
       'Outcome code',
       'Outcome',
       'Message',
+      'Check code',
+      'Check',
     ]);
     expect(log.slice(1).map((row) => [row[1], row[2], row[3], row[4], row[6], row[7]])).toEqual([
       ['user@example.com', 'Result', 'Main DB', 3, 'ok', 'OK'],

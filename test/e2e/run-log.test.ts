@@ -39,6 +39,8 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('run log on %s'
       '結果コード',
       '結果',
       'メッセージ',
+      'チェックコード',
+      'チェック',
     ]);
     expect(log.slice(1).map((row) => [row[6], row[7]])).toEqual([
       ['ok', '成功'],
@@ -70,6 +72,8 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('run log on %s'
       'Outcome code',
       'Outcome',
       'Message',
+      'Check code',
+      'Check',
       'Duration (ms)',
     ]);
     const last = log[2];
@@ -108,6 +112,6 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('run log on %s'
       ['Old bad', 'failed', 'boom'],
       ['Old OK', 'ok', ''],
     ]);
-    expect(rt.spreadsheet._sheetValues('Old log')[0]).toEqual([...header, 'Outcome code']);
+    expect(rt.spreadsheet._sheetValues('Old log')[0]).toEqual([...header, 'Outcome code', 'Check code', 'Check']);
   });
 });

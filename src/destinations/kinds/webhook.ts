@@ -1,7 +1,10 @@
 /**
  * A generic JSON webhook: POSTs the documented payload below (README, "Alert destinations") to a
  * URL, with an optional secret header (name, and a secret value) for the receiver to check.
- * The URL is the target (shown; put secrets in the header, not in the URL). Apps Script sends
+ * The URL is the target (shown; put secrets in the header, not in the URL). Every retry of one
+ * notification carries the same idempotency key (`idempotencyKey` in the body and the
+ * `Idempotency-Key` header, `<alert id>:<sequence>`), so a receiver can drop a duplicate, which
+ * the delivery guarantee allows (README, "Alert delivery"). Apps Script sends
  * only to hosts in the manifest's allowlist, so a new host needs a new deployment.
  */
 import {
@@ -17,12 +20,14 @@ import { httpsParts } from '../allowlist';
 import { type DestinationKind, jsonRequest, type Problem } from '../kind';
 
 /** Header names the webhook may not set: HTTP's own. */
-const RESERVED_HEADERS = ['content-type', 'content-length', 'host', 'user-agent'];
+const RESERVED_HEADERS = ['content-type', 'content-length', 'host', 'user-agent', 'idempotency-key'];
 
 /** The body of a webhook call, version 1. */
 export interface WebhookPayload {
   event: 'sheetdash.alert';
   version: 1;
+  /** `<alert id>:<sequence>`: equal for every retry of one notification; null for a test message. */
+  idempotencyKey: string | null;
   kind: 'triggered' | 'recovered' | 'unknown';
   state: AlertNotification['state'];
   previousState: AlertNotification['previousState'];
@@ -45,6 +50,7 @@ export function webhookPayload(n: AlertNotification, lang: Lang): WebhookPayload
   return {
     event: 'sheetdash.alert',
     version: 1,
+    idempotencyKey: n.key ?? null,
     kind: messageKind(n),
     state: n.state,
     previousState: n.previousState,
@@ -95,6 +101,7 @@ export const webhookKind: DestinationKind = {
     const name = String(options.headerName ?? '').trim();
     const value = String(options.headerValue ?? '');
     const headers: Record<string, string> = name !== '' && value !== '' ? { [name]: value } : {};
+    if (n.key) headers['Idempotency-Key'] = n.key;
     const request = jsonRequest(String(options.url ?? '').trim(), webhookPayload(n, ctx.lang), headers);
     return [{ kind: 'http', request }];
   },

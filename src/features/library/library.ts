@@ -4,6 +4,7 @@
  * search and filters. Every change runs under the document lock (read, check, write) and is
  * recorded as a new version in the versions sheet.
  */
+import { queryChecks } from '../alerts/alerts';
 import { translate, type Lang } from '../../core/i18n';
 import { InputError } from '../../core/input';
 import { UserError } from '../../core/user-error';
@@ -90,7 +91,11 @@ export function listQueries(
 ): QuerySummary[] {
   const { sheet, rows } = readLibrary();
   const queries = rows.flatMap((r) => (r.ok === true ? [r.query] : []));
-  const list = filterQueries(queries, { ...options, userEmail: userEmail() }).map(toSummary);
+  const checks = queryChecks(lang);
+  const list: QuerySummary[] = filterQueries(queries, { ...options, userEmail: userEmail() }).map((q) => ({
+    ...toSummary(q),
+    check: checks.get(q.id) ?? null,
+  }));
   if ((options.filter ?? 'all') === 'all' && sheet) {
     for (const r of rows) {
       if (r.ok !== false) continue;

@@ -5,10 +5,12 @@
  * sidebar's status line.
  */
 import { bindParameters } from '../../core/params/bind';
+import { errorMessage } from '../../core/user-error';
 import { userEmail } from '../../adapters/session';
 import { spreadsheetUrl } from '../../adapters/sheets';
 import type { ParameterDef, ParameterValues, RefreshResultView, RunStatusView } from '../../shared/api-types';
 import type { ExecutionContext } from '../context';
+import { prepareAlertRun } from '../alerts/evaluate-run';
 import { getDataSource } from '../datasources';
 import { kindOf } from '../refresh/query-runner';
 import { refresh } from '../refresh/refresh';
@@ -34,8 +36,11 @@ export function runSavedQuery(
   const config = getDataSource(query.dataSourceId, ctx.lang);
   const dialect = kindOf(config, ctx.lang).dialect;
   const bound = bindParameters(query.sql, query.parameters, values, dialect, spreadsheetBindContext(ctx));
+  const alerts = prepareAlertRun(query, ctx, { interactive: run.scheduled !== true });
   const result = refresh(
     {
+      collector: alerts?.collector,
+      afterRun: alerts ? (done, failure) => alerts.afterRun(done, failure) : undefined,
       queryId: query.id,
       queryName: query.name,
       sql: bound.sql,
@@ -59,6 +64,12 @@ export function runSavedQuery(
     const found = findQuery(query.id); // found again: the sheet may have been sorted meanwhile
     if (found) writeLastRun(found.sheet, found.row, lastRun);
   });
+  try {
+    alerts?.deliver();
+  } catch (error) {
+    // what was not delivered stays in the alert's outbox for the next tick
+    console.warn(`sheetdash: the alerts of "${query.name}" were not all delivered: ${errorMessage(error)}`);
+  }
   return { ...result, link: result.ok ? linkTo(result.sheetId) : null };
 }
 

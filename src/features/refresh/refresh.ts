@@ -8,7 +8,8 @@
  * passes; every run is recorded in the run log.
  */
 import { translate, type Lang } from '../../core/i18n';
-import { SkipError, UserError, errorMessage } from '../../core/user-error';
+import { SkipError, TimeoutError, UserError, errorMessage } from '../../core/user-error';
+import type { RowCollector } from '../../core/alerts/collect';
 import { TEMPORAL_FORMATS, toCellValue, type CellValue } from '../../core/values/cell-value';
 import { uniqueHeaders } from '../../core/values/headers';
 import { sheetIdOf } from '../../adapters/sheets';
@@ -16,7 +17,7 @@ import { zoneOffsets } from '../../core/values/zone-offsets';
 import { closeQuietly } from '../../adapters/jdbc';
 import type { BoundValue } from '../../core/params/bound-sql';
 import type { DataSourceConfig } from '../../datasources/config';
-import type { RefreshResultView } from '../../shared/api-types';
+import type { CheckSummaryView, RefreshResultView } from '../../shared/api-types';
 import type { ExecutionContext } from '../context';
 import { getDataSource } from '../datasources';
 import { startQuery, type ResultColumn } from './query-runner';
@@ -50,6 +51,21 @@ export interface RefreshRequest {
   scheduled?: boolean;
   /** Who or what started the run, for the run log. */
   startedBy: string;
+  /** Keeps what the query's alerts need of the rows, as they are read. */
+  collector?: RowCollector;
+  /**
+   * Called once the run is over, before it is logged: the query's alerts evaluated against it
+   * (`failure` classifies a run without a result), as the run log and the answer show them.
+   */
+  afterRun?: (result: RefreshResult, failure: RunFailure | null) => CheckSummaryView | undefined;
+}
+
+/** Why a run gave no result, by the refresh's own classification (never by an error's text). */
+export type RunFailure = 'query-failed' | 'query-timeout' | 'source-paused';
+
+function failureOf(error: unknown): RunFailure {
+  if (error instanceof SkipError) return 'source-paused';
+  return error instanceof TimeoutError ? 'query-timeout' : 'query-failed';
 }
 
 /** What a refresh reports (the API adds the result tab's link). */
@@ -69,6 +85,7 @@ function reader(
   resultSet: GoogleAppsScript.JDBC.JdbcResultSet,
   columns: ResultColumn[],
   rowLimit: number,
+  collector?: RowCollector,
 ): Reader {
   const rowCap = Math.min(rowLimit, Math.floor(MAX_RESULT_CELLS / columns.length));
   const batchSize = Math.max(100, Math.floor(CELLS_PER_CHUNK / columns.length));
@@ -84,7 +101,7 @@ function reader(
       if (ended) return null;
       if (ctx.deadline.remainingMs() <= 0) {
         const seconds = Math.round(ctx.deadline.elapsedMs() / 1000);
-        throw new UserError(translate(ctx.lang, 'refresh.tooSlow', { seconds }));
+        throw new TimeoutError(translate(ctx.lang, 'refresh.tooSlow', { seconds }));
       }
       let batch = resultSet.getRows(spec, batchSize) as (string | null)[][];
       if (batch.length === 0) {
@@ -97,7 +114,11 @@ function reader(
         ended = true;
       }
       read += batch.length;
-      return batch.map((row) => row.map((text, c): CellValue => toCellValue(text, columns[c].kind, columns[c].shift)));
+      const cells = batch.map((row) =>
+        row.map((text, c): CellValue => toCellValue(text, columns[c].kind, columns[c].shift)),
+      );
+      collector?.add(cells);
+      return cells;
     },
   };
 }
@@ -227,7 +248,11 @@ export function refresh(request: RefreshRequest, ctx: ExecutionContext): Refresh
       if (columns.length === 0) throw new UserError(translate(lang, 'refresh.noColumns'));
       const { headers, renamed } = uniqueHeaders(columns.map((c) => c.label));
       const header = headers.map((h) => `'${h}`);
-      const rows = reader(ctx, resultSet, columns, rowLimit);
+      request.collector?.start(
+        headers,
+        columns.map((c) => c.kind),
+      );
+      const rows = reader(ctx, resultSet, columns, rowLimit, request.collector);
       const { published, rowCount } = writeAll(ctx, request, rows, header, config.name, close);
       const truncated = rows.truncated();
       const warnings = [...published.warnings];
@@ -248,8 +273,7 @@ export function refresh(request: RefreshRequest, ctx: ExecutionContext): Refresh
         message: '',
         warnings,
       };
-      logRun(request, dataSourceName, result, lang);
-      return result;
+      return finish(request, dataSourceName, result, null, lang);
     } finally {
       close();
     }
@@ -267,9 +291,27 @@ export function refresh(request: RefreshRequest, ctx: ExecutionContext): Refresh
       message: error instanceof UserError ? error.message : errorMessage(error),
       warnings: [],
     };
-    logRun(request, dataSourceName, result, lang);
-    return result;
+    return finish(request, dataSourceName, result, failureOf(error), lang);
   }
+}
+
+/** The alerts' verdict on the run (their failure never fails the run), then the run log. */
+function finish(
+  request: RefreshRequest,
+  dataSourceName: string,
+  result: RefreshResult,
+  failure: RunFailure | null,
+  lang: Lang,
+): RefreshResult {
+  let check: CheckSummaryView | undefined;
+  try {
+    check = request.afterRun?.(result, failure);
+  } catch (error) {
+    console.warn(`sheetdash: the alerts of "${request.queryName}" were not evaluated: ${errorMessage(error)}`);
+  }
+  const done = check ? { ...result, check } : result;
+  logRun(request, dataSourceName, done, lang);
+  return done;
 }
 
 function logRun(request: RefreshRequest, dataSourceName: string, result: RefreshResult, lang: Lang): void {
@@ -284,6 +326,7 @@ function logRun(request: RefreshRequest, dataSourceName: string, result: Refresh
         durationMs: result.durationMs,
         outcome: result.ok ? 'ok' : result.skipped ? 'skipped' : 'failed',
         message: result.ok ? result.warnings.join('\n') : result.message,
+        check: result.check ? { state: result.check.state, text: result.check.text } : undefined,
       },
       lang,
     );

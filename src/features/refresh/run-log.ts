@@ -10,7 +10,7 @@ import { cellOf, mapColumns } from '../../core/sheet-columns';
 import { literalText } from '../../core/values/cell-value';
 import { tableColumns } from '../../adapters/sheet-table';
 import { activeSpreadsheet, findTaggedSheet, freeSheetName, type Sheet, tagSheet } from '../../adapters/sheets';
-import type { RunStatusView } from '../../shared/api-types';
+import type { AlertState, RunStatusView } from '../../shared/api-types';
 
 export const RUN_LOG_KEY = 'sheetdash.runlog';
 export const RUN_LOG_CAP = 500;
@@ -27,6 +27,8 @@ export const RUN_LOG_COLUMNS = [
   'outcome',
   'outcomeText',
   'message',
+  'check',
+  'checkText',
 ] as const;
 export type RunLogColumn = (typeof RUN_LOG_COLUMNS)[number];
 
@@ -40,6 +42,8 @@ const HEADER_KEYS: Record<RunLogColumn, MessageKey> = {
   outcome: 'runlog.col.outcome',
   outcomeText: 'runlog.col.outcomeText',
   message: 'runlog.col.message',
+  check: 'runlog.col.check',
+  checkText: 'runlog.col.checkText',
 };
 
 const OUTCOME_TEXT: Record<RunOutcome, MessageKey> = {
@@ -49,6 +53,7 @@ const OUTCOME_TEXT: Record<RunOutcome, MessageKey> = {
 };
 
 const OUTCOMES = Object.keys(OUTCOME_TEXT) as RunOutcome[];
+const CHECK_STATES: AlertState[] = ['ok', 'triggered', 'unknown'];
 
 export interface RunLogEntry {
   at: Date;
@@ -60,6 +65,8 @@ export interface RunLogEntry {
   outcome: RunOutcome;
   /** Warnings of a good run, the error of a failed one. */
   message: string;
+  /** The query's alerts after the run (state code and its text), when it has any. */
+  check?: { state: AlertState; text: string };
 }
 
 /** Headers of logs written by earlier versions, still recognised. */
@@ -101,6 +108,8 @@ export function appendRunLog(entry: RunLogEntry, lang: Lang): void {
     outcome: entry.outcome,
     outcomeText: literalText(translate(lang, OUTCOME_TEXT[entry.outcome])),
     message: literalText(entry.message.slice(0, 2000)),
+    check: entry.check?.state ?? '',
+    checkText: literalText(entry.check?.text.slice(0, 2000) ?? ''),
   };
   const width = Math.max(...Object.values<number>(positions)) + 1;
   const row: (Date | string | number)[] = Array.from({ length: width }, () => '');
@@ -135,12 +144,17 @@ export function readRecentRuns(count: number): RunStatusView[] {
   return values.reverse().map((row) => {
     const at = cellOf(row, positions, 'at');
     const rowCount = cellOf(row, positions, 'rows');
+    const state = String(cellOf(row, positions, 'check') ?? '').trim();
+    const check = (CHECK_STATES as string[]).includes(state)
+      ? { check: { state: state as AlertState, text: String(cellOf(row, positions, 'checkText') ?? '') } }
+      : {};
     return {
       at: at instanceof Date ? at.toISOString() : String(at ?? ''),
       query: String(cellOf(row, positions, 'query') ?? ''),
       outcome: outcomeOf(cellOf(row, positions, 'outcome'), cellOf(row, positions, 'outcomeText')),
       rows: typeof rowCount === 'number' ? rowCount : null,
       message: String(cellOf(row, positions, 'message') ?? ''),
+      ...check,
     };
   });
 }

@@ -9,6 +9,8 @@
  * (Google's limit for add-on time triggers).
  */
 import { translate } from '../../core/i18n';
+import { errorMessage } from '../../core/user-error';
+import { deliverOutboxes } from '../alerts/outbox';
 import { isDue, parseSchedule, type LocalTime } from '../../core/schedule';
 import { readJson, writeJson } from '../../adapters/document-properties';
 import { userEmail } from '../../adapters/session';
@@ -76,6 +78,12 @@ function runDueQueries(ctx: ExecutionContext): TickReport {
   const report: TickReport = { ran: [], deferred: [], busy: false };
   // Small results never make staging tabs, so leftovers of killed runs are swept here too.
   StagingTab.removeStale(ctx);
+  // Notifications owed from earlier runs (a retry-later, a killed execution) go first.
+  try {
+    deliverOutboxes(ctx);
+  } catch (error) {
+    console.warn(`sheetdash tick: alert deliveries wait for the next tick: ${errorMessage(error)}`);
+  }
   const startedBy = translate(ctx.lang, 'schedule.who');
   for (const query of listStoredQueries()) {
     if (query.archived) continue;

@@ -1,0 +1,122 @@
+/**
+ * Delivers alerts' outboxes, under the document lock: each entry to each destination still to
+ * do, oldest first (a destination waiting on an earlier entry of the same alert waits for the
+ * later ones too, so a recovery never arrives before its trigger), within the execution's
+ * deadline and not before a Retry-After. Each outcome is saved in the record as it comes (one
+ * property write after each send); an entry is dropped once every destination is delivered or
+ * failed for good. A Slack bot's triggered message starts a thread, remembered per alert and
+ * destination, and later messages of the alert reply in it.
+ *
+ * The guarantee (README, "Alert delivery"): at least once per change of state and destination.
+ * A duplicate only when the execution dies after a destination accepted a message and before
+ * its outcome was saved.
+ */
+import type { AlertRecord, OutboxEntry } from '../../core/alerts/record';
+import { deliver } from '../../destinations/deliver';
+import { appsScriptDeliveryServices } from '../../destinations/services';
+import type { DeliveryOutcome } from '../../shared/api-types';
+import type { ExecutionContext } from '../context';
+import { findDestination } from '../destinations';
+import { readAlerts, type StoredAlert } from './alert-sheet';
+import { appendHistory, type HistoryDelivery } from './history';
+import { alertsWithOutbox, deleteRecord, readRecord, writeRecord } from './records';
+
+/** A delivery is started only while this much of the deadline is left (one request and its write). */
+export const MIN_TIME_TO_DELIVER_MS = 10_000;
+
+/** Works every alert's outbox (the tick does, before its due queries). Call under the document lock. */
+export function deliverOutboxes(ctx: ExecutionContext): void {
+  const ids = alertsWithOutbox();
+  if (ids.length === 0) return;
+  const alerts = new Map(readAlerts(ctx.lang).map((a) => [a.rule.id, a]));
+  for (const id of ids) {
+    if (ctx.deadline.remainingMs() < MIN_TIME_TO_DELIVER_MS) return;
+    const alert = alerts.get(id);
+    // An alert deleted while a run was deciding for it: its status and notifications go with it.
+    if (alert) deliverRecord(id, alert, ctx, null);
+    else deleteRecord(id);
+  }
+}
+
+/**
+ * Delivers one alert's outbox (read fresh). Answers the outcomes by entry key; entries other
+ * than `current` (the notification the caller just decided, whose history row it writes) get
+ * a history row of their own for each retry.
+ */
+export function deliverRecord(
+  alertId: string,
+  alert: StoredAlert | null,
+  ctx: ExecutionContext,
+  current: string | null,
+): Map<string, HistoryDelivery[]> {
+  const record = readRecord(alertId);
+  const done = new Map<string, HistoryDelivery[]>();
+  const entries = new Map<string, OutboxEntry>();
+  const waiting = new Set<string>();
+  const services = appsScriptDeliveryServices();
+  for (const entry of [...record.outbox]) {
+    for (const destinationId of [...entry.pending]) {
+      if (waiting.has(destinationId)) continue;
+      const notBefore = entry.notBefore[destinationId] ?? 0;
+      if (notBefore > ctx.clock.now() || ctx.deadline.remainingMs() < MIN_TIME_TO_DELIVER_MS) {
+        waiting.add(destinationId);
+        continue;
+      }
+      const destination = findDestination(destinationId);
+      const thread = entry.notify === 'triggered' ? null : (record.threads[destinationId] ?? null);
+      const outcome: DeliveryOutcome = destination
+        ? deliver(
+            destination,
+            { ...entry.message, templates: alert?.rule.templates, key: entry.key },
+            { lang: ctx.lang, deadline: ctx.deadline, services, thread },
+          )
+        : { status: 'failed', attempts: 0, problem: { code: 'invalid-config' } };
+      if (outcome.status === 'retry-later') waiting.add(destinationId);
+      record.outbox = settle(record, entry, destinationId, outcome, ctx.clock.now());
+      writeRecord(alertId, record);
+      const list = done.get(entry.key) ?? [];
+      list.push({ destinationId, destinationName: destination?.name ?? destinationId, outcome });
+      done.set(entry.key, list);
+      entries.set(entry.key, entry);
+    }
+  }
+  for (const [key, entry] of entries) {
+    if (key === current) continue;
+    appendHistory(
+      {
+        at: new Date(ctx.clock.now()),
+        alertId,
+        alert: alert?.rule.name ?? alertId,
+        query: entry.message.query.name,
+        from: '',
+        to: entry.message.state,
+        value: String(entry.message.value ?? 'NULL'),
+        notification: `${entry.notify} (retry)`,
+        deliveries: done.get(key) ?? [],
+      },
+      ctx.lang,
+    );
+  }
+  return done;
+}
+
+/** The outcome kept in the entry; the entry's destination done unless it is to retry; the outbox without done entries. */
+function settle(
+  record: AlertRecord,
+  entry: OutboxEntry,
+  destinationId: string,
+  outcome: DeliveryOutcome,
+  nowMs: number,
+): OutboxEntry[] {
+  entry.outcomes[destinationId] = outcome;
+  if (outcome.status === 'retry-later') entry.notBefore[destinationId] = nowMs + (outcome.retryAfterMs ?? 0);
+  else {
+    entry.pending = entry.pending.filter((id) => id !== destinationId);
+    delete entry.notBefore[destinationId];
+  }
+  // A triggered message starts the thread; its recovery, the last message of that episode, ends it.
+  if (outcome.status === 'delivered' && outcome.thread && entry.notify === 'triggered')
+    record.threads[destinationId] = outcome.thread;
+  if (outcome.status === 'delivered' && entry.notify === 'recovered') delete record.threads[destinationId];
+  return record.outbox.filter((e) => e.pending.length > 0);
+}
