@@ -80,14 +80,14 @@ function naiveTick(url, user, password, queries, webhookUrl) {
       .getValues()
       .filter((r) => r.join('') !== '').length;
     var state = rows > 0 ? 'triggered' : 'ok';
-    var before = props.getProperty('naive.alert.' + q) || 'unknown';
+    var before = props.getProperty(`naive.alert.${q}`) || 'unknown';
     if (state !== before) {
-      props.setProperty('naive.alert.' + q, state);
+      props.setProperty(`naive.alert.${q}`, state);
       if (state === 'triggered' || before === 'triggered') {
         UrlFetchApp.fetch(webhookUrl, {
           method: 'post',
           contentType: 'application/json',
-          payload: JSON.stringify({ text: queries[q].name + ': ' + state + ' (' + rows + ' rows)' }),
+          payload: JSON.stringify({ text: `${queries[q].name}: ${state} (${rows} rows)` }),
         });
         sent++;
       }

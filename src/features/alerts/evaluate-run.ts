@@ -48,10 +48,10 @@ interface Decision {
 export function prepareAlertRun(
   query: { id: string; name: string; archived: boolean },
   ctx: ExecutionContext,
-  options: { interactive: boolean },
+  options: { interactive: boolean; alerts?: StoredAlert[] },
 ): AlertRun | null {
   if (query.archived) return null;
-  const alerts = readAlerts(ctx.lang).filter((a) => a.rule.queryId === query.id);
+  const alerts = (options.alerts ?? readAlerts(ctx.lang)).filter((a) => a.rule.queryId === query.id);
   if (alerts.length === 0) return null;
   const collector = new RowCollector(alerts.map((a) => a.rule.condition));
   let decisions: Decision[] = [];

@@ -10,6 +10,8 @@ import { userEmail } from '../../adapters/session';
 import { spreadsheetUrl } from '../../adapters/sheets';
 import type { ParameterDef, ParameterValues, RefreshResultView, RunStatusView } from '../../shared/api-types';
 import type { ExecutionContext } from '../context';
+import type { StoredQuery } from '../../core/library/query-row';
+import type { StoredAlert } from '../alerts/alert-sheet';
 import { prepareAlertRun } from '../alerts/evaluate-run';
 import { getDataSource } from '../datasources';
 import { kindOf } from '../refresh/query-runner';
@@ -26,17 +28,27 @@ function linkTo(sheetId: number | null): string | null {
   return sheetId === null ? null : `${spreadsheetUrl()}#gid=${sheetId}&range=A1`;
 }
 
+/** How a saved query is run; a tick passes what it has read already, so each run does not read it again. */
+export interface SavedRun {
+  scheduled?: boolean;
+  startedBy?: string;
+  /** The query as just read from the library (a tick's listing). */
+  stored?: StoredQuery;
+  /** The query's alerts as just read from the alerts tab (a tick reads them once for every query). */
+  alerts?: StoredAlert[];
+}
+
 export function runSavedQuery(
   id: string,
   values: ParameterValues,
   ctx: ExecutionContext,
-  run: { scheduled?: boolean; startedBy?: string } = {},
+  run: SavedRun = {},
 ): RefreshResultView {
-  const { query } = getStoredQuery(id, ctx.lang);
+  const query = run.stored?.id === id ? run.stored : getStoredQuery(id, ctx.lang).query;
   const config = getDataSource(query.dataSourceId, ctx.lang);
   const dialect = kindOf(config, ctx.lang).dialect;
   const bound = bindParameters(query.sql, query.parameters, values, dialect, spreadsheetBindContext(ctx));
-  const alerts = prepareAlertRun(query, ctx, { interactive: run.scheduled !== true });
+  const alerts = prepareAlertRun(query, ctx, { interactive: run.scheduled !== true, alerts: run.alerts });
   const result = refresh(
     {
       collector: alerts?.collector,

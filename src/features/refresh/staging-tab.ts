@@ -8,7 +8,7 @@ import { UserError } from '../../core/user-error';
 import type { CellValue } from '../../core/values/cell-value';
 import { findAllTaggedSheets, tagSheet, type Sheet } from '../../adapters/sheets';
 import type { ExecutionContext } from '../context';
-import { cellsInUse, NEW_TAB_CELLS, WORKBOOK_CELL_LIMIT } from './workbook';
+import { NEW_TAB_CELLS, reserveCells, WORKBOOK_CELL_LIMIT } from './workbook';
 
 export const STAGING_KEY = 'sheetdash.staging';
 /** Staging tabs older than this are leftovers of a killed execution and are removed. */
@@ -33,7 +33,7 @@ export class StagingTab {
 
   static create(ctx: ExecutionContext, runId: string, columnCount: number): StagingTab {
     const ss = ctx.spreadsheet();
-    const room = WORKBOOK_CELL_LIMIT - cellsInUse(ss) - NEW_TAB_CELLS;
+    const room = reserveCells(ss, NEW_TAB_CELLS);
     if (room < 0) throw StagingTab.full(ctx, -room);
     const sheet = ss.insertSheet(`sheetdash-staging-${runId}`, ss.getNumSheets());
     tagSheet(sheet, STAGING_KEY, `${ctx.clock.now()}:${runId}`);

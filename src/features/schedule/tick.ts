@@ -17,6 +17,7 @@ import { userEmail } from '../../adapters/session';
 import type { TickRunView } from '../../shared/api-types';
 import type { ExecutionContext } from '../context';
 import { listStoredQueries } from '../library/library';
+import { readAlerts, type StoredAlert } from '../alerts/alert-sheet';
 import { runSavedQuery } from '../library/run';
 import { StagingTab } from '../refresh/staging-tab';
 
@@ -85,6 +86,8 @@ function runDueQueries(ctx: ExecutionContext): TickReport {
     console.warn(`sheetdash tick: alert deliveries wait for the next tick: ${errorMessage(error)}`);
   }
   const startedBy = translate(ctx.lang, 'schedule.who');
+  // The alerts tab is read once for the whole tick (when a query is due), not once per query.
+  let alerts: StoredAlert[] | null = null;
   for (const query of listStoredQueries()) {
     if (query.archived) continue;
     const schedule = parseSchedule(query.schedule);
@@ -97,7 +100,8 @@ function runDueQueries(ctx: ExecutionContext): TickReport {
     }
     // No values: each parameter's saved default (the value it had when the query was saved),
     // relative dates ("yesterday") resolved now, in the spreadsheet's time zone.
-    const result = runSavedQuery(query.id, {}, ctx, { scheduled: true, startedBy });
+    alerts ??= readAlerts(ctx.lang);
+    const result = runSavedQuery(query.id, {}, ctx, { scheduled: true, startedBy, stored: query, alerts });
     report.ran.push({
       id: query.id,
       name: query.name,
