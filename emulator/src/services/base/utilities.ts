@@ -70,6 +70,20 @@ function signatureError(method: string, args: unknown[]): AppsScriptException {
 
 export class UtilitiesFake implements Pick<GoogleAppsScript.Utilities.Utilities, Methods> {
   static readonly appsScriptName = 'Utilities';
+  /** The digest and MAC overloads of the Utilities reference (core/signatures.ts). */
+  static readonly appsScriptSignatures = {
+    computeDigest: [
+      'Utilities.DigestAlgorithm,Byte[]',
+      'Utilities.DigestAlgorithm,String',
+      'Utilities.DigestAlgorithm,String,Utilities.Charset',
+    ],
+    computeHmacSignature: [
+      'Utilities.MacAlgorithm,Byte[],Byte[]',
+      'Utilities.MacAlgorithm,String,String',
+      'Utilities.MacAlgorithm,String,String,Utilities.Charset',
+    ],
+    computeHmacSha256Signature: ['Byte[],Byte[]', 'String,String', 'String,String,Utilities.Charset'],
+  };
   readonly DigestAlgorithm = makeEnum('Utilities.DigestAlgorithm', [
     'MD2',
     'MD5',
@@ -107,12 +121,13 @@ export class UtilitiesFake implements Pick<GoogleAppsScript.Utilities.Utilities,
     this._host.clock.advance(Math.trunc(ms));
   }
 
+  /** A string without a charset is encoded as US-ASCII (`?` per other character), as Java's getBytes does here. */
   computeDigest(algorithm: unknown, value: unknown, charset?: unknown): number[] {
     const name = DIGESTS[enumName(algorithm)];
     if (!name) throw signatureError('computeDigest', [algorithm, value]);
     return toSignedBytes(
       createHash(name)
-        .update(toBuffer(value, charsetName(charset)))
+        .update(bytesOf(value, charsetName(charset) ?? 'US_ASCII'))
         .digest(),
     );
   }
@@ -194,9 +209,19 @@ export class UtilitiesFake implements Pick<GoogleAppsScript.Utilities.Utilities,
     const bothBytes = isByteArray(value) && isByteArray(key);
     const bothStrings = !isByteArray(value) && !isByteArray(key);
     if (!bothBytes && !bothStrings) throw signatureError('computeHmacSignature', [value, key]);
-    const cs = charsetName(charset);
-    return toSignedBytes(createHmac(algorithm, toBuffer(key, cs)).update(toBuffer(value, cs)).digest());
+    const cs = charsetName(charset) ?? 'US_ASCII';
+    return toSignedBytes(createHmac(algorithm, bytesOf(key, cs)).update(bytesOf(value, cs)).digest());
   }
+}
+
+/** A string (by charset) or a byte array; an array holding anything but numbers cannot become Java bytes. */
+function bytesOf(value: unknown, charset: string): Buffer {
+  if (Array.isArray(value)) {
+    const bad = value.findIndex((v) => typeof v !== 'number');
+    if (bad >= 0) throw new AppsScriptException(`Cannot convert ${String(value[bad])} to byte.`);
+    return toBuffer(value);
+  }
+  return toBuffer(value, charset);
 }
 
 function charsetName(charset: unknown): string | undefined {

@@ -3,6 +3,7 @@
  * typed-input parsing, the 50,000-character limit and the formula engine), and the structural
  * changes (rows, columns, sheets) that move metadata, protections, named ranges and rules along.
  */
+import { shiftFormula } from './formula-refs';
 import { AppsScriptException } from '../../core/errors';
 import type { ServiceHost } from '../../core/host';
 import { checkLength, Formula, isDateFormat, parseInput, type Cell } from './cells';
@@ -276,7 +277,8 @@ export class SpreadsheetContext {
   }
 
   /**
-   * Range.copyTo: copies cell contents (formula text unchanged) and, unless `contentsOnly`,
+   * Range.copyTo: copies cell contents (relative references in formulas moved with the cell, as
+   * Sheets pastes them) and, unless `contentsOnly`,
    * formats, notes, backgrounds, font weights and validation rules from `src` to a box of the
    * same size at `dst`. Source cells are read before any write, so overlapping boxes are safe.
    */
@@ -310,8 +312,12 @@ export class SpreadsheetContext {
         for (let j = 0; j < src.numCols; j++) {
           const value = copy[i][j];
           if (to === (dstSheet.values as SparseGrid<unknown>)) {
-            if (value instanceof Formula) wroteFormula = true;
-            this.setCell(dstSheet, dst.row + i, dst.col + j, value as Cell | undefined);
+            let cell = value as Cell | undefined;
+            if (cell instanceof Formula) {
+              wroteFormula = true;
+              cell = new Formula(shiftFormula(cell.text, dst.row - src.row, dst.col - src.col));
+            }
+            this.setCell(dstSheet, dst.row + i, dst.col + j, cell);
           } else to.set(dst.row + i, dst.col + j, value);
         }
       }

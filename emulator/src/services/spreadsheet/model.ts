@@ -43,6 +43,8 @@ export interface ProtectionModel {
   editors: Set<string>;
   unprotected: Box[];
   rangeName: string | null;
+  /** A new sheet protection: until its editors change, everyone who may edit the spreadsheet may edit. */
+  mirrorsSpreadsheet?: boolean;
 }
 
 export interface ValidationModel {

@@ -64,6 +64,7 @@ export class ProtectionFake {
     return this;
   }
   addEditor(emailOrUser: unknown): this {
+    this._model.mirrorsSpreadsheet = false;
     for (const e of emailsOf(emailOrUser)) this._model.editors.add(e);
     return this;
   }
@@ -75,6 +76,7 @@ export class ProtectionFake {
   }
   /** The owner always stays an editor, as in Sheets. */
   removeEditors(emailsOrUsers: unknown): this {
+    this._model.mirrorsSpreadsheet = false;
     for (const e of emailsOf(emailsOrUsers)) if (e !== this._ss._wb.owner) this._model.editors.delete(e);
     return this;
   }

@@ -5,6 +5,7 @@
  */
 import { AppsScriptException } from '../../core/errors';
 import { formatA1 } from './a1';
+import { fromR1C1, shiftFormula, toR1C1 } from './formula-refs';
 import { checkLength } from './cells';
 import { addMetadata, ARBITRARY_RANGE_TEXT, DeveloperMetadataFake, DeveloperMetadataFinderFake } from './metadata';
 import type { Box, MetadataLocation } from './model';
@@ -22,6 +23,11 @@ function grid<T>(numRows: number, numCols: number, fill: (r: number, c: number) 
     out.push(line);
   }
   return out;
+}
+
+function storedFormat(format: unknown): string | undefined {
+  const text = String(format);
+  return text === '' || text.toLowerCase() === 'general' ? undefined : text;
 }
 
 export class RangeFake
@@ -45,6 +51,32 @@ export class RangeFake
     >
 {
   static readonly appsScriptName = 'SpreadsheetApp.Range';
+  /** Overloads of the methods the add-on and tests use, from the Range reference (core/signatures.ts). */
+  static readonly appsScriptSignatures = {
+    copyTo: [
+      'SpreadsheetApp.Range',
+      'SpreadsheetApp.Range,Object',
+      'SpreadsheetApp.Range,SpreadsheetApp.CopyPasteType,Boolean',
+    ],
+    setValue: ['Object'],
+    setValues: ['Object[][]'],
+    setFormula: ['String'],
+    setFormulas: ['Object[][]'],
+    setFormulaR1C1: ['String'],
+    setFormulasR1C1: ['Object[][]'],
+    setNumberFormat: ['String'],
+    setNumberFormats: ['Object[][]'],
+    setNote: ['String'],
+    setNotes: ['Object[][]'],
+    setBackground: ['String'],
+    setBackgrounds: ['Object[][]'],
+    setFontWeight: ['String'],
+    setDataValidation: ['SpreadsheetApp.DataValidation'],
+    setDataValidations: ['Object[][]'],
+    getCell: ['Integer,Integer'],
+    offset: ['Integer,Integer', 'Integer,Integer,Integer', 'Integer,Integer,Integer,Integer'],
+    clear: ['', 'Object'],
+  };
 
   constructor(
     readonly _sheet: SheetFake,
@@ -116,22 +148,24 @@ export class RangeFake
     return this;
   }
   /**
-   * Copies this range's contents and formats to `destination` (its top-left cell anchors a box
-   * of this range's size). `{contentsOnly: true}` copies values only, `{formatOnly: true}`
-   * formats only.
+   * Copies this range's contents and formats to `destination`. A destination larger than this
+   * range receives as many whole copies as fit in each direction (at least one), as Sheets
+   * pastes; relative references in formulas move with each copy. `{contentsOnly: true}` copies
+   * values only, `{formatOnly: true}` formats only.
    */
   copyTo(destination: RangeFake, options?: { contentsOnly?: boolean; formatOnly?: boolean } | string): this {
-    if (!(destination instanceof RangeFake)) {
-      throw new AppsScriptException(
-        `The parameters (${typeof destination}) don't match the method signature for SpreadsheetApp.Range.copyTo.`,
-      );
-    }
     const opts =
-      typeof options === 'string'
-        ? { contentsOnly: options === 'PASTE_VALUES', formatOnly: options === 'PASTE_FORMAT' }
-        : (options ?? {});
+      typeof options === 'string' || (options !== null && typeof options === 'object' && '_name' in options)
+        ? { contentsOnly: String(options) === 'PASTE_VALUES', formatOnly: String(options) === 'PASTE_FORMAT' }
+        : ((options as { contentsOnly?: boolean; formatOnly?: boolean } | undefined) ?? {});
     const dst = destination._boxModel();
-    this.ctx.copyBox(this._boxModel(), { ...dst, numRows: this._numRows, numCols: this._numCols }, opts);
+    const down = Math.max(1, Math.floor(dst.numRows / this._numRows));
+    const across = Math.max(1, Math.floor(dst.numCols / this._numCols));
+    for (let i = 0; i < down; i++)
+      for (let j = 0; j < across; j++) {
+        const at = { ...dst, row: dst.row + i * this._numRows, col: dst.col + j * this._numCols };
+        this.ctx.copyBox(this._boxModel(), { ...at, numRows: this._numRows, numCols: this._numCols }, opts);
+      }
     return this;
   }
   getDisplayValues(): string[][] {
@@ -154,9 +188,43 @@ export class RangeFake
     this.ctx.writeValues(this._boxModel(), values);
     return this;
   }
+  /** One formula for every cell: relative references move with each cell, as Sheets fills. */
   setFormula(formula: string): this {
-    const f = formula === '' ? '' : String(formula).startsWith('=') ? formula : `=${formula}`;
-    return this.setValue(f);
+    const f = formula === '' ? '' : String(formula).startsWith('=') ? String(formula) : `=${formula}`;
+    checkLength(f);
+    this.ctx.writeValues(
+      this._boxModel(),
+      grid(this._numRows, this._numCols, (r, c) => shiftFormula(f, r, c)),
+    );
+    return this;
+  }
+  /** R1C1 references are relative to each cell (`R[-1]C`), absolute when bare numbers (`R1C1`). */
+  setFormulaR1C1(formula: string): this {
+    const f = formula === '' ? '' : String(formula).startsWith('=') ? String(formula) : `=${formula}`;
+    checkLength(f);
+    this.ctx.writeValues(
+      this._boxModel(),
+      grid(this._numRows, this._numCols, (r, c) => fromR1C1(f, this._row + r + 1, this._col + c + 1)),
+    );
+    return this;
+  }
+  setFormulasR1C1(formulas: string[][]): this {
+    this.checkShape(formulas);
+    const values = formulas.map((row, r) =>
+      row.map((f, c) =>
+        f === '' || f === null || f === undefined
+          ? ''
+          : fromR1C1(String(f).startsWith('=') ? String(f) : `=${f}`, this._row + r + 1, this._col + c + 1),
+      ),
+    );
+    this.ctx.writeValues(this._boxModel(), values);
+    return this;
+  }
+  getFormulaR1C1(): string {
+    return toR1C1(this.getFormula(), this._row + 1, this._col + 1);
+  }
+  getFormulasR1C1(): string[][] {
+    return this.getFormulas().map((row, r) => row.map((f, c) => toR1C1(f, this._row + r + 1, this._col + c + 1)));
   }
   isBlank(): boolean {
     return (
@@ -228,11 +296,12 @@ export class RangeFake
   getNumberFormat(): string {
     return this._sheet._model.formats.get(this._row, this._col) ?? '0.###############';
   }
+  /** "General" (any case) is the default format: it reads back as `0.###############`. */
   setNumberFormat(format: string): this {
-    return this.setAll(this._sheet._model.formats, format === '' ? undefined : String(format));
+    return this.setAll(this._sheet._model.formats, storedFormat(format));
   }
   setNumberFormats(formats: string[][]): this {
-    return this.setEach(this._sheet._model.formats, formats, (f) => (f === '' ? undefined : String(f)));
+    return this.setEach(this._sheet._model.formats, formats, storedFormat);
   }
   getNotes(): string[][] {
     return this.getAll(this._sheet._model.notes, '');

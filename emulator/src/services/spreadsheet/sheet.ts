@@ -39,6 +39,21 @@ export class SheetFake
     >
 {
   static readonly appsScriptName = 'SpreadsheetApp.Sheet';
+  /** Overloads of the methods the add-on and tests use, from the Sheet reference (core/signatures.ts). */
+  static readonly appsScriptSignatures = {
+    getRange: ['String', 'Integer,Integer', 'Integer,Integer,Integer', 'Integer,Integer,Integer,Integer'],
+    appendRow: ['Object[]'],
+    insertRowsAfter: ['Integer,Integer'],
+    insertRowsBefore: ['Integer,Integer'],
+    insertColumnsAfter: ['Integer,Integer'],
+    insertColumnsBefore: ['Integer,Integer'],
+    deleteRows: ['Integer,Integer'],
+    deleteColumns: ['Integer,Integer'],
+    setFrozenRows: ['Integer'],
+    setFrozenColumns: ['Integer'],
+    setName: ['String'],
+    setColumnWidth: ['Integer,Integer'],
+  };
 
   constructor(
     readonly _ss: SpreadsheetFake,
@@ -317,9 +332,11 @@ export class SheetFake
       description: '',
       warningOnly: false,
       domainEdit: true,
-      editors: new Set([this._ss._wb.owner, this.ctx.currentUser()]),
+      // Sheet.protect(): no editors listed; the sheet stays editable until the editors change.
+      editors: new Set<string>(),
       unprotected: [],
       rangeName: null,
+      mirrorsSpreadsheet: true,
     };
     this._ss._wb.protections.push(model);
     return new ProtectionFake(this._ss, model);

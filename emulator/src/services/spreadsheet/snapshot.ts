@@ -81,6 +81,7 @@ export interface SpreadsheetSnapshot {
     editors: string[];
     unprotected: BoxData[];
     rangeName: string | null;
+    mirrorsSpreadsheet?: boolean;
   }[];
 }
 
@@ -174,6 +175,7 @@ export function snapshotWorkbook(ctx: SpreadsheetContext): SpreadsheetSnapshot {
       editors: [...p.editors],
       unprotected: p.unprotected.map(boxData),
       rangeName: p.rangeName,
+      ...(p.mirrorsSpreadsheet ? { mirrorsSpreadsheet: true } : {}),
     })),
   };
 }
@@ -245,6 +247,7 @@ export function restoreWorkbook(ctx: SpreadsheetContext, data: SpreadsheetSnapsh
     editors: new Set(p.editors),
     unprotected: p.unprotected.map(box),
     rangeName: p.rangeName,
+    mirrorsSpreadsheet: p.mirrorsSpreadsheet === true,
   }));
 
   // Everything parsed: now swap it in.

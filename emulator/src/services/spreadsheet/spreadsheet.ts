@@ -50,6 +50,12 @@ export class SpreadsheetFake
     >
 {
   static readonly appsScriptName = 'SpreadsheetApp.Spreadsheet';
+  static readonly appsScriptSignatures = {
+    getSheetByName: ['String'],
+    getRange: ['String'],
+    getRangeByName: ['String'],
+    setNamedRange: ['String,SpreadsheetApp.Range'],
+  };
   private readonly sheetFakes = new Map<SheetModel, SheetFake>();
   /** Toasts shown with toast(), newest last (host inspection); timeoutSeconds as passed (null: Google's default, 5 s). */
   readonly _toasts: { message: string; title: string; timeoutSeconds: number | null }[] = [];
@@ -71,7 +77,7 @@ export class SpreadsheetFake
 
   /** Whether `user` may edit a cell under this protection (owner, editors, warning-only). */
   _canEdit(p: ProtectionModel, user: string): boolean {
-    return p.warningOnly || user === this._wb.owner || p.editors.has(user);
+    return p.warningOnly || p.mirrorsSpreadsheet === true || user === this._wb.owner || p.editors.has(user);
   }
 
   /** Protections that would refuse `user` editing a cell. */

@@ -30,6 +30,37 @@ export class DataValidationFake {
 
 export class DataValidationBuilderFake {
   static readonly appsScriptName = 'SpreadsheetApp.DataValidationBuilder';
+  /** Overloads from the DataValidationBuilder reference: wrong argument types are refused (core/signatures.ts). */
+  static readonly appsScriptSignatures = {
+    requireValueInList: ['Object[]', 'Object[],Boolean'],
+    requireValueInRange: ['SpreadsheetApp.Range', 'SpreadsheetApp.Range,Boolean'],
+    requireNumberBetween: ['number,number'],
+    requireNumberNotBetween: ['number,number'],
+    requireNumberEqualTo: ['number'],
+    requireNumberNotEqualTo: ['number'],
+    requireNumberGreaterThan: ['number'],
+    requireNumberGreaterThanOrEqualTo: ['number'],
+    requireNumberLessThan: ['number'],
+    requireNumberLessThanOrEqualTo: ['number'],
+    requireDate: [''],
+    requireDateAfter: ['Date'],
+    requireDateBefore: ['Date'],
+    requireDateBetween: ['Date,Date'],
+    requireDateNotBetween: ['Date,Date'],
+    requireDateEqualTo: ['Date'],
+    requireDateOnOrAfter: ['Date'],
+    requireDateOnOrBefore: ['Date'],
+    requireCheckbox: ['', 'Object', 'Object,Object'],
+    requireTextIsEmail: [''],
+    requireTextIsUrl: [''],
+    requireTextContains: ['String'],
+    requireTextDoesNotContain: ['String'],
+    requireTextEqualTo: ['String'],
+    requireFormulaSatisfied: ['String'],
+    setAllowInvalid: ['Boolean'],
+    setHelpText: ['String'],
+    build: [''],
+  };
   constructor(
     private readonly _model: ValidationModel = { criteria: '', args: [], allowInvalid: true, helpText: '' },
   ) {}

@@ -185,7 +185,7 @@ class UrlFetchState {
       this.record(flight, mappedUrl, null, message);
       return undefined;
     }
-    const response = new HTTPResponseFake(result.status, result.rawHeaders, result.body);
+    const response = new HTTPResponseFake(result.status, result.rawHeaders, result.body, flight.url.href);
     this.record(flight, mappedUrl, result.status);
     const location = response.getAllHeaders();
     const locationValue = Object.entries(location).find(([name]) => name.toLowerCase() === 'location')?.[1];
