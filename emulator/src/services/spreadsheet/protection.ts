@@ -3,6 +3,7 @@
  * user edits (`_userEdit`), not script writes of the owner. Editors start as the owner and the
  * user who created the protection, as in Sheets.
  */
+import { enumValue, SPREADSHEET_ENUMS } from './enums';
 import type { Box, ProtectionModel } from './model';
 import type { SpreadsheetFake } from './spreadsheet';
 
@@ -35,8 +36,8 @@ export class ProtectionFake {
     private readonly _ss: SpreadsheetFake,
     readonly _model: ProtectionModel,
   ) {}
-  getProtectionType(): string {
-    return this._model.type;
+  getProtectionType(): unknown {
+    return enumValue(SPREADSHEET_ENUMS.ProtectionType, this._model.type);
   }
   getRange(): object {
     const b = this._model.box;

@@ -6,13 +6,14 @@
 import { AppsScriptException } from '../../core/errors';
 import type { Cell } from './cells';
 import { Formula } from './cells';
+import { enumValue, SPREADSHEET_ENUMS } from './enums';
 import type { Box, ConditionalRuleModel, ValidationModel } from './model';
 
 export class DataValidationFake {
   static readonly appsScriptName = 'SpreadsheetApp.DataValidation';
   constructor(readonly _model: ValidationModel) {}
-  getCriteriaType(): string {
-    return this._model.criteria;
+  getCriteriaType(): unknown {
+    return enumValue(SPREADSHEET_ENUMS.DataValidationCriteria, this._model.criteria);
   }
   getCriteriaValues(): unknown[] {
     return this._model.args.slice();
@@ -150,8 +151,8 @@ export function satisfies(rule: ValidationModel, cell: Cell | undefined, isDate:
 export class BooleanConditionFake {
   static readonly appsScriptName = 'SpreadsheetApp.BooleanCondition';
   constructor(private readonly _model: ConditionalRuleModel) {}
-  getCriteriaType(): string {
-    return this._model.condition;
+  getCriteriaType(): unknown {
+    return enumValue(SPREADSHEET_ENUMS.BooleanCriteria, this._model.condition);
   }
   getCriteriaValues(): unknown[] {
     return this._model.args.slice();
