@@ -142,7 +142,7 @@ export class SpreadsheetContext {
   }
 
   clearFormat(box: Box): void {
-    for (const g of [box.sheet.formats, box.sheet.backgrounds, box.sheet.fontWeights])
+    for (const g of [box.sheet.formats, box.sheet.backgrounds, box.sheet.fontWeights, box.sheet.styles])
       g.clear(box.row, box.col, box.numRows, box.numCols);
   }
 
@@ -247,6 +247,7 @@ export class SpreadsheetContext {
     });
     this.wb.namedRanges = this.wb.namedRanges.filter((n) => moveBox(n.box));
     for (const rule of sheet.conditionalRules) rule.ranges = rule.ranges.filter(moveBox);
+    sheet.merges = sheet.merges.filter(moveBox);
   }
 
   renameSheet(sheet: SheetModel, name: string): void {
@@ -298,6 +299,7 @@ export class SpreadsheetContext {
         [src2.notes, dstSheet.notes],
         [src2.backgrounds, dstSheet.backgrounds],
         [src2.fontWeights, dstSheet.fontWeights],
+        [src2.styles, dstSheet.styles],
         [src2.validations as SparseGrid<unknown>, dstSheet.validations as SparseGrid<unknown>],
       );
     }

@@ -13,6 +13,7 @@ import { PROTECTED_TEXT } from './protection';
 import type { RangeFake } from './range';
 import type { SheetFake } from './sheet';
 import { SPREADSHEET_ENUMS } from './enums';
+import { ColorBuilderFake } from './style';
 import { SpreadsheetFake } from './spreadsheet';
 import { UiFake, type UiAnswer, type UiState } from './ui';
 
@@ -127,6 +128,9 @@ class SpreadsheetAppFake {
       throw new AppsScriptException('Cannot call SpreadsheetApp.getUi() from this context.');
     }
     return this._uiFake;
+  }
+  newColor(): ColorBuilderFake {
+    return new ColorBuilderFake();
   }
   newDataValidation(): DataValidationBuilderFake {
     return new DataValidationBuilderFake();

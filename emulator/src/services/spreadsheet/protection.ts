@@ -3,6 +3,7 @@
  * user edits (`_userEdit`), not script writes of the owner. Editors start as the owner and the
  * user who created the protection, as in Sheets.
  */
+import { AppsScriptException } from '../../core/errors';
 import { enumValue, SPREADSHEET_ENUMS } from './enums';
 import type { Box, ProtectionModel } from './model';
 import type { SpreadsheetFake } from './spreadsheet';
@@ -93,6 +94,19 @@ export class ProtectionFake {
   }
   getUnprotectedRanges(): object[] {
     return this._model.unprotected.map((b) => this._ss._sheet(b.sheet)._box(b.row, b.col, b.numRows, b.numCols));
+  }
+  /** Moves a range protection to another range (Protection.setRange). */
+  setRange(range: { _boxModel(): Box }): this {
+    if (this._model.type === 'SHEET') throw new AppsScriptException('Cannot set the range of a sheet protection.');
+    this._model.box = { ...range._boxModel() };
+    return this;
+  }
+  /** Binds the protection to a named range: its range and name (Protection.setNamedRange). */
+  setNamedRange(namedRange: { _boxModel(): Box; getName(): string }): this {
+    if (this._model.type === 'SHEET') throw new AppsScriptException('Cannot set the range of a sheet protection.');
+    this._model.box = { ...namedRange._boxModel() };
+    this._model.rangeName = namedRange.getName();
+    return this;
   }
   setRangeName(name: string): this {
     this._model.rangeName = String(name);

@@ -5,7 +5,12 @@
  */
 import { AppsScriptException } from '../../core/errors';
 import { formatA1 } from './a1';
+import { enumName } from '../base/enums';
+import { enumValue, SPREADSHEET_ENUMS } from './enums';
 import { fromR1C1, shiftFormula, toR1C1 } from './formula-refs';
+import { dataRegion, moveBox, nextDataCell, shiftCells, sortBox, sortSpecs } from './range-ops';
+import { horizontal, type StyleKey, styleOf, TextStyleFake, vertical, withStyle } from './style';
+import { TextFinderFake } from './text-finder';
 import { checkLength } from './cells';
 import { addMetadata, ARBITRARY_RANGE_TEXT, DeveloperMetadataFake, DeveloperMetadataFinderFake } from './metadata';
 import type { Box, MetadataLocation } from './model';
@@ -336,18 +341,6 @@ export class RangeFake
       weight === null || weight === 'normal' ? undefined : String(weight),
     );
   }
-  setFontColor(): this {
-    return this;
-  }
-  setHorizontalAlignment(): this {
-    return this;
-  }
-  setWrap(): this {
-    return this;
-  }
-  merge(): this {
-    return this;
-  }
   getDataValidation(): DataValidationFake | null {
     const v = this._sheet._model.validations.get(this._row, this._col);
     return v ? new DataValidationFake(v) : null;
@@ -477,4 +470,186 @@ export class RangeFake
     ss._wb.protections.push(model);
     return new ProtectionFake(ss, model);
   }
+
+  // ---- text style, alignment, merges (style.ts) ----------------------------------------
+
+  private setStyle(key: StyleKey, value: unknown): this {
+    const layer = this._sheet._model.styles;
+    for (let r = this._row; r < this._row + this._numRows; r++)
+      for (let c = this._col; c < this._col + this._numCols; c++)
+        layer.set(r, c, withStyle(layer.get(r, c), key, value));
+    return this;
+  }
+  private style(key: StyleKey): string | number {
+    return styleOf(this._sheet._model.styles.get(this._row, this._col), key);
+  }
+  private styles(key: StyleKey): (string | number)[][] {
+    return grid(this._numRows, this._numCols, (r, c) =>
+      styleOf(this._sheet._model.styles.get(this._row + r, this._col + c), key),
+    );
+  }
+  setFontColor(color: string | null): this {
+    return this.setStyle('fontColor', color === null ? null : String(color));
+  }
+  getFontColor(): string {
+    return String(this.style('fontColor'));
+  }
+  getFontColors(): string[][] {
+    return this.styles('fontColor').map((r) => r.map(String));
+  }
+  setFontSize(size: number): this {
+    return this.setStyle('fontSize', Number(size));
+  }
+  getFontSize(): number {
+    return Number(this.style('fontSize'));
+  }
+  setFontFamily(fontFamily: string | null): this {
+    return this.setStyle('fontFamily', fontFamily === null ? null : String(fontFamily));
+  }
+  getFontFamily(): string {
+    return String(this.style('fontFamily'));
+  }
+  setFontStyle(fontStyle: string | null): this {
+    return this.setStyle('fontStyle', fontStyle === null ? null : String(fontStyle));
+  }
+  getFontStyle(): string {
+    return String(this.style('fontStyle'));
+  }
+  setFontLine(fontLine: string | null): this {
+    return this.setStyle('fontLine', fontLine === null ? null : String(fontLine));
+  }
+  getFontLine(): string {
+    return String(this.style('fontLine'));
+  }
+  setHorizontalAlignment(alignment: string | null): this {
+    return this.setStyle('horizontalAlignment', horizontal(alignment));
+  }
+  getHorizontalAlignment(): string {
+    return String(this.style('horizontalAlignment'));
+  }
+  getHorizontalAlignments(): string[][] {
+    return this.styles('horizontalAlignment').map((r) => r.map(String));
+  }
+  setVerticalAlignment(alignment: string | null): this {
+    return this.setStyle('verticalAlignment', vertical(alignment));
+  }
+  getVerticalAlignment(): string {
+    return String(this.style('verticalAlignment'));
+  }
+  setWrap(isWrapEnabled: boolean): this {
+    return this.setStyle('wrapStrategy', isWrapEnabled ? 'WRAP' : 'OVERFLOW');
+  }
+  getWrap(): boolean {
+    return this.style('wrapStrategy') === 'WRAP';
+  }
+  setWrapStrategy(strategy: unknown): this {
+    return this.setStyle('wrapStrategy', enumName(strategy));
+  }
+  getWrapStrategy(): unknown {
+    return enumValue(SPREADSHEET_ENUMS.WrapStrategy, String(this.style('wrapStrategy')));
+  }
+  getTextStyle(): TextStyleFake {
+    return new TextStyleFake(this._sheet._model.styles.get(this._row, this._col), this.getFontWeight() === 'bold');
+  }
+
+  private mergeBoxes(boxes: Box[]): this {
+    const s = this._sheet._model;
+    const mine = this._boxModel();
+    for (const m of s.merges)
+      if (overlaps(m, mine) && !contains(mine, m))
+        throw new AppsScriptException('You must select all cells in a merged range to merge or unmerge them.');
+    s.merges = s.merges.filter((m) => !contains(mine, m));
+    for (const b of boxes) {
+      if (b.numRows === 1 && b.numCols === 1) continue;
+      // Only the top-left value stays, as in Sheets.
+      for (let r = b.row; r < b.row + b.numRows; r++)
+        for (let c = b.col; c < b.col + b.numCols; c++)
+          if (r !== b.row || c !== b.col) this.ctx.setCell(s, r, c, undefined);
+      this.ctx.engine.noteWrite(s, b.row, b.col, b.numRows, b.numCols, false);
+      s.merges.push({ ...b });
+    }
+    return this;
+  }
+  merge(): this {
+    return this.mergeBoxes([this._boxModel()]);
+  }
+  mergeAcross(): this {
+    return this.mergeBoxes(
+      grid(this._numRows, 1, (r) => ({ ...this._boxModel(), row: this._row + r, numRows: 1 })).flat(),
+    );
+  }
+  mergeVertically(): this {
+    return this.mergeBoxes(
+      grid(1, this._numCols, (_r, c) => ({ ...this._boxModel(), col: this._col + c, numCols: 1 })).flat(),
+    );
+  }
+  breakApart(): this {
+    const s = this._sheet._model;
+    const mine = this._boxModel();
+    for (const m of s.merges)
+      if (overlaps(m, mine) && !contains(mine, m))
+        throw new AppsScriptException('You must select all cells in a merged range to merge or unmerge them.');
+    s.merges = s.merges.filter((m) => !contains(mine, m));
+    return this;
+  }
+  getMergedRanges(): RangeFake[] {
+    const mine = this._boxModel();
+    return this._sheet._model.merges.filter((m) => overlaps(m, mine)).map((m) => this._rangeFor(m));
+  }
+  isPartOfMerge(): boolean {
+    const mine = this._boxModel();
+    return this._sheet._model.merges.some((m) => overlaps(m, mine));
+  }
+
+  // ---- moving, sorting, searching (range-ops.ts) ---------------------------------------
+
+  sort(sortSpecObj: unknown): this {
+    sortBox(this.ctx, this._boxModel(), sortSpecs(sortSpecObj, this._boxModel()));
+    return this;
+  }
+  moveTo(target: RangeFake): void {
+    moveBox(this.ctx, this._boxModel(), target._boxModel());
+  }
+  insertCells(shiftDimension: unknown): this {
+    shiftCells(this.ctx, this._boxModel(), enumName(shiftDimension) === 'COLUMNS' ? 'COLUMNS' : 'ROWS', true);
+    return this;
+  }
+  deleteCells(shiftDimension: unknown): void {
+    shiftCells(this.ctx, this._boxModel(), enumName(shiftDimension) === 'COLUMNS' ? 'COLUMNS' : 'ROWS', false);
+  }
+  getNextDataCell(direction: unknown): RangeFake {
+    const [r, c] = nextDataCell(this._sheet._model, this._row, this._col, enumName(direction));
+    return this._sheet._box(r, c, 1, 1);
+  }
+  getDataRegion(dimension?: unknown): RangeFake {
+    const dim = dimension === undefined ? undefined : enumName(dimension) === 'COLUMNS' ? 'COLUMNS' : 'ROWS';
+    return this._rangeFor(dataRegion(this._boxModel(), dim));
+  }
+  createTextFinder(findText: string): TextFinderFake {
+    return new TextFinderFake(
+      this.ctx,
+      () => [this._boxModel()],
+      (b) => this._rangeFor(b),
+      findText,
+    );
+  }
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return (
+    a.sheet === b.sheet &&
+    a.row < b.row + b.numRows &&
+    b.row < a.row + a.numRows &&
+    a.col < b.col + b.numCols &&
+    b.col < a.col + a.numCols
+  );
+}
+
+function contains(outer: Box, inner: Box): boolean {
+  return (
+    inner.row >= outer.row &&
+    inner.col >= outer.col &&
+    inner.row + inner.numRows <= outer.row + outer.numRows &&
+    inner.col + inner.numCols <= outer.col + outer.numCols
+  );
 }

@@ -12,6 +12,7 @@ import { SheetModel, type Box, type NamedRangeModel, type ProtectionModel, type 
 import { inBox, ProtectionFake, UserFake } from './protection';
 import type { RangeFake } from './range';
 import { SheetFake } from './sheet';
+import { TextFinderFake } from './text-finder';
 import { isValidTimeZone } from './time';
 
 type SpreadsheetApi = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -36,6 +37,9 @@ export class NamedRangeFake {
   setRange(range: RangeFake): this {
     this._model.box = { ...range._boxModel() };
     return this;
+  }
+  _boxModel(): Box {
+    return this._model.box;
   }
   remove(): void {
     this._ss._wb.namedRanges = this._ss._wb.namedRanges.filter((n) => n !== this._model);
@@ -106,6 +110,9 @@ export class SpreadsheetFake
     copy.backgrounds = source.backgrounds.copy();
     copy.fontWeights = source.fontWeights.copy();
     copy.validations = source.validations.copy();
+    copy.styles = source.styles.copy();
+    copy.merges = source.merges.map((b) => ({ ...b, sheet: copy }));
+    for (const [r, h] of source.rowHeights) copy.rowHeights.set(r, h);
     copy.formulaCount = source.formulaCount;
     this._wb.sheets.push(copy);
     this._ctx.engine.invalidate();
@@ -222,6 +229,15 @@ export class SpreadsheetFake
   }
   getNamedRanges(): NamedRangeFake[] {
     return this._wb.namedRanges.map((n) => new NamedRangeFake(this, n));
+  }
+  /** Searches every sheet, in tab order. */
+  createTextFinder(findText: string): TextFinderFake {
+    return new TextFinderFake(
+      this._ctx,
+      () => this._wb.sheets.map((s) => this._sheet(s).getDataRange()._boxModel()),
+      (b) => this._sheet(b.sheet)._box(b.row, b.col, b.numRows, b.numCols),
+      findText,
+    );
   }
   removeNamedRange(name: string): void {
     this._wb.namedRanges = this._wb.namedRanges.filter((n) => n.name !== String(name));
