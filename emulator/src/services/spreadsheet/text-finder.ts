@@ -82,7 +82,7 @@ export class TextFinderFake {
   findPrevious(): object | null {
     const list = this.matches();
     if (list.length === 0) return null;
-    if (this.at < 0) this.at = this.startIndex(list) < 0 ? 0 : this.startIndex(list);
+    if (this.at < 0) this.at = Math.max(0, this.startIndex(list));
     this.at = (this.at - 1 + list.length) % list.length;
     return this.cell(list[this.at]);
   }

@@ -112,3 +112,52 @@ describe('Utilities.formatDate z', () => {
     expect(rt.call('go')).toEqual(['BST/GMT', 'JST/JST', 'PDT/PST', 'CEST/CET', 'AEST/AEDT']);
   });
 });
+
+describe('Utilities.parseDate', () => {
+  // parseDate(date, timeZone, format): "Parses the provided string date according to the specification described in
+  // the Java Standard Edition SimpleDateFormat class."
+  // https://developers.google.com/apps-script/reference/utilities/utilities#parsedatedate,-timezone,-format
+  it('parses SimpleDateFormat patterns in a time zone', () => {
+    const rt = fixtureRuntime(`function go() {
+      return [Utilities.parseDate('2024-03-05 14:30:15', 'Asia/Tokyo', 'yyyy-MM-dd HH:mm:ss').toISOString(),
+        Utilities.parseDate('05/Mar/2024 02:30 PM', 'UTC', 'dd/MMM/yyyy hh:mm a').toISOString(),
+        Utilities.parseDate('20240305T1430+0200', 'Asia/Tokyo', "yyyyMMdd'T'HHmmZ").toISOString(),
+        Utilities.parseDate('2024-13-01', 'UTC', 'yyyy-MM-dd').toISOString()];
+    }
+    function bad() { try { Utilities.parseDate('soon', 'UTC', 'yyyy-MM-dd'); } catch (e) { return e.message; } }`);
+    expect(rt.call('go')).toEqual([
+      '2024-03-05T05:30:15.000Z',
+      '2024-03-05T14:30:00.000Z',
+      '2024-03-05T12:30:00.000Z',
+      '2025-01-01T00:00:00.000Z',
+    ]);
+    expect(rt.call('bad')).toBe('Unparseable date: "soon"');
+  });
+});
+
+describe('Utilities zip and gzip', () => {
+  // zip(blobs, name): "Creates a new Blob object that is a zip file containing the data from the Blobs passed in";
+  // unzip(blob): "Takes a Blob representing a zip file and returns its component files"; gzip / ungzip likewise.
+  // https://developers.google.com/apps-script/reference/utilities/utilities#zipblobs,-name
+  it('round-trips files through zip and gzip', () => {
+    const rt = fixtureRuntime(`function go() {
+      var a = Utilities.newBlob('hello', 'text/plain', 'a.txt'), b = Utilities.newBlob('日本語 '.repeat(50), 'text/plain', 'dir/b.txt');
+      var z = Utilities.zip([a, b], 'files.zip');
+      var files = Utilities.unzip(z);
+      var g = Utilities.gzip(a);
+      var back = Utilities.ungzip(g);
+      return [z.getName(), z.getContentType(), files.map(function (f) { return f.getName() + '=' + f.getDataAsString().length; }),
+        g.getName(), g.getContentType(), g.getBytes()[0], back.getDataAsString(), back.getName()];
+    }`);
+    expect(rt.call('go')).toEqual([
+      'files.zip',
+      'application/zip',
+      ['a.txt=5', 'dir/b.txt=200'],
+      'a.txt.gz',
+      'application/x-gzip',
+      31,
+      'hello',
+      'a.txt',
+    ]);
+  });
+});
