@@ -62,3 +62,13 @@ it('passes every case in the local runtime except the documented differences', (
   expect(failures).toEqual([]);
   expect(unexpectedPasses).toEqual([]);
 });
+
+it('answers the live entry point (runConformanceJson) with every result in one JSON string', () => {
+  const some = ALL_CASES.filter((c) => !c.needsDb).slice(0, 40);
+  const rt = fixtureRuntime(projectSource(some, ''), { manifest: CONFORMANCE_MANIFEST });
+  const results = JSON.parse(rt.call('runConformanceJson') as string) as CaseResult[];
+  expect(results.map((r) => r.id)).toEqual(some.map((c) => c.id));
+  expect(results.filter((r, i) => judge(some[i], r) !== null).map((r) => r.id)).toEqual(
+    some.filter((c) => c.id in KNOWN_DIFFERENCES).map((c) => c.id),
+  );
+});

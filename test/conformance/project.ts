@@ -40,6 +40,11 @@ function runCase(id) {
 function runConformance(ids) {
   return (ids || Object.keys(CASES)).map(runCase);
 }
+
+/** Entry point for clasp run (scripts/conformance-live.mjs): all results as one JSON string. */
+function runConformanceJson(ids) {
+  return JSON.stringify(runConformance(ids));
+}
 `;
 }
 
