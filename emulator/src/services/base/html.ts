@@ -28,7 +28,7 @@ type OutputMethods =
   | 'getFaviconUrl'
   | 'asTemplate';
 
-export class HtmlOutputMetaTagFake {
+export class HtmlOutputMetaTagFake implements GoogleAppsScript.HTML.HtmlOutputMetaTag {
   static readonly appsScriptName = 'HtmlService.HtmlOutputMetaTag';
   constructor(
     private readonly _name: string,

@@ -53,6 +53,14 @@ export class RangeFake
       | 'getA1Notation'
       | 'getBackground'
       | 'isBlank'
+      | 'getFontColor'
+      | 'getFontSize'
+      | 'getFontFamily'
+      | 'getHorizontalAlignment'
+      | 'getVerticalAlignment'
+      | 'getWrap'
+      | 'getFormulaR1C1'
+      | 'isPartOfMerge'
     >
 {
   static readonly appsScriptName = 'SpreadsheetApp.Range';

@@ -39,6 +39,7 @@ export class SheetFake
       | 'getFrozenRows'
       | 'getFrozenColumns'
       | 'getColumnWidth'
+      | 'getRowHeight'
     >
 {
   static readonly appsScriptName = 'SpreadsheetApp.Sheet';

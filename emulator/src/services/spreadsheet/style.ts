@@ -48,7 +48,13 @@ export function vertical(value: unknown): string | null {
   return v;
 }
 
-export class TextStyleFake {
+export class TextStyleFake
+  implements
+    Pick<
+      GoogleAppsScript.Spreadsheet.TextStyle,
+      'getFontFamily' | 'getFontSize' | 'isBold' | 'isItalic' | 'isStrikethrough' | 'isUnderline'
+    >
+{
   static readonly appsScriptName = 'SpreadsheetApp.TextStyle';
   constructor(
     private readonly _style: CellStyle | undefined,
@@ -89,7 +95,9 @@ export class ColorFake {
   }
 }
 
-export class RgbColorFake {
+export class RgbColorFake
+  implements Pick<GoogleAppsScript.Base.RgbColor, 'asHexString' | 'getRed' | 'getGreen' | 'getBlue'>
+{
   static readonly appsScriptName = 'SpreadsheetApp.RgbColor';
   constructor(readonly _hex: string) {}
   asHexString(): string {

@@ -9,7 +9,7 @@ import { findCells, findPattern, type FindOptions } from './range-ops';
 
 type RangeOf = (box: Box) => object;
 
-export class TextFinderFake {
+export class TextFinderFake implements Pick<GoogleAppsScript.Spreadsheet.TextFinder, 'replaceAllWith' | 'replaceWith'> {
   static readonly appsScriptName = 'SpreadsheetApp.TextFinder';
   static readonly appsScriptSignatures = {
     matchCase: ['Boolean'],
