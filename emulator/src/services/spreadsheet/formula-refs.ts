@@ -1,7 +1,8 @@
 /**
  * Cell references inside formula text, as Sheets moves them: shifting relative A1 references
  * when a formula is filled or copied to another cell (`$` parts stay), and converting between
- * A1 and R1C1 notation (setFormulaR1C1 / getFormulaR1C1). String literals are left alone.
+ * A1 and R1C1 notation (setFormulaR1C1 / getFormulaR1C1). String literals and quoted sheet
+ * names are left alone.
  */
 import { columnLetters } from './a1';
 
@@ -16,10 +17,10 @@ function lettersToColumn(letters: string): number {
   return n;
 }
 
-/** Applies `fn` to the parts of a formula outside string literals ("..."). */
+/** Applies `fn` to the parts of a formula outside string literals ("...") and quoted sheet names ('...'). */
 function outsideStrings(formula: string, fn: (part: string) => string): string {
   return formula
-    .split(/("(?:[^"]|"")*")/)
+    .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
     .map((part, i) => (i % 2 === 1 ? part : fn(part)))
     .join('');
 }

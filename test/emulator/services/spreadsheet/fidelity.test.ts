@@ -28,10 +28,14 @@ describe('Range.setFormula on several cells', () => {
     ]);
   });
 
-  it('leaves text inside string literals alone', () => {
+  it('leaves text inside string literals and quoted sheet names alone', () => {
     expect(run(`s.getRange('B1:B2').setFormula('=CONCATENATE("A1", A1)'); return s.getRange('B2').getFormula();`)).toBe(
       '=CONCATENATE("A1", A2)',
     );
+    expect(
+      run(`SpreadsheetApp.getActive().insertSheet('Q1 2024');
+        s.getRange('B1:B2').setFormula("='Q1 2024'!A1+Sheet1!C1"); return s.getRange('B2').getFormula();`),
+    ).toBe("='Q1 2024'!A2+Sheet1!C2");
   });
 });
 
