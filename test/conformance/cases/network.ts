@@ -90,6 +90,18 @@ const urlfetch = table('fetch', 'UrlFetchApp', FETCH, [
     "return errorOf_(function () { UrlFetchApp.fetch('https://example.invalid/', {method: 'fly'}); });",
     'Invalid argument: method',
   ],
+  [
+    'return errorOf_(function () { UrlFetchApp.fetch(5); });',
+    "The parameters (number) don't match the method signature for UrlFetchApp.fetch.",
+    'documented',
+    `${FETCH}#fetchurl`,
+  ],
+  [
+    "return errorOf_(function () { UrlFetchApp.fetchAll('https://example.invalid/'); });",
+    "The parameters (String) don't match the method signature for UrlFetchApp.fetchAll.",
+    'documented',
+    `${FETCH}#fetchallrequests`,
+  ],
 ]);
 
 const jdbc = table('jdbc', 'Jdbc', `${JDBC}jdbc`, [
@@ -107,6 +119,12 @@ const jdbc = table('jdbc', 'Jdbc', `${JDBC}jdbc`, [
     "return errorOf_(function () { Jdbc.getConnection('jdbc:postgresql://no-such-host.invalid:5432/db?sslmode=require'); });",
     'The following connection properties are unsupported: sslmode.',
     'observed',
+  ],
+  [
+    'return errorOf_(function () { Jdbc.getConnection(); });',
+    "The parameters () don't match the method signature for Jdbc.getConnection.",
+    'documented',
+    `${JDBC}jdbc#getconnectionurl`,
   ],
 ]);
 

@@ -242,6 +242,12 @@ type AppMethods = 'fetch' | 'fetchAll' | 'getRequest';
 
 class UrlFetchAppFake implements Pick<GoogleAppsScript.URL_Fetch.UrlFetchApp, AppMethods> {
   static readonly appsScriptName = 'UrlFetchApp';
+  /** Overloads from the UrlFetchApp reference (core/signatures.ts). */
+  static readonly appsScriptSignatures = {
+    fetch: ['String', 'String,Object'],
+    getRequest: ['String', 'String,Object'],
+    fetchAll: ['Object[]'],
+  };
 
   constructor(private readonly state: UrlFetchState) {}
 
