@@ -29,3 +29,15 @@ it('takes enum values where the reference expects them (copyTo with a CopyPasteT
   }`);
   expect(rt.call('go')).toEqual([5, '0.###############']);
 });
+
+// Ui.Button: "An enum representing predetermined, localized dialog buttons returned by an alert or
+// PromptResponse.getSelectedButton()". https://developers.google.com/apps-script/reference/base/button
+it('answers alerts and prompts with Button enum values', () => {
+  const rt = fixtureRuntime(`function go() {
+    var ui = SpreadsheetApp.getUi();
+    var a = ui.alert('Sure?', 'Really?', ui.ButtonSet.YES_NO);
+    var p = ui.prompt('Name', ui.ButtonSet.OK_CANCEL);
+    return [a === ui.Button.YES, a.name(), p.getSelectedButton() === ui.Button.OK, String(ui.ButtonSet.YES_NO)];
+  }`);
+  expect(rt.call('go')).toEqual([true, 'YES', true, 'YES_NO']);
+});
