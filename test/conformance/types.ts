@@ -1,8 +1,10 @@
 /**
  * Conformance cases: short Apps Script function bodies with the value or error each must
  * produce on real Apps Script, written from Google's reference (`documented`) or recorded on
- * the live platform (`observed`). The same cases run in the local runtime (conformance.test.ts)
- * and on Apps Script (scripts/conformance-live.mjs).
+ * the live platform (`observed`, from the issue's recorded differences or the errors reference
+ * in shared/reference). Where only the failure is known and not its wording, a case checks that
+ * the call fails (`errorOf_(...) !== 'no error'`) rather than a guessed text. The same cases run
+ * in the local runtime (conformance.test.ts) and on Apps Script (scripts/conformance-live.mjs).
  */
 
 /** What a case must produce: a JSON value, or an error (exact message, or a pattern). */
