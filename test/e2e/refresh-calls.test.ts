@@ -104,7 +104,8 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('one-write refr
     // The old result's rows, columns, date formats and note are gone: one value is left.
     const state = tabState(setup);
     expect(state.values).toEqual([['label'], ['x']]);
-    expect(state.formats).toEqual([['General'], ['General']]);
+    // The add-on writes "General", which Sheets reads back as its default format (issue 11).
+    expect(state.formats).toEqual([['0.###############'], ['0.###############']]);
     expect(state.notes[0][0]).toContain(ONE_ROW);
     const all = setup.rt.spreadsheet._sheet('Result')!.getRange(1, 1, 4, 3);
     expect(
@@ -117,7 +118,7 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('one-write refr
       all
         .getNumberFormats()
         .flat()
-        .every((f) => f === 'General'),
+        .every((f) => f === '0.###############'),
     ).toBe(true);
     expect(
       all

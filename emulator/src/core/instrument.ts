@@ -1,12 +1,14 @@
 /**
  * Wraps host service objects in proxies for one execution's sandbox. Every method call is
  * checked (killed execution, time limit, authorization mode, manifest scopes, injected
- * faults), counted under "Service.Class.method", given host copies of its arguments, and
+ * faults), counted under "Service.Class.method", given host copies of its arguments (checked
+ * against the class's declared overloads, core/signatures.ts), and
  * answers with sandbox copies of its result. Host errors become Apps Script "Exception"s.
  */
 import { AppsScriptException } from './errors';
 import type { GuestRealm } from './realm';
 import { serviceNameOf } from './service-object';
+import { checkSignature } from './signatures';
 
 export interface CallHooks {
   /** Runs before the call; throws to refuse it. */
@@ -63,6 +65,7 @@ export class Instrumenter {
             try {
               self.hooks.beforeCall(qualified);
               const hostArgs = args.map((a) => self.toHost(a));
+              checkSignature(obj, serviceName, prop, hostArgs);
               result = (value as (...a: unknown[]) => unknown).apply(obj, hostArgs);
             } catch (error) {
               throw self.hooks.translateError(error);

@@ -6,6 +6,8 @@
  */
 export interface ServiceClass {
   appsScriptName: string;
+  /** Overloads per method, checked before each call (see core/signatures.ts). */
+  appsScriptSignatures?: Readonly<Record<string, readonly string[]>>;
 }
 
 export function serviceNameOf(value: object): string | undefined {

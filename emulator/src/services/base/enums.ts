@@ -3,6 +3,8 @@
  * object whose `toString()` and `name()` give its name, as Apps Script's Java-backed enums do,
  * so `e.authMode === ScriptApp.AuthMode.FULL` and `String(e.authMode) === 'FULL'` both hold.
  */
+import { registerEnumType } from '../../core/signatures';
+
 export interface EnumValue {
   readonly _name: string;
   toString(): string;
@@ -34,6 +36,7 @@ export function makeEnum<K extends string>(appsScriptName: string, names: readon
       return this._name;
     }
   }
+  registerEnumType(appsScriptName);
   const out = {} as Record<K, EnumValue>;
   names.forEach((n, i) => {
     out[n] = new Value(n, i);

@@ -49,9 +49,60 @@ function offsetText(offsetMs: number, style: 'Z' | 'X1' | 'X2' | 'X3' | 'GMT'): 
   return `${sign}${hh}:${mm}`;
 }
 
+/**
+ * Java's short names (standard, daylight) for zones where CLDR's English short name is only
+ * "GMT+1" and the like: `z` gives BST for London in summer, CET/CEST in Paris, AEST in Sydney.
+ */
+const SEASONAL_NAMES: Record<string, [string, string]> = {
+  'Europe/London': ['GMT', 'BST'],
+  'Europe/Dublin': ['GMT', 'IST'],
+  'Europe/Lisbon': ['WET', 'WEST'],
+  'Europe/Paris': ['CET', 'CEST'],
+  'Europe/Berlin': ['CET', 'CEST'],
+  'Europe/Madrid': ['CET', 'CEST'],
+  'Europe/Rome': ['CET', 'CEST'],
+  'Europe/Amsterdam': ['CET', 'CEST'],
+  'Europe/Brussels': ['CET', 'CEST'],
+  'Europe/Vienna': ['CET', 'CEST'],
+  'Europe/Zurich': ['CET', 'CEST'],
+  'Europe/Stockholm': ['CET', 'CEST'],
+  'Europe/Oslo': ['CET', 'CEST'],
+  'Europe/Copenhagen': ['CET', 'CEST'],
+  'Europe/Warsaw': ['CET', 'CEST'],
+  'Europe/Prague': ['CET', 'CEST'],
+  'Europe/Athens': ['EET', 'EEST'],
+  'Europe/Helsinki': ['EET', 'EEST'],
+  'Europe/Kiev': ['EET', 'EEST'],
+  'Europe/Kyiv': ['EET', 'EEST'],
+  'Europe/Moscow': ['MSK', 'MSK'],
+  'Australia/Sydney': ['AEST', 'AEDT'],
+  'Australia/Melbourne': ['AEST', 'AEDT'],
+  'Australia/Brisbane': ['AEST', 'AEST'],
+  'Australia/Adelaide': ['ACST', 'ACDT'],
+  'Australia/Perth': ['AWST', 'AWST'],
+  'Pacific/Auckland': ['NZST', 'NZDT'],
+  'Asia/Hong_Kong': ['HKT', 'HKT'],
+  'Asia/Singapore': ['SGT', 'SGT'],
+  'Asia/Bangkok': ['ICT', 'ICT'],
+  'Asia/Jakarta': ['WIB', 'WIB'],
+  'Asia/Manila': ['PHT', 'PHT'],
+  'Asia/Taipei': ['CST', 'CST'],
+  'Asia/Dubai': ['GST', 'GST'],
+};
+
+/** Whether `offsetMs` is the zone's daylight-saving offset (larger than its standard one) this year. */
+function isDaylight(instant: number, zone: string, offsetMs: number): boolean {
+  const year = new Date(instant).getUTCFullYear();
+  const jan = zoneOffsetMs(Date.UTC(year, 0, 1), zone);
+  const jul = zoneOffsetMs(Date.UTC(year, 6, 1), zone);
+  return offsetMs > Math.min(jan, jul);
+}
+
 function zoneName(instant: number, zone: string, long: boolean, offsetMs: number): string {
   const known = SHORT_NAMES[zone];
   if (known) return long ? known[1] : known[0];
+  const seasonal = SEASONAL_NAMES[zone];
+  if (seasonal && !long) return seasonal[isDaylight(instant, zone, offsetMs) ? 1 : 0];
   if (/^(GMT|UTC)[+-]/i.test(zone)) return offsetText(offsetMs, 'GMT');
   try {
     const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: long ? 'long' : 'short' })

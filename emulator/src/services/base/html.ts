@@ -28,6 +28,20 @@ type OutputMethods =
   | 'getFaviconUrl'
   | 'asTemplate';
 
+export class HtmlOutputMetaTagFake implements GoogleAppsScript.HTML.HtmlOutputMetaTag {
+  static readonly appsScriptName = 'HtmlService.HtmlOutputMetaTag';
+  constructor(
+    private readonly _name: string,
+    private readonly _content: string,
+  ) {}
+  getName(): string {
+    return this._name;
+  }
+  getContent(): string {
+    return this._content;
+  }
+}
+
 export class HtmlOutputFake implements Pick<GoogleAppsScript.HTML.HtmlOutput, OutputMethods> {
   static readonly appsScriptName = 'HtmlService.HtmlOutput';
   _content: string;
@@ -100,6 +114,10 @@ export class HtmlOutputFake implements Pick<GoogleAppsScript.HTML.HtmlOutput, Ou
   addMetaTag(name: unknown, content: unknown): GoogleAppsScript.HTML.HtmlOutput {
     this._metaTags.push({ name: String(name), content: String(content) });
     return this._self();
+  }
+  /** The meta tags added with addMetaTag (HtmlOutputMetaTag: getName, getContent). */
+  getMetaTags(): HtmlOutputMetaTagFake[] {
+    return this._metaTags.map((t) => new HtmlOutputMetaTagFake(t.name, t.content));
   }
   setFaviconUrl(iconUrl: unknown): GoogleAppsScript.HTML.HtmlOutput {
     this._faviconUrl = String(iconUrl);

@@ -17,6 +17,7 @@ type Methods = 'tryLock' | 'waitLock' | 'hasLock' | 'releaseLock';
 
 export class LockFake implements Pick<GoogleAppsScript.Lock.Lock, Methods> {
   static readonly appsScriptName = 'LockService.Lock';
+  static readonly appsScriptSignatures = { tryLock: ['Integer'], waitLock: ['Integer'] };
   private _acquired = false;
 
   constructor(
@@ -24,7 +25,9 @@ export class LockFake implements Pick<GoogleAppsScript.Lock.Lock, Methods> {
     private readonly _key: string,
   ) {}
 
+  /** A negative timeout never acquires the lock: tryLock answers false, waitLock times out. */
   tryLock(timeoutInMillis: unknown): boolean {
+    if (Number(timeoutInMillis) < 0) return false;
     this._acquired = this._service._acquire(this._key, Number(timeoutInMillis));
     return this._acquired;
   }

@@ -11,6 +11,8 @@ import { isByteArray, nodeEncoding, toBuffer, toSignedBytes } from './bytes';
 import { enumName, makeEnum } from './enums';
 import { formatDate } from './format-date';
 import { formatString } from './format-string';
+import { gunzipBytes, gzipBytes, unzipEntries, zipEntries } from './archive';
+import { parseDate } from './parse-date';
 
 export const MAX_SLEEP_MS = 300_000;
 
@@ -46,7 +48,12 @@ type Methods =
   | 'newBlob'
   | 'parseCsv'
   | 'jsonStringify'
-  | 'jsonParse';
+  | 'jsonParse'
+  | 'parseDate'
+  | 'zip'
+  | 'unzip'
+  | 'gzip'
+  | 'ungzip';
 
 function signatureError(method: string, args: unknown[]): AppsScriptException {
   const type = (v: unknown) =>
@@ -70,6 +77,25 @@ function signatureError(method: string, args: unknown[]): AppsScriptException {
 
 export class UtilitiesFake implements Pick<GoogleAppsScript.Utilities.Utilities, Methods> {
   static readonly appsScriptName = 'Utilities';
+  /** The digest and MAC overloads of the Utilities reference (core/signatures.ts). */
+  static readonly appsScriptSignatures = {
+    computeDigest: [
+      'Utilities.DigestAlgorithm,Byte[]',
+      'Utilities.DigestAlgorithm,String',
+      'Utilities.DigestAlgorithm,String,Utilities.Charset',
+    ],
+    computeHmacSignature: [
+      'Utilities.MacAlgorithm,Byte[],Byte[]',
+      'Utilities.MacAlgorithm,String,String',
+      'Utilities.MacAlgorithm,String,String,Utilities.Charset',
+    ],
+    computeHmacSha256Signature: ['Byte[],Byte[]', 'String,String', 'String,String,Utilities.Charset'],
+    parseDate: ['String,String,String'],
+    zip: ['Object[]', 'Object[],String'],
+    unzip: ['Object'],
+    gzip: ['Object', 'Object,String'],
+    ungzip: ['Object'],
+  };
   readonly DigestAlgorithm = makeEnum('Utilities.DigestAlgorithm', [
     'MD2',
     'MD5',
@@ -107,12 +133,13 @@ export class UtilitiesFake implements Pick<GoogleAppsScript.Utilities.Utilities,
     this._host.clock.advance(Math.trunc(ms));
   }
 
+  /** A string without a charset is encoded as US-ASCII (`?` per other character), as Java's getBytes does here. */
   computeDigest(algorithm: unknown, value: unknown, charset?: unknown): number[] {
     const name = DIGESTS[enumName(algorithm)];
     if (!name) throw signatureError('computeDigest', [algorithm, value]);
     return toSignedBytes(
       createHash(name)
-        .update(toBuffer(value, charsetName(charset)))
+        .update(bytesOf(value, charsetName(charset) ?? 'US_ASCII'))
         .digest(),
     );
   }
@@ -190,13 +217,73 @@ export class UtilitiesFake implements Pick<GoogleAppsScript.Utilities.Utilities,
     }
   }
 
+  /** Java SimpleDateFormat parsing in a time zone (parse-date.ts). */
+  parseDate(date: unknown, timeZone: unknown, format: unknown): Date {
+    return new Date(parseDate(String(date), String(timeZone), String(format)));
+  }
+
+  zip(blobs: unknown, name?: unknown): GoogleAppsScript.Base.Blob {
+    const entries = (blobs as unknown[]).map(asBlob).map((b, i) => ({
+      name: b.getName() ?? `file${i + 1}`,
+      data: bytesOfBlob(b),
+    }));
+    return blob(zipEntries(entries), 'application/zip', name === undefined ? 'Archive.zip' : String(name));
+  }
+
+  unzip(archive: unknown): GoogleAppsScript.Base.Blob[] {
+    return unzipEntries(bytesOfBlob(archive as BlobSource)).map((e) => blob(e.data, null, e.name));
+  }
+
+  gzip(source: unknown, name?: unknown): GoogleAppsScript.Base.Blob {
+    const b = asBlob(source);
+    const fallback = `${b.getName() ?? 'archive'}.gz`;
+    return blob(gzipBytes(bytesOfBlob(b)), 'application/x-gzip', name === undefined ? fallback : String(name));
+  }
+
+  ungzip(source: unknown): GoogleAppsScript.Base.Blob {
+    const b = asBlob(source);
+    const name = b.getName();
+    return blob(gunzipBytes(bytesOfBlob(b)), null, name ? name.replace(/\.gz$/i, '') : null);
+  }
+
   private _hmac(algorithm: string, value: unknown, key: unknown, charset: unknown): number[] {
     const bothBytes = isByteArray(value) && isByteArray(key);
     const bothStrings = !isByteArray(value) && !isByteArray(key);
     if (!bothBytes && !bothStrings) throw signatureError('computeHmacSignature', [value, key]);
-    const cs = charsetName(charset);
-    return toSignedBytes(createHmac(algorithm, toBuffer(key, cs)).update(toBuffer(value, cs)).digest());
+    const cs = charsetName(charset) ?? 'US_ASCII';
+    return toSignedBytes(createHmac(algorithm, bytesOf(key, cs)).update(bytesOf(value, cs)).digest());
   }
+}
+
+interface BlobSource {
+  getBytes(): number[];
+  getName(): string | null;
+}
+
+/** A Blob, or any BlobSource (an object with getBlob(), such as an HTTPResponse). */
+function asBlob(source: unknown): BlobSource {
+  const s = source as Partial<BlobSource> & { getBlob?: () => BlobSource };
+  if (s && typeof s.getBytes === 'function') return s as BlobSource;
+  if (s && typeof s.getBlob === 'function') return s.getBlob();
+  throw new AppsScriptException('Invalid argument: blob');
+}
+
+function bytesOfBlob(b: BlobSource): Buffer {
+  return toBuffer(asBlob(b).getBytes());
+}
+
+function blob(data: Buffer, contentType: string | null, name: string | null): GoogleAppsScript.Base.Blob {
+  return new BlobFake(data, contentType, name) as unknown as GoogleAppsScript.Base.Blob;
+}
+
+/** A string (by charset) or a byte array; an array holding anything but numbers cannot become Java bytes. */
+function bytesOf(value: unknown, charset: string): Buffer {
+  if (Array.isArray(value)) {
+    const bad = value.findIndex((v) => typeof v !== 'number');
+    if (bad >= 0) throw new AppsScriptException(`Cannot convert ${String(value[bad])} to byte.`);
+    return toBuffer(value);
+  }
+  return toBuffer(value, charset);
 }
 
 function charsetName(charset: unknown): string | undefined {

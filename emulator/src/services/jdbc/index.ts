@@ -78,6 +78,11 @@ class JdbcFake
     >
 {
   static readonly appsScriptName = 'Jdbc';
+  /** Overloads from the Jdbc reference (core/signatures.ts). */
+  static readonly appsScriptSignatures = {
+    getConnection: ['String', 'String,Object', 'String,String,String'],
+    getCloudSqlConnection: ['String', 'String,Object', 'String,String,String'],
+  };
 
   constructor(private readonly _svc: JdbcServiceImpl) {}
 

@@ -1,6 +1,6 @@
 /**
  * A1 notation for the emulated SpreadsheetApp: column letters, parsing "A1", "A1:B2", "A:C",
- * "2:5", "A2:C" and "'My Sheet'!A1:B2", and writing a range back as Sheets does.
+ * "2:5", "A2:C", R1C1 ("R2C2:R4C5") and "'My Sheet'!A1:B2", and writing a range back as Sheets does.
  */
 
 /** A range in 0-based coordinates; numRows/numCols may be null for open-ended refs ("A:C", "A2:C"). */
@@ -55,6 +55,15 @@ export function splitSheetName(text: string): { sheetName?: string; ref: string 
 /** Parses an A1 reference; returns null when it is not one (Apps Script then says "Range not found"). */
 export function parseA1(text: string): A1Range | null {
   const { sheetName, ref } = splitSheetName(text.trim());
+  // R1C1 notation, which getRange also accepts: "R5C3", "R2C2:R4C5".
+  const rc = /^R(\d+)C(\d+)(?::R(\d+)C(\d+))?$/i.exec(ref);
+  if (rc) {
+    const [r1, c1] = [Number(rc[1]), Number(rc[2])];
+    const [r2, c2] = rc[3] === undefined ? [r1, c1] : [Number(rc[3]), Number(rc[4])];
+    if (Math.min(r1, c1, r2, c2) < 1) return null;
+    const [top, left] = [Math.min(r1, r2), Math.min(c1, c2)];
+    return { sheetName, row: top - 1, col: left - 1, numRows: Math.abs(r2 - r1) + 1, numCols: Math.abs(c2 - c1) + 1 };
+  }
   const parts = ref.split(':');
   if (parts.length > 2) return null;
   const a = parseCorner(parts[0]);

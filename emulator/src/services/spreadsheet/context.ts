@@ -3,6 +3,7 @@
  * typed-input parsing, the 50,000-character limit and the formula engine), and the structural
  * changes (rows, columns, sheets) that move metadata, protections, named ranges and rules along.
  */
+import { shiftFormula } from './formula-refs';
 import { AppsScriptException } from '../../core/errors';
 import type { ServiceHost } from '../../core/host';
 import { checkLength, Formula, isDateFormat, parseInput, type Cell } from './cells';
@@ -141,7 +142,7 @@ export class SpreadsheetContext {
   }
 
   clearFormat(box: Box): void {
-    for (const g of [box.sheet.formats, box.sheet.backgrounds, box.sheet.fontWeights])
+    for (const g of [box.sheet.formats, box.sheet.backgrounds, box.sheet.fontWeights, box.sheet.styles])
       g.clear(box.row, box.col, box.numRows, box.numCols);
   }
 
@@ -246,6 +247,7 @@ export class SpreadsheetContext {
     });
     this.wb.namedRanges = this.wb.namedRanges.filter((n) => moveBox(n.box));
     for (const rule of sheet.conditionalRules) rule.ranges = rule.ranges.filter(moveBox);
+    sheet.merges = sheet.merges.filter(moveBox);
   }
 
   renameSheet(sheet: SheetModel, name: string): void {
@@ -276,7 +278,8 @@ export class SpreadsheetContext {
   }
 
   /**
-   * Range.copyTo: copies cell contents (formula text unchanged) and, unless `contentsOnly`,
+   * Range.copyTo: copies cell contents (relative references in formulas moved with the cell, as
+   * Sheets pastes them) and, unless `contentsOnly`,
    * formats, notes, backgrounds, font weights and validation rules from `src` to a box of the
    * same size at `dst`. Source cells are read before any write, so overlapping boxes are safe.
    */
@@ -296,6 +299,7 @@ export class SpreadsheetContext {
         [src2.notes, dstSheet.notes],
         [src2.backgrounds, dstSheet.backgrounds],
         [src2.fontWeights, dstSheet.fontWeights],
+        [src2.styles, dstSheet.styles],
         [src2.validations as SparseGrid<unknown>, dstSheet.validations as SparseGrid<unknown>],
       );
     }
@@ -310,8 +314,12 @@ export class SpreadsheetContext {
         for (let j = 0; j < src.numCols; j++) {
           const value = copy[i][j];
           if (to === (dstSheet.values as SparseGrid<unknown>)) {
-            if (value instanceof Formula) wroteFormula = true;
-            this.setCell(dstSheet, dst.row + i, dst.col + j, value as Cell | undefined);
+            let cell = value as Cell | undefined;
+            if (cell instanceof Formula) {
+              wroteFormula = true;
+              cell = new Formula(shiftFormula(cell.text, dst.row - src.row, dst.col - src.col));
+            }
+            this.setCell(dstSheet, dst.row + i, dst.col + j, cell);
           } else to.set(dst.row + i, dst.col + j, value);
         }
       }

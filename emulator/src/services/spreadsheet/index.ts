@@ -12,6 +12,8 @@ import { restoreWorkbook, snapshotWorkbook, type SpreadsheetSnapshot } from './s
 import { PROTECTED_TEXT } from './protection';
 import type { RangeFake } from './range';
 import type { SheetFake } from './sheet';
+import { SPREADSHEET_ENUMS } from './enums';
+import { ColorBuilderFake } from './style';
 import { SpreadsheetFake } from './spreadsheet';
 import { UiFake, type UiAnswer, type UiState } from './ui';
 
@@ -66,37 +68,7 @@ export interface SpreadsheetService extends EmulatedService {
   _restore(data: SpreadsheetSnapshot): void;
 }
 
-const DIMENSION = { COLUMNS: 'COLUMNS', ROWS: 'ROWS' };
-const ENUMS = {
-  DeveloperMetadataVisibility: { DOCUMENT: 'DOCUMENT', PROJECT: 'PROJECT' },
-  DeveloperMetadataLocationType: { SPREADSHEET: 'SPREADSHEET', SHEET: 'SHEET', ROW: 'ROW', COLUMN: 'COLUMN' },
-  ProtectionType: { RANGE: 'RANGE', SHEET: 'SHEET' },
-  DataValidationCriteria: {
-    VALUE_IN_LIST: 'VALUE_IN_LIST',
-    VALUE_IN_RANGE: 'VALUE_IN_RANGE',
-    NUMBER_BETWEEN: 'NUMBER_BETWEEN',
-    NUMBER_GREATER_THAN: 'NUMBER_GREATER_THAN',
-    NUMBER_GREATER_THAN_OR_EQUAL_TO: 'NUMBER_GREATER_THAN_OR_EQUAL_TO',
-    NUMBER_LESS_THAN: 'NUMBER_LESS_THAN',
-    NUMBER_LESS_THAN_OR_EQUAL_TO: 'NUMBER_LESS_THAN_OR_EQUAL_TO',
-    DATE_IS_VALID_DATE: 'DATE_IS_VALID_DATE',
-    CHECKBOX: 'CHECKBOX',
-    TEXT_IS_VALID_EMAIL: 'TEXT_IS_VALID_EMAIL',
-    CUSTOM_FORMULA: 'CUSTOM_FORMULA',
-  },
-  BooleanCriteria: {
-    NUMBER_LESS_THAN: 'NUMBER_LESS_THAN',
-    NUMBER_GREATER_THAN: 'NUMBER_GREATER_THAN',
-    NUMBER_BETWEEN: 'NUMBER_BETWEEN',
-    NUMBER_EQUAL_TO: 'NUMBER_EQUAL_TO',
-    TEXT_CONTAINS: 'TEXT_CONTAINS',
-    TEXT_EQUAL_TO: 'TEXT_EQUAL_TO',
-    CELL_EMPTY: 'CELL_EMPTY',
-    CELL_NOT_EMPTY: 'CELL_NOT_EMPTY',
-    CUSTOM_FORMULA: 'CUSTOM_FORMULA',
-  },
-  Dimension: DIMENSION,
-};
+const ENUMS = SPREADSHEET_ENUMS;
 
 class SpreadsheetAppFake {
   static readonly appsScriptName = 'SpreadsheetApp';
@@ -106,6 +78,11 @@ class SpreadsheetAppFake {
   readonly DataValidationCriteria = ENUMS.DataValidationCriteria;
   readonly BooleanCriteria = ENUMS.BooleanCriteria;
   readonly Dimension = ENUMS.Dimension;
+  readonly Direction = ENUMS.Direction;
+  readonly CopyPasteType = ENUMS.CopyPasteType;
+  readonly WrapStrategy = ENUMS.WrapStrategy;
+  readonly SheetType = ENUMS.SheetType;
+  readonly ColorType = ENUMS.ColorType;
 
   constructor(
     private readonly _host: ServiceHost,
@@ -151,6 +128,9 @@ class SpreadsheetAppFake {
       throw new AppsScriptException('Cannot call SpreadsheetApp.getUi() from this context.');
     }
     return this._uiFake;
+  }
+  newColor(): ColorBuilderFake {
+    return new ColorBuilderFake();
   }
   newDataValidation(): DataValidationBuilderFake {
     return new DataValidationBuilderFake();

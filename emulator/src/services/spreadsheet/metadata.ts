@@ -4,6 +4,8 @@
  * inserted and deleted rows (see context.ts) and disappears with its sheet.
  */
 import { AppsScriptException } from '../../core/errors';
+import { enumName } from '../base/enums';
+import { enumValue, SPREADSHEET_ENUMS } from './enums';
 import type { MetadataLocation, MetadataModel } from './model';
 import type { SpreadsheetFake } from './spreadsheet';
 
@@ -17,9 +19,13 @@ export function addMetadata(ss: SpreadsheetFake, location: MetadataLocation, arg
   if (typeof key !== 'string' || key === '') throw new AppsScriptException('Invalid argument: key');
   let value: string | null = null;
   let visibility: Visibility = 'DOCUMENT';
-  if (second === 'DOCUMENT' || second === 'PROJECT') visibility = second;
+  const vis = (x: unknown): Visibility | null => {
+    const name = enumName(x);
+    return name === 'DOCUMENT' || name === 'PROJECT' ? name : null;
+  };
+  if (vis(second)) visibility = vis(second) as Visibility;
   else if (second !== undefined && second !== null) value = String(second);
-  if (third === 'DOCUMENT' || third === 'PROJECT') visibility = third;
+  if (vis(third)) visibility = vis(third) as Visibility;
   ss._wb.metadata.push({ id: ss._wb.nextRandomInt(), key, value, visibility, location });
 }
 
@@ -29,8 +35,8 @@ export class DeveloperMetadataLocationFake {
     private readonly _ss: SpreadsheetFake,
     private readonly _model: MetadataModel,
   ) {}
-  getLocationType(): string {
-    return this._model.location.type;
+  getLocationType(): unknown {
+    return enumValue(SPREADSHEET_ENUMS.DeveloperMetadataLocationType, this._model.location.type);
   }
   getSpreadsheet(): object | null {
     return this._model.location.type === 'SPREADSHEET' ? this._ss : null;
@@ -66,8 +72,8 @@ export class DeveloperMetadataFake
   getValue(): string {
     return this._model.value as string;
   }
-  getVisibility(): string {
-    return this._model.visibility;
+  getVisibility(): unknown {
+    return enumValue(SPREADSHEET_ENUMS.DeveloperMetadataVisibility, this._model.visibility);
   }
   getLocation(): DeveloperMetadataLocationFake {
     return new DeveloperMetadataLocationFake(this._ss, this._model);
@@ -80,8 +86,9 @@ export class DeveloperMetadataFake
     this._model.value = value === null || value === undefined ? null : String(value);
     return this;
   }
-  setVisibility(visibility: string): this {
-    if (visibility === 'DOCUMENT' || visibility === 'PROJECT') this._model.visibility = visibility;
+  setVisibility(visibility: unknown): this {
+    const name = enumName(visibility);
+    if (name === 'DOCUMENT' || name === 'PROJECT') this._model.visibility = name;
     return this;
   }
   remove(): void {

@@ -43,6 +43,8 @@ export interface ProtectionModel {
   editors: Set<string>;
   unprotected: Box[];
   rangeName: string | null;
+  /** A new sheet protection: until its editors change, everyone who may edit the spreadsheet may edit. */
+  mirrorsSpreadsheet?: boolean;
 }
 
 export interface ValidationModel {
@@ -61,6 +63,9 @@ export interface ConditionalRuleModel {
   ranges: Box[];
 }
 
+/** A cell's text style and alignment; absent keys are Sheets' defaults. */
+export type CellStyle = Readonly<Record<string, string | number | boolean>>;
+
 export class SheetModel {
   name: string;
   maxRows = 1000;
@@ -77,6 +82,12 @@ export class SheetModel {
   backgrounds = new SparseGrid<string>();
   fontWeights = new SparseGrid<string>();
   validations = new SparseGrid<ValidationModel>();
+  /** Text style and alignment per cell (font colour/size/family/style/line, alignments, wrap, rotation). */
+  styles = new SparseGrid<CellStyle>();
+  /** Merged ranges of this sheet. */
+  merges: Box[] = [];
+  /** Row heights in pixels by 1-based row (default 21). */
+  readonly rowHeights = new Map<number, number>();
   conditionalRules: ConditionalRuleModel[] = [];
   /** Number of formula cells (lets reads skip the formula engine on plain-value sheets). */
   formulaCount = 0;
@@ -96,6 +107,7 @@ export class SheetModel {
       this.backgrounds,
       this.fontWeights,
       this.validations,
+      this.styles,
     ] as SparseGrid<unknown>[];
   }
 }

@@ -3,6 +3,8 @@
  * user edits (`_userEdit`), not script writes of the owner. Editors start as the owner and the
  * user who created the protection, as in Sheets.
  */
+import { AppsScriptException } from '../../core/errors';
+import { enumValue, SPREADSHEET_ENUMS } from './enums';
 import type { Box, ProtectionModel } from './model';
 import type { SpreadsheetFake } from './spreadsheet';
 
@@ -35,8 +37,8 @@ export class ProtectionFake {
     private readonly _ss: SpreadsheetFake,
     readonly _model: ProtectionModel,
   ) {}
-  getProtectionType(): string {
-    return this._model.type;
+  getProtectionType(): unknown {
+    return enumValue(SPREADSHEET_ENUMS.ProtectionType, this._model.type);
   }
   getRange(): object {
     const b = this._model.box;
@@ -64,6 +66,7 @@ export class ProtectionFake {
     return this;
   }
   addEditor(emailOrUser: unknown): this {
+    this._model.mirrorsSpreadsheet = false;
     for (const e of emailsOf(emailOrUser)) this._model.editors.add(e);
     return this;
   }
@@ -75,6 +78,7 @@ export class ProtectionFake {
   }
   /** The owner always stays an editor, as in Sheets. */
   removeEditors(emailsOrUsers: unknown): this {
+    this._model.mirrorsSpreadsheet = false;
     for (const e of emailsOf(emailsOrUsers)) if (e !== this._ss._wb.owner) this._model.editors.delete(e);
     return this;
   }
@@ -90,6 +94,19 @@ export class ProtectionFake {
   }
   getUnprotectedRanges(): object[] {
     return this._model.unprotected.map((b) => this._ss._sheet(b.sheet)._box(b.row, b.col, b.numRows, b.numCols));
+  }
+  /** Moves a range protection to another range (Protection.setRange). */
+  setRange(range: { _boxModel(): Box }): this {
+    if (this._model.type === 'SHEET') throw new AppsScriptException('Cannot set the range of a sheet protection.');
+    this._model.box = { ...range._boxModel() };
+    return this;
+  }
+  /** Binds the protection to a named range: its range and name (Protection.setNamedRange). */
+  setNamedRange(namedRange: { _boxModel(): Box; getName(): string }): this {
+    if (this._model.type === 'SHEET') throw new AppsScriptException('Cannot set the range of a sheet protection.');
+    this._model.box = { ...namedRange._boxModel() };
+    this._model.rangeName = namedRange.getName();
+    return this;
   }
   setRangeName(name: string): this {
     this._model.rangeName = String(name);

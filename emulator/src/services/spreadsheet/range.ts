@@ -5,6 +5,12 @@
  */
 import { AppsScriptException } from '../../core/errors';
 import { formatA1 } from './a1';
+import { enumName } from '../base/enums';
+import { enumValue, SPREADSHEET_ENUMS } from './enums';
+import { fromR1C1, shiftFormula, toR1C1 } from './formula-refs';
+import { dataRegion, moveBox, nextDataCell, shiftCells, sortBox, sortSpecs } from './range-ops';
+import { horizontal, type StyleKey, styleOf, TextStyleFake, vertical, withStyle } from './style';
+import { TextFinderFake } from './text-finder';
 import { checkLength } from './cells';
 import { addMetadata, ARBITRARY_RANGE_TEXT, DeveloperMetadataFake, DeveloperMetadataFinderFake } from './metadata';
 import type { Box, MetadataLocation } from './model';
@@ -22,6 +28,11 @@ function grid<T>(numRows: number, numCols: number, fill: (r: number, c: number) 
     out.push(line);
   }
   return out;
+}
+
+function storedFormat(format: unknown): string | undefined {
+  const text = String(format);
+  return text === '' || text.toLowerCase() === 'general' ? undefined : text;
 }
 
 export class RangeFake
@@ -42,9 +53,43 @@ export class RangeFake
       | 'getA1Notation'
       | 'getBackground'
       | 'isBlank'
+      | 'getFontColor'
+      | 'getFontSize'
+      | 'getFontFamily'
+      | 'getHorizontalAlignment'
+      | 'getVerticalAlignment'
+      | 'getWrap'
+      | 'getFormulaR1C1'
+      | 'isPartOfMerge'
     >
 {
   static readonly appsScriptName = 'SpreadsheetApp.Range';
+  /** Overloads of the methods the add-on and tests use, from the Range reference (core/signatures.ts). */
+  static readonly appsScriptSignatures = {
+    copyTo: [
+      'SpreadsheetApp.Range',
+      'SpreadsheetApp.Range,Object',
+      'SpreadsheetApp.Range,SpreadsheetApp.CopyPasteType,Boolean',
+    ],
+    setValue: ['Object'],
+    setValues: ['Object[][]'],
+    setFormula: ['String'],
+    setFormulas: ['Object[][]'],
+    setFormulaR1C1: ['String'],
+    setFormulasR1C1: ['Object[][]'],
+    setNumberFormat: ['String'],
+    setNumberFormats: ['Object[][]'],
+    setNote: ['String'],
+    setNotes: ['Object[][]'],
+    setBackground: ['String'],
+    setBackgrounds: ['Object[][]'],
+    setFontWeight: ['String'],
+    setDataValidation: ['SpreadsheetApp.DataValidation'],
+    setDataValidations: ['Object[][]'],
+    getCell: ['Integer,Integer'],
+    offset: ['Integer,Integer', 'Integer,Integer,Integer', 'Integer,Integer,Integer,Integer'],
+    clear: ['', 'Object'],
+  };
 
   constructor(
     readonly _sheet: SheetFake,
@@ -116,22 +161,24 @@ export class RangeFake
     return this;
   }
   /**
-   * Copies this range's contents and formats to `destination` (its top-left cell anchors a box
-   * of this range's size). `{contentsOnly: true}` copies values only, `{formatOnly: true}`
-   * formats only.
+   * Copies this range's contents and formats to `destination`. A destination larger than this
+   * range receives as many whole copies as fit in each direction (at least one), as Sheets
+   * pastes; relative references in formulas move with each copy. `{contentsOnly: true}` copies
+   * values only, `{formatOnly: true}` formats only.
    */
   copyTo(destination: RangeFake, options?: { contentsOnly?: boolean; formatOnly?: boolean } | string): this {
-    if (!(destination instanceof RangeFake)) {
-      throw new AppsScriptException(
-        `The parameters (${typeof destination}) don't match the method signature for SpreadsheetApp.Range.copyTo.`,
-      );
-    }
     const opts =
-      typeof options === 'string'
-        ? { contentsOnly: options === 'PASTE_VALUES', formatOnly: options === 'PASTE_FORMAT' }
-        : (options ?? {});
+      typeof options === 'string' || (options !== null && typeof options === 'object' && '_name' in options)
+        ? { contentsOnly: String(options) === 'PASTE_VALUES', formatOnly: String(options) === 'PASTE_FORMAT' }
+        : ((options as { contentsOnly?: boolean; formatOnly?: boolean } | undefined) ?? {});
     const dst = destination._boxModel();
-    this.ctx.copyBox(this._boxModel(), { ...dst, numRows: this._numRows, numCols: this._numCols }, opts);
+    const down = Math.max(1, Math.floor(dst.numRows / this._numRows));
+    const across = Math.max(1, Math.floor(dst.numCols / this._numCols));
+    for (let i = 0; i < down; i++)
+      for (let j = 0; j < across; j++) {
+        const at = { ...dst, row: dst.row + i * this._numRows, col: dst.col + j * this._numCols };
+        this.ctx.copyBox(this._boxModel(), { ...at, numRows: this._numRows, numCols: this._numCols }, opts);
+      }
     return this;
   }
   getDisplayValues(): string[][] {
@@ -154,9 +201,43 @@ export class RangeFake
     this.ctx.writeValues(this._boxModel(), values);
     return this;
   }
+  /** One formula for every cell: relative references move with each cell, as Sheets fills. */
   setFormula(formula: string): this {
-    const f = formula === '' ? '' : String(formula).startsWith('=') ? formula : `=${formula}`;
-    return this.setValue(f);
+    const f = formula === '' ? '' : String(formula).startsWith('=') ? String(formula) : `=${formula}`;
+    checkLength(f);
+    this.ctx.writeValues(
+      this._boxModel(),
+      grid(this._numRows, this._numCols, (r, c) => shiftFormula(f, r, c)),
+    );
+    return this;
+  }
+  /** R1C1 references are relative to each cell (`R[-1]C`), absolute when bare numbers (`R1C1`). */
+  setFormulaR1C1(formula: string): this {
+    const f = formula === '' ? '' : String(formula).startsWith('=') ? String(formula) : `=${formula}`;
+    checkLength(f);
+    this.ctx.writeValues(
+      this._boxModel(),
+      grid(this._numRows, this._numCols, (r, c) => fromR1C1(f, this._row + r + 1, this._col + c + 1)),
+    );
+    return this;
+  }
+  setFormulasR1C1(formulas: string[][]): this {
+    this.checkShape(formulas);
+    const values = formulas.map((row, r) =>
+      row.map((f, c) =>
+        f === '' || f === null || f === undefined
+          ? ''
+          : fromR1C1(String(f).startsWith('=') ? String(f) : `=${f}`, this._row + r + 1, this._col + c + 1),
+      ),
+    );
+    this.ctx.writeValues(this._boxModel(), values);
+    return this;
+  }
+  getFormulaR1C1(): string {
+    return toR1C1(this.getFormula(), this._row + 1, this._col + 1);
+  }
+  getFormulasR1C1(): string[][] {
+    return this.getFormulas().map((row, r) => row.map((f, c) => toR1C1(f, this._row + r + 1, this._col + c + 1)));
   }
   isBlank(): boolean {
     return (
@@ -228,11 +309,12 @@ export class RangeFake
   getNumberFormat(): string {
     return this._sheet._model.formats.get(this._row, this._col) ?? '0.###############';
   }
+  /** "General" (any case) is the default format: it reads back as `0.###############`. */
   setNumberFormat(format: string): this {
-    return this.setAll(this._sheet._model.formats, format === '' ? undefined : String(format));
+    return this.setAll(this._sheet._model.formats, storedFormat(format));
   }
   setNumberFormats(formats: string[][]): this {
-    return this.setEach(this._sheet._model.formats, formats, (f) => (f === '' ? undefined : String(f)));
+    return this.setEach(this._sheet._model.formats, formats, storedFormat);
   }
   getNotes(): string[][] {
     return this.getAll(this._sheet._model.notes, '');
@@ -266,18 +348,6 @@ export class RangeFake
       this._sheet._model.fontWeights,
       weight === null || weight === 'normal' ? undefined : String(weight),
     );
-  }
-  setFontColor(): this {
-    return this;
-  }
-  setHorizontalAlignment(): this {
-    return this;
-  }
-  setWrap(): this {
-    return this;
-  }
-  merge(): this {
-    return this;
   }
   getDataValidation(): DataValidationFake | null {
     const v = this._sheet._model.validations.get(this._row, this._col);
@@ -408,4 +478,186 @@ export class RangeFake
     ss._wb.protections.push(model);
     return new ProtectionFake(ss, model);
   }
+
+  // ---- text style, alignment, merges (style.ts) ----------------------------------------
+
+  private setStyle(key: StyleKey, value: unknown): this {
+    const layer = this._sheet._model.styles;
+    for (let r = this._row; r < this._row + this._numRows; r++)
+      for (let c = this._col; c < this._col + this._numCols; c++)
+        layer.set(r, c, withStyle(layer.get(r, c), key, value));
+    return this;
+  }
+  private style(key: StyleKey): string | number {
+    return styleOf(this._sheet._model.styles.get(this._row, this._col), key);
+  }
+  private styles(key: StyleKey): (string | number)[][] {
+    return grid(this._numRows, this._numCols, (r, c) =>
+      styleOf(this._sheet._model.styles.get(this._row + r, this._col + c), key),
+    );
+  }
+  setFontColor(color: string | null): this {
+    return this.setStyle('fontColor', color === null ? null : String(color));
+  }
+  getFontColor(): string {
+    return String(this.style('fontColor'));
+  }
+  getFontColors(): string[][] {
+    return this.styles('fontColor').map((r) => r.map(String));
+  }
+  setFontSize(size: number): this {
+    return this.setStyle('fontSize', Number(size));
+  }
+  getFontSize(): number {
+    return Number(this.style('fontSize'));
+  }
+  setFontFamily(fontFamily: string | null): this {
+    return this.setStyle('fontFamily', fontFamily === null ? null : String(fontFamily));
+  }
+  getFontFamily(): string {
+    return String(this.style('fontFamily'));
+  }
+  setFontStyle(fontStyle: string | null): this {
+    return this.setStyle('fontStyle', fontStyle === null ? null : String(fontStyle));
+  }
+  getFontStyle(): string {
+    return String(this.style('fontStyle'));
+  }
+  setFontLine(fontLine: string | null): this {
+    return this.setStyle('fontLine', fontLine === null ? null : String(fontLine));
+  }
+  getFontLine(): string {
+    return String(this.style('fontLine'));
+  }
+  setHorizontalAlignment(alignment: string | null): this {
+    return this.setStyle('horizontalAlignment', horizontal(alignment));
+  }
+  getHorizontalAlignment(): string {
+    return String(this.style('horizontalAlignment'));
+  }
+  getHorizontalAlignments(): string[][] {
+    return this.styles('horizontalAlignment').map((r) => r.map(String));
+  }
+  setVerticalAlignment(alignment: string | null): this {
+    return this.setStyle('verticalAlignment', vertical(alignment));
+  }
+  getVerticalAlignment(): string {
+    return String(this.style('verticalAlignment'));
+  }
+  setWrap(isWrapEnabled: boolean): this {
+    return this.setStyle('wrapStrategy', isWrapEnabled ? 'WRAP' : 'OVERFLOW');
+  }
+  getWrap(): boolean {
+    return this.style('wrapStrategy') === 'WRAP';
+  }
+  setWrapStrategy(strategy: unknown): this {
+    return this.setStyle('wrapStrategy', enumName(strategy));
+  }
+  getWrapStrategy(): unknown {
+    return enumValue(SPREADSHEET_ENUMS.WrapStrategy, String(this.style('wrapStrategy')));
+  }
+  getTextStyle(): TextStyleFake {
+    return new TextStyleFake(this._sheet._model.styles.get(this._row, this._col), this.getFontWeight() === 'bold');
+  }
+
+  private mergeBoxes(boxes: Box[]): this {
+    const s = this._sheet._model;
+    const mine = this._boxModel();
+    for (const m of s.merges)
+      if (overlaps(m, mine) && !contains(mine, m))
+        throw new AppsScriptException('You must select all cells in a merged range to merge or unmerge them.');
+    s.merges = s.merges.filter((m) => !contains(mine, m));
+    for (const b of boxes) {
+      if (b.numRows === 1 && b.numCols === 1) continue;
+      // Only the top-left value stays, as in Sheets.
+      for (let r = b.row; r < b.row + b.numRows; r++)
+        for (let c = b.col; c < b.col + b.numCols; c++)
+          if (r !== b.row || c !== b.col) this.ctx.setCell(s, r, c, undefined);
+      this.ctx.engine.noteWrite(s, b.row, b.col, b.numRows, b.numCols, false);
+      s.merges.push({ ...b });
+    }
+    return this;
+  }
+  merge(): this {
+    return this.mergeBoxes([this._boxModel()]);
+  }
+  mergeAcross(): this {
+    return this.mergeBoxes(
+      grid(this._numRows, 1, (r) => ({ ...this._boxModel(), row: this._row + r, numRows: 1 })).flat(),
+    );
+  }
+  mergeVertically(): this {
+    return this.mergeBoxes(
+      grid(1, this._numCols, (_r, c) => ({ ...this._boxModel(), col: this._col + c, numCols: 1 })).flat(),
+    );
+  }
+  breakApart(): this {
+    const s = this._sheet._model;
+    const mine = this._boxModel();
+    for (const m of s.merges)
+      if (overlaps(m, mine) && !contains(mine, m))
+        throw new AppsScriptException('You must select all cells in a merged range to merge or unmerge them.');
+    s.merges = s.merges.filter((m) => !contains(mine, m));
+    return this;
+  }
+  getMergedRanges(): RangeFake[] {
+    const mine = this._boxModel();
+    return this._sheet._model.merges.filter((m) => overlaps(m, mine)).map((m) => this._rangeFor(m));
+  }
+  isPartOfMerge(): boolean {
+    const mine = this._boxModel();
+    return this._sheet._model.merges.some((m) => overlaps(m, mine));
+  }
+
+  // ---- moving, sorting, searching (range-ops.ts) ---------------------------------------
+
+  sort(sortSpecObj: unknown): this {
+    sortBox(this.ctx, this._boxModel(), sortSpecs(sortSpecObj, this._boxModel()));
+    return this;
+  }
+  moveTo(target: RangeFake): void {
+    moveBox(this.ctx, this._boxModel(), target._boxModel());
+  }
+  insertCells(shiftDimension: unknown): this {
+    shiftCells(this.ctx, this._boxModel(), enumName(shiftDimension) === 'COLUMNS' ? 'COLUMNS' : 'ROWS', true);
+    return this;
+  }
+  deleteCells(shiftDimension: unknown): void {
+    shiftCells(this.ctx, this._boxModel(), enumName(shiftDimension) === 'COLUMNS' ? 'COLUMNS' : 'ROWS', false);
+  }
+  getNextDataCell(direction: unknown): RangeFake {
+    const [r, c] = nextDataCell(this._sheet._model, this._row, this._col, enumName(direction));
+    return this._sheet._box(r, c, 1, 1);
+  }
+  getDataRegion(dimension?: unknown): RangeFake {
+    const dim = dimension === undefined ? undefined : enumName(dimension) === 'COLUMNS' ? 'COLUMNS' : 'ROWS';
+    return this._rangeFor(dataRegion(this._boxModel(), dim));
+  }
+  createTextFinder(findText: string): TextFinderFake {
+    return new TextFinderFake(
+      this.ctx,
+      () => [this._boxModel()],
+      (b) => this._rangeFor(b),
+      findText,
+    );
+  }
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return (
+    a.sheet === b.sheet &&
+    a.row < b.row + b.numRows &&
+    b.row < a.row + a.numRows &&
+    a.col < b.col + b.numCols &&
+    b.col < a.col + a.numCols
+  );
+}
+
+function contains(outer: Box, inner: Box): boolean {
+  return (
+    inner.row >= outer.row &&
+    inner.col >= outer.col &&
+    inner.row + inner.numRows <= outer.row + outer.numRows &&
+    inner.col + inner.numCols <= outer.col + outer.numCols
+  );
 }

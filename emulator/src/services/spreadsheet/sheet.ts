@@ -10,6 +10,9 @@ import { Formula } from './cells';
 import type { ConditionalRuleModel, MetadataLocation, SheetModel } from './model';
 import { ProtectionFake } from './protection';
 import { RangeFake } from './range';
+import { RangeListFake } from './range-list';
+import { sortBox } from './range-ops';
+import { TextFinderFake } from './text-finder';
 import type { SpreadsheetFake } from './spreadsheet';
 import { ConditionalFormatRuleFake } from './validation';
 
@@ -36,9 +39,29 @@ export class SheetFake
       | 'getFrozenRows'
       | 'getFrozenColumns'
       | 'getColumnWidth'
+      | 'getRowHeight'
     >
 {
   static readonly appsScriptName = 'SpreadsheetApp.Sheet';
+  /** Overloads of the methods the add-on and tests use, from the Sheet reference (core/signatures.ts). */
+  static readonly appsScriptSignatures = {
+    getRange: ['String', 'Integer,Integer', 'Integer,Integer,Integer', 'Integer,Integer,Integer,Integer'],
+    appendRow: ['Object[]'],
+    insertRowsAfter: ['Integer,Integer'],
+    insertRowsBefore: ['Integer,Integer'],
+    insertColumnsAfter: ['Integer,Integer'],
+    insertColumnsBefore: ['Integer,Integer'],
+    deleteRows: ['Integer,Integer'],
+    deleteColumns: ['Integer,Integer'],
+    setFrozenRows: ['Integer'],
+    setFrozenColumns: ['Integer'],
+    setName: ['String'],
+    setColumnWidth: ['Integer,Integer'],
+    setRowHeight: ['Integer,Integer'],
+    getRangeList: ['String[]'],
+    sort: ['Integer', 'Integer,Boolean'],
+    createTextFinder: ['String'],
+  };
 
   constructor(
     readonly _ss: SpreadsheetFake,
@@ -317,9 +340,11 @@ export class SheetFake
       description: '',
       warningOnly: false,
       domainEdit: true,
-      editors: new Set([this._ss._wb.owner, this.ctx.currentUser()]),
+      // Sheet.protect(): no editors listed; the sheet stays editable until the editors change.
+      editors: new Set<string>(),
       unprotected: [],
       rangeName: null,
+      mirrorsSpreadsheet: true,
     };
     this._ss._wb.protections.push(model);
     return new ProtectionFake(this._ss, model);
@@ -350,5 +375,47 @@ export class SheetFake
   _hasFormulas(): boolean {
     for (const [, , v] of this._model.values.entries()) if (v instanceof Formula) return true;
     return false;
+  }
+
+  // ---- row heights, named ranges, range lists, sort, search ----------------------------
+
+  setRowHeight(rowPosition: number, height: number): this {
+    this._model.rowHeights.set(int(rowPosition), int(height));
+    return this;
+  }
+  setRowHeights(startRow: number, numRows: number, height: number): this {
+    for (let i = 0; i < int(numRows); i++) this._model.rowHeights.set(int(startRow) + i, int(height));
+    return this;
+  }
+  setRowHeightsForced(startRow: number, numRows: number, height: number): this {
+    return this.setRowHeights(startRow, numRows, height);
+  }
+  /** Sheets' default row height is 21 pixels. */
+  getRowHeight(rowPosition: number): number {
+    return this._model.rowHeights.get(int(rowPosition)) ?? 21;
+  }
+  getNamedRanges(): object[] {
+    return this._ss.getNamedRanges().filter((n) => n._boxModel().sheet === this._model);
+  }
+  getRangeList(a1Notations: string[]): RangeListFake {
+    return new RangeListFake(Array.from(a1Notations).map((a1) => this._rangeFromA1(String(a1))));
+  }
+  /** Sorts the rows below the frozen rows by one column. */
+  sort(columnPosition: number, ascending = true): this {
+    const first = this._model.frozenRows;
+    const last = this.getLastRow();
+    if (last > first) {
+      const box = this._box(first, 0, last - first, Math.max(1, this.getLastColumn()))._boxModel();
+      sortBox(this.ctx, box, [{ column: int(columnPosition), ascending: ascending !== false }]);
+    }
+    return this;
+  }
+  createTextFinder(findText: string): TextFinderFake {
+    return new TextFinderFake(
+      this.ctx,
+      () => [this.getDataRange()._boxModel()],
+      (b) => this._box(b.row, b.col, b.numRows, b.numCols),
+      findText,
+    );
   }
 }

@@ -7,7 +7,7 @@
 import { Formula, type Cell } from './cells';
 import type { SpreadsheetContext } from './context';
 import { SparseGrid } from './grid';
-import { SheetModel, type Box, type MetadataLocation, type ValidationModel } from './model';
+import { SheetModel, type Box, type CellStyle, type MetadataLocation, type ValidationModel } from './model';
 
 /** A box as data: the sheet by its stable sheet id. */
 export interface BoxData {
@@ -39,6 +39,9 @@ export interface SheetData {
   backgrounds: GridData<string>;
   fontWeights: GridData<string>;
   validations: GridData<ValidationModel>;
+  styles?: GridData<CellStyle>;
+  merges?: BoxData[];
+  rowHeights?: [number, number][];
   conditionalRules: {
     condition: string;
     args: unknown[];
@@ -81,6 +84,7 @@ export interface SpreadsheetSnapshot {
     editors: string[];
     unprotected: BoxData[];
     rangeName: string | null;
+    mirrorsSpreadsheet?: boolean;
   }[];
 }
 
@@ -148,6 +152,9 @@ export function snapshotWorkbook(ctx: SpreadsheetContext): SpreadsheetSnapshot {
       backgrounds: gridData(s.backgrounds, String),
       fontWeights: gridData(s.fontWeights, String),
       validations: gridData(s.validations, (v) => clone(v)),
+      styles: gridData(s.styles, (v) => ({ ...v })),
+      merges: s.merges.map(boxData),
+      rowHeights: [...s.rowHeights],
       conditionalRules: s.conditionalRules.map((rule) => ({
         condition: rule.condition,
         args: clone(rule.args),
@@ -174,6 +181,7 @@ export function snapshotWorkbook(ctx: SpreadsheetContext): SpreadsheetSnapshot {
       editors: [...p.editors],
       unprotected: p.unprotected.map(boxData),
       rangeName: p.rangeName,
+      ...(p.mirrorsSpreadsheet ? { mirrorsSpreadsheet: true } : {}),
     })),
   };
 }
@@ -200,6 +208,8 @@ export function restoreWorkbook(ctx: SpreadsheetContext, data: SpreadsheetSnapsh
     s.backgrounds = fillGrid(d.backgrounds, String);
     s.fontWeights = fillGrid(d.fontWeights, String);
     s.validations = fillGrid(d.validations, (v: ValidationModel) => clone(v));
+    s.styles = fillGrid(d.styles ?? [], (v: CellStyle) => ({ ...v }));
+    for (const [r, h] of d.rowHeights ?? []) s.rowHeights.set(r, h);
     s.formulaCount = (d.values ?? []).filter(([, , v]) => v !== null && typeof v === 'object').length;
     return s;
   });
@@ -222,6 +232,7 @@ export function restoreWorkbook(ctx: SpreadsheetContext, data: SpreadsheetSnapsh
       args: clone(rule.args),
       ranges: rule.ranges.map(box),
     }));
+    sheets[i].merges = (d.merges ?? []).map(box);
   });
   const location = (l: LocationData): MetadataLocation => {
     if (l.type === 'SPREADSHEET') return { type: 'SPREADSHEET' };
@@ -245,6 +256,7 @@ export function restoreWorkbook(ctx: SpreadsheetContext, data: SpreadsheetSnapsh
     editors: new Set(p.editors),
     unprotected: p.unprotected.map(box),
     rangeName: p.rangeName,
+    mirrorsSpreadsheet: p.mirrorsSpreadsheet === true,
   }));
 
   // Everything parsed: now swap it in.

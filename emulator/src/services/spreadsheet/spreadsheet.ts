@@ -12,6 +12,7 @@ import { SheetModel, type Box, type NamedRangeModel, type ProtectionModel, type 
 import { inBox, ProtectionFake, UserFake } from './protection';
 import type { RangeFake } from './range';
 import { SheetFake } from './sheet';
+import { TextFinderFake } from './text-finder';
 import { isValidTimeZone } from './time';
 
 type SpreadsheetApi = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -37,6 +38,9 @@ export class NamedRangeFake {
     this._model.box = { ...range._boxModel() };
     return this;
   }
+  _boxModel(): Box {
+    return this._model.box;
+  }
   remove(): void {
     this._ss._wb.namedRanges = this._ss._wb.namedRanges.filter((n) => n !== this._model);
   }
@@ -50,6 +54,12 @@ export class SpreadsheetFake
     >
 {
   static readonly appsScriptName = 'SpreadsheetApp.Spreadsheet';
+  static readonly appsScriptSignatures = {
+    getSheetByName: ['String'],
+    getRange: ['String'],
+    getRangeByName: ['String'],
+    setNamedRange: ['String,SpreadsheetApp.Range'],
+  };
   private readonly sheetFakes = new Map<SheetModel, SheetFake>();
   /** Toasts shown with toast(), newest last (host inspection); timeoutSeconds as passed (null: Google's default, 5 s). */
   readonly _toasts: { message: string; title: string; timeoutSeconds: number | null }[] = [];
@@ -71,7 +81,7 @@ export class SpreadsheetFake
 
   /** Whether `user` may edit a cell under this protection (owner, editors, warning-only). */
   _canEdit(p: ProtectionModel, user: string): boolean {
-    return p.warningOnly || user === this._wb.owner || p.editors.has(user);
+    return p.warningOnly || p.mirrorsSpreadsheet === true || user === this._wb.owner || p.editors.has(user);
   }
 
   /** Protections that would refuse `user` editing a cell. */
@@ -100,6 +110,9 @@ export class SpreadsheetFake
     copy.backgrounds = source.backgrounds.copy();
     copy.fontWeights = source.fontWeights.copy();
     copy.validations = source.validations.copy();
+    copy.styles = source.styles.copy();
+    copy.merges = source.merges.map((b) => ({ ...b, sheet: copy }));
+    for (const [r, h] of source.rowHeights) copy.rowHeights.set(r, h);
     copy.formulaCount = source.formulaCount;
     this._wb.sheets.push(copy);
     this._ctx.engine.invalidate();
@@ -216,6 +229,15 @@ export class SpreadsheetFake
   }
   getNamedRanges(): NamedRangeFake[] {
     return this._wb.namedRanges.map((n) => new NamedRangeFake(this, n));
+  }
+  /** Searches every sheet, in tab order. */
+  createTextFinder(findText: string): TextFinderFake {
+    return new TextFinderFake(
+      this._ctx,
+      () => this._wb.sheets.map((s) => this._sheet(s).getDataRange()._boxModel()),
+      (b) => this._sheet(b.sheet)._box(b.row, b.col, b.numRows, b.numCols),
+      findText,
+    );
   }
   removeNamedRange(name: string): void {
     this._wb.namedRanges = this._wb.namedRanges.filter((n) => n.name !== String(name));

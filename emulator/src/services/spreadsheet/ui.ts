@@ -3,6 +3,8 @@
  * the script shows is recorded for tests (`_state`), and tests program the answers to alerts
  * and prompts (`_queueAnswer`; default: the first button of the set, e.g. OK or YES).
  */
+import { makeEnum } from '../base/enums';
+import { enumValue } from './enums';
 import { AppsScriptException } from '../../core/errors';
 
 export const BUTTON = { CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' } as const;
@@ -12,6 +14,10 @@ export const BUTTON_SET = {
   YES_NO: 'YES_NO',
   YES_NO_CANCEL: 'YES_NO_CANCEL',
 } as const;
+/** The same values as Java-style enum objects (name(), toString()), as the sandbox sees them. */
+const UI_BUTTON = makeEnum('Button', ['CLOSE', 'OK', 'CANCEL', 'YES', 'NO']);
+const UI_BUTTON_SET = makeEnum('ButtonSet', ['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL']);
+
 const BUTTONS_OF: Record<string, string[]> = {
   OK: ['OK'],
   OK_CANCEL: ['OK', 'CANCEL'],
@@ -83,15 +89,15 @@ export class PromptResponseFake {
   getResponseText(): string {
     return this._text;
   }
-  getSelectedButton(): string {
-    return this._button;
+  getSelectedButton(): unknown {
+    return enumValue(UI_BUTTON, this._button);
   }
 }
 
 export class UiFake {
   static readonly appsScriptName = 'SpreadsheetApp.Ui';
-  readonly Button = BUTTON;
-  readonly ButtonSet = BUTTON_SET;
+  readonly Button = UI_BUTTON;
+  readonly ButtonSet = UI_BUTTON_SET;
   readonly _state: UiState = { menus: [], sidebar: null, dialogs: [], alerts: [] };
   readonly _answers: UiAnswer[] = [];
 
@@ -126,8 +132,8 @@ export class UiFake {
     this._state.alerts.push({ kind, title, prompt, buttons, answer: button, ...(kind === 'prompt' ? { text } : {}) });
     return { button, text };
   }
-  alert(...args: unknown[]): string {
-    return this.ask('alert', args).button;
+  alert(...args: unknown[]): unknown {
+    return enumValue(UI_BUTTON, this.ask('alert', args).button);
   }
   prompt(...args: unknown[]): PromptResponseFake {
     const { button, text } = this.ask('prompt', args);

@@ -6,13 +6,14 @@
 import { AppsScriptException } from '../../core/errors';
 import type { Cell } from './cells';
 import { Formula } from './cells';
+import { enumValue, SPREADSHEET_ENUMS } from './enums';
 import type { Box, ConditionalRuleModel, ValidationModel } from './model';
 
 export class DataValidationFake {
   static readonly appsScriptName = 'SpreadsheetApp.DataValidation';
   constructor(readonly _model: ValidationModel) {}
-  getCriteriaType(): string {
-    return this._model.criteria;
+  getCriteriaType(): unknown {
+    return enumValue(SPREADSHEET_ENUMS.DataValidationCriteria, this._model.criteria);
   }
   getCriteriaValues(): unknown[] {
     return this._model.args.slice();
@@ -30,6 +31,37 @@ export class DataValidationFake {
 
 export class DataValidationBuilderFake {
   static readonly appsScriptName = 'SpreadsheetApp.DataValidationBuilder';
+  /** Overloads from the DataValidationBuilder reference: wrong argument types are refused (core/signatures.ts). */
+  static readonly appsScriptSignatures = {
+    requireValueInList: ['Object[]', 'Object[],Boolean'],
+    requireValueInRange: ['SpreadsheetApp.Range', 'SpreadsheetApp.Range,Boolean'],
+    requireNumberBetween: ['number,number'],
+    requireNumberNotBetween: ['number,number'],
+    requireNumberEqualTo: ['number'],
+    requireNumberNotEqualTo: ['number'],
+    requireNumberGreaterThan: ['number'],
+    requireNumberGreaterThanOrEqualTo: ['number'],
+    requireNumberLessThan: ['number'],
+    requireNumberLessThanOrEqualTo: ['number'],
+    requireDate: [''],
+    requireDateAfter: ['Date'],
+    requireDateBefore: ['Date'],
+    requireDateBetween: ['Date,Date'],
+    requireDateNotBetween: ['Date,Date'],
+    requireDateEqualTo: ['Date'],
+    requireDateOnOrAfter: ['Date'],
+    requireDateOnOrBefore: ['Date'],
+    requireCheckbox: ['', 'Object', 'Object,Object'],
+    requireTextIsEmail: [''],
+    requireTextIsUrl: [''],
+    requireTextContains: ['String'],
+    requireTextDoesNotContain: ['String'],
+    requireTextEqualTo: ['String'],
+    requireFormulaSatisfied: ['String'],
+    setAllowInvalid: ['Boolean'],
+    setHelpText: ['String'],
+    build: [''],
+  };
   constructor(
     private readonly _model: ValidationModel = { criteria: '', args: [], allowInvalid: true, helpText: '' },
   ) {}
@@ -119,8 +151,8 @@ export function satisfies(rule: ValidationModel, cell: Cell | undefined, isDate:
 export class BooleanConditionFake {
   static readonly appsScriptName = 'SpreadsheetApp.BooleanCondition';
   constructor(private readonly _model: ConditionalRuleModel) {}
-  getCriteriaType(): string {
-    return this._model.condition;
+  getCriteriaType(): unknown {
+    return enumValue(SPREADSHEET_ENUMS.BooleanCriteria, this._model.condition);
   }
   getCriteriaValues(): unknown[] {
     return this._model.args.slice();

@@ -185,7 +185,7 @@ class UrlFetchState {
       this.record(flight, mappedUrl, null, message);
       return undefined;
     }
-    const response = new HTTPResponseFake(result.status, result.rawHeaders, result.body);
+    const response = new HTTPResponseFake(result.status, result.rawHeaders, result.body, flight.url.href);
     this.record(flight, mappedUrl, result.status);
     const location = response.getAllHeaders();
     const locationValue = Object.entries(location).find(([name]) => name.toLowerCase() === 'location')?.[1];
@@ -242,6 +242,12 @@ type AppMethods = 'fetch' | 'fetchAll' | 'getRequest';
 
 class UrlFetchAppFake implements Pick<GoogleAppsScript.URL_Fetch.UrlFetchApp, AppMethods> {
   static readonly appsScriptName = 'UrlFetchApp';
+  /** Overloads from the UrlFetchApp reference (core/signatures.ts). */
+  static readonly appsScriptSignatures = {
+    fetch: ['String', 'String,Object'],
+    getRequest: ['String', 'String,Object'],
+    fetchAll: ['Object[]'],
+  };
 
   constructor(private readonly state: UrlFetchState) {}
 

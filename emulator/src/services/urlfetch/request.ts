@@ -193,7 +193,10 @@ export function describeRequest(request: PreparedRequest): Record<string, unknow
     useIntranet: false,
     muteHttpExceptions: request.muteHttpExceptions,
   };
-  if (request.contentType !== null) out.contentType = request.contentType;
+  // A POST/PUT/PATCH without payload still reports the form content type.
+  const bodyMethod = request.method === 'post' || request.method === 'put' || request.method === 'patch';
+  const contentType = request.contentType ?? (bodyMethod ? FORM_CONTENT_TYPE : null);
+  if (contentType !== null) out.contentType = contentType;
   if (request.payloadForReport !== null) out.payload = request.payloadForReport;
   return out;
 }

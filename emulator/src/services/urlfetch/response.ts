@@ -73,6 +73,8 @@ export class HTTPResponseFake implements Pick<GoogleAppsScript.URL_Fetch.HTTPRes
     /** Alternating names and values, as Node's rawHeaders. */
     private readonly rawHeaders: readonly string[],
     private readonly body: Uint8Array,
+    /** The URL the script fetched (after redirects): the blob is named after its last path segment. */
+    private readonly url: string = '',
   ) {}
 
   getResponseCode(): number {
@@ -102,7 +104,11 @@ export class HTTPResponseFake implements Pick<GoogleAppsScript.URL_Fetch.HTTPRes
   getBlob(): GoogleAppsScript.Base.Blob {
     const disposition = this.header('content-disposition');
     const name = disposition ? (/filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? null) : null;
-    return new BlobFake(this.body, this.header('content-type'), name) as unknown as GoogleAppsScript.Base.Blob;
+    return new BlobFake(
+      this.body,
+      this.header('content-type'),
+      name ?? nameFromUrl(this.url),
+    ) as unknown as GoogleAppsScript.Base.Blob;
   }
 
   /** The body as text (UTF-8 unless the response names a charset), for host code. */
@@ -125,5 +131,16 @@ export class HTTPResponseFake implements Pick<GoogleAppsScript.URL_Fetch.HTTPRes
   private header(lowerName: string): string | null {
     const values = [...this.grouped()].find(([name]) => name.toLowerCase() === lowerName)?.[1];
     return values ? values[values.length - 1] : null;
+  }
+}
+
+/** A response blob's default name: the URL's last non-empty path segment, else its host. */
+function nameFromUrl(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    const segment = parsed.pathname.split('/').filter(Boolean).pop();
+    return segment ? decodeURIComponent(segment) : parsed.hostname;
+  } catch {
+    return null;
   }
 }

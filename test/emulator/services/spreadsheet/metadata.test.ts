@@ -13,7 +13,7 @@ describe('developer metadata', () => {
       }
       function find() {
         var found = SpreadsheetApp.getActive().createDeveloperMetadataFinder().withKey('sheetdash.query').withValue('q1').find();
-        return found.map(function (m) { var l = m.getLocation(); return [m.getKey(), m.getValue(), String(l.getLocationType()), l.getSheet().getName(), m.getVisibility()]; });
+        return found.map(function (m) { var l = m.getLocation(); return [m.getKey(), m.getValue(), String(l.getLocationType()), l.getSheet().getName(), String(m.getVisibility())]; });
       }
       function drop() { var ss = SpreadsheetApp.getActive(); ss.deleteSheet(ss.getSheetByName('Renamed')); return find(); }`);
     rt.call('tag');
