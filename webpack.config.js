@@ -4,6 +4,7 @@
 const path = require('node:path');
 const GasPlugin = require('gas-webpack-plugin');
 const CopyPlugin = require('copy-webpack-plugin');
+const { EsbuildPlugin } = require('esbuild-loader');
 
 module.exports = {
   mode: 'production',
@@ -25,8 +26,21 @@ module.exports = {
     // charset utf8: Japanese messages stay UTF-8 (3 bytes a character) instead of \uXXXX escapes (6).
   },
   optimization: {
-    // Readable output: Apps Script's stack traces then point at code a person can read.
-    minimize: false,
+    // Whitespace and syntax only: Apps Script parses the whole bundle on every execution, so
+    // every kilobyte counts, but identifiers are kept, so its stack traces still name the real
+    // functions (minifying names would save 45 KB more and make traces unreadable).
+    minimize: true,
+    minimizer: [
+      new EsbuildPlugin({
+        target: 'es2020',
+        charset: 'utf8',
+        minifyWhitespace: true,
+        minifySyntax: true,
+        minifyIdentifiers: false,
+        // No iife wrapper: the top-level functions gas-webpack-plugin wrote must stay top-level.
+        format: undefined,
+      }),
+    ],
   },
   performance: { hints: false },
   plugins: [
