@@ -80,7 +80,10 @@ export function shimSource(functions: string[], lang: Lang = 'en'): string {
     if (value instanceof Date) throw new Error('Failed due to illegal value in property: ' + where);
     for (var key in value) if (Object.prototype.hasOwnProperty.call(value, key)) checkValue(value[key], key);
   }
+  // Every google.script.run call, in order (the browser tests count the rounds before the sidebar is usable).
+  var CALLS = window.__playgroundScriptRunCalls = [];
   function call(name, args, success, failure, userObject) {
+    CALLS.push({ fn: name, method: typeof args[0] === 'string' ? args[0] : null, at: performance.now() });
     args = args.map(function (a) { return typeof HTMLFormElement !== 'undefined' && a instanceof HTMLFormElement ? formValue(a) : a; });
     args.forEach(function (a, i) { checkValue(a, String(i)); });
     var body = JSON.stringify({ fn: name, args: args });

@@ -10,7 +10,9 @@ export interface AppContext {
   showError(message: string | null): void;
   selectTab(tab: TabName): void;
   /** Loads a saved query into the editor (asks first when the editor has unsaved changes). */
-  openQuery(view: QueryView): Promise<boolean>;
+  openQuery(view: QueryView, near?: HTMLElement): Promise<boolean>;
+  /** Puts the keyboard focus in the SQL editor (after a query was opened there). */
+  focusEditor(): void;
   /** Reloads data sources and tells the tabs that show them. */
   reloadDataSources(): Promise<void>;
   /** Called after a run so the status line can update. */

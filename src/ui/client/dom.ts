@@ -70,23 +70,55 @@ export function textTable(columns: string[], rows: (string | null)[][], testid?:
   );
 }
 
-/** An inline "Are you sure?" in place of window.confirm (which a sandboxed sidebar may block). */
+let lastId = 0;
+/** An id unique in the page, for aria-labelledby / aria-describedby / aria-controls. */
+export function uniqueId(prefix: string): string {
+  lastId += 1;
+  return `${prefix}-${lastId}`;
+}
+
+/**
+ * An inline "Are you sure?" in place of window.confirm (which a sandboxed sidebar may block), put in `host`
+ * (next to what asked), scrolled into view with the focus on its safe answer. It is an alertdialog labelled by
+ * its question; Escape answers No; the focus goes back to where it was when that element is still there.
+ */
 export function confirmInline(host: HTMLElement, message: string, yes: string, no: string): Promise<boolean> {
   return new Promise((resolve) => {
-    const box = h('div', { class: 'confirm', testid: 'confirm' }, h('div', {}, message));
+    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const question = h('div', { class: 'confirm-question', attrs: { id: uniqueId('confirm') } }, message);
+    const box = h(
+      'div',
+      {
+        class: 'confirm',
+        testid: 'confirm',
+        attrs: { role: 'alertdialog', 'aria-labelledby': question.id, 'aria-modal': 'false' },
+      },
+      question,
+    );
     const done = (answer: boolean) => {
+      const hadFocus = box.contains(document.activeElement);
       box.remove();
+      if (hadFocus && returnTo?.isConnected) returnTo.focus();
       resolve(answer);
     };
+    box.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      event.stopPropagation();
+      done(false);
+    });
+    const noButton = h('button', { testid: 'btn-confirm-no', on: { click: () => done(false) } }, no);
     append(
       box,
       h(
         'div',
         { class: 'buttons' },
         h('button', { class: 'action', testid: 'btn-confirm-yes', on: { click: () => done(true) } }, yes),
-        h('button', { testid: 'btn-confirm-no', on: { click: () => done(false) } }, no),
+        noButton,
       ),
     );
     host.appendChild(box);
+    box.scrollIntoView?.({ block: 'nearest' });
+    noButton.focus();
   });
 }

@@ -19,6 +19,18 @@ export const CATALOG = {
     ja: 'サーバーが応答しませんでした({detail})。接続を確認してもう一度お試しください。',
   },
 
+  'a11y.app': { en: 'Sheetdash', ja: 'Sheetdash' },
+  'a11y.tabs': { en: 'Sheetdash sections', ja: 'Sheetdash のセクション' },
+  'a11y.editorLabel': { en: 'SQL', ja: 'SQL' },
+  'a11y.editorHint': {
+    en: 'To leave the editor: press Esc, then Tab.',
+    ja: 'エディタから出るには Esc を押してから Tab を押します。',
+  },
+  'a11y.confirm': { en: 'Please confirm', ja: '確認してください' },
+  'a11y.libraryFilter': { en: 'Show', ja: '表示' },
+  'a11y.libraryTag': { en: 'Tag', ja: 'タグ' },
+  'a11y.preview': { en: 'Preview', ja: 'プレビュー' },
+
   'query.new': { en: 'New query', ja: '新規クエリ' },
   'query.dataSource': { en: 'Data source', ja: 'データソース' },
   'query.noDataSource': {

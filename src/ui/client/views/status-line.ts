@@ -22,6 +22,8 @@ const KEYS: Record<RunStatusView['outcome'], MessageKey> = {
 export interface StatusLine {
   element: HTMLElement;
   refresh(): Promise<void>;
+  /** Shows runs already known (those that came with the page). */
+  show(runs: RunStatusView[]): void;
   /** Fetches again every STATUS_REFETCH_MS while the page is visible, and when it becomes visible. */
   startPolling(): () => void;
 }
@@ -62,5 +64,5 @@ export function createStatusLine(): StatusLine {
       document.removeEventListener('visibilitychange', onVisible);
     };
   };
-  return { element, refresh, startPolling };
+  return { element, refresh, show: render, startPolling };
 }
