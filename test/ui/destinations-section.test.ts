@@ -88,7 +88,7 @@ test('lists the destinations with their kind and who manages them; an empty list
   ]);
   expect(items().map((li) => $('btn-dest-delete', li) !== null)).toEqual([true, false]);
   expect($('btn-dest-edit', items()[1]).textContent).toBe('View');
-  expect($('btn-dest-test-item', items()[0]).getAttribute('aria-label')).toBe('Send a test to "Data alerts"');
+  expect($('btn-dest-test-item', items()[0]).getAttribute('aria-label')).toBe('Send test to "Data alerts"');
   document.body.replaceChildren();
   await mount([]);
   expect($('dest-list').textContent).toBe('No destination yet.');

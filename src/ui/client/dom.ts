@@ -50,11 +50,18 @@ export function show(element: HTMLElement, visible: boolean): void {
   element.hidden = !visible;
 }
 
-/** A small table of text cells in its own scrolling box (the page never scrolls sideways). */
-export function textTable(columns: string[], rows: (string | null)[][], testid?: string): HTMLElement {
+/**
+ * A small table of text cells in its own scrolling box (the page never scrolls sideways); the box takes the
+ * focus, so the keyboard can scroll it, and is a region named `label` when given.
+ */
+export function textTable(columns: string[], rows: (string | null)[][], testid?: string, label?: string): HTMLElement {
   return h(
     'div',
-    { class: 'table-box', testid },
+    {
+      class: 'table-box',
+      testid,
+      attrs: { tabindex: '0', role: label ? 'region' : undefined, 'aria-label': label },
+    },
     h(
       'table',
       { class: 'data' },

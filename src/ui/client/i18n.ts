@@ -224,7 +224,7 @@ export const CATALOG = {
   'dest.save': { en: 'Save', ja: '保存' },
   'dest.saved': { en: 'Saved "{name}".', ja: '「{name}」を保存しました。' },
   'dest.test': { en: 'Send test', ja: 'テスト送信' },
-  'dest.testNamed': { en: 'Send a test to "{name}"', ja: '「{name}」にテスト送信' },
+  'dest.testNamed': { en: 'Send test to "{name}"', ja: '「{name}」にテスト送信' },
   'dest.sending': { en: 'Sending a test message…', ja: 'テストメッセージを送信中…' },
   'dest.testSent': {
     en: '{outcome}: a sample message was sent. Check that it arrived.',
