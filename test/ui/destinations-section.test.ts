@@ -191,7 +191,7 @@ test('speaks Japanese to a Japanese user', async () => {
   try {
     const delivered = { ok: true, outcome: { status: 'delivered', attempts: 1 }, message: '送信しました' };
     await mount([{ ...SLACK, canManage: false }], { sendTestDestination: delivered });
-    expect($('dest-section').querySelector('h3')?.textContent).toBe('アラートの送信先');
+    expect($('dest-section').querySelector('h2')?.textContent).toBe('アラートの送信先');
     expect($('btn-dest-edit').textContent).toBe('表示');
     $('btn-dest-test-item').click();
     await flush();
