@@ -9,7 +9,7 @@ import type { ApiResponse, QueryView, SidebarBootView } from '../../shared/api-t
 import { call } from './api';
 import type { AppContext, TabName } from './context';
 import { messageOf } from './context';
-import { confirmInline, h, replace, show } from './dom';
+import { confirmInline, h, markInvalid, replace, show } from './dom';
 import { afterFirstPaint } from './editor';
 import { t, type MessageKey } from './i18n';
 import { startRelativeClock } from './relative-time';
@@ -45,14 +45,22 @@ export function startApp(root: HTMLElement, boot: SidebarBootView | null = null)
     state.kinds = fromBoot(boot.kinds, []);
     state.dataSources = fromBoot(boot.dataSources, []);
   }
-  const errorBox = h('div', { class: 'error-message', testid: 'error-message', attrs: { role: 'alert' } });
+  const errorBox = h('div', {
+    class: 'error-message',
+    testid: 'error-message',
+    attrs: { role: 'alert', id: 'sidebar-error' },
+  });
   show(errorBox, false);
+  let invalidFields: HTMLElement[] = [];
   const tabButtons = new Map<TabName, HTMLButtonElement>();
   const panels = new Map<TabName, HTMLElement>();
 
   const ctx: AppContext = {
     state,
-    showError(message) {
+    showError(message, ...fields) {
+      for (const field of invalidFields) markInvalid(field, null);
+      invalidFields = message ? fields : [];
+      for (const field of invalidFields) markInvalid(field, errorBox.id);
       replace(errorBox, message ?? '');
       show(errorBox, Boolean(message));
       if (message) errorBox.scrollIntoView?.({ block: 'nearest' });

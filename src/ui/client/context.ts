@@ -6,8 +6,11 @@ export type TabName = 'query' | 'library' | 'datasources';
 
 export interface AppContext {
   state: SharedState;
-  /** Shows the server's (or our) message in the error area; null clears it. */
-  showError(message: string | null): void;
+  /**
+   * Shows the server's (or our) message in the error area (announced, scrolled into view); null clears it.
+   * `fields` with the problem are marked aria-invalid and described by the message until it is cleared.
+   */
+  showError(message: string | null, ...fields: HTMLElement[]): void;
   selectTab(tab: TabName): void;
   /** Loads a saved query into the editor (asks first when the editor has unsaved changes). */
   openQuery(view: QueryView, near?: HTMLElement): Promise<boolean>;

@@ -77,6 +77,33 @@ export function textTable(columns: string[], rows: (string | null)[][], testid?:
   );
 }
 
+/**
+ * Runs `work` with `button` disabled. A disabled button loses the focus (to the page's body): when it had it,
+ * it gets it back afterwards, unless `work` moved the focus somewhere on purpose.
+ */
+export async function whileBusy<T>(button: HTMLButtonElement, work: () => Promise<T>): Promise<T> {
+  const hadFocus = document.activeElement === button;
+  button.disabled = true;
+  try {
+    return await work();
+  } finally {
+    button.disabled = false;
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (hadFocus && lost && button.isConnected) button.focus();
+  }
+}
+
+/** Marks a form field as having a problem told by the element `messageId` (or clears the mark: null). */
+export function markInvalid(field: HTMLElement, messageId: string | null): void {
+  if (messageId) {
+    field.setAttribute('aria-invalid', 'true');
+    field.setAttribute('aria-describedby', messageId);
+  } else {
+    field.removeAttribute('aria-invalid');
+    field.removeAttribute('aria-describedby');
+  }
+}
+
 let lastId = 0;
 /** An id unique in the page, for aria-labelledby / aria-describedby / aria-controls. */
 export function uniqueId(prefix: string): string {
