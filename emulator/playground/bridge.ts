@@ -83,13 +83,15 @@ export function shimSource(functions: string[], lang: Lang = 'en'): string {
   // Every google.script.run call, in order (the browser tests count the rounds before the sidebar is usable).
   var CALLS = window.__playgroundScriptRunCalls = [];
   function call(name, args, success, failure, userObject) {
-    CALLS.push({ fn: name, method: typeof args[0] === 'string' ? args[0] : null, at: performance.now() });
+    var entry = { fn: name, method: typeof args[0] === 'string' ? args[0] : null, at: performance.now(), doneAt: null };
+    CALLS.push(entry);
     args = args.map(function (a) { return typeof HTMLFormElement !== 'undefined' && a instanceof HTMLFormElement ? formValue(a) : a; });
     args.forEach(function (a, i) { checkValue(a, String(i)); });
     var body = JSON.stringify({ fn: name, args: args });
     fetch(RUN_PATH, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body })
       .then(function (response) { return response.json(); })
       .then(function (answer) {
+        entry.doneAt = performance.now();
         notifyPage();
         if (answer && answer.ok) {
           if (success) success(answer.value === undefined ? null : answer.value, userObject);
