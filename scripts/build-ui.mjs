@@ -42,7 +42,7 @@ const bundle = await build({
 });
 const js = bundle.outputFiles[0].text;
 // Each chunk sets window.__sheetdashChunks[name] to its module when evaluated.
-const CHUNKS = { editor: 'src/ui/client/codemirror-editor.ts', sqlFormat: 'src/ui/client/sql-format.ts' };
+const CHUNKS = { editor: 'src/ui/client/editor-chunk.ts', sqlFormat: 'src/ui/client/sql-format.ts' };
 const chunks = {};
 for (const [name, entry] of Object.entries(CHUNKS)) {
   const out = await build({ ...common, entryPoints: [join(root, entry)], globalName: `__sheetdashChunks.${name}` });

@@ -8,10 +8,14 @@ import * as codemirrorEditor from './codemirror-editor';
 import * as sqlFormat from './sql-format';
 
 type EditorChunk = typeof codemirrorEditor;
+/** The page's editor chunk (editor-chunk.ts): loads CodeMirror a step (a task) at a time. */
+interface EditorLoader {
+  load(): Promise<EditorChunk>;
+}
 type SqlFormatChunk = typeof sqlFormat;
 
 interface Chunks {
-  editor: EditorChunk;
+  editor: EditorLoader;
   sqlFormat: SqlFormatChunk;
 }
 
@@ -37,7 +41,7 @@ function missing(name: string): Error {
 
 export async function loadEditorChunk(): Promise<EditorChunk> {
   const chunk = fromPage('editor');
-  if (chunk) return chunk;
+  if (chunk) return chunk.load();
   if (inlineChunks) throw missing('editor');
   return codemirrorEditor;
 }
