@@ -142,7 +142,7 @@ async function main(): Promise<void> {
       ['  gzip', ...variants.map((v) => kib(zlib.gzipSync(v.served).length))],
     ];
     for (const throttle of THROTTLES) {
-      const samples = [];
+      const samples: Sample[][] = [];
       for (const variant of variants) {
         const html = injectShim(variant.served, functions, 'en');
         await measure(browser, url, html, throttle); // warm-up (disk cache, JIT of the server)
