@@ -6,7 +6,8 @@
  * interactive, with the longest main-thread task before it; and the google.script.run calls and rounds (calls
  * that wait for an earlier answer) before the sidebar is usable. Both pages talk to the same playground server
  * (the local Apps Script runtime), so a server round costs here what the local runtime takes, not Google's
- * ~0.5-2 s per execution. "Usable": the data source list filled, the recent runs shown and the editor in place.
+ * ~0.5-2 s per execution; a last row adds ROUND_MS (BENCH_ROUND_MS, default 800) to every call's answer, as a
+ * rough model of that. "Usable": the data source list filled, the recent runs shown and the editor in place.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -23,6 +24,8 @@ const BEFORE_COMMIT = 'b9097dc';
 const CHROMIUM = '/usr/bin/chromium';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const THROTTLES = [1, 4];
+/** Added to every server answer for the last row: roughly what one Apps Script execution costs. */
+const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 800);
 
 interface Variant {
   label: string;
@@ -68,10 +71,16 @@ function rounds(calls: { at: number; doneAt: number | null }[]): number {
   return Math.max(0, ...chain);
 }
 
-async function measure(browser: Browser, url: string, html: string, throttle: number): Promise<Sample> {
+async function measure(browser: Browser, url: string, html: string, throttle: number, roundMs = 0): Promise<Sample> {
   const context = await browser.newContext({ viewport: { width: 300, height: 800 } });
   const page = await context.newPage();
   await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  if (roundMs > 0)
+    await page.route('**/__playground/run', async (route) => {
+      const response = await route.fetch();
+      await new Promise((resolve) => setTimeout(resolve, roundMs));
+      await route.fulfill({ response });
+    });
   await page.addInitScript(() => {
     const tasks: { start: number; duration: number }[] = [];
     (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
@@ -159,6 +168,14 @@ async function main(): Promise<void> {
         rows.push(['server rounds before usable', ...pick('rounds').map(String)]);
       }
     }
+    const slow: number[] = [];
+    for (const variant of variants) {
+      const html = injectShim(variant.served, functions, 'en');
+      const runs: Sample[] = [];
+      for (let i = 0; i < Math.min(RUNS, 3); i++) runs.push(await measure(browser, url, html, 1, ROUND_MS));
+      slow.push(median(runs.map((r) => r.ttiMs)));
+    }
+    rows.push([`time to interactive @1x, ${ROUND_MS} ms per server call`, ...slow.map(ms)]);
     const widths = [0, 1, 2].map((i) =>
       Math.max(...[['', ...variants.map((v) => v.label)], ...rows].map((r) => (r[i] ?? '').length)),
     );
