@@ -53,6 +53,25 @@ describeBrowser.each(LANGS)('the sidebar in %s', (lang) => {
     expect(s.pageErrors).toEqual([]);
   });
 
+  it('evaluates sql-formatter only when Format is first used', async () => {
+    const chunks = () =>
+      s
+        .frame()
+        .evaluate(() =>
+          Object.keys((window as unknown as { __sheetdashChunks?: object }).__sheetdashChunks ?? {}).sort(),
+        );
+    expect(await chunks()).toEqual(['editor']);
+    await typeSql('select code, name from demo.plans where id > 1 order by id');
+    await s.sidebar.getByTestId('btn-format').click();
+    const content = s.sidebar.getByTestId('sql-editor').locator('.cm-content');
+    await content.filter({ hasText: /^SELECT/ }).waitFor();
+    expect(await chunks()).toEqual(['editor', 'sqlFormat']);
+    await expect(content.innerText()).resolves.toMatch(/^SELECT\s+code,\s+name\s+FROM\s+demo\.plans\s+WHERE/);
+    await s.sidebar.getByTestId('btn-new').click();
+    await s.sidebar.getByTestId('btn-confirm-yes').click();
+    await s.sidebar.getByTestId('unsaved').waitFor({ state: 'hidden' });
+  });
+
   it('has no axe violation in the first view and in each tab', async () => {
     await noViolations('first-view');
     await tab('library').click();

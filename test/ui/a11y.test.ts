@@ -137,6 +137,16 @@ describe('confirmInline', () => {
     expect(document.activeElement).toBe(trigger);
   });
 
+  it('answers No to an open question asked again in the same place, and shows one', async () => {
+    const { host } = setup();
+    const first = confirmInline(host, 'Replace?', 'Yes', 'No');
+    const second = confirmInline(host, 'Replace?', 'Yes', 'No');
+    await expect(first).resolves.toBe(false);
+    expect(document.querySelectorAll('[data-testid="confirm"]')).toHaveLength(1);
+    byTestId('btn-confirm-yes').click();
+    await expect(second).resolves.toBe(true);
+  });
+
   it('answers Yes', async () => {
     const { host } = setup();
     const answer = confirmInline(host, 'Delete?', 'Delete', 'Cancel');

@@ -104,6 +104,9 @@ export function markInvalid(field: HTMLElement, messageId: string | null): void 
   }
 }
 
+/** The confirm open in each host, by the function that answers it No. */
+const openConfirms = new WeakMap<HTMLElement, () => void>();
+
 let lastId = 0;
 /** An id unique in the page, for aria-labelledby / aria-describedby / aria-controls. */
 export function uniqueId(prefix: string): string {
@@ -117,6 +120,8 @@ export function uniqueId(prefix: string): string {
  * its question; Escape answers No; the focus goes back to where it was when that element is still there.
  */
 export function confirmInline(host: HTMLElement, message: string, yes: string, no: string): Promise<boolean> {
+  // Asked again while a question is open there: the open one is answered No and replaced.
+  openConfirms.get(host)?.();
   return new Promise((resolve) => {
     const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const question = h('div', { class: 'confirm-question', attrs: { id: uniqueId('confirm') } }, message);
@@ -130,11 +135,14 @@ export function confirmInline(host: HTMLElement, message: string, yes: string, n
       question,
     );
     const done = (answer: boolean) => {
+      if (openConfirms.get(host) === cancel) openConfirms.delete(host);
       const hadFocus = box.contains(document.activeElement);
       box.remove();
       if (hadFocus && returnTo?.isConnected) returnTo.focus();
       resolve(answer);
     };
+    const cancel = () => done(false);
+    openConfirms.set(host, cancel);
     box.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape') return;
       event.preventDefault();
