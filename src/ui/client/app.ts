@@ -168,6 +168,7 @@ export function startApp(root: HTMLElement, boot: SidebarBootView | null = null)
     if (bootErrors.length > 0) ctx.showError(bootErrors.join('\n'));
     void afterFirstPaint()
       .then(() => queryTab.editorReady)
+      .catch((error) => ctx.showError(messageOf(error)))
       .finally(() => {
         markUsable();
         queryTab.dataSourcesChanged(); // fills the picker again and loads the schema cache, after the first paint
@@ -184,7 +185,7 @@ export function startApp(root: HTMLElement, boot: SidebarBootView | null = null)
     }
     await ctx.reloadDataSources();
     await statusLine.refresh();
-    await queryTab.editorReady.catch(() => undefined);
+    await queryTab.editorReady.catch((error) => ctx.showError(messageOf(error)));
     markUsable();
   })();
 }
