@@ -5,6 +5,7 @@
  * page's build replaces with empty stubs.
  */
 import * as codemirrorEditor from './codemirror-editor';
+import { t } from './i18n';
 import * as sqlFormat from './sql-format';
 
 type EditorChunk = typeof codemirrorEditor;
@@ -36,7 +37,7 @@ function fromPage<K extends keyof Chunks>(name: K): Chunks[K] | undefined {
 }
 
 function missing(name: string): Error {
-  return new Error(`The sidebar's ${name} part is missing from the page.`);
+  return new Error(t('common.partMissing', { detail: name }));
 }
 
 export async function loadEditorChunk(): Promise<EditorChunk> {

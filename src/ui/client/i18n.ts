@@ -30,6 +30,10 @@ export const CATALOG = {
   'a11y.libraryFilter': { en: 'Show', ja: '表示' },
   'a11y.libraryTag': { en: 'Tag', ja: 'タグ' },
   'a11y.preview': { en: 'Preview', ja: 'プレビュー' },
+  'common.partMissing': {
+    en: 'Part of the sidebar could not be loaded ({detail}). Close the sidebar and open it again.',
+    ja: 'サイドバーの一部を読み込めませんでした({detail})。サイドバーを閉じてもう一度開いてください。',
+  },
 
   'query.new': { en: 'New query', ja: '新規クエリ' },
   'query.dataSource': { en: 'Data source', ja: 'データソース' },
