@@ -26,7 +26,6 @@ export const CATALOG = {
     en: 'To leave the editor: press Esc, then Tab.',
     ja: 'エディタから出るには Esc を押してから Tab を押します。',
   },
-  'a11y.confirm': { en: 'Please confirm', ja: '確認してください' },
   'a11y.libraryFilter': { en: 'Show', ja: '表示' },
   'a11y.libraryTag': { en: 'Tag', ja: 'タグ' },
   'a11y.preview': { en: 'Preview', ja: 'プレビュー' },
