@@ -80,13 +80,18 @@ export function shimSource(functions: string[], lang: Lang = 'en'): string {
     if (value instanceof Date) throw new Error('Failed due to illegal value in property: ' + where);
     for (var key in value) if (Object.prototype.hasOwnProperty.call(value, key)) checkValue(value[key], key);
   }
+  // Every google.script.run call, in order (the browser tests count the rounds before the sidebar is usable).
+  var CALLS = window.__playgroundScriptRunCalls = [];
   function call(name, args, success, failure, userObject) {
+    var entry = { fn: name, method: typeof args[0] === 'string' ? args[0] : null, at: performance.now(), doneAt: null };
+    CALLS.push(entry);
     args = args.map(function (a) { return typeof HTMLFormElement !== 'undefined' && a instanceof HTMLFormElement ? formValue(a) : a; });
     args.forEach(function (a, i) { checkValue(a, String(i)); });
     var body = JSON.stringify({ fn: name, args: args });
     fetch(RUN_PATH, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body })
       .then(function (response) { return response.json(); })
       .then(function (answer) {
+        entry.doneAt = performance.now();
         notifyPage();
         if (answer && answer.ok) {
           if (success) success(answer.value === undefined ? null : answer.value, userObject);

@@ -427,6 +427,17 @@ export interface ScheduleInstallView {
   status: ScheduleStatusView;
 }
 
+/**
+ * What the sidebar's first view needs, evaluated on the server with the page (src/features/sidebar-boot.ts) so
+ * that opening the sidebar costs no google.script.run round: each part is the answer its API method would give.
+ */
+export interface SidebarBootView {
+  session: ApiResponse<SessionView>;
+  kinds: ApiResponse<KindView[]>;
+  dataSources: ApiResponse<DataSourceView[]>;
+  recentRuns: ApiResponse<RunStatusView[]>;
+}
+
 export interface ApiMethods {
   getSession: [undefined, SessionView];
   listDataSourceKinds: [undefined, KindView[]];

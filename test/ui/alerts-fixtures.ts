@@ -137,6 +137,7 @@ export function context(errors: string[], tabs: TabName[] = []): AppContext {
     showError: (message) => void (message && errors.push(message)),
     selectTab: (tab) => void tabs.push(tab),
     openQuery: async () => true,
+    focusEditor: () => undefined,
     reloadDataSources: async () => undefined,
     runsChanged: () => undefined,
     libraryChanged: () => undefined,

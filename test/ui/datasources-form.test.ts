@@ -57,6 +57,7 @@ function context(source: DataSourceView): AppContext {
     showError: () => undefined,
     selectTab: () => undefined,
     openQuery: async () => true,
+    focusEditor: () => undefined,
     reloadDataSources: async () => undefined,
     runsChanged: () => undefined,
     libraryChanged: () => undefined,

@@ -88,7 +88,7 @@ test('lists the destinations with their kind and who manages them; an empty list
   ]);
   expect(items().map((li) => $('btn-dest-delete', li) !== null)).toEqual([true, false]);
   expect($('btn-dest-edit', items()[1]).textContent).toBe('View');
-  expect($('btn-dest-test-item', items()[0]).getAttribute('aria-label')).toBe('Send a test to "Data alerts"');
+  expect($('btn-dest-test-item', items()[0]).getAttribute('aria-label')).toBe('Send test to "Data alerts"');
   document.body.replaceChildren();
   await mount([]);
   expect($('dest-list').textContent).toBe('No destination yet.');
@@ -191,7 +191,7 @@ test('speaks Japanese to a Japanese user', async () => {
   try {
     const delivered = { ok: true, outcome: { status: 'delivered', attempts: 1 }, message: '送信しました' };
     await mount([{ ...SLACK, canManage: false }], { sendTestDestination: delivered });
-    expect($('dest-section').querySelector('h3')?.textContent).toBe('アラートの送信先');
+    expect($('dest-section').querySelector('h2')?.textContent).toBe('アラートの送信先');
     expect($('btn-dest-edit').textContent).toBe('表示');
     $('btn-dest-test-item').click();
     await flush();

@@ -84,6 +84,7 @@ function context(errors: string[]): AppContext {
     showError: (m) => void (m && errors.push(m)),
     selectTab: () => undefined,
     openQuery: async () => true,
+    focusEditor: () => undefined,
     reloadDataSources: async () => undefined,
     runsChanged: () => undefined,
     libraryChanged: () => undefined,

@@ -91,6 +91,7 @@ function context(errors: string[]): AppContext {
     showError: (message) => void (message && errors.push(message)),
     selectTab: () => undefined,
     openQuery: async () => true,
+    focusEditor: () => undefined,
     reloadDataSources: async () => undefined,
     runsChanged: () => undefined,
     libraryChanged: () => undefined,

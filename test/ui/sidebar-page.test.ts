@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { scriptJson } from '../../src/features/sidebar-boot';
 import { bundleRuntime, disposeRuntimes } from '../helpers/runtimes';
 
 afterAll(disposeRuntimes);
@@ -31,7 +32,12 @@ describe('the sidebar page', () => {
     expect(sidebar.html).not.toMatch(/<\?|\?>|SHEETDASH_(JS|CSS)/);
     const scripts = [...sidebar.html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
     expect(scripts).toHaveLength(1);
-    expect(scripts[0].length).toBeGreaterThan(100_000);
+    expect(scripts[0].length).toBeGreaterThan(30_000);
+    // CodeMirror and sql-formatter come as lazily evaluated chunks, not in the script parsed at once.
+    expect(scripts[0]).not.toContain('cm-content');
+    const editorChunk = sidebar.html.split('<script type="text/plain" data-chunk="editor">')[1] ?? '';
+    expect(editorChunk.slice(0, editorChunk.indexOf('</script>'))).toContain('cm-content');
+    expect(sidebar.html).toMatch(/<script type="text\/plain" data-chunk="sqlFormat">/);
     // The test ids the browser tests rely on are in the bundle.
     const ids = [
       'ds-select',
@@ -75,5 +81,27 @@ describe('the sidebar page', () => {
       expect(code).not.toContain(marker);
     const page = fs.readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8');
     expect(page).toContain('cm-content');
+  });
+});
+
+describe('the first view evaluated with the page', () => {
+  it('carries session, kinds, data sources and recent runs as safe JSON in the page', () => {
+    const { html } = openSidebar('en_US');
+    const block = /<script type="application\/json" id="sheetdash-boot">([\s\S]*?)<\/script>/.exec(html);
+    expect(block).not.toBeNull();
+    const boot = JSON.parse(block?.[1] ?? '');
+    expect(boot.session).toEqual(expect.objectContaining({ ok: true }));
+    expect(boot.session.value.email).toBe('ann@example.com');
+    expect(boot.kinds.ok).toBe(true);
+    expect(boot.kinds.value.map((k: { id: string }) => k.id)).toContain('postgresql');
+    expect(boot.dataSources).toEqual({ ok: true, value: [] });
+    expect(boot.recentRuns).toEqual({ ok: true, value: [] });
+  });
+
+  it('escapes what could end or bend the <script> block', () => {
+    const hostile = { name: '</script><script>alert(1)</script><!-- & \u2028\u2029 >' };
+    const text = scriptJson(hostile);
+    expect(text).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(text)).toEqual(hostile);
   });
 });

@@ -6,11 +6,16 @@ export type TabName = 'query' | 'library' | 'datasources';
 
 export interface AppContext {
   state: SharedState;
-  /** Shows the server's (or our) message in the error area; null clears it. */
-  showError(message: string | null): void;
+  /**
+   * Shows the server's (or our) message in the error area (announced, scrolled into view); null clears it.
+   * `fields` with the problem are marked aria-invalid and described by the message until it is cleared.
+   */
+  showError(message: string | null, ...fields: HTMLElement[]): void;
   selectTab(tab: TabName): void;
   /** Loads a saved query into the editor (asks first when the editor has unsaved changes). */
-  openQuery(view: QueryView): Promise<boolean>;
+  openQuery(view: QueryView, near?: HTMLElement): Promise<boolean>;
+  /** Puts the keyboard focus in the SQL editor (after a query was opened there). */
+  focusEditor(): void;
   /** Reloads data sources and tells the tabs that show them. */
   reloadDataSources(): Promise<void>;
   /** Called after a run so the status line can update. */

@@ -1,34 +1,20 @@
 /**
- * The SQL editor: CodeMirror 6 with @codemirror/lang-sql in the data source's dialect,
- * completion of tables and columns from the schema, and Ctrl/Cmd+Enter to run.
+ * The SQL editor as the Query tab sees it, available at once: CodeMirror (codemirror-editor.ts, a lazily
+ * evaluated chunk) is created after the first paint; until then text, language and focus are kept and handed
+ * over. `ready` settles once the real editor is in the page.
  */
-import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
-import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
-import { MSSQL, MySQL, PostgreSQL, StandardSQL, sql } from '@codemirror/lang-sql';
-import { Compartment, EditorState, Prec } from '@codemirror/state';
-import { EditorView, drawSelection, highlightActiveLine, keymap, placeholder, tooltips } from '@codemirror/view';
-import type { Dialect } from './sql-format';
+import { loadEditorChunk } from './chunks';
 import type { CompletionSchema } from './schema';
+import type { Dialect } from './sql-format';
 
-const DIALECTS = { postgresql: PostgreSQL, mysql: MySQL, transactsql: MSSQL };
-
-/** Margin kept between a tooltip and the sidebar's edge, in pixels. */
-const TOOLTIP_MARGIN = 4;
-
-/**
- * Where tooltips (the completion list) may go: the editor's own column across (so they never
- * run past the 300 px sidebar or under its scroll bar), the whole window up and down.
- */
-function editorColumn(view: EditorView): { top: number; left: number; bottom: number; right: number } {
-  const box = view.dom.getBoundingClientRect();
-  const visibleRight = document.documentElement.clientWidth || window.innerWidth;
-  return {
-    top: 0,
-    left: Math.max(0, box.left),
-    bottom: window.innerHeight,
-    right: Math.max(box.left + 1, Math.min(box.right, visibleRight - TOOLTIP_MARGIN)),
-  };
+export interface SqlEditorOptions {
+  placeholderText: string;
+  /** The editor's accessible name. */
+  label: string;
+  /** The id of the element telling how to leave the editor (Esc, then Tab). */
+  hintId: string;
+  onChange: (text: string) => void;
+  onRun: () => void;
 }
 
 export interface SqlEditor {
@@ -38,66 +24,49 @@ export interface SqlEditor {
   /** The data source's dialect; null (no source chosen yet) is standard SQL. */
   setLanguage(dialect: Dialect | null, schema: CompletionSchema): void;
   focus(): void;
+  /** Settles when CodeMirror is in the page (rejects if its chunk failed). */
+  ready: Promise<void>;
 }
 
-export function createSqlEditor(
-  parent: HTMLElement,
-  options: { placeholderText: string; onChange: (text: string) => void; onRun: () => void },
-): SqlEditor {
-  const language = new Compartment();
-  const view = new EditorView({
-    parent,
-    state: EditorState.create({
-      doc: '',
-      extensions: [
-        Prec.highest(
-          keymap.of([
-            {
-              key: 'Mod-Enter',
-              run: () => {
-                options.onRun();
-                return true;
-              },
-            },
-          ]),
-        ),
-        history(),
-        drawSelection(),
-        indentOnInput(),
-        bracketMatching(),
-        closeBrackets(),
-        autocompletion({ icons: false }),
-        tooltips({ tooltipSpace: editorColumn }),
-        highlightActiveLine(),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-        keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap, indentWithTab]),
-        placeholder(options.placeholderText),
-        EditorView.lineWrapping,
-        language.of(sql({ dialect: PostgreSQL })),
-        EditorView.updateListener.of((update) => {
-          if (update.docChanged) options.onChange(update.state.doc.toString());
-        }),
-      ],
-    }),
+/** Resolves after the browser has painted the current DOM (a frame, then a task). */
+export function afterFirstPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const next = () => setTimeout(resolve, 0);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(next);
+    else next();
   });
+}
+
+export function createSqlEditor(parent: HTMLElement, options: SqlEditorOptions): SqlEditor {
+  let real: ReturnType<Awaited<ReturnType<typeof loadEditorChunk>>['createCodeMirror']> | null = null;
+  let text = '';
+  let language: [Dialect | null, CompletionSchema] | null = null;
+  let wantsFocus = false;
+  const ready = afterFirstPaint()
+    .then(loadEditorChunk)
+    .then((chunk) => {
+      real = chunk.createCodeMirror(parent, options, text);
+      if (language) real.setLanguage(...language);
+      if (wantsFocus) real.focus();
+    });
   return {
-    getText: () => view.state.doc.toString(),
-    setText: (text) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }),
-    insert: (text) => {
-      view.dispatch(view.state.replaceSelection(text));
-      view.focus();
+    getText: () => (real ? real.getText() : text),
+    setText: (next) => {
+      if (real) real.setText(next);
+      else text = next;
     },
-    setLanguage: (dialect, schema) =>
-      view.dispatch({
-        effects: language.reconfigure(
-          sql({
-            dialect: dialect ? DIALECTS[dialect] : StandardSQL,
-            schema: schema.schema,
-            defaultSchema: schema.defaultSchema,
-            upperCaseKeywords: true,
-          }),
-        ),
-      }),
-    focus: () => view.focus(),
+    insert: (more) => {
+      if (real) real.insert(more);
+      else text += more;
+    },
+    setLanguage: (dialect, schema) => {
+      if (real) real.setLanguage(dialect, schema);
+      else language = [dialect, schema];
+    },
+    focus: () => {
+      if (real) real.focus();
+      else wantsFocus = true;
+    },
+    ready,
   };
 }

@@ -19,6 +19,21 @@ export const CATALOG = {
     ja: 'サーバーが応答しませんでした({detail})。接続を確認してもう一度お試しください。',
   },
 
+  'a11y.app': { en: 'Sheetdash', ja: 'Sheetdash' },
+  'a11y.tabs': { en: 'Sheetdash sections', ja: 'Sheetdash のセクション' },
+  'a11y.editorLabel': { en: 'SQL', ja: 'SQL' },
+  'a11y.editorHint': {
+    en: 'To leave the editor: press Esc, then Tab.',
+    ja: 'エディタから出るには Esc を押してから Tab を押します。',
+  },
+  'a11y.libraryFilter': { en: 'Show', ja: '表示' },
+  'a11y.libraryTag': { en: 'Tag', ja: 'タグ' },
+  'a11y.preview': { en: 'Preview', ja: 'プレビュー' },
+  'common.partMissing': {
+    en: 'Part of the sidebar could not be loaded ({detail}). Close the sidebar and open it again.',
+    ja: 'サイドバーの一部を読み込めませんでした({detail})。サイドバーを閉じてもう一度開いてください。',
+  },
+
   'query.new': { en: 'New query', ja: '新規クエリ' },
   'query.dataSource': { en: 'Data source', ja: 'データソース' },
   'query.noDataSource': {
@@ -212,7 +227,7 @@ export const CATALOG = {
   'dest.save': { en: 'Save', ja: '保存' },
   'dest.saved': { en: 'Saved "{name}".', ja: '「{name}」を保存しました。' },
   'dest.test': { en: 'Send test', ja: 'テスト送信' },
-  'dest.testNamed': { en: 'Send a test to "{name}"', ja: '「{name}」にテスト送信' },
+  'dest.testNamed': { en: 'Send test to "{name}"', ja: '「{name}」にテスト送信' },
   'dest.sending': { en: 'Sending a test message…', ja: 'テストメッセージを送信中…' },
   'dest.testSent': {
     en: '{outcome}: a sample message was sent. Check that it arrived.',

@@ -56,18 +56,25 @@ export function fieldsFromText(text: string): ScheduleFields | null {
 
 /** What keeps the fields from making a schedule, in the sidebar's language; null when they do. */
 export function fieldsProblem(fields: ScheduleFields): string | null {
+  return fieldsProblemAt(fields)?.message ?? null;
+}
+
+/** The same, with the field it is about (the editor marks that one as invalid). */
+export function fieldsProblemAt(
+  fields: ScheduleFields,
+): { field: 'every' | 'time' | 'days' | 'until'; message: string } | null {
   if (fields.kind === 'off') return null;
   if (fields.kind === 'minutes' || fields.kind === 'hours') {
     const n = Number(fields.every);
     const max = fields.kind === 'minutes' ? 1440 : 24;
     if (!/^\d{1,4}$/.test(fields.every.trim()) || n < 1 || n > max)
-      return t(fields.kind === 'minutes' ? 'schedule.badMinutes' : 'schedule.badHours');
+      return { field: 'every', message: t(fields.kind === 'minutes' ? 'schedule.badMinutes' : 'schedule.badHours') };
   }
   if ((fields.kind === 'daily' || fields.kind === 'weekly') && !/^\d{1,2}:\d{2}$/.test(fields.time))
-    return t('schedule.badTime');
-  if (fields.kind === 'weekly' && fields.days.length === 0) return t('schedule.noDays');
-  if (fields.until !== '' && !isCalendarDate(fields.until)) return t('schedule.badUntil');
-  return parseSchedule(textOf(fields)) === 'invalid' ? t('schedule.badTime') : null;
+    return { field: 'time', message: t('schedule.badTime') };
+  if (fields.kind === 'weekly' && fields.days.length === 0) return { field: 'days', message: t('schedule.noDays') };
+  if (fields.until !== '' && !isCalendarDate(fields.until)) return { field: 'until', message: t('schedule.badUntil') };
+  return parseSchedule(textOf(fields)) === 'invalid' ? { field: 'time', message: t('schedule.badTime') } : null;
 }
 
 function textOf(fields: ScheduleFields): string {

@@ -17,7 +17,7 @@ import { call } from '../api';
 import type { AppContext } from '../context';
 import { messageOf } from '../context';
 import { ago } from '../display';
-import { confirmInline, h, replace, show } from '../dom';
+import { confirmInline, h, replace, show, whileBusy } from '../dom';
 import { t } from '../i18n';
 
 type OptionValue = string | number | boolean | undefined;
@@ -79,7 +79,7 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
     replace(
       list,
       ...sources.map((source) => {
-        const result = h('div', { class: 'test-result' });
+        const result = h('div', { class: 'test-result', attrs: { role: 'status', 'aria-live': 'polite' } });
         const tested = lastTest.get(source.id);
         if (tested) replace(result, testResultLine(tested));
         const row: HTMLElement = h(
@@ -153,13 +153,19 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
 
   function openForm(source: DataSourceView | null): void {
     ctx.showError(null);
+    // Closing the form gives the focus back to the button that opened it (or Add, when the list was redrawn).
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const closeForm = () => {
+      replace(formBox);
+      (opener?.isConnected ? opener : addButton).focus();
+    };
     const kinds = ctx.state.kinds;
     let kind: KindView | undefined = kinds.find((k) => k.id === source?.kind) ?? kinds[0];
     let savedId = source?.id;
     const readOnly = source !== null && !source.canManage;
     const inputs = new Map<string, HTMLInputElement | HTMLTextAreaElement>();
     const fieldsBox = h('div');
-    const result = h('div', { class: 'test-result' });
+    const result = h('div', { class: 'test-result', attrs: { role: 'status', 'aria-live': 'polite' } });
     const secretNote = h('div', { class: 'warning', testid: 'ds-secret-cleared' }, t('ds.secretCleared'));
     show(secretNote, false);
 
@@ -271,6 +277,13 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
       return { id: savedId, name: nameInput.value.trim(), kind: kind?.id ?? '', writable: writable.checked, options };
     }
 
+    /** The name and required fields left empty: marked as the problem when a save is refused. */
+    function emptyRequired(): HTMLElement[] {
+      const fields = (kind?.fields ?? []).filter((f) => f.required && f.type !== 'checkbox');
+      const empty = fields.map((f) => inputs.get(f.name)).filter((input) => input && input.value.trim() === '');
+      return [...(nameInput.value.trim() === '' ? [nameInput] : []), ...(empty as HTMLElement[])];
+    }
+
     async function saveForm(): Promise<string | null> {
       ctx.showError(null);
       try {
@@ -281,7 +294,7 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
         return view.id;
       } catch (error) {
         replace(result);
-        ctx.showError(messageOf(error));
+        ctx.showError(messageOf(error), ...emptyRequired());
         return null;
       }
     }
@@ -293,17 +306,15 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
     );
     async function testForm(): Promise<void> {
       // Tests the form as it is, without saving it; the stored secrets are reused only for an unchanged target.
-      testButton.disabled = true;
       ctx.showError(null);
       replace(result, h('span', { class: 'gray' }, t('ds.testing')));
       const { id, kind: kindId, options } = collect();
-      const answer = await testAnswer({ id, kind: kindId, options });
+      const answer = await whileBusy(testButton, () => testAnswer({ id, kind: kindId, options }));
       replace(result, testResultLine(answer));
       if (id) {
         lastTest.set(id, answer);
         await ctx.reloadDataSources();
       }
-      testButton.disabled = false;
     }
     const testButton = h('button', { testid: 'btn-ds-test', on: { click: () => void testForm() } }, t('ds.test'));
     show(saveButton, !readOnly);
@@ -327,7 +338,7 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
           { class: 'buttons' },
           saveButton,
           testButton,
-          h('button', { testid: 'btn-ds-cancel', on: { click: () => replace(formBox) } }, t('common.close')),
+          h('button', { testid: 'btn-ds-cancel', on: { click: closeForm } }, t('common.close')),
         ),
         result,
       ),

@@ -29,7 +29,7 @@ export function createDestinationsSection(deps: { showError(message: string | nu
   const element = h(
     'section',
     { class: 'block', testid: 'dest-section' },
-    h('h3', { class: 'section-title', attrs: { id: 'dest-title' } }, t('dest.title')),
+    h('h2', { class: 'section-title', attrs: { id: 'dest-title' } }, t('dest.title')),
     h('div', { class: 'gray' }, t('dest.intro')),
     list,
     h('div', { class: 'block' }, addButton),

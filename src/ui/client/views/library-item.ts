@@ -10,7 +10,8 @@ import { describeSchedule } from '../schedule-form';
 import { checkBadge } from './check-badge';
 
 export interface LibraryItemActions {
-  open(id: string): void;
+  /** `from`: the Open button (a confirm shows next to it; the focus goes back to it on No). */
+  open(id: string, from?: HTMLElement): void;
   archive(id: string, archived: boolean): void;
   /** The query's versions, newest first (a refusal is shown by the caller, which answers null). */
   versions(id: string): Promise<VersionSummary[] | null>;
@@ -105,7 +106,11 @@ export function libraryItem(query: QuerySummary, actions: LibraryItemActions): H
       { class: 'buttons' },
       h(
         'button',
-        { class: 'small action', testid: 'btn-open', on: { click: () => actions.open(query.id) } },
+        {
+          class: 'small action',
+          testid: 'btn-open',
+          on: { click: (event) => actions.open(query.id, event.currentTarget as HTMLElement) },
+        },
         t('library.open'),
       ),
       archiveButton,

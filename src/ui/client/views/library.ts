@@ -33,10 +33,18 @@ export function createLibraryTab(ctx: AppContext): { element: HTMLElement; refre
   });
   const filter = h(
     'select',
-    { testid: 'library-filter', on: { change: () => void refresh() } },
+    {
+      testid: 'library-filter',
+      attrs: { 'aria-label': t('a11y.libraryFilter') },
+      on: { change: () => void refresh() },
+    },
     ...FILTERS.map((f) => h('option', { props: { value: f } }, t(`library.filter.${f}`))),
   );
-  const tagFilter = h('select', { testid: 'library-tag', on: { change: () => void refresh() } });
+  const tagFilter = h('select', {
+    testid: 'library-tag',
+    attrs: { 'aria-label': t('a11y.libraryTag') },
+    on: { change: () => void refresh() },
+  });
   const list = h('ul', { class: 'library-list', testid: 'library-list' });
 
   const element = h(
@@ -72,11 +80,15 @@ export function createLibraryTab(ctx: AppContext): { element: HTMLElement; refre
     }
   }
 
-  async function open(id: string): Promise<void> {
+  async function open(id: string, from?: HTMLElement): Promise<void> {
     ctx.showError(null);
     try {
       const view = await call('getQuery', { id });
-      if (await ctx.openQuery(view)) ctx.selectTab('query');
+      if (await ctx.openQuery(view, from)) {
+        // The Open button is hidden with the Library: the focus goes to the query it opened.
+        ctx.selectTab('query');
+        ctx.focusEditor();
+      }
     } catch (error) {
       ctx.showError(messageOf(error));
     }
@@ -106,14 +118,14 @@ export function createLibraryTab(ctx: AppContext): { element: HTMLElement; refre
     try {
       const view = await call('restoreVersion', { id, version });
       replace(box, h('div', { class: 'success' }, t('library.versionRestored', { version })));
-      await ctx.openQuery(view);
+      await ctx.openQuery(view, box);
     } catch (error) {
       ctx.showError(messageOf(error));
     }
   }
 
   const actions: LibraryItemActions = {
-    open: (id) => void open(id),
+    open: (id, from) => void open(id, from),
     archive: (id, archived) => void archive(id, archived),
     versions,
     restoreVersion: (id, version, box) => void restoreVersion(id, version, box),

@@ -18,6 +18,8 @@ export interface ParamsForm {
   values(): ParameterValues;
   /** The first problem as a message, or null when every value looks right. */
   problem(): string | null;
+  /** The inputs of the parameter with the first problem (none when every value looks right). */
+  problemInputs(): HTMLElement[];
   /** Forgets typed values (a different query was opened). */
   reset(): void;
 }
@@ -182,6 +184,13 @@ export function createParamsForm(options: {
         if (problem) return t(problem, { name: def.label || def.name });
       }
       return null;
+    },
+    problemInputs() {
+      const def = defs.find((d) => checkValue(d, values[d.name] ?? initialValue(d)));
+      if (!def) return [];
+      return [...element.querySelectorAll<HTMLElement>('input, select, textarea')].filter((input) =>
+        new RegExp(`^param-${def.name}(-|$)`).test(input.getAttribute('data-testid') ?? ''),
+      );
     },
     reset() {
       values = {};

@@ -13,7 +13,7 @@ import { createSqlEditor } from '../editor';
 import { t } from '../i18n';
 import { reconcileDefinitions } from '../params';
 import { completionSchema } from '../schema';
-import { formatSql } from '../sql-format';
+import { loadSqlFormatChunk } from '../chunks';
 import { type QueryDraft, dialectOf, draftFromView, emptyDraft, hasUnsavedChanges } from '../state';
 import { createAlertsSection } from './alerts-section';
 import { createLinkPanel } from './link-panel';
@@ -33,6 +33,10 @@ export interface QueryTab {
   dataSourcesChanged(): void;
   hasUnsavedChanges(): boolean;
   load(view: QueryView): void;
+  /** Settles once the SQL editor is in the page (after the first paint). */
+  editorReady: Promise<void>;
+  /** Puts the keyboard focus in the SQL editor. */
+  focusEditor(): void;
 }
 
 export function createQueryTab(ctx: AppContext): QueryTab {
@@ -44,6 +48,7 @@ export function createQueryTab(ctx: AppContext): QueryTab {
 
   const unsavedMark = h('span', { class: 'unsaved', testid: 'unsaved' }, t('query.unsaved'));
   const editorBox = h('div', { class: 'sql-editor', testid: 'sql-editor' });
+  const editorHint = h('div', { class: 'editor-hint gray', attrs: { id: 'sql-editor-hint' } }, t('a11y.editorHint'));
   const picker = createSourcePicker(changeDataSource);
   const meta = createQueryMeta(edit);
   const scheduleStatus = createScheduleStatus(ctx);
@@ -59,6 +64,8 @@ export function createQueryTab(ctx: AppContext): QueryTab {
   });
   const editor = createSqlEditor(editorBox, {
     placeholderText: t('query.sqlPlaceholder'),
+    label: t('a11y.editorLabel'),
+    hintId: editorHint.id,
     onChange: (text) => {
       edit({ sql: text });
       syncParameters();
@@ -98,17 +105,22 @@ export function createQueryTab(ctx: AppContext): QueryTab {
     load,
   });
   const link = createLinkPanel(ctx, () => draft.id);
-  const format = h('button', { class: 'small', testid: 'btn-format', on: { click: formatNow } }, t('query.format'));
+  const format = h(
+    'button',
+    { class: 'small', testid: 'btn-format', on: { click: () => void formatNow() } },
+    t('query.format'),
+  );
   const newButton = h(
     'button',
     { class: 'small', testid: 'btn-new', on: { click: () => void newQuery() } },
     `+ ${t('query.new')}`,
   );
 
+  const newRow = h('div', { class: 'block row' }, newButton, unsavedMark);
   const element = h(
     'section',
     { class: 'tab-panel', testid: 'panel-query' },
-    h('div', { class: 'block row' }, newButton, unsavedMark),
+    newRow,
     picker.element,
     meta.nameBlock,
     h(
@@ -116,6 +128,7 @@ export function createQueryTab(ctx: AppContext): QueryTab {
       { class: 'block' },
       h('div', { class: 'toolbar' }, format, schema.refreshButton),
       editorBox,
+      editorHint,
       schema.element,
     ),
     params.element,
@@ -179,8 +192,9 @@ export function createQueryTab(ctx: AppContext): QueryTab {
     void schema.load(false);
   }
 
-  function formatNow(): void {
+  async function formatNow(): Promise<void> {
     try {
+      const { formatSql } = await loadSqlFormatChunk();
       editor.setText(formatSql(editor.getText(), dialectOf(ctx.state, draft.dataSourceId)));
     } catch (error) {
       ctx.showError(t('query.formatFailed', { detail: messageOf(error) }));
@@ -194,8 +208,7 @@ export function createQueryTab(ctx: AppContext): QueryTab {
   }
 
   async function newQuery(): Promise<void> {
-    if (isDirty() && !(await confirmInline(element, t('query.replaceUnsaved'), t('common.yes'), t('common.no'))))
-      return;
+    if (isDirty() && !(await confirmInline(newRow, t('query.replaceUnsaved'), t('common.yes'), t('common.no')))) return;
     saved = null;
     draft = emptyDraft(ctx.state.dataSources[0]?.id ?? '');
     resetOutput();
@@ -224,5 +237,7 @@ export function createQueryTab(ctx: AppContext): QueryTab {
     },
     hasUnsavedChanges: isDirty,
     load,
+    editorReady: editor.ready,
+    focusEditor: () => editor.focus(),
   };
 }

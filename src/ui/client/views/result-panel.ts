@@ -67,7 +67,7 @@ export function createResultPanel(): ResultPanel {
         previewBox,
         preview.rows.length === 0
           ? h('div', { class: 'gray', testid: 'preview-table' }, t('query.noRows'))
-          : textTable(preview.columns, preview.rows, 'preview-table'),
+          : textTable(preview.columns, preview.rows, 'preview-table', t('a11y.preview')),
       );
     },
     written(result) {

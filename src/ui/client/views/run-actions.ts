@@ -7,7 +7,7 @@ import type { RefreshResultView } from '../../../shared/api-types';
 import { call } from '../api';
 import type { AppContext } from '../context';
 import { messageOf } from '../context';
-import { h } from '../dom';
+import { h, whileBusy } from '../dom';
 import { t } from '../i18n';
 import { definitionsForRun, valuesForRun } from '../params';
 import type { QueryDraft } from '../state';
@@ -55,22 +55,19 @@ export function createRunActions(options: RunActionsOptions): RunActions {
       : !draft.sql.trim()
         ? t('query.sqlRequired')
         : params.problem();
-    if (problem) ctx.showError(problem);
+    if (problem) ctx.showError(problem, ...(draft.dataSourceId && draft.sql.trim() ? params.problemInputs() : []));
     return !problem;
   }
 
   /** Runs `work` with its button disabled; a refusal is shown and marks the preview as old. */
   async function running<T>(button: HTMLButtonElement, work: () => Promise<T>): Promise<T | undefined> {
-    button.disabled = true;
     results.status(t('query.running'));
     try {
-      return await work();
+      return await whileBusy(button, work);
     } catch (error) {
       results.failed();
       ctx.showError(messageOf(error));
       return undefined;
-    } finally {
-      button.disabled = false;
     }
   }
 

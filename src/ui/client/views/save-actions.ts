@@ -7,7 +7,7 @@ import type { ParameterValues, QueryView, SaveQueryAnswer } from '../../../share
 import { call } from '../api';
 import type { AppContext } from '../context';
 import { messageOf } from '../context';
-import { h, replace } from '../dom';
+import { h, replace, whileBusy } from '../dom';
 import { t } from '../i18n';
 import { type QueryDraft, saveInput } from '../state';
 import { createConflictDialog } from './conflict';
@@ -46,16 +46,13 @@ export function createSaveActions(options: SaveActionsOptions): SaveActions {
 
   /** Runs a save with its button disabled; a refusal goes to the message area. */
   async function saving<T>(button: HTMLButtonElement, work: () => Promise<T>): Promise<T | undefined> {
-    button.disabled = true;
     options.status(t('query.saving'));
     try {
-      return await work();
+      return await whileBusy(button, work);
     } catch (error) {
       options.status('');
       ctx.showError(messageOf(error));
       return undefined;
-    } finally {
-      button.disabled = false;
     }
   }
 
@@ -114,13 +111,19 @@ export function createSaveActions(options: SaveActionsOptions): SaveActions {
 
   function showConflict(theirs: QueryView): void {
     const dialog = createConflictDialog(theirs, {
-      overwrite: () => void saveDraft({ force: true }),
+      overwrite: () => {
+        save.focus();
+        void saveDraft({ force: true });
+      },
+      // The dialog's buttons go away with it: the focus goes to the editor, or stays with Save as.
       keepTheirs: () => {
         replace(conflictBox);
         options.load(theirs);
+        ctx.focusEditor();
       },
       saveCopy: () => {
         replace(conflictBox);
+        saveAs.focus();
         void saveCopy();
       },
     });

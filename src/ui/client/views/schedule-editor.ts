@@ -6,13 +6,13 @@
  * schedule text (saved through saveQuery, which validates it again).
  */
 import { WEEKDAYS } from '../../../shared/schedule-text';
-import { h, replace, show } from '../dom';
+import { h, markInvalid, replace, show } from '../dom';
 import { type MessageKey, t } from '../i18n';
 import {
   defaultFields,
   describeSchedule,
   fieldsFromText,
-  fieldsProblem,
+  fieldsProblemAt,
   SCHEDULE_KINDS,
   type ScheduleFields,
   type ScheduleKind,
@@ -79,7 +79,7 @@ export function createScheduleEditor(
   const problem = h('div', {
     class: 'error',
     testid: 'schedule-problem',
-    attrs: { role: 'status', 'aria-live': 'polite' },
+    attrs: { role: 'status', 'aria-live': 'polite', id: `${id}-problem` },
   });
   const zoneHint = h('div', { class: 'gray', testid: 'schedule-zone' });
   const element = h(
@@ -110,8 +110,13 @@ export function createScheduleEditor(
     show(timeRow, fields.kind === 'daily' || fields.kind === 'weekly');
     show(daysRow, fields.kind === 'weekly');
     show(untilRow, fields.kind !== 'off');
-    const wrong = fieldsProblem(fields);
+    const found = fieldsProblemAt(fields);
+    const wrong = found?.message ?? null;
     replace(problem, wrong ?? '');
+    // The field with the problem says so, and is described by the message.
+    const marked = { every: [every], time: [time], days: dayBoxes, until: [until] };
+    for (const [name, elements] of Object.entries(marked))
+      for (const el of elements) markInvalid(el, found?.field === name ? problem.id : null);
     replace(summary, t('schedule.summary', { schedule: wrong ? '…' : describeSchedule(storedText) }));
   }
 

@@ -71,7 +71,7 @@ export function createScheduleStatus(ctx: AppContext): ScheduleStatusPanel {
   const element = h(
     'div',
     { class: 'tick-panel', testid: 'tick-panel' },
-    h('h3', {}, t('tick.title')),
+    h('h2', {}, t('tick.title')),
     body,
     note,
     h('div', { class: 'buttons' }, refresh, turnOn),

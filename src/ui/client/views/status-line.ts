@@ -23,6 +23,8 @@ const KEYS: Record<RunStatusView['outcome'], MessageKey> = {
 export interface StatusLine {
   element: HTMLElement;
   refresh(): Promise<void>;
+  /** Shows runs already known (those that came with the page). */
+  show(runs: RunStatusView[]): void;
   /** Fetches again every STATUS_REFETCH_MS while the page is visible, and when it becomes visible. */
   startPolling(): () => void;
 }
@@ -72,5 +74,5 @@ export function createStatusLine(): StatusLine {
       document.removeEventListener('visibilitychange', onVisible);
     };
   };
-  return { element, refresh, startPolling };
+  return { element, refresh, show: render, startPolling };
 }
