@@ -19,7 +19,12 @@ import { checkPermission } from './core/permissions';
 import { GuestRealm } from './core/realm';
 import { createBaseServices, type BaseServices } from './services/base';
 import { createJdbcService, type JdbcOptions, type JdbcService } from './services/jdbc';
-import { createSpreadsheetService, type SpreadsheetOptions, type SpreadsheetService } from './services/spreadsheet';
+import {
+  ChartsFake,
+  createSpreadsheetService,
+  type SpreadsheetOptions,
+  type SpreadsheetService,
+} from './services/spreadsheet';
 import { createUrlFetchService, type UrlFetchOptions, type UrlFetchService } from './services/urlfetch';
 
 export interface RuntimeOptions {
@@ -128,7 +133,8 @@ export class AppsScriptRuntime {
     this.jdbc = createJdbcService(host, options.jdbc ?? {});
     this.urlFetch = createUrlFetchService(host, options.urlFetch ?? {});
     this.base = createBaseServices(host, { spreadsheet: this.spreadsheet });
-    this.services = [this.spreadsheet, this.jdbc, this.urlFetch, ...this.base.all];
+    const charts: EmulatedService = { globalName: 'Charts', global: new ChartsFake() };
+    this.services = [this.spreadsheet, charts, this.jdbc, this.urlFetch, ...this.base.all];
   }
 
   /** Runs one execution of a global function of the bundle and reports how it ended. */

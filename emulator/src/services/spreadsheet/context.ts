@@ -246,6 +246,11 @@ export class SpreadsheetContext {
     });
     this.wb.namedRanges = this.wb.namedRanges.filter((n) => moveBox(n.box));
     for (const rule of sheet.conditionalRules) rule.ranges = rule.ranges.filter(moveBox);
+    for (const other of this.wb.sheets) for (const chart of other.charts) chart.ranges = chart.ranges.filter(moveBox);
+    for (const chart of sheet.charts) {
+      const key = dim === 'ROW' ? 'anchorRow' : 'anchorCol';
+      chart[key] = (shiftIndex(chart[key] - 1, at, count, insert) ?? at) + 1;
+    }
   }
 
   renameSheet(sheet: SheetModel, name: string): void {
@@ -272,6 +277,8 @@ export class SpreadsheetContext {
     this.wb.metadata = this.wb.metadata.filter((m) => !('sheet' in m.location) || m.location.sheet !== sheet);
     this.wb.protections = this.wb.protections.filter((p) => p.box.sheet !== sheet);
     this.wb.namedRanges = this.wb.namedRanges.filter((n) => n.box.sheet !== sheet);
+    for (const other of this.wb.sheets)
+      for (const c of other.charts) c.ranges = c.ranges.filter((b) => b.sheet !== sheet);
     if (this.wb.active === sheet) this.wb.active = this.wb.sheets.find((s) => !s.hidden) ?? this.wb.sheets[0];
   }
 

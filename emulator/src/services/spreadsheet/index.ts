@@ -16,6 +16,7 @@ import { SpreadsheetFake } from './spreadsheet';
 import { UiFake, type UiAnswer, type UiState } from './ui';
 
 export type { SpreadsheetSnapshot } from './snapshot';
+export { ChartsFake } from './charts';
 import { ConditionalFormatRuleBuilderFake, DataValidationBuilderFake, satisfies } from './validation';
 
 export interface SpreadsheetOptions {

@@ -61,6 +61,25 @@ export interface ConditionalRuleModel {
   ranges: Box[];
 }
 
+/** An embedded chart: its data ranges (on any sheet), type, options and anchor on its own sheet. */
+export interface ChartModel {
+  /** null until the chart is inserted into a sheet. */
+  chartId: number | null;
+  type: string;
+  ranges: Box[];
+  options: Record<string, unknown>;
+  /** 1-based anchor cell and pixel offsets, as setPosition takes them. */
+  anchorRow: number;
+  anchorCol: number;
+  offsetX: number;
+  offsetY: number;
+  /** -1: not set (Sheets guesses the headers). */
+  numHeaders: number;
+  transpose: boolean;
+  hiddenStrategy: string;
+  mergeStrategy: string;
+}
+
 export class SheetModel {
   name: string;
   maxRows = 1000;
@@ -78,6 +97,7 @@ export class SheetModel {
   fontWeights = new SparseGrid<string>();
   validations = new SparseGrid<ValidationModel>();
   conditionalRules: ConditionalRuleModel[] = [];
+  charts: ChartModel[] = [];
   /** Number of formula cells (lets reads skip the formula engine on plain-value sheets). */
   formulaCount = 0;
 
