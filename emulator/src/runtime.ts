@@ -47,6 +47,8 @@ export interface RunOptions {
   authMode?: AuthModeName;
   kind?: ExecutionKind;
   user?: Partial<ExecutionUser>;
+  /** A trigger that fires only if the script defines it: when the function is absent, nothing is recorded. */
+  onlyIfDefined?: boolean;
 }
 
 export interface ExecutionResult {
@@ -56,6 +58,8 @@ export interface ExecutionResult {
   /** What Apps Script would report: name "Exception" for service errors, else the thrown error's name. */
   error?: { name: string; message: string; stack?: string };
   execution: Execution;
+  /** With `onlyIfDefined`: the script has no such function, so nothing ran. */
+  skipped?: boolean;
 }
 
 /** Thrown by `call` when the execution failed; `message` reads as Apps Script logs it. */
@@ -160,6 +164,10 @@ export class AppsScriptRuntime {
       });
       this.script.runInContext(context, { timeout: this.cpuTimeoutMs });
       const fn = (context as Record<string, unknown>)[functionName];
+      if (typeof fn !== 'function' && options.onlyIfDefined) {
+        this.executions.splice(this.executions.indexOf(execution), 1);
+        return { ok: true, skipped: true, execution };
+      }
       if (typeof fn !== 'function') {
         throw new AppsScriptException(`Script function not found: ${functionName}`);
       }
