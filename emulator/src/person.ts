@@ -128,7 +128,7 @@ export function personRowChange(
       model.validations,
     ] as SparseGrid<unknown>[]) {
       const line = layer.row(from - 1);
-      if (line) line.forEach((v, c) => v !== undefined && layer.set(to - 1, c, v));
+      for (const [c, v] of (line ?? []).entries()) if (v !== undefined) layer.set(to - 1, c, v);
     }
   }
   const event = {
