@@ -1,7 +1,7 @@
 /**
  * Data validation (builder and rule) and conditional format rules. Validation is stored per
  * cell and checked on user edits only (`_userEdit`); script writes ignore it, as in Sheets.
- * Conditional format rules are stored per sheet and not rendered.
+ * Conditional format rules are stored per sheet; conditional.ts evaluates them for the playground page.
  */
 import { AppsScriptException } from '../../core/errors';
 import type { Cell } from './cells';
@@ -184,6 +184,27 @@ export class ConditionalFormatRuleBuilderFake {
   }
   whenNumberEqualTo(n: number): this {
     return this.when('NUMBER_EQUAL_TO', [n]);
+  }
+  whenNumberNotEqualTo(n: number): this {
+    return this.when('NUMBER_NOT_EQUAL_TO', [n]);
+  }
+  whenNumberGreaterThanOrEqualTo(n: number): this {
+    return this.when('NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]);
+  }
+  whenNumberLessThanOrEqualTo(n: number): this {
+    return this.when('NUMBER_LESS_THAN_OR_EQUAL_TO', [n]);
+  }
+  whenNumberNotBetween(a: number, b: number): this {
+    return this.when('NUMBER_NOT_BETWEEN', [a, b]);
+  }
+  whenTextDoesNotContain(text: string): this {
+    return this.when('TEXT_DOES_NOT_CONTAIN', [text]);
+  }
+  whenTextStartsWith(text: string): this {
+    return this.when('TEXT_STARTS_WITH', [text]);
+  }
+  whenTextEndsWith(text: string): this {
+    return this.when('TEXT_ENDS_WITH', [text]);
   }
   whenTextContains(text: string): this {
     return this.when('TEXT_CONTAINS', [text]);
