@@ -7,7 +7,7 @@
  */
 import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
 import type { SpreadsheetContext } from './context';
-import type { Box, ConditionalRuleModel } from './model';
+import type { Box, ConditionalRuleModel, GradientPoint } from './model';
 import { inBox } from './protection';
 
 export interface CellStyle {
@@ -101,6 +101,63 @@ export function meetsCondition(rule: Pick<ConditionalRuleModel, 'condition' | 'a
   }
 }
 
+type Rgb = [number, number, number];
+
+function rgb(color: string): Rgb {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color.trim());
+  const short = /^#?([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(color.trim());
+  if (m) return [m[1], m[2], m[3]].map((h) => Number.parseInt(h, 16)) as Rgb;
+  if (short) return [short[1], short[2], short[3]].map((h) => Number.parseInt(h + h, 16)) as Rgb;
+  return [255, 255, 255];
+}
+
+function hex([r, g, b]: Rgb): string {
+  return `#${[r, g, b].map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
+}
+
+function mix(a: string, b: string, t: number): string {
+  const [x, y] = [rgb(a), rgb(b)];
+  return hex([0, 1, 2].map((i) => x[i] + (y[i] - x[i]) * t) as Rgb);
+}
+
+/** Where a gradient point sits among the numbers of the rule's ranges. */
+function pointValue(point: GradientPoint, sorted: number[]): number {
+  const min = sorted[0];
+  const max = sorted[sorted.length - 1];
+  const v = Number(point.value);
+  switch (point.type) {
+    case 'MIN':
+      return min;
+    case 'MAX':
+      return max;
+    case 'PERCENT':
+      return min + ((max - min) * v) / 100;
+    case 'PERCENTILE': {
+      const at = (Math.min(100, Math.max(0, v)) / 100) * (sorted.length - 1);
+      const lo = Math.floor(at);
+      return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (at - lo);
+    }
+    default:
+      return v;
+  }
+}
+
+/** The colour a gradient rule gives `x`, or null when the ranges hold no numbers. */
+export function gradientColor(gradient: NonNullable<ConditionalRuleModel['gradient']>, sorted: number[], x: number) {
+  if (sorted.length === 0) return null;
+  const min = gradient.min ?? { color: '#ffffff', type: 'MIN' as const, value: '' };
+  const max = gradient.max ?? { color: '#ffffff', type: 'MAX' as const, value: '' };
+  const stops = [min, gradient.mid, max]
+    .filter((p): p is GradientPoint => p !== null)
+    .map((p) => ({ at: pointValue(p, sorted), color: p.color }));
+  if (x <= stops[0].at) return hex(rgb(stops[0].color));
+  for (let i = 1; i < stops.length; i++) {
+    const [a, b] = [stops[i - 1], stops[i]];
+    if (x <= b.at) return mix(a.color, b.color, b.at === a.at ? 1 : (x - a.at) / (b.at - a.at));
+  }
+  return hex(rgb(stops[stops.length - 1].color));
+}
+
 /** A formula engine over one sheet's computed values, for custom-formula rules. */
 class FormulaProbe {
   private hf: HyperFormula | null = null;
@@ -143,6 +200,23 @@ export function conditionalStyles(ctx: SpreadsheetContext, box: Box): Map<string
       }),
     );
   });
+  const numbers = new Map<ConditionalRuleModel, number[]>();
+  const numbersOf = (rule: ConditionalRuleModel): number[] => {
+    let list = numbers.get(rule);
+    if (!list) {
+      list = rule.ranges
+        .flatMap((b) => ctx.readValues(clip(b)).flat())
+        .map(number)
+        .filter((n): n is number => n !== null)
+        .sort((a, b) => a - b);
+      numbers.set(rule, list);
+    }
+    return list;
+  };
+  const clip = (b: Box): Box => ({
+    ...b,
+    numRows: Math.max(0, Math.min(b.numRows, box.sheet.values.lastRow() + 1 - b.row)),
+  });
   try {
     for (let i = 0; i < box.numRows; i++) {
       for (let j = 0; j < box.numCols; j++) {
@@ -151,6 +225,13 @@ export function conditionalStyles(ctx: SpreadsheetContext, box: Box): Map<string
         for (const rule of rules) {
           const range = rule.ranges.find((b) => inBox(b, r, c));
           if (!range) continue;
+          if (rule.gradient) {
+            const x = number(values[i][j]);
+            const color = x === null ? null : gradientColor(rule.gradient, numbersOf(rule), x);
+            if (color === null) continue;
+            out.set(`${r}:${c}`, { background: color, fontColor: null, bold: null });
+            break;
+          }
           const met =
             rule.condition === 'CUSTOM_FORMULA'
               ? probe.truthy(shiftFormula(String(rule.args[0] ?? ''), r - range.row, c - range.col))

@@ -104,6 +104,7 @@ const ENUMS = {
     CUSTOM_FORMULA: 'CUSTOM_FORMULA',
   },
   Dimension: DIMENSION,
+  InterpolationType: { NUMBER: 'NUMBER', PERCENT: 'PERCENT', PERCENTILE: 'PERCENTILE', MIN: 'MIN', MAX: 'MAX' },
 };
 
 class SpreadsheetAppFake {
@@ -114,6 +115,7 @@ class SpreadsheetAppFake {
   readonly DataValidationCriteria = ENUMS.DataValidationCriteria;
   readonly BooleanCriteria = ENUMS.BooleanCriteria;
   readonly Dimension = ENUMS.Dimension;
+  readonly InterpolationType = ENUMS.InterpolationType;
 
   constructor(
     private readonly _host: ServiceHost,

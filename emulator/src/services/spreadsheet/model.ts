@@ -52,6 +52,13 @@ export interface ValidationModel {
   helpText: string;
 }
 
+/** A point of a gradient rule: its colour and where it sits (type MIN/MAX need no value). */
+export interface GradientPoint {
+  color: string;
+  type: 'MIN' | 'MAX' | 'NUMBER' | 'PERCENT' | 'PERCENTILE';
+  value: string;
+}
+
 export interface ConditionalRuleModel {
   condition: string;
   args: unknown[];
@@ -59,6 +66,8 @@ export interface ConditionalRuleModel {
   fontColor: string | null;
   bold: boolean | null;
   ranges: Box[];
+  /** A colour scale instead of a boolean condition (absent on boolean rules). */
+  gradient?: { min: GradientPoint | null; mid: GradientPoint | null; max: GradientPoint | null } | null;
 }
 
 /** An embedded chart: its data ranges (on any sheet), type, options and anchor on its own sheet. */

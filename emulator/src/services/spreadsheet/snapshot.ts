@@ -7,7 +7,14 @@
 import { Formula, type Cell } from './cells';
 import type { SpreadsheetContext } from './context';
 import { SparseGrid } from './grid';
-import { SheetModel, type Box, type ChartModel, type MetadataLocation, type ValidationModel } from './model';
+import {
+  SheetModel,
+  type Box,
+  type ChartModel,
+  type ConditionalRuleModel,
+  type MetadataLocation,
+  type ValidationModel,
+} from './model';
 
 /** A box as data: the sheet by its stable sheet id. */
 export interface BoxData {
@@ -46,6 +53,7 @@ export interface SheetData {
     fontColor: string | null;
     bold: boolean | null;
     ranges: BoxData[];
+    gradient?: ConditionalRuleModel['gradient'];
   }[];
   /** Embedded charts (absent in snapshots saved before charts existed). */
   charts?: ChartData[];
@@ -162,6 +170,7 @@ export function snapshotWorkbook(ctx: SpreadsheetContext): SpreadsheetSnapshot {
         fontColor: rule.fontColor,
         bold: rule.bold,
         ranges: rule.ranges.map(boxData),
+        ...(rule.gradient ? { gradient: clone(rule.gradient) } : {}),
       })),
       charts: s.charts.map((chart) => ({ ...clone({ ...chart, ranges: [] }), ranges: chart.ranges.map(boxData) })),
     })),

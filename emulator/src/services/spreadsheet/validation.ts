@@ -6,7 +6,7 @@
 import { AppsScriptException } from '../../core/errors';
 import type { Cell } from './cells';
 import { Formula } from './cells';
-import type { Box, ConditionalRuleModel, ValidationModel } from './model';
+import type { Box, ConditionalRuleModel, GradientPoint, ValidationModel } from './model';
 
 export class DataValidationFake {
   static readonly appsScriptName = 'SpreadsheetApp.DataValidation';
@@ -136,6 +136,40 @@ export class BooleanConditionFake {
   }
 }
 
+const INTERPOLATION: GradientPoint['type'][] = ['MIN', 'MAX', 'NUMBER', 'PERCENT', 'PERCENTILE'];
+
+export class GradientConditionFake {
+  static readonly appsScriptName = 'SpreadsheetApp.GradientCondition';
+  constructor(private readonly _g: NonNullable<ConditionalRuleModel['gradient']>) {}
+  getMinColor(): string {
+    return this._g.min?.color ?? '';
+  }
+  getMinType(): string | null {
+    return this._g.min?.type ?? null;
+  }
+  getMinValue(): string {
+    return this._g.min?.value ?? '';
+  }
+  getMidColor(): string {
+    return this._g.mid?.color ?? '';
+  }
+  getMidType(): string | null {
+    return this._g.mid?.type ?? null;
+  }
+  getMidValue(): string {
+    return this._g.mid?.value ?? '';
+  }
+  getMaxColor(): string {
+    return this._g.max?.color ?? '';
+  }
+  getMaxType(): string | null {
+    return this._g.max?.type ?? null;
+  }
+  getMaxValue(): string {
+    return this._g.max?.value ?? '';
+  }
+}
+
 type RangeLike = { _boxModel(): Box; _rangeFor(box: Box): object };
 
 export class ConditionalFormatRuleFake {
@@ -147,11 +181,18 @@ export class ConditionalFormatRuleFake {
   getRanges(): object[] {
     return this._model.ranges.map(this._toRange);
   }
-  getBooleanCondition(): BooleanConditionFake {
-    return new BooleanConditionFake(this._model);
+  getBooleanCondition(): BooleanConditionFake | null {
+    return this._model.gradient ? null : new BooleanConditionFake(this._model);
+  }
+  getGradientCondition(): GradientConditionFake | null {
+    return this._model.gradient ? new GradientConditionFake(this._model.gradient) : null;
   }
   copy(): ConditionalFormatRuleBuilderFake {
-    return new ConditionalFormatRuleBuilderFake({ ...this._model, ranges: this._model.ranges.map((b) => ({ ...b })) });
+    return new ConditionalFormatRuleBuilderFake({
+      ...this._model,
+      ranges: this._model.ranges.map((b) => ({ ...b })),
+      gradient: this._model.gradient ? JSON.parse(JSON.stringify(this._model.gradient)) : null,
+    });
   }
 }
 
@@ -171,7 +212,39 @@ export class ConditionalFormatRuleBuilderFake {
   private when(condition: string, args: unknown[]): this {
     this._model.condition = condition;
     this._model.args = args;
+    this._model.gradient = null;
     return this;
+  }
+  private point(which: 'min' | 'mid' | 'max', color: unknown, type: unknown, value: unknown): this {
+    const kind = String(type);
+    if (!INTERPOLATION.includes(kind as GradientPoint['type'])) throw new AppsScriptException('Invalid argument: type');
+    this._model.condition = '';
+    this._model.args = [];
+    const gradient = this._model.gradient ?? { min: null, mid: null, max: null };
+    gradient[which] = {
+      color: String(color),
+      type: kind as GradientPoint['type'],
+      value: value === undefined ? '' : String(value),
+    };
+    this._model.gradient = gradient;
+    return this;
+  }
+  /** Uses the ranges' maximum value as the gradient's maxpoint. */
+  setGradientMaxpoint(color: string): this {
+    return this.point('max', color, 'MAX', '');
+  }
+  setGradientMaxpointWithValue(color: string, type: unknown, value: string): this {
+    return this.point('max', color, type, value);
+  }
+  setGradientMidpointWithValue(color: string, type: unknown, value: string): this {
+    return this.point('mid', color, type, value);
+  }
+  /** Uses the ranges' minimum value as the gradient's minpoint. */
+  setGradientMinpoint(color: string): this {
+    return this.point('min', color, 'MIN', '');
+  }
+  setGradientMinpointWithValue(color: string, type: unknown, value: string): this {
+    return this.point('min', color, type, value);
   }
   whenNumberLessThan(n: number): this {
     return this.when('NUMBER_LESS_THAN', [n]);
@@ -243,8 +316,13 @@ export class ConditionalFormatRuleBuilderFake {
     return this._model.ranges.map(this.toRange);
   }
   build(): ConditionalFormatRuleFake {
+    const g = this._model.gradient;
     return new ConditionalFormatRuleFake(
-      { ...this._model, ranges: this._model.ranges.map((b) => ({ ...b })) },
+      {
+        ...this._model,
+        ranges: this._model.ranges.map((b) => ({ ...b })),
+        gradient: g ? JSON.parse(JSON.stringify(g)) : null,
+      },
       this.toRange,
     );
   }

@@ -1,6 +1,7 @@
-/** Conditional format rules evaluated for the page: boolean conditions, custom formulas, rule order. */
+/** Conditional format rules evaluated for the page: boolean conditions, custom formulas, rule order, gradients. */
 import {
   conditionalStyles,
+  gradientColor,
   meetsCondition,
   shiftFormula,
 } from '../../../../emulator/src/services/spreadsheet/conditional';
@@ -43,5 +44,35 @@ describe('conditional formatting', () => {
       '2:1': { background: '#fce8b2', fontColor: null, bold: null },
       '3:0': { background: '#c5221f', fontColor: '#ffffff', bold: true },
     });
+  });
+
+  it('colours a gradient rule from min through mid to max, and reads it back', () => {
+    const rt = fixtureRuntime(`function setup() {
+      var s = SpreadsheetApp.getActive().insertSheet('Scores');
+      s.getRange('A1:A5').setValues([[0], [25], [50], [100], ['n/a']]);
+      var rule = SpreadsheetApp.newConditionalFormatRule()
+        .setGradientMinpoint('#ff0000')
+        .setGradientMidpointWithValue('#ffffff', SpreadsheetApp.InterpolationType.PERCENTILE, '50')
+        .setGradientMaxpointWithValue('#00ff00', SpreadsheetApp.InterpolationType.NUMBER, '100')
+        .setRanges([s.getRange('A1:A10')]).build();
+      s.setConditionalFormatRules([rule]);
+      var g = s.getConditionalFormatRules()[0].getGradientCondition();
+      return [s.getConditionalFormatRules()[0].getBooleanCondition(), g.getMinColor(), String(g.getMinType()),
+        g.getMidValue(), String(g.getMidType()), g.getMaxColor(), g.getMaxValue()];
+    }`);
+    expect(rt.call('setup')).toEqual([null, '#ff0000', 'MIN', '50', 'PERCENTILE', '#00ff00', '100']);
+    const sheet = rt.spreadsheet._sheet('Scores')!;
+    const styles = conditionalStyles(sheet._ss._ctx, { sheet: sheet._model, row: 0, col: 0, numRows: 5, numCols: 1 });
+    // Percentile 50 of [0, 25, 50, 100] is 37.5.
+    expect([0, 1, 2, 3, 4].map((r) => styles.get(`${r}:0`)?.background)).toEqual([
+      '#ff0000',
+      '#ffaaaa', // 25 is 2/3 of the way from 0 to 37.5
+      '#ccffcc', // 50 is 1/5 of the way from 37.5 to 100
+      '#00ff00',
+      undefined,
+    ]);
+    expect(gradientColor({ min: null, mid: null, max: { color: '#000000', type: 'MAX', value: '' } }, [], 1)).toBe(
+      null,
+    );
   });
 });
