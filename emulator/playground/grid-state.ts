@@ -5,7 +5,8 @@
  * (backgrounds, bold, conditional formatting, with a text colour that stays readable), the
  * protected ranges the person cannot edit, and the tab's embedded charts with their data.
  */
-import { Formula } from '../src/services/spreadsheet/cells';
+import { Formula, isDateFormat } from '../src/services/spreadsheet/cells';
+import { satisfies } from '../src/services/spreadsheet/validation';
 import { conditionalStyles } from '../src/services/spreadsheet/conditional';
 import type { SheetFake } from '../src/services/spreadsheet/sheet';
 import { chartView, type ChartView } from './chart-view';
@@ -39,6 +40,8 @@ export interface GridState {
   formulas: [row: number, col: number, formula: string][];
   validations: ValidationView[];
   cellValidations: [row: number, col: number, index: number][];
+  /** Cells whose content breaks their (warning-only) validation: Sheets marks them. */
+  invalid: [row: number, col: number][];
   looks: [row: number, col: number, look: CellLook][];
   locked: { box: BoxView; except: BoxView[] }[];
   charts: ChartView[];
@@ -106,6 +109,7 @@ export function gridState(sheet: SheetFake, lastRow: number, lastCol: number, ed
   const validations: ValidationView[] = [];
   const seen = new Map<unknown, number>();
   const cellValidations: GridState['cellValidations'] = [];
+  const invalid: GridState['invalid'] = [];
   for (const [r, c, rule] of model.validations.entries()) {
     if (!inGrid(r, c)) continue;
     let index = seen.get(rule);
@@ -114,6 +118,8 @@ export function gridState(sheet: SheetFake, lastRow: number, lastCol: number, ed
       seen.set(rule, index);
     }
     cellValidations.push([r, c, index]);
+    const cell = model.values.get(r, c);
+    if (!satisfies(rule, cell, isDateFormat(model.formats.get(r, c)))) invalid.push([r, c]);
   }
 
   const looks = new Map<string, CellLook>();
@@ -169,6 +175,7 @@ export function gridState(sheet: SheetFake, lastRow: number, lastCol: number, ed
     formulas,
     validations,
     cellValidations,
+    invalid,
     looks: lookList,
     locked,
     charts,

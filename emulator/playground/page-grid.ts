@@ -14,6 +14,7 @@ export const GRID_CSS = `
   #sheet-table td.cell:focus { outline: 2px solid #1a73e8; outline-offset: -2px; }
   #sheet-table td.cell.active { box-shadow: inset 0 0 0 2px #1a73e8; }
   #sheet-table td.cell.locked { background-image: repeating-linear-gradient(135deg, transparent 0 6px, rgba(95,99,104,.08) 6px 8px); }
+  #sheet-table td.cell.invalid::before { content: ''; position: absolute; top: 0; right: 0; border-style: solid; border-width: 0 7px 7px 0; border-color: transparent #d93025 transparent transparent; }
   #sheet-table td.cell.editing { padding: 0; overflow: visible; }
   #sheet-table td.cell input.cell-editor, #sheet-table td.cell select.cell-editor { font: inherit; width: 100%; min-width: 120px; border: 2px solid #1a73e8; padding: 1px 4px; margin: 0; box-sizing: border-box; }
   #sheet-table td.cell .dropdown-mark { float: right; color: #5f6368; margin-left: 6px; }
@@ -127,11 +128,12 @@ function createGrid(deps) {
     deps.refresh(true);
   }
 
-  function startEdit(r, c, initial) {
+  function startEdit(r, c, initial, asText) {
     var td = cellAt(r, c);
     if (!td || editing) return;
     var rule = validationAt(r, c);
-    if (rule && rule.kind === 'checkbox') { toggle(r, c); return; }
+    if (rule && rule.kind === 'checkbox' && !asText) { toggle(r, c); return; }
+    if (asText && rule && rule.kind !== 'other') rule = null;
     select(r, c, false);
     td.classList.add('editing');
     td.textContent = '';
@@ -251,13 +253,14 @@ function createGrid(deps) {
       return;
     }
     var rule = validationAt(r, c);
-    if (ev.key === 'Enter' || ev.key === 'F2' || (ev.key === 'ArrowDown' && ev.altKey)) { ev.preventDefault(); startEdit(r, c); return; }
+    if (ev.key === 'F2') { ev.preventDefault(); startEdit(r, c, undefined, true); return; }
+    if (ev.key === 'Enter' || (ev.key === 'ArrowDown' && ev.altKey)) { ev.preventDefault(); startEdit(r, c); return; }
     if (ev.key === ' ' && rule && rule.kind === 'checkbox') { ev.preventDefault(); toggle(r, c); return; }
     if (ev.key === 'Delete' || ev.key === 'Backspace') { ev.preventDefault(); commit(r, c, '', null); return; }
     if (ev.key.length === 1 && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
       ev.preventDefault();
-      if (rule && rule.kind !== 'other') startEdit(r, c);
-      else startEdit(r, c, ev.key);
+      // As in Sheets, typing into a dropdown or checkbox cell types text (the server validates it).
+      startEdit(r, c, ev.key, true);
     }
   });
 
@@ -319,6 +322,8 @@ function createGrid(deps) {
     state.rawMap = {};
     var looks = lookup(state.looks);
     var notes = lookup(state.notes);
+    var invalid = {};
+    (state.invalid || []).forEach(function (x) { invalid[key(x[0], x[1])] = true; });
     table.textContent = '';
     table.setAttribute('data-sheet', state.sheet || '');
     table.setAttribute('role', 'grid');
@@ -351,6 +356,7 @@ function createGrid(deps) {
           if (look.bold) td.style.fontWeight = 'bold';
           td.setAttribute('data-look', JSON.stringify(look));
         }
+        if (invalid[key(r, c2)]) { td.classList.add('invalid'); td.setAttribute('data-invalid', 'true'); td.title = T.invalidCell; }
         if (isLocked(r, c2)) { td.classList.add('locked'); td.setAttribute('aria-readonly', 'true'); td.title = T.lockedCell; }
         var note = notes[key(r, c2)];
         if (note) deps.addNote(td, note, columnName(c2) + (r + 1));

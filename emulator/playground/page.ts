@@ -39,6 +39,7 @@ const TEXT: Record<Lang, Record<string, string>> = {
     failed: 'The edit failed:',
     triggerFailed: 'The {handler} trigger failed:',
     lockedCell: 'Protected: you cannot edit this cell.',
+    invalidCell: 'Invalid: the content breaks the data validation of this cell.',
     chartAt: '{type} chart anchored at {cell}',
   },
   ja: {
@@ -68,6 +69,7 @@ const TEXT: Record<Lang, Record<string, string>> = {
     failed: '編集に失敗しました:',
     triggerFailed: '{handler} トリガーが失敗しました:',
     lockedCell: '保護されています: このセルは編集できません。',
+    invalidCell: '無効: このセルの内容はデータの入力規則に違反しています。',
     chartAt: '{cell} に配置された {type} グラフ',
   },
 };

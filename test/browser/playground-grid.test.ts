@@ -161,6 +161,9 @@ describeBrowser('the playground grid in Chromium', () => {
       'Active',
       'Churned',
     ]);
+    // A stage outside the list (allowed: this rule only warns) is marked invalid, as Sheets marks it.
+    const invalidStage = page.locator('#sheet-table td.cell[data-col="3"][data-invalid="true"]').first();
+    await expect(invalidStage.textContent()).resolves.toMatch(/Trial|Churn risk/);
     await dropdown.selectOption('Active');
     await cell(row, 3).filter({ hasText: 'Active' }).waitFor();
     expect(values()[row][3]).toBe('Active');

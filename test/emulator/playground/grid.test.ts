@@ -57,6 +57,10 @@ describe('the playground grid server', () => {
     expect(s.gridRows).toBe(s.values.length + 10);
     expect(s.validations).toEqual([{ kind: 'list', values: ['Onboarding', 'Active'], helpText: '', reject: true }]);
     expect(s.cellValidations[0]).toEqual([1, 3, 0]);
+    // Values the script wrote before the rule existed and that break it are flagged, as Sheets marks them.
+    const stages = s.values.slice(1).map((line) => line[3]);
+    expect(s.invalid.map(([r]) => s.values[r][3])).toEqual(stages.filter((v) => !['Onboarding', 'Active'].includes(v)));
+    expect(s.invalid.length).toBeGreaterThan(0);
     expect(s.locked).toEqual([]);
     expect(s.charts.map((c) => [c.type, c.title, c.categories.length])).toEqual([['COLUMN', 'Ids', 5]]);
     expect(s.editors[0]).toBe(s.editAs);
