@@ -244,6 +244,13 @@ function createGrid(deps) {
     if (editing || !ev.target.classList || !ev.target.classList.contains('cell')) return;
     var r = active.row, c = active.col;
     var moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    if (ev.key === 'ArrowLeft' && c === 0) {
+      // Past column A: the row header, whose button opens the row menu.
+      ev.preventDefault();
+      var header = table.querySelector('tr[data-row="' + r + '"] td.rownum button');
+      if (header) header.focus();
+      return;
+    }
     if (moves[ev.key]) { ev.preventDefault(); select(r + moves[ev.key][0], c + moves[ev.key][1], true); return; }
     if (ev.key === 'Tab') {
       var next = c + (ev.shiftKey ? -1 : 1);
@@ -340,9 +347,17 @@ function createGrid(deps) {
       var tr = el('tr', null, { role: 'row', 'data-row': String(r) });
       if (r < state.frozenRows) tr.className = 'frozen';
       var num = el('td', null, { 'class': 'rownum' });
-      var rb = el('button', r + 1, { type: 'button', 'aria-haspopup': 'menu', 'aria-label': T.rowMenu.replace('{row}', r + 1), 'data-testid': 'row-header' });
+      var rb = el('button', r + 1, { type: 'button', tabindex: '-1', 'aria-haspopup': 'menu', 'aria-label': T.rowMenu.replace('{row}', r + 1), 'data-testid': 'row-header' });
       (function (button, row) {
         button.addEventListener('click', function () { openRowMenu(button, row); });
+        button.addEventListener('keydown', function (ev) {
+          var to = { ArrowUp: row - 2, ArrowDown: row }[ev.key];
+          if (ev.key === 'ArrowRight') { ev.preventDefault(); select(row - 1, 0, true); }
+          else if (to !== undefined && to >= 0 && to < state.gridRows) {
+            ev.preventDefault();
+            table.querySelector('tr[data-row="' + to + '"] td.rownum button').focus();
+          }
+        });
       })(rb, r + 1);
       num.appendChild(rb);
       tr.appendChild(num);

@@ -211,7 +211,12 @@ describeBrowser('the playground grid in Chromium', () => {
 
   it('inserts a row from the row header menu, with the keyboard', async () => {
     const before = values();
-    await page.getByTestId('row-header').nth(2).focus();
+    // From a cell, ArrowLeft past column A reaches the row header; its button opens the menu.
+    await cell(3, 1).click();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowUp');
+    await expect(page.locator('#sheet-table td.rownum button:focus').textContent()).resolves.toBe('3');
     await page.keyboard.press('Enter');
     const menu = page.getByRole('menu');
     await menu.waitFor();
