@@ -17,7 +17,7 @@ export const GRID_CSS = `
   #sheet-table td.cell.invalid::before { content: ''; position: absolute; top: 0; right: 0; border-style: solid; border-width: 0 7px 7px 0; border-color: transparent #d93025 transparent transparent; }
   #sheet-table td.cell.editing { padding: 0; overflow: visible; }
   #sheet-table td.cell input.cell-editor, #sheet-table td.cell select.cell-editor { font: inherit; width: 100%; min-width: 120px; border: 2px solid #1a73e8; padding: 1px 4px; margin: 0; box-sizing: border-box; }
-  #sheet-table td.cell .dropdown-mark { float: right; color: #5f6368; margin-left: 6px; }
+  #sheet-table td.cell .dropdown-mark { float: right; color: inherit; opacity: .75; margin-left: 6px; }
   #sheet-table td.cell input[type=checkbox] { margin: 0; }
   #sheet-table td.rownum { padding: 0; }
   #sheet-table td.rownum button { width: 100%; border: 0; background: none; font: inherit; color: #5f6368; padding: 2px 6px; cursor: pointer; text-align: right; }
