@@ -110,8 +110,14 @@ export function gridState(sheet: SheetFake, lastRow: number, lastCol: number, ed
   const seen = new Map<unknown, number>();
   const cellValidations: GridState['cellValidations'] = [];
   const invalid: GridState['invalid'] = [];
-  for (const [r, c, rule] of model.validations.entries()) {
+  const effective = new Map<unknown, ReturnType<typeof ss._ctx.effectiveRule>>();
+  for (const [r, c, stored] of model.validations.entries()) {
     if (!inGrid(r, c)) continue;
+    let rule = effective.get(stored);
+    if (!rule) {
+      rule = ss._ctx.effectiveRule(stored);
+      effective.set(stored, rule);
+    }
     let index = seen.get(rule);
     if (index === undefined) {
       index = validations.push(validationView(rule.criteria, rule.args, rule.helpText, !rule.allowInvalid)) - 1;

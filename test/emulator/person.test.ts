@@ -115,4 +115,23 @@ describe('personEdit', () => {
     expect(rt.spreadsheet._sheetValues('Customers').map((r) => r[0])).toEqual(['id', 1, 2]);
     expect(() => personRowChange(rt, 'Customers', 'delete', 1, 'sales@example.com')).toThrow(PROTECTED);
   });
+
+  it('checks a value-in-range validation against the range as it is now', () => {
+    const rt = fixtureRuntime(`function setup() {
+      var ss = SpreadsheetApp.getActive();
+      var plans = ss.insertSheet('Plans');
+      plans.getRange('A1:A3').setValues([['Starter'], ['Pro'], ['']]);
+      var rule = SpreadsheetApp.newDataValidation().requireValueInRange(plans.getRange('A1:A3')).setAllowInvalid(false).build();
+      ss.getSheetByName('Sheet1').getRange('B1:B5').setDataValidation(rule);
+      var back = ss.getSheetByName('Sheet1').getRange('B2').getDataValidation();
+      var values = back.getCriteriaValues();
+      return [String(back.getCriteriaType()), values[0].getA1Notation(), values[0].getSheet().getName(), values[1]];
+    }
+    function addPlan() { SpreadsheetApp.getActive().getSheetByName('Plans').getRange('A3').setValue('Enterprise'); }`);
+    expect(rt.call('setup')).toEqual(['VALUE_IN_RANGE', 'A1:A3', 'Plans', true]);
+    expect(() => personEdit(rt, 'Sheet1', 'B1', 'Enterprise')).toThrow(/violates the data validation rules/);
+    expect(personEdit(rt, 'Sheet1', 'B1', 'Pro').value).toBe('Pro');
+    rt.call('addPlan');
+    expect(personEdit(rt, 'Sheet1', 'B2', 'Enterprise').value).toBe('Enterprise');
+  });
 });

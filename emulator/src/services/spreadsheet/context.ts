@@ -8,9 +8,10 @@ import type { ServiceHost } from '../../core/host';
 import { checkLength, Formula, isDateFormat, parseInput, type Cell } from './cells';
 import { displayOf } from './display';
 import { FormulaEngine } from './engine';
-import { shiftIndex, shiftSpan, type SheetModel, type Workbook, type Box } from './model';
+import { shiftIndex, shiftSpan, type SheetModel, type Workbook, type Box, type ValidationModel } from './model';
 import type { SparseGrid } from './grid';
 import { serialToDate } from './time';
+import { isRuleRange } from './validation';
 
 export class SpreadsheetContext {
   readonly engine: FormulaEngine;
@@ -324,6 +325,22 @@ export class SpreadsheetContext {
       }
     }
     if (!options.formatOnly) this.engine.noteWrite(dstSheet, dst.row, dst.col, src.numRows, src.numCols, wroteFormula);
+  }
+
+  /**
+   * A rule as checked against typed input: VALUE_IN_RANGE becomes the list of its range's
+   * non-empty display values (as Sheets offers them); other rules are returned as they are.
+   */
+  effectiveRule(rule: ValidationModel): ValidationModel {
+    if (rule.criteria !== 'VALUE_IN_RANGE' || !isRuleRange(rule.args[0])) return rule;
+    const r = rule.args[0];
+    const sheet = this.wb.sheets.find((s) => s.sheetId === r.sheetId);
+    const values = sheet
+      ? this.readDisplay({ sheet, row: r.row, col: r.col, numRows: r.numRows, numCols: r.numCols })
+          .flat()
+          .filter((v) => v !== '')
+      : [];
+    return { ...rule, criteria: 'VALUE_IN_LIST', args: [[...new Set(values)], rule.args[1] ?? true] };
   }
 
   /** Grows a sheet to hold `rows` rows (appendRow past the end). */

@@ -219,7 +219,8 @@ export function createSpreadsheetService(host: ServiceHost, options: Spreadsheet
       const model = sheet._model;
       const [r, c] = [range._row, range._col];
       if (ss._blockingProtections(model, r, c, who).length > 0) throw new AppsScriptException(PROTECTED_TEXT);
-      const rule = model.validations.get(r, c);
+      const stored = model.validations.get(r, c);
+      const rule = stored && ctx.effectiveRule(stored);
       if (rule && !rule.allowInvalid) {
         const parsed = parseInput(value, model.formats.get(r, c), { timeZone: wb.timeZone, locale: wb.locale });
         const isDate = isDateFormat(parsed.format ?? model.formats.get(r, c));

@@ -8,14 +8,30 @@ import type { Cell } from './cells';
 import { Formula } from './cells';
 import type { Box, ConditionalRuleModel, GradientPoint, ValidationModel } from './model';
 
+/** The range of a VALUE_IN_RANGE rule, stored as data (sheet by id) so rules stay JSON. */
+export interface RuleRange {
+  sheetId: number;
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+}
+
+export function isRuleRange(value: unknown): value is RuleRange {
+  return value !== null && typeof value === 'object' && typeof (value as RuleRange).sheetId === 'number';
+}
+
 export class DataValidationFake {
   static readonly appsScriptName = 'SpreadsheetApp.DataValidation';
-  constructor(readonly _model: ValidationModel) {}
+  constructor(
+    readonly _model: ValidationModel,
+    private readonly _range: (r: RuleRange) => object | null = () => null,
+  ) {}
   getCriteriaType(): string {
     return this._model.criteria;
   }
   getCriteriaValues(): unknown[] {
-    return this._model.args.slice();
+    return this._model.args.map((a) => (isRuleRange(a) ? this._range(a) : a));
   }
   getHelpText(): string {
     return this._model.helpText;
@@ -40,6 +56,21 @@ export class DataValidationBuilderFake {
   }
   requireValueInList(values: unknown[], showDropdown = true): this {
     return this.criteria('VALUE_IN_LIST', [Array.from(values).map(String), showDropdown]);
+  }
+  requireValueInRange(range: { _boxModel(): Box }, showDropdown = true): this {
+    if (!range || typeof range._boxModel !== 'function')
+      throw new AppsScriptException(
+        "The parameters don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInRange.",
+      );
+    const b = range._boxModel();
+    const data: RuleRange = {
+      sheetId: b.sheet.sheetId,
+      row: b.row,
+      col: b.col,
+      numRows: b.numRows,
+      numCols: b.numCols,
+    };
+    return this.criteria('VALUE_IN_RANGE', [data, showDropdown]);
   }
   requireNumberBetween(start: number, end: number): this {
     return this.criteria('NUMBER_BETWEEN', [start, end]);
