@@ -174,7 +174,6 @@ async function serve(
 
   /** Runs a person's action: a refusal is an answer for the page, not a server error. */
   const asPerson = (action: () => { triggers: FiredTrigger[] }) => {
-    if (!rt.spreadsheet._sheetNames().length) throw new HttpError(400, 'No sheets.');
     try {
       const done = action();
       for (const t of done.triggers) if (!t.ok) log(`Trigger ${t.handler} failed: ${t.error ?? ''}`);
@@ -182,7 +181,7 @@ async function serve(
     } catch (error) {
       if (error instanceof PersonEditRefused)
         return { ok: false, error: { reason: error.reason, message: error.message } };
-      if (error instanceof Error && /^No sheet named|^Row \d+ is not/.test(error.message))
+      if (error instanceof Error && /^No sheet named|^Row \d+ is not|^Cell \w+ is not/.test(error.message))
         throw new HttpError(400, error.message);
       throw error;
     } finally {
@@ -271,8 +270,8 @@ async function serve(
         const { sheet, row, col, value } = body;
         if (typeof sheet !== 'string' || !Number.isInteger(row) || !Number.isInteger(col) || typeof value !== 'string')
           throw new HttpError(400, 'Expected {"sheet": string, "row": int, "col": int, "value": string}.');
-        const a1 = `${columnName(col as number)}${(row as number) + 1}`;
         if ((row as number) < 0 || (col as number) < 0) throw new HttpError(400, 'Rows and columns start at 0.');
+        const a1 = `${columnName(col as number)}${(row as number) + 1}`;
         return json(asPerson(() => personEdit(rt, sheet, a1, value, editAs)));
       }
       case 'POST /__playground/rows': {

@@ -52,7 +52,12 @@ function sheetOf(rt: AppsScriptRuntime, sheetName: string) {
 export function personEdit(rt: AppsScriptRuntime, sheetName: string, a1: string, text: string, user?: string) {
   const email = user ?? rt.defaultUser.email;
   const sheet = sheetOf(rt, sheetName);
-  const range = sheet._rangeFromA1(a1);
+  let range: ReturnType<typeof sheet._rangeFromA1>;
+  try {
+    range = sheet._rangeFromA1(a1);
+  } catch {
+    throw new Error(`Cell ${a1} is not on the sheet.`);
+  }
   if (range._numRows !== 1 || range._numCols !== 1) throw new Error('A person edits one cell at a time here.');
   let edit: { value: string; oldValue: string | undefined };
   try {

@@ -97,6 +97,11 @@ describe('the playground grid server', () => {
     expect((await post('rows', { sheet: 'Customers', row: 1, action: 'delete' })).ok).toBe(true); // the owner may
     const status = await fetch(`${pg.url}__playground/edit`, { method: 'POST', body: '{"sheet": 1}' });
     expect(status.status).toBe(400);
+    const outside = await fetch(`${pg.url}__playground/edit`, {
+      method: 'POST',
+      body: JSON.stringify({ sheet: 'Customers', row: 5000, col: 0, value: 'x' }),
+    });
+    expect(outside.status).toBe(400);
   });
 
   it('finds the edits and the chart after a restart', async () => {
