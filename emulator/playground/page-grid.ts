@@ -271,6 +271,25 @@ function createGrid(deps) {
     }
   });
 
+  // Copy gives the selected cell's text; paste writes tab-separated lines from the selected cell on.
+  table.addEventListener('copy', function (ev) {
+    if (editing || !state) return;
+    ev.preventDefault();
+    ev.clipboardData.setData('text/plain', state.formulaMap[key(active.row, active.col)] || display(active.row, active.col));
+  });
+  table.addEventListener('paste', function (ev) {
+    if (editing || !state) return;
+    var text = ev.clipboardData ? ev.clipboardData.getData('text/plain') : '';
+    if (!text) return;
+    ev.preventDefault();
+    var lines = text.replace(/\\r\\n?/g, '\\n').replace(/\\n$/, '').split('\\n');
+    var rows = lines.map(function (line) { return line.split('\\t'); });
+    send('/__playground/paste', { sheet: state.sheet, row: active.row, col: active.col, rows: rows }).then(function (answer) {
+      answered(answer);
+      deps.refresh(true);
+    });
+  });
+
   function buildSvg(node) {
     if (!node || !SVG_TAGS[node.tag]) return null;
     var out = document.createElementNS(SVG_NS, node.tag);

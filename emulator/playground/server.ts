@@ -23,7 +23,7 @@ import { createDemoContent, type SetupState } from './demo/content';
 import { adminRuntime, seedDemoDatabase } from './demo/seed';
 import { gridState } from './grid-state';
 import { pageHtml } from './page';
-import { PersonEditRefused, personEdit, personRowChange } from '../src/person';
+import { PersonEditRefused, personEdit, personPaste, personRowChange } from '../src/person';
 import { StateStore } from './state';
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -273,6 +273,19 @@ async function serve(
         if ((row as number) < 0 || (col as number) < 0) throw new HttpError(400, 'Rows and columns start at 0.');
         const a1 = `${columnName(col as number)}${(row as number) + 1}`;
         return json(asPerson(() => personEdit(rt, sheet, a1, value, editAs)));
+      }
+      case 'POST /__playground/paste': {
+        const body = (await readJson(req)) as { sheet?: unknown; row?: unknown; col?: unknown; rows?: unknown };
+        const { sheet, row, col, rows } = body;
+        const isRows =
+          Array.isArray(rows) &&
+          rows.length > 0 &&
+          rows.every((line) => Array.isArray(line) && line.every((v) => typeof v === 'string'));
+        if (typeof sheet !== 'string' || !Number.isInteger(row) || !Number.isInteger(col) || !isRows)
+          throw new HttpError(400, 'Expected {"sheet": string, "row": int, "col": int, "rows": string[][]}.');
+        if ((row as number) < 0 || (col as number) < 0) throw new HttpError(400, 'Rows and columns start at 0.');
+        const a1 = `${columnName(col as number)}${(row as number) + 1}`;
+        return json(asPerson(() => personPaste(rt, sheet, a1, rows as string[][], editAs)));
       }
       case 'POST /__playground/rows': {
         const body = (await readJson(req)) as { sheet?: unknown; row?: unknown; action?: unknown };

@@ -79,6 +79,28 @@ export function personEdit(rt: AppsScriptRuntime, sheetName: string, a1: string,
   return { ...edit, triggers } satisfies PersonEditResult;
 }
 
+/**
+ * A person pastes text copied from elsewhere (rows of cells, as tab-separated lines give them)
+ * with its top-left cell at `a1`. Sheets checks every cell (protection, rejecting validation)
+ * and refuses the whole paste if one fails; otherwise the block is written and the edit
+ * triggers run once, with the block as `range` (a one-cell paste gets `value` and `oldValue`).
+ */
+export function personPaste(rt: AppsScriptRuntime, sheetName: string, a1: string, rows: string[][], user?: string) {
+  if (rows.length === 1 && rows[0].length === 1) return personEdit(rt, sheetName, a1, rows[0][0], user);
+  const email = user ?? rt.defaultUser.email;
+  const sheet = sheetOf(rt, sheetName);
+  let range: ReturnType<typeof sheet._rangeFromA1>;
+  try {
+    range = rt.spreadsheet._userPaste(sheetName, a1, rows, email);
+  } catch (error) {
+    if (!(error instanceof AppsScriptException)) throw error;
+    const protectedText = error.message === PROTECTED_TEXT;
+    throw new PersonEditRefused(protectedText ? 'protected' : 'invalid', error.message);
+  }
+  const event = { range, source: rt.spreadsheet._active(), user: new UserFake(email) };
+  return { triggers: fireEditTriggers(rt, event, email) };
+}
+
 function fireEditTriggers(rt: AppsScriptRuntime, event: Record<string, unknown>, email: string): FiredTrigger[] {
   const fired: FiredTrigger[] = [];
   const simple = rt.run('onEdit', [{ ...event, authMode: rt.base.scriptApp._authModeValue('LIMITED') }], {

@@ -1,6 +1,6 @@
 /**
  * The playground's grid in a real browser (Debian's Chromium driven by playwright-core): a person
- * types a row into the Customers tab (keyboard only), types a formula and sees it computed, picks a
+ * types a row into the Customers tab (keyboard only), pastes rows, types a formula and sees it computed, picks a
  * value from a list validation's dropdown, ticks a checkbox, is refused by a rejecting validation
  * (with its help text) and by a protected header (editing as a colleague), inserts a row from the
  * row header's menu, sees conditional colours with readable text, and sees an embedded chart drawn.
@@ -207,6 +207,27 @@ describeBrowser('the playground grid in Chromium', () => {
     await shot('04-refused-protected');
     await page.getByTestId('edit-as').selectOption('you@example.com');
     await page.locator('#sheet-table td.cell.locked').first().waitFor({ state: 'detached' });
+  });
+
+  it('pastes rows copied from elsewhere (tab-separated) from the selected cell on', async () => {
+    const first = values().length;
+    await cell(first, 0).click();
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    }, '300\tPasted One\tkato@example.com\r\n301\tPasted Two\tkato@example.com\r\n');
+    await cell(first + 1, 1)
+      .filter({ hasText: 'Pasted Two' })
+      .waitFor();
+    expect(
+      values()
+        .slice(first)
+        .map((line) => line.slice(0, 3)),
+    ).toEqual([
+      ['300', 'Pasted One', 'kato@example.com'],
+      ['301', 'Pasted Two', 'kato@example.com'],
+    ]);
   });
 
   it('inserts a row from the row header menu, with the keyboard', async () => {

@@ -1,5 +1,5 @@
 /** A person's edits in the grid: value, formula, validation that rejects, protection, onEdit's event object, rows. */
-import { PersonEditRefused, personEdit, personRowChange } from '../../emulator/src/person';
+import { PersonEditRefused, personEdit, personPaste, personRowChange } from '../../emulator/src/person';
 import { disposeRuntimes, fixtureRuntime } from '../helpers/runtimes';
 
 afterAll(disposeRuntimes);
@@ -133,5 +133,30 @@ describe('personEdit', () => {
     expect(personEdit(rt, 'Sheet1', 'B1', 'Pro').value).toBe('Pro');
     rt.call('addPlan');
     expect(personEdit(rt, 'Sheet1', 'B2', 'Enterprise').value).toBe('Enterprise');
+  });
+
+  it('pastes a block: all cells checked first, one onEdit for the block without value/oldValue', () => {
+    const rt = fixtureRuntime(CODE, { spreadsheet: { owner: 'owner@example.com' } });
+    rt.call('setup');
+    const refused = () =>
+      personPaste(rt, 'Customers', 'A4', [
+        ['3', 'Gold', '1'],
+        ['4', 'Pro', '2'],
+      ]);
+    expect(refused).toThrow('Pick a plan.');
+    expect(rt.spreadsheet._sheetValues('Customers')).toHaveLength(3);
+    expect(() => personPaste(rt, 'Customers', 'A1', [['a', 'b']], 'sales@example.com')).toThrow(PROTECTED);
+    const result = personPaste(rt, 'Customers', 'A4', [
+      ['3', 'Enterprise', '1'],
+      ['4', 'Pro', '=C4+1'],
+    ]);
+    expect(result.triggers).toEqual([{ handler: 'onEdit', kind: 'simple', ok: true, error: undefined }]);
+    // The fixture's onEdit writes beside e.range: with the whole block as range, it covers B4:D5.
+    const seen = 'seen undefined';
+    expect(rt.spreadsheet._sheetValues('Customers').slice(3)).toEqual([
+      [3, seen, seen, seen, ''],
+      [4, seen, seen, seen, ''],
+    ]);
+    expect(rt.call('last')).toMatchObject({ keys: ['authMode', 'range', 'source', 'user'], a1: 'A4:C5' });
   });
 });
