@@ -259,9 +259,9 @@ export function createSpreadsheetService(host: ServiceHost, options: Spreadsheet
       const [r0, c0] = [start._row, start._col];
       const block = rows.map((line) => Array.from({ length: width }, (_, j) => line[j] ?? ''));
       // Every cell is checked before any is written: a refused paste changes nothing.
-      block.forEach((line, i) => {
-        line.forEach((value, j) => checkUserCell(model, r0 + i, c0 + j, value, user ?? wb.owner));
-      });
+      for (const [i, line] of block.entries()) {
+        for (const [j, value] of line.entries()) checkUserCell(model, r0 + i, c0 + j, value, user ?? wb.owner);
+      }
       // Sheets grows the sheet to hold a pasted block.
       ctx.ensureRows(model, r0 + block.length);
       if (c0 + width > model.maxCols) ctx.insertCols(model, model.maxCols, c0 + width - model.maxCols);
