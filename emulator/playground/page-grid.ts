@@ -25,7 +25,8 @@ export const GRID_CSS = `
   #sheet-table tr.frozen td { border-bottom-color: #bdc1c6; }
   #row-menu { position: fixed; z-index: 5; background: #fff; box-shadow: 0 2px 6px rgba(0,0,0,.3); list-style: none; margin: 0; padding: 4px 0; min-width: 180px; }
   #row-menu button { display: block; width: 100%; text-align: left; background: none; border: 0; font: inherit; padding: 6px 16px; cursor: pointer; }
-  #row-menu button:hover, #row-menu button:focus { background: #e8f0fe; outline: none; }
+  #row-menu button:hover { background: #f1f3f4; }
+  #row-menu button:focus { background: #e8f0fe; outline: 2px solid #1a73e8; outline-offset: -2px; }
   #edit-message { padding: 4px 12px; color: #c5221f; min-height: 0; }
   #edit-message:empty { display: none; }
   #formula-bar { display: flex; gap: 8px; align-items: center; padding: 4px 12px; border-bottom: 1px solid #dadce0; font-family: monospace; }
@@ -355,8 +356,8 @@ function createGrid(deps) {
     table.setAttribute('role', 'grid');
     table.setAttribute('aria-label', T.gridOf.replace('{sheet}', state.sheet));
     table.setAttribute('aria-rowcount', String(state.gridRows + 1));
-    var head = el('tr');
-    head.appendChild(el('th', ''));
+    var head = el('tr', null, { role: 'row' });
+    head.appendChild(el('th', '', { role: 'columnheader' }));
     for (var c = 0; c < state.gridCols; c++) head.appendChild(el('th', columnName(c), { role: 'columnheader', scope: 'col' }));
     var thead = el('thead');
     thead.appendChild(head);
@@ -365,7 +366,7 @@ function createGrid(deps) {
     for (var r = 0; r < state.gridRows; r++) {
       var tr = el('tr', null, { role: 'row', 'data-row': String(r) });
       if (r < state.frozenRows) tr.className = 'frozen';
-      var num = el('td', null, { 'class': 'rownum' });
+      var num = el('td', null, { 'class': 'rownum', role: 'rowheader' });
       var rb = el('button', r + 1, { type: 'button', tabindex: '-1', 'aria-haspopup': 'menu', 'aria-label': T.rowMenu.replace('{row}', r + 1), 'data-testid': 'row-header' });
       (function (button, row) {
         button.addEventListener('click', function () { openRowMenu(button, row); });
