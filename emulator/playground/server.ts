@@ -347,6 +347,8 @@ async function serve(
     const runs = rt.base.scriptApp._fireDueTimeTriggers();
     if (runs.length === 0) return 0;
     for (const run of runs) if (!run.ok) log(`Time-driven trigger ${run.handler} failed: ${run.error?.message ?? ''}`);
+    // What the triggers wrote shows in the page at its next poll.
+    version++;
     save();
     return runs.length;
   };

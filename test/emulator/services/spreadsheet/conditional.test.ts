@@ -27,22 +27,28 @@ describe('conditional formatting', () => {
   it('styles cells by the first matching rule, custom formulas per cell', () => {
     const rt = fixtureRuntime(`function setup() {
       var s = SpreadsheetApp.getActive().insertSheet('Health');
-      s.getRange('A1:B5').setValues([['name', 'score'], ['a', 90], ['b', 60], ['c', 20], ['d', '']]);
+      s.getRange('A1:B6').setValues([['name', 'score'], ['a', 90], ['b', 60], ['c', 20], ['d', ''], ['a', 80]]);
       var scores = s.getRange('B2:B10');
       s.setConditionalFormatRules([
         SpreadsheetApp.newConditionalFormatRule().whenNumberGreaterThanOrEqualTo(75).setBackground('#b7e1cd').setRanges([scores]).build(),
         SpreadsheetApp.newConditionalFormatRule().whenNumberGreaterThanOrEqualTo(50).setBackground('#fce8b2').setRanges([scores]).build(),
         SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied('=AND($B2<>"", $B2<50)').setBackground('#c5221f')
           .setFontColor('#ffffff').setBold(true).setRanges([s.getRange('A2:A10')]).build(),
+        SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied('=COUNTIF($A:$A,$A2)>1').setBackground('#fbbc04')
+          .setRanges([s.getRange('A2:A10')]).build(),
       ]);
     }`);
     rt.call('setup');
     const sheet = rt.spreadsheet._sheet('Health')!;
-    const styles = conditionalStyles(sheet._ss._ctx, { sheet: sheet._model, row: 0, col: 0, numRows: 5, numCols: 2 });
+    const styles = conditionalStyles(sheet._ss._ctx, { sheet: sheet._model, row: 0, col: 0, numRows: 6, numCols: 2 });
     expect(Object.fromEntries(styles)).toEqual({
       '1:1': { background: '#b7e1cd', fontColor: null, bold: null },
       '2:1': { background: '#fce8b2', fontColor: null, bold: null },
       '3:0': { background: '#c5221f', fontColor: '#ffffff', bold: true },
+      // Duplicate names (a whole-column COUNTIF): rows 2 and 6.
+      '1:0': { background: '#fbbc04', fontColor: null, bold: null },
+      '5:0': { background: '#fbbc04', fontColor: null, bold: null },
+      '5:1': { background: '#b7e1cd', fontColor: null, bold: null },
     });
   });
 
