@@ -22,7 +22,9 @@ export const GRID_CSS = `
   #sheet-table td.rownum { padding: 0; }
   #sheet-table td.rownum button { width: 100%; border: 0; background: none; font: inherit; color: #5f6368; padding: 2px 6px; cursor: pointer; text-align: right; }
   #sheet-table td.rownum button:focus { outline: 2px solid #1a73e8; outline-offset: -2px; }
-  #sheet-table tr.frozen td { border-bottom-color: #bdc1c6; }
+  #sheet-table tr.frozen td { border-bottom-color: #bdc1c6; position: sticky; z-index: 2; }
+  #sheet-table tr.frozen td.cell { background-color: #fff; }
+  #sheet-table thead th { z-index: 3; }
   #row-menu { position: fixed; z-index: 5; background: #fff; box-shadow: 0 2px 6px rgba(0,0,0,.3); list-style: none; margin: 0; padding: 4px 0; min-width: 180px; }
   #row-menu button { display: block; width: 100%; text-align: left; background: none; border: 0; font: inherit; padding: 6px 16px; cursor: pointer; }
   #row-menu button:hover { background: #f1f3f4; }
@@ -412,6 +414,12 @@ function createGrid(deps) {
       body.appendChild(tr);
     }
     table.appendChild(body);
+    // Frozen rows stay under the column letters while the grid scrolls, as in Sheets.
+    var top = thead.getBoundingClientRect().height;
+    Array.prototype.forEach.call(body.querySelectorAll('tr.frozen'), function (row) {
+      Array.prototype.forEach.call(row.children, function (cellNode) { cellNode.style.top = top + 'px'; });
+      top += row.getBoundingClientRect().height;
+    });
     select(active.row, active.col, hadFocus);
     drawCharts();
   }

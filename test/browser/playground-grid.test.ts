@@ -137,6 +137,8 @@ describeBrowser('the playground grid in Chromium', () => {
     // Focus follows the edits: the next cell of the row is selected, and visibly so.
     await expect(cell(before, 3).evaluate((e) => e === document.activeElement)).resolves.toBe(true);
     await expect(cell(before, 3).evaluate((e) => getComputedStyle(e).outlineStyle)).resolves.toBe('solid');
+    // The frozen header row stays in view while the grid scrolls.
+    await expect(cell(0, 0).evaluate((e) => getComputedStyle(e).position)).resolves.toBe('sticky');
     await shot('01-typed-row');
   });
 
