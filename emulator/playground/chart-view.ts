@@ -88,14 +88,50 @@ export function chartData(
   return { categories, series, table };
 }
 
+/** How the chart's options ask it to look (the subset the playground honours). */
+export interface ChartStyle {
+  colors: string[];
+  stacked: boolean;
+  legend: 'right' | 'bottom' | 'top' | 'none';
+  hAxisTitle: string;
+  vAxisTitle: string;
+}
+
+const isColor = (c: unknown): c is string => typeof c === 'string' && /^#?[\w]+$/.test(c);
+
+/** The style options of a chart: colors (or series.N.color), isStacked, legend(.position), axis titles. */
+export function chartStyle(options: Record<string, unknown>): ChartStyle {
+  const colorsOption = chartOption(options, 'colors');
+  const colors = Array.isArray(colorsOption) && colorsOption.every(isColor) ? [...colorsOption] : [...PALETTE];
+  const series = chartOption(options, 'series');
+  if (series && typeof series === 'object') {
+    for (const [index, value] of Object.entries(series as Record<string, unknown>)) {
+      const color = value && typeof value === 'object' ? (value as { color?: unknown }).color : undefined;
+      const i = Number(index);
+      if (Number.isInteger(i) && i >= 0 && i < 64 && isColor(color)) {
+        while (colors.length <= i) colors.push(PALETTE[colors.length % PALETTE.length]);
+        colors[i] = color;
+      }
+    }
+  }
+  const legendOption = chartOption(options, 'legend.position') ?? chartOption(options, 'legend');
+  const legend = ['right', 'bottom', 'top', 'none'].includes(String(legendOption).toLowerCase())
+    ? (String(legendOption).toLowerCase() as ChartStyle['legend'])
+    : 'right';
+  const stacked = chartOption(options, 'isStacked');
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return {
+    colors,
+    stacked: stacked === true || stacked === 'true' || stacked === 'absolute',
+    legend,
+    hAxisTitle: text(chartOption(options, 'hAxis.title')),
+    vAxisTitle: text(chartOption(options, 'vAxis.title')),
+  };
+}
+
 export function chartView(sheet: SheetFake, model: ChartModel): ChartView {
   const data = chartData(sheet, model);
   const title = chartOption(model.options, 'title');
-  const colorsOption = chartOption(model.options, 'colors');
-  const colors =
-    Array.isArray(colorsOption) && colorsOption.every((c) => typeof c === 'string' && /^#?[\w]+$/.test(c))
-      ? (colorsOption as string[])
-      : PALETTE;
   const view: ChartView = {
     chartId: model.chartId,
     type: model.type,
@@ -107,7 +143,7 @@ export function chartView(sheet: SheetFake, model: ChartModel): ChartView {
     ...data,
     svg: null,
   };
-  view.svg = model.type === 'TABLE' ? null : chartSvg(view, colors);
+  view.svg = model.type === 'TABLE' ? null : chartSvg(view, chartStyle(model.options));
   return view;
 }
 
@@ -134,34 +170,65 @@ export function ticks(min: number, max: number, count = 5): number[] {
   return out;
 }
 
+const DEFAULT_STYLE: ChartStyle = { colors: PALETTE, stacked: false, legend: 'right', hAxisTitle: '', vAxisTitle: '' };
+
 /** The chart as an SVG element tree. */
-export function chartSvg(view: ChartView, colors: string[] = PALETTE): SvgNode {
+export function chartSvg(view: ChartView, style: ChartStyle = DEFAULT_STYLE): SvgNode {
   const children: SvgNode[] = [node('rect', { x: 0, y: 0, width: WIDTH, height: HEIGHT, fill: '#ffffff' })];
   const top = view.title ? 34 : 14;
   if (view.title)
     children.push(label(WIDTH / 2, 22, view.title, { 'text-anchor': 'middle', 'font-size': 14, 'font-weight': 600 }));
-  const color = (i: number) => colors[i % colors.length];
-  const legendWidth = 130;
-  const plot = { left: 48, top, right: WIDTH - legendWidth - 10, bottom: HEIGHT - 40 };
-  const legendItems = view.type === 'PIE' ? view.categories : view.series.map((s) => s.name);
+  const color = (i: number) => style.colors[i % style.colors.length];
+  const legendItems = (view.type === 'PIE' ? view.categories : view.series.map((s) => s.name)).slice(0, 12);
+  const side = style.legend === 'right';
+  const across = style.legend === 'top' || style.legend === 'bottom';
+  const plot = {
+    left: style.vAxisTitle ? 62 : 48,
+    top: top + (style.legend === 'top' ? 22 : 0),
+    right: WIDTH - (side ? 140 : 16),
+    bottom: HEIGHT - 40 - (style.hAxisTitle ? 16 : 0) - (style.legend === 'bottom' ? 22 : 0),
+  };
+  const short = (name: string) => (name.length > 16 ? `${name.slice(0, 15)}…` : name);
+  const legendAt = (i: number): [number, number] =>
+    side ? [plot.right + 16, top + i * 18] : [plot.left + i * 110, style.legend === 'top' ? top : HEIGHT - 22];
   const legend = node(
     'g',
     { 'data-role': 'legend' },
-    legendItems
-      .slice(0, 12)
-      .map((name, i) =>
-        node('g', {}, [
-          node('rect', { x: plot.right + 16, y: top + i * 18, width: 10, height: 10, fill: color(i) }),
-          label(plot.right + 32, top + i * 18 + 9, name.length > 16 ? `${name.slice(0, 15)}…` : name),
-        ]),
-      ),
+    style.legend === 'none'
+      ? []
+      : legendItems.slice(0, across ? 4 : 12).map((name, i) => {
+          const [x, y] = legendAt(i);
+          return node('g', {}, [
+            node('rect', { x, y, width: 10, height: 10, fill: color(i) }),
+            label(x + 16, y + 9, short(name)),
+          ]);
+        }),
   );
-  const drawn = drawPlot(view, plot, color);
+  const drawn = drawPlot(view, plot, color, style.stacked);
   if (drawn === null) {
     children.push(
       label(WIDTH / 2, HEIGHT / 2, `${view.type} charts are not drawn in the playground.`, { 'text-anchor': 'middle' }),
     );
-  } else children.push(...drawn, legend);
+  } else {
+    children.push(...drawn, legend);
+    if (style.hAxisTitle)
+      children.push(
+        label((plot.left + plot.right) / 2, plot.bottom + 32, style.hAxisTitle, {
+          'text-anchor': 'middle',
+          'data-role': 'h-axis-title',
+        }),
+      );
+    if (style.vAxisTitle) {
+      const y = (plot.top + plot.bottom) / 2;
+      children.push(
+        label(14, y, style.vAxisTitle, {
+          'text-anchor': 'middle',
+          transform: `rotate(-90 14 ${y})`,
+          'data-role': 'v-axis-title',
+        }),
+      );
+    }
+  }
   return node(
     'svg',
     {
@@ -178,11 +245,23 @@ export function chartSvg(view: ChartView, colors: string[] = PALETTE): SvgNode {
 
 type Box = { left: number; top: number; right: number; bottom: number };
 
-function drawPlot(view: ChartView, plot: Box, color: (i: number) => string): SvgNode[] | null {
+function drawPlot(view: ChartView, plot: Box, color: (i: number) => string, stackedOption = false): SvgNode[] | null {
   const type = view.type;
   if (type === 'PIE') return drawPie(view, plot, color);
   if (!['LINE', 'AREA', 'COLUMN', 'BAR', 'SCATTER', 'STEPPED_AREA', 'COMBO'].includes(type)) return null;
-  const all = view.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
+  const stacked = stackedOption && type !== 'SCATTER';
+  // Stacked: each series starts where the ones before it end (positive values; gaps count as 0).
+  const bases = view.categories.map(() => 0);
+  const spans = view.series.map((series) =>
+    series.values.map((v, i) => {
+      if (v === null) return null;
+      if (!stacked) return [0, v];
+      const from = bases[i];
+      bases[i] += v;
+      return [from, from + v];
+    }),
+  );
+  const all = spans.flatMap((line) => line.flatMap((span) => span ?? []));
   const scale = ticks(Math.min(0, ...all), Math.max(0, ...all));
   const lo = scale[0];
   const hi = scale[scale.length - 1];
@@ -211,17 +290,18 @@ function drawPlot(view: ChartView, plot: Box, color: (i: number) => string): Svg
     if (horizontal) out.push(label(plot.left - 6, plot.top + band * (i + 0.5) + 4, text, { 'text-anchor': 'end' }));
     else out.push(label(plot.left + band * (i + 0.5), plot.bottom + 16, text, { 'text-anchor': 'middle' }));
   });
-  const s = view.series.length || 1;
+  const s = stacked ? 1 : view.series.length || 1;
   view.series.forEach((series, k) => {
     const fill = color(k);
     const group: SvgNode[] = [];
     if (type === 'COLUMN' || type === 'BAR') {
       const barSize = (band * 0.8) / s;
-      series.values.forEach((v, i) => {
-        if (v === null) return;
-        const start = band * i + band * 0.1 + barSize * k;
+      spans[k].forEach((span, i) => {
+        if (span === null) return;
+        const start = band * i + band * 0.1 + barSize * (stacked ? 0 : k);
+        const [from, v] = [span[0] === 0 ? Math.max(lo, 0) : span[0], span[1]];
         if (horizontal) {
-          const x0 = xAt(Math.max(lo, 0));
+          const x0 = xAt(from);
           const x1 = xAt(v);
           group.push(
             node('rect', {
@@ -233,7 +313,7 @@ function drawPlot(view: ChartView, plot: Box, color: (i: number) => string): Svg
             }),
           );
         } else {
-          const y0 = valueAt(Math.max(lo, 0));
+          const y0 = valueAt(from);
           const y1 = valueAt(v);
           group.push(
             node('rect', {
@@ -247,14 +327,17 @@ function drawPlot(view: ChartView, plot: Box, color: (i: number) => string): Svg
         }
       });
     } else {
-      const points = series.values
-        .map((v, i) => (v === null ? null : [plot.left + band * (i + 0.5), valueAt(v)]))
-        .filter((p): p is number[] => p !== null);
+      const at = (i: number) => plot.left + band * (i + 0.5);
+      const present = spans[k].map((span, i) => (span === null ? null : { i, span })).filter((p) => p !== null);
+      const points = present.map((p) => [at(p.i), valueAt(p.span[1])]);
       const text = points.map((p) => `${p[0].toFixed(1)},${p[1].toFixed(1)}`).join(' ');
       if ((type === 'AREA' || type === 'STEPPED_AREA') && points.length > 0) {
-        const base = valueAt(Math.max(lo, 0)).toFixed(1);
-        const area = `${points[0][0].toFixed(1)},${base} ${text} ${points[points.length - 1][0].toFixed(1)},${base}`;
-        group.push(node('polygon', { points: area, fill, 'fill-opacity': 0.3, stroke: 'none' }));
+        // The area's lower edge: the axis, or the series below it when stacked.
+        const lower = present
+          .map((p) => `${at(p.i).toFixed(1)},${valueAt(p.span[0] === 0 ? Math.max(lo, 0) : p.span[0]).toFixed(1)}`)
+          .reverse()
+          .join(' ');
+        group.push(node('polygon', { points: `${text} ${lower}`, fill, 'fill-opacity': 0.3, stroke: 'none' }));
       }
       if (type !== 'SCATTER')
         group.push(node('polyline', { points: text, fill: 'none', stroke: fill, 'stroke-width': 2 }));

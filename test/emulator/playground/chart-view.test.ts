@@ -65,4 +65,25 @@ describe('chart views', () => {
     expect(readableText('#ffff00', '#ffffff')).toBe('#000000');
     expect(readableText('#ffffff', '#c5221f')).toBe('#c5221f');
   });
+
+  it('stacks columns and areas, titles the axes, moves or hides the legend, colours series by option', () => {
+    const [column, area] = setup(`
+      s.insertChart(s.newChart().asColumnChart().setStacked().setXAxisTitle('Week').setYAxisTitle('Customers')
+        .setOption('legend', { position: 'bottom' }).setOption('series', { 1: { color: '#123456' } })
+        .addRange(s.getRange('A1:C4')).build());
+      s.insertChart(s.newChart().asAreaChart().setOption('isStacked', true).setLegendPosition(Charts.Position.NONE)
+        .addRange(s.getRange('A1:C4')).build());`);
+    const bars = find(column.svg, (n) => n.attrs['data-series'] !== undefined).map((g) => g.children ?? []);
+    // W1: Green 5 from 0, Red 2 stacked on top of it: the red bar ends where 7 is, above the green one.
+    const [green, red] = [bars[0][0], bars[1][0]];
+    expect(red.attrs.x).toBe(green.attrs.x);
+    expect(Number(red.attrs.y) + Number(red.attrs.height)).toBeCloseTo(Number(green.attrs.y), 5);
+    expect(red.attrs.fill).toBe('#123456');
+    expect(find(column.svg, (n) => n.attrs['data-role'] === 'h-axis-title')[0].text).toBe('Week');
+    expect(find(column.svg, (n) => n.attrs['data-role'] === 'v-axis-title')[0].text).toBe('Customers');
+    const legend = find(column.svg, (n) => n.attrs['data-role'] === 'legend')[0];
+    expect(find(legend, (n) => n.tag === 'rect').every((r) => Number(r.attrs.y) > 280)).toBe(true);
+    expect(find(area.svg, (n) => n.attrs['data-role'] === 'legend')[0].children).toEqual([]);
+    expect(find(area.svg, (n) => n.tag === 'polygon')).toHaveLength(2);
+  });
 });
