@@ -14,6 +14,8 @@ import { chartView, type ChartView } from './chart-view';
 /** Empty rows and columns drawn past the data. */
 const EXTRA_ROWS = 10;
 const EXTRA_COLS = 3;
+/** A chart anchored this many rows or columns past the data still gets cells drawn under it. */
+const CHART_REACH = 50;
 
 export type ValidationView =
   | { kind: 'list'; values: string[]; helpText: string; reject: boolean }
@@ -98,8 +100,12 @@ function validationView(criteria: string, args: unknown[], helpText: string, rej
 export function gridState(sheet: SheetFake, lastRow: number, lastCol: number, editor: string): GridState {
   const model = sheet._model;
   const ss = sheet._ss;
-  const gridRows = Math.min(model.maxRows, lastRow + EXTRA_ROWS);
-  const gridCols = Math.min(model.maxCols, Math.max(lastCol + EXTRA_COLS, 6));
+  // Charts anchored near the data get rows and columns enough to sit on (about 21 x 64 pixels a cell).
+  const near = model.charts.filter((c) => c.anchorRow <= lastRow + CHART_REACH && c.anchorCol <= lastCol + CHART_REACH);
+  const chartRows = Math.max(0, ...near.map((c) => c.anchorRow - 1 + Math.ceil((c.offsetY + 350) / 21)));
+  const chartCols = Math.max(0, ...near.map((c) => c.anchorCol - 1 + Math.ceil((c.offsetX + 540) / 64)));
+  const gridRows = Math.min(model.maxRows, Math.max(lastRow + EXTRA_ROWS, chartRows));
+  const gridCols = Math.min(model.maxCols, Math.max(lastCol + EXTRA_COLS, 6, chartCols));
   const inGrid = (r: number, c: number) => r < gridRows && c < gridCols;
 
   const formulas: GridState['formulas'] = [];

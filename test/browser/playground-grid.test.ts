@@ -98,7 +98,7 @@ describeBrowser('the playground grid in Chromium', () => {
         .asColumnChart()
         .setTitle('Bands this week')
         .addRange(dash.getRange('A1:D5'))
-        .setPosition(20, 1, 0, 0)
+        .setPosition(24, 2, 0, 0)
         .build(),
     );
 
@@ -272,9 +272,13 @@ describeBrowser('the playground grid in Chromium', () => {
     ]);
     const column = charts.and(page.locator('[data-chart-type="COLUMN"]'));
     await expect(column.locator('svg g[data-series] rect').count()).resolves.toBe(12);
-    // Anchored at A20, past the drawn rows: shown after the table.
-    await expect(column.getAttribute('class')).resolves.toBe('chart');
-    await expect(page.locator('#charts-after [data-chart-type="COLUMN"]').count()).resolves.toBe(1);
+    // Anchored at B24, below the data: the grid grows to hold it and it sits on its cell.
+    await expect(column.getAttribute('class')).resolves.toBe('chart anchored');
+    const [columnTop, b24Top] = await Promise.all([
+      column.evaluate((e) => (e as HTMLElement).offsetTop),
+      cell(23, 1).evaluate((e) => (e as HTMLElement).offsetTop),
+    ]);
+    expect(Math.abs(columnTop - b24Top)).toBeLessThan(2);
     // Anchored at A7 (row 7, column 1): the figure sits on that cell.
     const [figureTop, cellTop] = await Promise.all([
       line.evaluate((e) => (e as HTMLElement).offsetTop),
