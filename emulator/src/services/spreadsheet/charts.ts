@@ -46,7 +46,7 @@ export class ChartsFake {
   readonly PointStyle = names('NONE', 'TINY', 'MEDIUM', 'LARGE', 'HUGE');
 }
 
-/** What a chart needs from its sheet: Range objects for its boxes and fresh chart ids. */
+/** What a chart needs from its sheet: Range objects for its boxes. */
 export interface ChartHost {
   range(box: Box): object;
 }
@@ -252,30 +252,30 @@ export class EmbeddedChartBuilderFake {
     return new EmbeddedChartFake(copyChart(this._model), this._host);
   }
 
-  private as<T extends EmbeddedChartBuilderFake>(type: string, Kind: new (m: ChartModel, h: ChartHost) => T): T {
+  private _as<T extends EmbeddedChartBuilderFake>(type: string, Kind: new (m: ChartModel, h: ChartHost) => T): T {
     this._model.type = type;
     return new Kind(this._model, this._host);
   }
   asAreaChart(): TypedChartBuilder {
-    return this.as('AREA', EmbeddedAreaChartBuilderFake);
+    return this._as('AREA', EmbeddedAreaChartBuilderFake);
   }
   asBarChart(): TypedChartBuilder {
-    return this.as('BAR', EmbeddedBarChartBuilderFake);
+    return this._as('BAR', EmbeddedBarChartBuilderFake);
   }
   asColumnChart(): TypedChartBuilder {
-    return this.as('COLUMN', EmbeddedColumnChartBuilderFake);
+    return this._as('COLUMN', EmbeddedColumnChartBuilderFake);
   }
   asLineChart(): TypedChartBuilder {
-    return this.as('LINE', EmbeddedLineChartBuilderFake);
+    return this._as('LINE', EmbeddedLineChartBuilderFake);
   }
   asPieChart(): TypedChartBuilder {
-    return this.as('PIE', EmbeddedPieChartBuilderFake);
+    return this._as('PIE', EmbeddedPieChartBuilderFake);
   }
   asScatterChart(): TypedChartBuilder {
-    return this.as('SCATTER', EmbeddedScatterChartBuilderFake);
+    return this._as('SCATTER', EmbeddedScatterChartBuilderFake);
   }
   asTableChart(): TypedChartBuilder {
-    return this.as('TABLE', EmbeddedTableChartBuilderFake);
+    return this._as('TABLE', EmbeddedTableChartBuilderFake);
   }
 }
 

@@ -349,10 +349,10 @@ export class SheetFake
 
   // ---- embedded charts -----------------------------------------------------------------
 
-  private get chartHost(): ChartHost {
+  private get _chartHost(): ChartHost {
     return { range: (b) => this._ss._sheet(b.sheet)._box(b.row, b.col, b.numRows, b.numCols) };
   }
-  private chartArg(chart: unknown, method: string): EmbeddedChartFake {
+  private _chartArg(chart: unknown, method: string): EmbeddedChartFake {
     if (!(chart instanceof EmbeddedChartFake)) {
       throw new AppsScriptException(
         `The parameters (${chart === null ? 'null' : typeof chart}) don't match the method signature for SpreadsheetApp.Sheet.${method}.`,
@@ -361,27 +361,27 @@ export class SheetFake
     return chart;
   }
   newChart(): EmbeddedChartBuilderFake {
-    return new EmbeddedChartBuilderFake(newChartModel(), this.chartHost);
+    return new EmbeddedChartBuilderFake(newChartModel(), this._chartHost);
   }
   /** Inserts a copy of the chart with a fresh chart id; the chart object given learns that id. */
   insertChart(chart: unknown): void {
-    const given = this.chartArg(chart, 'insertChart');
+    const given = this._chartArg(chart, 'insertChart');
     const model = copyChart(given._model);
     model.chartId = this._ss._wb.nextRandomInt();
     given._model.chartId = model.chartId;
     this._model.charts.push(model);
   }
   getCharts(): EmbeddedChartFake[] {
-    return this._model.charts.map((m) => new EmbeddedChartFake(copyChart(m), this.chartHost));
+    return this._model.charts.map((m) => new EmbeddedChartFake(copyChart(m), this._chartHost));
   }
   updateChart(chart: unknown): void {
-    const given = this.chartArg(chart, 'updateChart');
+    const given = this._chartArg(chart, 'updateChart');
     const at = this._model.charts.findIndex((m) => m.chartId !== null && m.chartId === given._model.chartId);
     if (at < 0) throw new AppsScriptException('The chart to update was not found on this sheet.');
     this._model.charts[at] = copyChart(given._model);
   }
   removeChart(chart: unknown): void {
-    const given = this.chartArg(chart, 'removeChart');
+    const given = this._chartArg(chart, 'removeChart');
     this._model.charts = this._model.charts.filter((m) => m.chartId !== given._model.chartId);
   }
 

@@ -246,7 +246,7 @@ export class ConditionalFormatRuleBuilderFake {
     this._model.gradient = null;
     return this;
   }
-  private point(which: 'min' | 'mid' | 'max', color: unknown, type: unknown, value: unknown): this {
+  private _point(which: 'min' | 'mid' | 'max', color: unknown, type: unknown, value: unknown): this {
     const kind = String(type);
     if (!INTERPOLATION.includes(kind as GradientPoint['type'])) throw new AppsScriptException('Invalid argument: type');
     this._model.condition = '';
@@ -262,20 +262,20 @@ export class ConditionalFormatRuleBuilderFake {
   }
   /** Uses the ranges' maximum value as the gradient's maxpoint. */
   setGradientMaxpoint(color: string): this {
-    return this.point('max', color, 'MAX', '');
+    return this._point('max', color, 'MAX', '');
   }
   setGradientMaxpointWithValue(color: string, type: unknown, value: string): this {
-    return this.point('max', color, type, value);
+    return this._point('max', color, type, value);
   }
   setGradientMidpointWithValue(color: string, type: unknown, value: string): this {
-    return this.point('mid', color, type, value);
+    return this._point('mid', color, type, value);
   }
   /** Uses the ranges' minimum value as the gradient's minpoint. */
   setGradientMinpoint(color: string): this {
-    return this.point('min', color, 'MIN', '');
+    return this._point('min', color, 'MIN', '');
   }
   setGradientMinpointWithValue(color: string, type: unknown, value: string): this {
-    return this.point('min', color, type, value);
+    return this._point('min', color, type, value);
   }
   whenNumberLessThan(n: number): this {
     return this.when('NUMBER_LESS_THAN', [n]);
