@@ -9,7 +9,7 @@
  */
 
 export const GRID_CSS = `
-  #grid { position: relative; }
+  #grid { position: relative; z-index: 0; } /* its own stacking context: menus, popups and toasts stay above the grid */
   #sheet-table td.cell { min-width: 64px; cursor: cell; position: relative; }
   #sheet-table td.cell:focus { outline: 2px solid #1a73e8; outline-offset: -2px; }
   #sheet-table td.cell.active { box-shadow: inset 0 0 0 2px #1a73e8; }

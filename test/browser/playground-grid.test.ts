@@ -142,6 +142,17 @@ describeBrowser('the playground grid in Chromium', () => {
     await shot('01-typed-row');
   });
 
+  it('keeps the add-on menu above the grid and its frozen rows', async () => {
+    await page.locator('#extensions-button').click();
+    const item = page.getByTestId('menu-item').first();
+    const onTop = await item.evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === e;
+    });
+    expect(onTop).toBe(true);
+    await page.locator('#extensions-button').click();
+  });
+
   it('types a formula and sees it computed', async () => {
     await cell(1, 8).dblclick();
     await page.keyboard.type('=A2*2+1');
