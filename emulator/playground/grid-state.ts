@@ -96,15 +96,25 @@ function validationView(criteria: string, args: unknown[], helpText: string, rej
   return { kind: 'other', criteria, helpText, reject };
 }
 
-/** The grid's extra state for one tab, its data being `lastRow` x `lastCol` (as sent). */
-export function gridState(sheet: SheetFake, lastRow: number, lastCol: number, editor: string): GridState {
+/**
+ * The grid's extra state for one tab, its data being `lastRow` x `lastCol` (as sent). When the
+ * page gets only the first rows of a longer tab (`truncated`), no empty rows are added: rows past
+ * those sent hold data the page does not show.
+ */
+export function gridState(
+  sheet: SheetFake,
+  lastRow: number,
+  lastCol: number,
+  editor: string,
+  truncated = false,
+): GridState {
   const model = sheet._model;
   const ss = sheet._ss;
   // Charts anchored near the data get rows and columns enough to sit on (about 21 x 64 pixels a cell).
   const near = model.charts.filter((c) => c.anchorRow <= lastRow + CHART_REACH && c.anchorCol <= lastCol + CHART_REACH);
   const chartRows = Math.max(0, ...near.map((c) => c.anchorRow - 1 + Math.ceil((c.offsetY + 350) / 21)));
   const chartCols = Math.max(0, ...near.map((c) => c.anchorCol - 1 + Math.ceil((c.offsetX + 540) / 64)));
-  const gridRows = Math.min(model.maxRows, Math.max(lastRow + EXTRA_ROWS, chartRows));
+  const gridRows = truncated ? lastRow : Math.min(model.maxRows, Math.max(lastRow + EXTRA_ROWS, chartRows));
   const gridCols = Math.min(model.maxCols, Math.max(lastCol + EXTRA_COLS, 6, chartCols));
   const inGrid = (r: number, c: number) => r < gridRows && c < gridCols;
 

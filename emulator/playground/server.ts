@@ -207,7 +207,7 @@ async function serve(
     const shown = Math.min(lastRow, MAX_PAGE_ROWS);
     const range = shown > 0 && lastCol > 0 ? sheet.getRange(1, 1, shown, lastCol) : null;
     const values = range ? range.getDisplayValues() : [];
-    const grid = gridState(sheet as unknown as SheetFake, Math.min(lastRow, MAX_PAGE_ROWS), lastCol, editAs);
+    const grid = gridState(sheet as unknown as SheetFake, shown, lastCol, editAs, lastRow > MAX_PAGE_ROWS);
     const sidebar = ui().sidebar;
     const toasts = ss._toasts;
     return {

@@ -111,6 +111,16 @@ describe('the playground grid server', () => {
     expect(outside.status).toBe(400);
   });
 
+  it('adds no empty rows to a tab the page only sees the start of', async () => {
+    const ss = pg.runtime.spreadsheet._active();
+    const big = ss.insertSheet('Big') as unknown as SheetFake;
+    big.getRange(1, 1, 600, 1).setValues(Array.from({ length: 600 }, (_, i) => [i]));
+    const s = await state('Big');
+    expect(s.values).toHaveLength(500);
+    expect(s.gridRows).toBe(500);
+    ss.deleteSheet(big as never);
+  });
+
   it('finds the edits and the chart after a restart', async () => {
     const s = await state('Customers');
     await pg.close();
