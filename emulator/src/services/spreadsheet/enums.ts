@@ -77,6 +77,7 @@ export const SPREADSHEET_ENUMS = {
   WrapStrategy: makeEnum('SpreadsheetApp.WrapStrategy', ['WRAP', 'OVERFLOW', 'CLIP']),
   SheetType: makeEnum('SpreadsheetApp.SheetType', ['GRID', 'OBJECT', 'DATASOURCE']),
   ColorType: makeEnum('SpreadsheetApp.ColorType', ['UNSUPPORTED', 'RGB', 'THEME']),
+  InterpolationType: makeEnum('SpreadsheetApp.InterpolationType', ['NUMBER', 'PERCENT', 'PERCENTILE', 'MIN', 'MAX']),
 };
 
 /** The enum value called `name` (the name itself when the enum has no such value). */

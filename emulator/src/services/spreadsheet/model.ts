@@ -54,6 +54,13 @@ export interface ValidationModel {
   helpText: string;
 }
 
+/** A point of a gradient rule: its colour and where it sits (type MIN/MAX need no value). */
+export interface GradientPoint {
+  color: string;
+  type: 'MIN' | 'MAX' | 'NUMBER' | 'PERCENT' | 'PERCENTILE';
+  value: string;
+}
+
 export interface ConditionalRuleModel {
   condition: string;
   args: unknown[];
@@ -61,6 +68,27 @@ export interface ConditionalRuleModel {
   fontColor: string | null;
   bold: boolean | null;
   ranges: Box[];
+  /** A colour scale instead of a boolean condition (absent on boolean rules). */
+  gradient?: { min: GradientPoint | null; mid: GradientPoint | null; max: GradientPoint | null } | null;
+}
+
+/** An embedded chart: its data ranges (on any sheet), type, options and anchor on its own sheet. */
+export interface ChartModel {
+  /** null until the chart is inserted into a sheet. */
+  chartId: number | null;
+  type: string;
+  ranges: Box[];
+  options: Record<string, unknown>;
+  /** 1-based anchor cell and pixel offsets, as setPosition takes them. */
+  anchorRow: number;
+  anchorCol: number;
+  offsetX: number;
+  offsetY: number;
+  /** -1: not set (Sheets guesses the headers). */
+  numHeaders: number;
+  transpose: boolean;
+  hiddenStrategy: string;
+  mergeStrategy: string;
 }
 
 /** A cell's text style and alignment; absent keys are Sheets' defaults. */
@@ -89,6 +117,7 @@ export class SheetModel {
   /** Row heights in pixels by 1-based row (default 21). */
   readonly rowHeights = new Map<number, number>();
   conditionalRules: ConditionalRuleModel[] = [];
+  charts: ChartModel[] = [];
   /** Number of formula cells (lets reads skip the formula engine on plain-value sheets). */
   formulaCount = 0;
 
