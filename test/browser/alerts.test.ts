@@ -15,6 +15,7 @@ import type { AppsScriptRuntime } from '../../emulator/src/runtime';
 import { startPlayground, type Playground } from '../../emulator/playground/server';
 import { DEMO_DESTINATION } from '../../emulator/playground/demo/content';
 import { adminRuntime, DEMO_CONNECTION, DEMO_JDBC_URL } from '../../emulator/playground/demo/seed';
+import { axeViolations } from './axe';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
@@ -152,5 +153,30 @@ describeBrowser('a check alert from the sidebar to Slack and back', () => {
     await expect(thread.locator('.sl-replies').textContent()).resolves.toMatch(/Recovered/);
     await shot(receiverPage, '04-slack-recovered-in-thread');
     await receiverPage.close();
+  });
+
+  it('has no axe violation in the alerts section, the alert form and its preview', async () => {
+    const frame = await (await page.$('#sidebar-frame'))?.contentFrame();
+    if (!frame) throw new Error('no sidebar frame');
+    expect({ state: 'alerts-section', violations: await axeViolations(frame) }).toEqual({
+      state: 'alerts-section',
+      violations: [],
+    });
+    await sidebar.getByTestId('btn-alert-edit').first().click();
+    await sidebar.getByTestId('alert-form').waitFor();
+    await sidebar.getByTestId('alert-selector').selectOption('max');
+    await sidebar.getByTestId('alert-column').fill('amount');
+    await sidebar.getByTestId('alert-value').fill('-1');
+    await sidebar.getByTestId('alert-templates').locator('summary').click();
+    await sidebar.getByTestId('alert-template-triggered').fill('{{ALERT_NAME}}: {{QUERY_RESULT_VALUE}} <b>&</b>');
+    await sidebar.getByTestId('btn-alert-preview').click();
+    await sidebar.getByTestId('alert-preview-text').first().waitFor();
+    await shot(page, '05-alert-form-preview');
+    expect({ state: 'alert-form', violations: await axeViolations(frame) }).toEqual({
+      state: 'alert-form',
+      violations: [],
+    });
+    await sidebar.getByTestId('btn-alert-cancel').click();
+    await sidebar.getByTestId('alert-form').waitFor({ state: 'detached' });
   });
 });

@@ -65,7 +65,7 @@ export function createAlertsSection(ctx: AppContext, columns: () => string[]): A
   const element = h(
     'section',
     { class: 'block alerts', testid: 'alerts-section', attrs: { 'aria-labelledby': titleId } },
-    h('h3', { class: 'section-title', attrs: { id: titleId } }, t('alerts.title')),
+    h('h2', { class: 'section-title', attrs: { id: titleId } }, t('alerts.title')),
     unsavedNote,
     savedOnly,
   );
