@@ -2,7 +2,7 @@
  * The sidebar for everyone, in Chromium on the playground, in English and Japanese: it is usable with no
  * google.script.run round (the first view comes with the page; the schema cache loads after), and axe-core
  * finds no violation in the first view, each tab, a preview, an error, the data source form, the version list,
- * the schedule form and every confirm. At 200% zoom in the 300 px sidebar the tab bar stays and no label is cut.
+ * the schedule form, the alerts section and form, and every confirm. At 200% zoom in the 300 px sidebar the tab bar stays and no label is cut.
  */
 import type { Lang } from '../../src/shared/api-types';
 import { axeViolations } from './axe';
@@ -127,6 +127,26 @@ describeBrowser.each(LANGS)('the sidebar in %s', (lang) => {
     await item.getByTestId('btn-versions').click();
     await item.getByTestId('version-list').waitFor();
     await noViolations('versions');
+  });
+
+  it('has no axe violation in the alerts section, the alert form and its delete confirm', async () => {
+    // The demo's check query carries an alert to the receiver's Slack.
+    const item = s.sidebar.getByTestId('library-item').filter({ hasText: 'Billing consistency check' });
+    await item.getByTestId('btn-open').click();
+    const confirm = item.getByTestId('confirm');
+    if (await confirm.isVisible().catch(() => false)) await confirm.getByTestId('btn-confirm-yes').click();
+    const alert = s.sidebar.getByTestId('alert-item').first();
+    await alert.waitFor();
+    await noViolations('alerts-section');
+    await alert.getByTestId('btn-alert-edit').click();
+    await s.sidebar.getByTestId('alert-form').waitFor();
+    await noViolations('alert-form');
+    await s.sidebar.getByTestId('btn-alert-delete').click();
+    await s.sidebar.getByTestId('alert-form').getByTestId('confirm').waitFor();
+    await noViolations('confirm-alert-delete');
+    await s.sidebar.getByTestId('btn-confirm-no').click();
+    await s.sidebar.getByTestId('btn-alert-cancel').click();
+    await s.sidebar.getByTestId('alert-form').waitFor({ state: 'detached' });
   });
 
   it('has no axe violation with the data source form open, and in the delete confirms', async () => {
