@@ -238,8 +238,8 @@ const MESSAGES = {
   // --- health scores (issue 9) ---
   'menu.health': { en: 'Set up health scores', ja: 'ヘルススコアを設定' },
   'health.mark.notInConfig': {
-    en: '⚠ not in Health config: run "Set up health scores" to repair',
-    ja: '⚠ ヘルス設定にありません:「ヘルススコアを設定」で修復してください',
+    en: '⚠ not in Health config: run Set up health scores to repair',
+    ja: '⚠ ヘルス設定にありません: ヘルススコアを設定 で修復してください',
   },
   'health.mark.notNumber': { en: '⚠ not a number', ja: '⚠ 数値ではありません' },
   'health.mark.notDate': { en: '⚠ not a date', ja: '⚠ 日付ではありません' },
@@ -248,9 +248,13 @@ const MESSAGES = {
     ja: '⚠ ヘルス設定でこの指標を確認してください',
   },
   'health.mark.noColumn': { en: '⚠ column not found', ja: '⚠ 列が見つかりません' },
+  'health.mark.columnMoved': {
+    en: '⚠ column changed: run Set up health scores',
+    ja: '⚠ 列が変わりました: ヘルススコアを設定 を実行してください',
+  },
   'health.mark.missingRule': {
-    en: '⚠ "if missing" must be worst, neutral or exclude',
-    ja: '⚠「欠損時」は 最低・中立・除外 のいずれかです',
+    en: '⚠ if missing must be worst, neutral or exclude',
+    ja: '⚠ 欠損時 は 最低・中立・除外 のいずれかです',
   },
   'health.mark.noId': { en: '⚠ no company ID in Customers', ja: '⚠ 顧客タブに会社 ID がありません' },
   'health.mark.duplicateId': { en: '⚠ company ID used twice in Customers', ja: '⚠ 顧客タブで会社 ID が重複しています' },
@@ -429,6 +433,19 @@ const MESSAGES = {
   },
   'health.alert.moves': { en: 'Moved most: {moves}', ja: '大きく変化した指標: {moves}' },
   'health.alert.owner': { en: 'CS owner: {owner}', ja: 'CS 担当: {owner}' },
+  'health.repair.columns': { en: 'Customers columns added: {columns}', ja: '顧客タブに列を追加: {columns}' },
+  'health.repair.validation': {
+    en: 'Customers dropdowns and date checks',
+    ja: '顧客タブのドロップダウンと日付チェック',
+  },
+  'health.repair.duplicates': {
+    en: 'duplicate company IDs highlighted in Customers',
+    ja: '顧客タブの会社 ID の重複を強調表示',
+  },
+  'health.repair.protect': { en: 'Customers header row protected', ja: '顧客タブの見出し行を保護' },
+  'health.repair.config': { en: 'Health config headers and formulas', ja: 'ヘルス設定の見出しと数式' },
+  'health.repair.health': { en: 'Health formulas', ja: 'ヘルスの数式' },
+  'health.repair.dashboard': { en: 'Health dashboard', ja: 'ヘルスダッシュボード' },
   // --- end of health scores ---
   'schedule.installed': {
     en: 'Scheduled refreshes are on: Sheetdash checks for due queries every {interval}. {what} {limits} Scheduled runs act as {owner}.',

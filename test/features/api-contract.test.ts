@@ -69,11 +69,18 @@ describe('the API table and the contract', () => {
       listRecentRuns: true,
       getScheduleStatus: true,
       turnOnSchedule: true,
+      setupHealth: true,
       listDestinationKinds: true,
       listDestinations: true,
       saveDestination: true,
       deleteDestination: true,
       sendTestDestination: true,
+      listAlerts: true,
+      saveAlert: true,
+      deleteAlert: true,
+      addRowsCheck: true,
+      previewAlertMessage: true,
+      openAlertHistory: true,
     };
     expect(Object.keys(API).sort()).toEqual(Object.keys(methods).sort());
   });

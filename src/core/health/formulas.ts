@@ -44,7 +44,17 @@ export interface FormulaContext {
   customerColumns: { id: string; name: string; csOwner: string };
   customersSheetId: number;
   bandCount: number;
-  measures: Pick<HealthMeasure, 'name' | 'source' | 'divideBy' | 'value'>[];
+  measures: ResolvedMeasure[];
+}
+
+/**
+ * A measure's shape and where its columns were found at setup (0-based, null: not found).
+ * Formulas refer to single columns (a wide range such as A:ZZ makes HyperFormula crawl); the
+ * parameter rows check by header that the column is still the one named in the configuration.
+ */
+export interface ResolvedMeasure extends Pick<HealthMeasure, 'name' | 'source' | 'divideBy' | 'value'> {
+  at: number | null;
+  divideAt: number | null;
 }
 
 /** A text as a formula literal. */
@@ -108,16 +118,19 @@ export function paramFormula(ctx: FormulaContext, param: HealthParam, index: num
           `IF(${either(v, MISSING_LABELS.exclude)},${lit(EXCLUDED)},${lit(marker(L, 'missingRule'))})))`,
       );
     }
-    case 'columnNo': {
-      const tab = sheetRef(m.source === 'inputs' ? ctx.tabs.inputs : ctx.tabs.customers);
-      return guard(`IFERROR(MATCH(${at('column')},${tab}$1:$1,0),${lit(marker(L, 'noColumn'))})`);
-    }
+    case 'columnNo':
+      return columnCheck(L, guard, at('column'), m.source === 'inputs' ? ctx.tabs.inputs : ctx.tabs.customers, m.at);
     case 'divideNo':
       if (!m.divideBy) return '';
-      return guard(
-        `IFERROR(MATCH(${at('divideBy')},${sheetRef(ctx.tabs.customers)}$1:$1,0),${lit(marker(L, 'noColumn'))})`,
-      );
+      return columnCheck(L, guard, at('divideBy'), ctx.tabs.customers, m.divideAt);
   }
+}
+
+/** The 1-based column found at setup while the header named in the configuration is still there. */
+function columnCheck(L: Lang, guard: (body: string) => string, name: string, tab: string, at: number | null): string {
+  if (at === null) return guard(lit(marker(L, 'noColumn')));
+  const n = at + 1;
+  return guard(`IF(IFERROR(MATCH(${name},${sheetRef(tab)}$1:$1,0),0)=${n},${n},${lit(marker(L, 'columnMoved'))})`);
 }
 
 /** Labels of the parameter rows (column A). */
@@ -136,10 +149,15 @@ export function measureFormula(ctx: FormulaContext, index: number, r: number): s
   const m = ctx.measures[index];
   const p = (param: HealthParam) => `${x}$${paramRow(param)}`;
   const cus = sheetRef(ctx.tabs.customers);
+  const col = (at: number | null) => {
+    const l = columnLetter(at ?? 0);
+    return `$${l}:$${l}`;
+  };
+  const inp = sheetRef(ctx.tabs.inputs);
   const value =
     m.source === 'inputs'
-      ? `IFERROR(INDEX(${sheetRef(ctx.tabs.inputs)}$A:$ZZ,MATCH($A${r},${sheetRef(ctx.tabs.inputs)}$A:$A,0),${p('columnNo')}),"")`
-      : `IFERROR(INDEX(${cus}$A:$ZZ,ROW()-${HEALTH_ROW_OFFSET},${p('columnNo')}),"")`;
+      ? `IFERROR(INDEX(${inp}${col(m.at)},MATCH($A${r},${inp}$A:$A,0)),"")`
+      : `IFERROR(INDEX(${cus}${col(m.at)},ROW()-${HEALTH_ROW_OFFSET}),"")`;
   const L = ctx.lang;
   const score = (v: string) =>
     `IFERROR(ROUND(100*MAX(0,MIN(1,(${v}-${p('red')})/(${p('green')}-${p('red')}))),1),${lit(marker(L, 'edges'))})`;
@@ -148,7 +166,7 @@ export function measureFormula(ctx: FormulaContext, index: number, r: number): s
   const settings = [p('weight'), p('red'), p('green'), p('columnNo')];
   if (m.divideBy) {
     settings.push(p('divideNo'));
-    const d = `IFERROR(INDEX(${cus}$A:$ZZ,ROW()-${HEALTH_ROW_OFFSET},${p('divideNo')}),"")`;
+    const d = `IFERROR(INDEX(${cus}${col(m.divideAt)},ROW()-${HEALTH_ROW_OFFSET}),"")`;
     scored = `IF(${d}="",${p('ifMissing')},IF(NOT(ISNUMBER(${d})),${lit(marker(L, 'notNumber'))},IF(${d}=0,${p('ifMissing')},${score(`${value}/${d}`)})))`;
   } else if (m.value === 'days-until') {
     scored = score(`(${value}-${sheetRef(ctx.tabs.config)}$${CFG_TODAY_CELL.replace(/(\d+)/, '$$$1')})`);

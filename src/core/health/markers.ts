@@ -11,6 +11,7 @@ export const MARKERS = {
   notDate: 'health.mark.notDate',
   settings: 'health.mark.settings',
   noColumn: 'health.mark.noColumn',
+  columnMoved: 'health.mark.columnMoved',
   missingRule: 'health.mark.missingRule',
   noId: 'health.mark.noId',
   duplicateId: 'health.mark.duplicateId',
