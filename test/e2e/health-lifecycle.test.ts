@@ -86,6 +86,7 @@ it('snapshots once a day from the tick, newest first, and the change column read
     rt.clock.advance(24 * 3_600_000);
     expect(tick()).toMatchObject({ taken: true, rows: 5 });
   }
+
   const history = values(ss, 'Health history');
   expect(history).toHaveLength(1 + 4 * 5);
   const dates = tab(ss, 'Health history')
@@ -109,6 +110,50 @@ it('snapshots once a day from the tick, newest first, and the change column read
   expect(trend.map((r) => (r[10] as number) + (r[11] as number) + (r[12] as number))).toEqual([5, 5, 5, 5]);
   expect(values(ss, 'Customers')).toEqual(typed);
   expect(HEALTH_FIRST_ROW).toBe(9);
+});
+
+it('lists the biggest drops of the week on the dashboard', () => {
+  const { rt, ss, dataSourceId } = demoRuntime(db);
+  setupHealth(rt, dataSourceId);
+  rt.clock.set(Date.parse('2026-11-30T10:00:00Z'));
+  const tick = () => expect(rt.run('tick', [], { kind: 'time-trigger' }).error).toBeUndefined();
+  tick();
+  // A customer call goes badly: sales lower company 57's sentiment from 5 to 1.
+  const customers = tab(ss, 'Customers');
+  const header = values(ss, 'Customers')[0];
+  const before = scores(ss)[1] as number;
+  customers.getRange(3, header.indexOf('sentiment') + 1).setValue(1);
+  const after = scores(ss)[1] as number;
+  expect(after).toBeLessThan(before);
+  const change = values(ss, 'Health')[0].map(String).indexOf('Change since last snapshot');
+  expect(healthRows(ss)[1][change]).toBeCloseTo(after - before, 5);
+  rt.clock.advance(24 * 3_600_000);
+  tick();
+  const drops = values(ss, 'Health dashboard').slice(2, 12);
+  expect(drops[0].slice(3, 8)).toEqual([
+    57,
+    'Nami Systems Ltd.',
+    before,
+    after,
+    Math.round((before - after) * 10) / 10,
+  ]);
+  expect(drops.filter((r) => r[3] !== '')).toHaveLength(1);
+});
+
+it('sets up from the menu in Japanese: Japanese tabs, headers and markers', () => {
+  const { rt, ss } = demoRuntime(db);
+  expect(rt.run('setupHealthScores', [], { kind: 'menu', user: { locale: 'ja' } }).error).toBeUndefined();
+  const toast = ss._toasts.at(-1)?.message ?? '';
+  expect(toast).toContain('作成: ヘルス設定');
+  expect(toast).toContain('データソースが指定されなかったため');
+  const health = values(ss, 'ヘルス');
+  expect(health[0].slice(0, 4)).toEqual(['会社 ID', '会社名', 'チェック', 'CS 担当']);
+  expect(values(ss, 'ヘルス設定')[4][0]).toBe('指標');
+  // No data source: the inputs tab has its header only, and every customer is marked as not in the database.
+  expect(values(ss, 'ヘルス入力')).toHaveLength(1);
+  expect(new Set(healthRows(ss, 'ヘルス').map((r) => r[2]))).toEqual(
+    new Set(['ℹ データベースにありません: 欠損時のルールで採点']),
+  );
 });
 
 const SpreadsheetProtection = { RANGE: 'RANGE' } as const;
