@@ -140,6 +140,22 @@ it('lists the biggest drops of the week on the dashboard', () => {
   expect(drops.filter((r) => r[3] !== '')).toHaveLength(1);
 });
 
+it('extends the Health rows from the tick when sales typed close to their end', () => {
+  const { rt, ss, dataSourceId } = demoRuntime(db);
+  setupHealth(rt, dataSourceId);
+  const customers = tab(ss, 'Customers');
+  const many = Array.from({ length: 170 }, (_, i) => [5000 + i, `Prospect ${i}`]);
+  customers.getRange(customers.getLastRow() + 1, 1, many.length, 2).setValues(many);
+  const health = tab(ss, 'Health');
+  const coveredBefore = health.getLastRow();
+  expect(rt.run('tick', [], { kind: 'time-trigger' }).error).toBeUndefined();
+  expect(health.getLastRow()).toBe(coveredBefore + 170);
+  const rows = healthRows(ss);
+  expect(rows).toHaveLength(175);
+  expect(rows.at(-1)?.[0]).toBe(5169);
+  expect(rows.at(-1)?.[2]).toBe('ℹ not in the database: scored by the missing-data rules');
+});
+
 it('sets up from the menu in Japanese: Japanese tabs, headers and markers', () => {
   const { rt, ss } = demoRuntime(db);
   expect(rt.run('setupHealthScores', [], { kind: 'menu', user: { locale: 'ja' } }).error).toBeUndefined();

@@ -6,7 +6,14 @@
  * get a row and its biggest drops this week are recomputed. When sales typed past the Health
  * tab's formula rows, setup's repair extends them first.
  */
-import { HEALTH_LEAD, HEALTH_TAIL, HEALTH_FIRST_ROW, HISTORY_CAP, DASHBOARD_DAYS_CAP } from '../../core/health/layout';
+import {
+  DASHBOARD_DAYS_CAP,
+  HEALTH_FIRST_ROW,
+  HEALTH_LEAD,
+  HEALTH_SPARE_ROWS,
+  HEALTH_TAIL,
+  HISTORY_CAP,
+} from '../../core/health/layout';
 import { readJson, writeJson } from '../../adapters/document-properties';
 import type { ExecutionContext } from '../context';
 import { DASH_DROPS_COLUMN, DASH_DROPS_ROWS, DASH_TREND_COLUMN } from './dashboard';
@@ -18,6 +25,7 @@ export const SNAPSHOT_KEY = 'sheetdash.health.snapshot';
 /** Time the snapshot needs at least (it is skipped, and retried next tick, with less left). */
 export const SNAPSHOT_MIN_MS = 30_000;
 const DROP_DAYS = 7;
+const SPARE_MARGIN = 50;
 
 export interface SnapshotReport {
   taken: boolean;
@@ -39,7 +47,9 @@ export function dailySnapshot(ctx: ExecutionContext): SnapshotReport | null {
 
   const customers = findHealthTab('customers');
   const covered = Math.max(0, health.getLastRow() - HEALTH_FIRST_ROW + 1);
-  if (customers && healthRowsFor(customers.getLastRow()) - covered > 0) setupHealth(ctx, {});
+  // Extended ahead of need: once fewer than SPARE_MARGIN formula rows are left past the customers.
+  if (customers && healthRowsFor(customers.getLastRow()) - HEALTH_SPARE_ROWS + SPARE_MARGIN > covered)
+    setupHealth(ctx, {});
 
   const width = health.getLastColumn();
   const measures = width - HEALTH_LEAD.length - HEALTH_TAIL.length;
