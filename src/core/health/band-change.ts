@@ -60,6 +60,44 @@ export function nextBandState(
   return nextAlertState(previous, evaluation, BAND_ALERT_RULE, nowMs);
 }
 
+/** What is kept per customer between snapshots: the alert status and the point it is judged against. */
+export interface BandState {
+  status: AlertStatus;
+  /** While fine: the last snapshot. While down: the point before it fell, which a recovery must reach. */
+  baseline: HealthPoint;
+}
+
+export interface BandStep {
+  state: BandState;
+  notify: AlertTransition['notify'];
+  /** The point the message compares the customer's current one with. */
+  from: HealthPoint;
+}
+
+/**
+ * One customer at one snapshot: judged against its baseline (the previous snapshot while fine,
+ * the point before it fell while down, so staying down is not a recovery), then the check
+ * alerts' state machine decides what to send.
+ */
+export function bandStep(
+  state: BandState | null,
+  previous: HealthPoint,
+  now: HealthPoint,
+  bands: readonly HealthBand[],
+  settings: BandAlertSettings,
+  nowMs: number,
+): BandStep {
+  const down = state !== null && state.status.state === 'triggered';
+  const baseline = down ? state.baseline : previous;
+  const transition = nextBandState(state?.status ?? null, bandEvaluation(baseline, now, bands, settings), nowMs);
+  const stillDown = transition.status.state === 'triggered';
+  return {
+    state: { status: transition.status, baseline: stillDown ? baseline : now },
+    notify: transition.notify,
+    from: transition.notify === 'triggered' ? previous : baseline,
+  };
+}
+
 export interface MeasureMove {
   name: string;
   before: number;

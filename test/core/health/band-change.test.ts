@@ -1,5 +1,11 @@
 /** Band alerts, the pure part: the state rules of check alerts on a synthetic evaluation, and the message. */
-import { bandEvaluation, bandMessage, biggestMoves, nextBandState } from '../../../src/core/health/band-change';
+import {
+  bandEvaluation,
+  bandMessage,
+  bandStep,
+  biggestMoves,
+  nextBandState,
+} from '../../../src/core/health/band-change';
 import { defaultBands } from '../../../src/core/health/model';
 
 const bands = defaultBands('en');
@@ -44,4 +50,18 @@ it('names the company, scores, bands, the measures that moved most and the CS ow
   });
   const ja = bandMessage('ja', 'recovered', { company: 'Acme', companyId: '12', csOwner: '' }, now, before);
   expect(ja.title).toBe('Acme のヘルスの帯が回復しました');
+});
+
+it('stays quiet while a customer stays down, and recovers only on reaching its band from before the fall', () => {
+  const settings = { dropPoints: 0 };
+  const days = [point(80, 'Green'), point(40, 'Red'), point(45, 'Red'), point(60, 'Yellow'), point(78, 'Green')];
+  let state = null;
+  const sent: string[] = [];
+  for (let i = 1; i < days.length; i++) {
+    const step = bandStep(state, days[i - 1], days[i], bands, settings, i * 86_400_000);
+    state = step.state;
+    sent.push(`${step.notify}:${step.from.band}`);
+  }
+  // Green → Red fires; Red → Red and Red → Yellow (still below Green) say nothing; back to Green recovers.
+  expect(sent).toEqual(['triggered:Green', 'none:Green', 'none:Green', 'recovered:Green']);
 });
