@@ -1,6 +1,7 @@
 /**
- * The playground's web page: the spreadsheet's tabs as tables (a tab bar, hidden sheets
- * behind a toggle, display values, cell notes on hover or keyboard focus), the add-on menu
+ * The playground's web page: the spreadsheet's tabs as editable grids (page-grid.ts: typing,
+ * dropdowns, checkboxes, row menus, conditional colours, embedded charts; a tab bar, hidden sheets
+ * behind a toggle, cell notes on hover or keyboard focus), who edits (you or a colleague), the add-on menu
  * (clicking an item runs it), the add-on's toasts (bottom right, for their timeout as Sheets
  * does), a link to the webhook receiver, and the real sidebar in a 300-pixel iframe. It is
  * static; its script draws everything from /__playground/state with textContent (never as
@@ -8,6 +9,7 @@
  */
 import type { Lang } from '../../src/shared/api-types';
 import { CHANGED_MESSAGE, OPEN_TAB_MESSAGE } from './bridge';
+import { GRID_CSS, GRID_SCRIPT } from './page-grid';
 
 const TEXT: Record<Lang, Record<string, string>> = {
   en: {
@@ -22,6 +24,23 @@ const TEXT: Record<Lang, Record<string, string>> = {
     menuFailed: 'The menu item failed: ',
     closeToast: 'Close',
     noteOf: 'Note of {cell}',
+    editAs: 'Edit as',
+    owner: '(owner)',
+    gridOf: 'Cells of {sheet}',
+    editCell: 'Edit {cell}',
+    dropdownOf: 'Choose a value for {cell}',
+    checkboxOf: 'Checkbox in {cell}',
+    rowMenu: 'Row {row} actions',
+    insertAbove: 'Insert 1 row above',
+    insertBelow: 'Insert 1 row below',
+    deleteRow: 'Delete row',
+    refusedProtected: 'Sheets refused the edit (protected):',
+    refusedInvalid: 'Sheets refused the entry (data validation):',
+    failed: 'The edit failed:',
+    triggerFailed: 'The {handler} trigger failed:',
+    lockedCell: 'Protected: you cannot edit this cell.',
+    invalidCell: 'Invalid: the content breaks the data validation of this cell.',
+    chartAt: '{type} chart anchored at {cell}',
   },
   ja: {
     title: 'Sheetdash プレイグラウンド',
@@ -35,6 +54,23 @@ const TEXT: Record<Lang, Record<string, string>> = {
     menuFailed: 'メニュー項目が失敗しました: ',
     closeToast: '閉じる',
     noteOf: '{cell} のメモ',
+    editAs: '編集するユーザー',
+    owner: '(オーナー)',
+    gridOf: '{sheet} のセル',
+    editCell: '{cell} を編集',
+    dropdownOf: '{cell} の値を選択',
+    checkboxOf: '{cell} のチェックボックス',
+    rowMenu: '{row} 行目の操作',
+    insertAbove: '上に 1 行挿入',
+    insertBelow: '下に 1 行挿入',
+    deleteRow: '行を削除',
+    refusedProtected: 'スプレッドシートが編集を拒否しました(保護):',
+    refusedInvalid: 'スプレッドシートが入力を拒否しました(データの入力規則):',
+    failed: '編集に失敗しました:',
+    triggerFailed: '{handler} トリガーが失敗しました:',
+    lockedCell: '保護されています: このセルは編集できません。',
+    invalidCell: '無効: このセルの内容はデータの入力規則に違反しています。',
+    chartAt: '{cell} に配置された {type} グラフ',
   },
 };
 
@@ -87,6 +123,8 @@ export function pageHtml(lang: Lang): string {
   .toast .toast-title { font-weight: 500; display: block; margin-bottom: 2px; }
   .toast button { background: none; border: 0; color: #8ab4f8; font: inherit; cursor: pointer; padding: 0 2px; }
   .toast button:focus { outline: 2px solid #8ab4f8; }
+  #edit-as-label { margin-left: auto; color: #5f6368; }
+${GRID_CSS}
 </style>
 </head>
 <body>
@@ -94,11 +132,14 @@ export function pageHtml(lang: Lang): string {
   <h1>${TEXT[lang].title}</h1>
   <div class="menu" id="extensions-menu"><button type="button" id="extensions-button">${TEXT[lang].extensions}</button><ul id="menu-list"></ul></div>
   <a id="receiver-link" target="_blank" rel="noopener">${TEXT[lang].receiver}</a>
+  <label id="edit-as-label">${TEXT[lang].editAs} <select id="edit-as" data-testid="edit-as"></select></label>
 </header>
 <main>
   <section id="sheet-area">
     <div id="error" role="alert"></div>
-    <div id="grid"><table data-testid="sheet-table" id="sheet-table"></table></div>
+    <div id="formula-bar"><span class="cell-name" id="formula-bar-name"></span><span id="formula-bar-text" data-testid="formula-bar"></span><span id="cell-hint" data-testid="cell-hint"></span></div>
+    <div id="edit-message" role="alert" data-testid="edit-message"></div>
+    <div id="grid"><table data-testid="sheet-table" id="sheet-table"></table><div id="charts-after"></div></div>
     <div id="notice"></div>
     <nav id="tab-bar" data-testid="tab-bar"></nav>
   </section>
@@ -113,6 +154,7 @@ export function pageHtml(lang: Lang): string {
 <script>
 (function () {
   'use strict';
+${GRID_SCRIPT}
   var T = ${t};
   var current = null;
   var showHidden = false;
@@ -174,7 +216,6 @@ export function pageHtml(lang: Lang): string {
   }
   function addNote(cell, text, name) {
     cell.classList.add('has-note');
-    cell.setAttribute('tabindex', '0');
     cell.setAttribute('data-note', text);
     cell.setAttribute('aria-label', T.noteOf.replace('{cell}', name) + ': ' + cell.textContent);
     cell.addEventListener('mouseenter', function () { showNote(cell, text); });
@@ -205,36 +246,24 @@ export function pageHtml(lang: Lang): string {
     });
   }
 
-  function drawTable(state) {
-    var table = document.getElementById('sheet-table');
+  var grid = createGrid({ T: T, el: el, columnName: columnName, addNote: addNote, refresh: function (forced) { refresh(forced); } });
+
+  function drawTable(state, forced) {
     notePopup.hidden = true;
-    table.textContent = '';
-    table.setAttribute('data-sheet', state.sheet || '');
+    grid.draw(state, forced);
     var rows = state.values;
-    var width = rows.reduce(function (n, r) { return Math.max(n, r.length); }, 0);
-    var head = el('tr');
-    head.appendChild(el('th', ''));
-    for (var c = 0; c < width; c++) head.appendChild(el('th', columnName(c)));
-    var thead = el('thead');
-    thead.appendChild(head);
-    table.appendChild(thead);
-    var body = el('tbody');
-    var notes = {};
-    (state.notes || []).forEach(function (n) { notes[n[0] + ':' + n[1]] = n[2]; });
-    rows.forEach(function (r, i) {
-      var tr = el('tr');
-      tr.appendChild(el('td', i + 1, { 'class': 'rownum' }));
-      for (var c = 0; c < width; c++) {
-        var td = el('td', r[c] === undefined ? '' : r[c]);
-        var note = notes[i + ':' + c];
-        if (note) addNote(td, note, columnName(c) + (i + 1));
-        tr.appendChild(td);
-      }
-      body.appendChild(tr);
-    });
-    table.appendChild(body);
     document.getElementById('notice').textContent = rows.length === 0 ? T.empty
       : state.totalRows > rows.length ? T.showing.replace('{shown}', rows.length).replace('{total}', state.totalRows) : '';
+  }
+
+  function drawEditAs(state) {
+    var sel = document.getElementById('edit-as');
+    sel.textContent = '';
+    (state.editors || []).forEach(function (email, i) {
+      var o = el('option', email + (i === 0 ? ' ' + T.owner : ''), { value: email });
+      if (email === state.editAs) o.selected = true;
+      sel.appendChild(o);
+    });
   }
 
   function drawMenu(state) {
@@ -271,8 +300,11 @@ export function pageHtml(lang: Lang): string {
     }
   }
 
-  function refresh() {
-    if (pending) return;
+  var again = false;
+  var forcedNext = false;
+  function refresh(forced) {
+    if (forced) forcedNext = true;
+    if (pending) { again = true; return; }
     pending = true;
     var url = '/__playground/state';
     var gid = current === null ? gidFromHash() : null;
@@ -280,15 +312,19 @@ export function pageHtml(lang: Lang): string {
     else if (gid !== null) url += '?gid=' + gid;
     fetch(url).then(function (r) { return r.json(); }).then(function (state) {
       pending = false;
+      if (again) { again = false; refresh(); return; }
       current = state.sheet;
       drawToasts(state);
       var key = state.version + '|' + state.sheet + '|' + showHidden;
-      if (key === drawn) return;
+      if (key === drawn || grid.isEditing()) return;
       drawn = key;
+      var forced = forcedNext;
+      forcedNext = false;
       document.getElementById('receiver-link').href = state.receiverUrl || '#';
       document.body.setAttribute('data-version', String(state.version));
       drawTabs(state);
-      drawTable(state);
+      drawEditAs(state);
+      drawTable(state, forced);
       drawMenu(state);
       drawSidebar(state);
     }, function (e) {
@@ -307,6 +343,10 @@ export function pageHtml(lang: Lang): string {
       });
   }
 
+  document.getElementById('edit-as').addEventListener('change', function (ev) {
+    fetch('/__playground/edit-as', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: ev.target.value }) })
+      .then(function () { refresh(); });
+  });
   document.getElementById('extensions-button').addEventListener('click', function () {
     document.getElementById('extensions-menu').classList.toggle('open');
   });

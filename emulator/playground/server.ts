@@ -4,20 +4,26 @@
  * folder, seeds the demo database once, restores the saved spreadsheet and properties,
  * creates the demo content on a first start, opens the sidebar as a menu click would, and
  * serves the page on 127.0.0.1: the tabs (with their cell notes), the menu, the add-on's
- * toasts, and the sidebar bridged to the runtime. Every call is saved to the state folder as
- * soon as it returns.
+ * toasts, and the sidebar bridged to the runtime. The grid is editable as Sheets is: a person's
+ * typing and row changes go to the runtime as a person's edits (grid-state.ts says what the page
+ * gets: formulas, dropdowns, checkboxes, colours, charts). Every call is saved to the state folder
+ * as soon as it returns.
  */
 import * as http from 'node:http';
 import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { startReceiver, type Receiver } from '../src/http/receiver';
 import { AppsScriptRuntime } from '../src/runtime';
+import type { FiredTrigger } from '../src/person';
+import type { SheetFake } from '../src/services/spreadsheet/sheet';
 import type { Lang } from '../../src/shared/api-types';
 import { injectShim, publicFunctions } from './bridge';
 import { demoAnchor, generateDemoData } from './demo/dataset';
 import { createDemoContent, type SetupState } from './demo/content';
 import { adminRuntime, seedDemoDatabase } from './demo/seed';
+import { gridState } from './grid-state';
 import { pageHtml } from './page';
+import { PersonEditRefused, personEdit, personPaste, personRowChange } from '../src/person';
 import { StateStore } from './state';
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -130,6 +136,8 @@ async function serve(
   log: (line: string) => void,
 ): Promise<Playground> {
   let version = 1;
+  /** Who the page edits as: you (the owner) or a colleague without rights on protected ranges. */
+  const editors = [rt.defaultUser.email, 'sales@example.com', 'cs@example.com'];
   let sidebarVersion = 0;
   let shownSidebar: unknown = null;
   const setup = demo.state;
@@ -162,6 +170,25 @@ async function serve(
   if (opener) runMenuItem('showSidebar');
   else save();
 
+  let editAs = rt.defaultUser.email;
+
+  /** Runs a person's action: a refusal is an answer for the page, not a server error. */
+  const asPerson = (action: () => { triggers: FiredTrigger[] }) => {
+    try {
+      const done = action();
+      for (const t of done.triggers) if (!t.ok) log(`Trigger ${t.handler} failed: ${t.error ?? ''}`);
+      return { ok: true, triggers: done.triggers };
+    } catch (error) {
+      if (error instanceof PersonEditRefused)
+        return { ok: false, error: { reason: error.reason, message: error.message } };
+      if (error instanceof Error && /^No sheet named|^Row \d+ is not|^Cell \w+ is not/.test(error.message))
+        throw new HttpError(400, error.message);
+      throw error;
+    } finally {
+      afterCall();
+    }
+  };
+
   const state = (query: StateQuery) => {
     const ss = rt.spreadsheet._active();
     const sheets = ss
@@ -180,6 +207,7 @@ async function serve(
     const shown = Math.min(lastRow, MAX_PAGE_ROWS);
     const range = shown > 0 && lastCol > 0 ? sheet.getRange(1, 1, shown, lastCol) : null;
     const values = range ? range.getDisplayValues() : [];
+    const grid = gridState(sheet as unknown as SheetFake, Math.min(lastRow, MAX_PAGE_ROWS), lastCol, editAs);
     const sidebar = ui().sidebar;
     const toasts = ss._toasts;
     return {
@@ -198,6 +226,9 @@ async function serve(
       sidebar: sidebar ? { title: sidebar.title, version: sidebarVersion } : null,
       receiverUrl: `${receiver.origin}/__receiver/`,
       notes: range ? cellNotes(range.getNotes()) : [],
+      ...grid,
+      editors,
+      editAs,
       toastCount: toasts.length,
       toasts: toasts
         .slice(-TOASTS_SENT)
@@ -233,6 +264,47 @@ async function serve(
         const body = (await readJson(req)) as { functionName?: unknown };
         if (typeof body.functionName !== 'string') throw new HttpError(400, 'Expected {"functionName": string}.');
         return json(runMenuItem(body.functionName));
+      }
+      case 'POST /__playground/edit': {
+        const body = (await readJson(req)) as { sheet?: unknown; row?: unknown; col?: unknown; value?: unknown };
+        const { sheet, row, col, value } = body;
+        if (typeof sheet !== 'string' || !Number.isInteger(row) || !Number.isInteger(col) || typeof value !== 'string')
+          throw new HttpError(400, 'Expected {"sheet": string, "row": int, "col": int, "value": string}.');
+        if ((row as number) < 0 || (col as number) < 0) throw new HttpError(400, 'Rows and columns start at 0.');
+        const a1 = `${columnName(col as number)}${(row as number) + 1}`;
+        return json(asPerson(() => personEdit(rt, sheet, a1, value, editAs)));
+      }
+      case 'POST /__playground/paste': {
+        const body = (await readJson(req)) as { sheet?: unknown; row?: unknown; col?: unknown; rows?: unknown };
+        const { sheet, row, col, rows } = body;
+        const isRows =
+          Array.isArray(rows) &&
+          rows.length > 0 &&
+          rows.every((line) => Array.isArray(line) && line.every((v) => typeof v === 'string'));
+        if (typeof sheet !== 'string' || !Number.isInteger(row) || !Number.isInteger(col) || !isRows)
+          throw new HttpError(400, 'Expected {"sheet": string, "row": int, "col": int, "rows": string[][]}.');
+        if ((row as number) < 0 || (col as number) < 0) throw new HttpError(400, 'Rows and columns start at 0.');
+        const a1 = `${columnName(col as number)}${(row as number) + 1}`;
+        return json(asPerson(() => personPaste(rt, sheet, a1, rows as string[][], editAs)));
+      }
+      case 'POST /__playground/rows': {
+        const body = (await readJson(req)) as { sheet?: unknown; row?: unknown; action?: unknown };
+        const { sheet, row, action } = body;
+        if (
+          typeof sheet !== 'string' ||
+          !Number.isInteger(row) ||
+          (action !== 'insertAbove' && action !== 'insertBelow' && action !== 'delete')
+        )
+          throw new HttpError(400, 'Expected {"sheet": string, "row": int (1-based), "action": "insertAbove" | ...}.');
+        return json(asPerson(() => personRowChange(rt, sheet, action, row as number, editAs)));
+      }
+      case 'POST /__playground/edit-as': {
+        const body = (await readJson(req)) as { email?: unknown };
+        if (typeof body.email !== 'string' || !editors.includes(body.email))
+          throw new HttpError(400, `Expected {"email": one of ${editors.join(', ')}}.`);
+        editAs = body.email;
+        version++;
+        return json({ ok: true });
       }
       case 'POST /__playground/close':
         ui().sidebar = null;
@@ -275,6 +347,8 @@ async function serve(
     const runs = rt.base.scriptApp._fireDueTimeTriggers();
     if (runs.length === 0) return 0;
     for (const run of runs) if (!run.ok) log(`Time-driven trigger ${run.handler} failed: ${run.error?.message ?? ''}`);
+    // What the triggers wrote shows in the page at its next poll.
+    version++;
     save();
     return runs.length;
   };
@@ -303,6 +377,12 @@ async function serve(
       await receiver.stop();
     },
   };
+}
+
+function columnName(index: number): string {
+  let s = '';
+  for (let i = index + 1; i > 0; i = Math.floor((i - 1) / 26)) s = String.fromCharCode(65 + ((i - 1) % 26)) + s;
+  return s;
 }
 
 /** The cells that carry a note, as [row, column, note] (0-based), so the page can show them on hover. */

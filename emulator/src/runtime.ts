@@ -19,7 +19,12 @@ import { checkPermission } from './core/permissions';
 import { GuestRealm } from './core/realm';
 import { createBaseServices, type BaseServices } from './services/base';
 import { createJdbcService, type JdbcOptions, type JdbcService } from './services/jdbc';
-import { createSpreadsheetService, type SpreadsheetOptions, type SpreadsheetService } from './services/spreadsheet';
+import {
+  ChartsFake,
+  createSpreadsheetService,
+  type SpreadsheetOptions,
+  type SpreadsheetService,
+} from './services/spreadsheet';
 import { createUrlFetchService, type UrlFetchOptions, type UrlFetchService } from './services/urlfetch';
 
 export interface RuntimeOptions {
@@ -42,6 +47,8 @@ export interface RunOptions {
   authMode?: AuthModeName;
   kind?: ExecutionKind;
   user?: Partial<ExecutionUser>;
+  /** A trigger that fires only if the script defines it: when the function is absent, nothing is recorded. */
+  onlyIfDefined?: boolean;
 }
 
 export interface ExecutionResult {
@@ -51,6 +58,8 @@ export interface ExecutionResult {
   /** What Apps Script would report: name "Exception" for service errors, else the thrown error's name. */
   error?: { name: string; message: string; stack?: string };
   execution: Execution;
+  /** With `onlyIfDefined`: the script has no such function, so nothing ran. */
+  skipped?: boolean;
 }
 
 /** Thrown by `call` when the execution failed; `message` reads as Apps Script logs it. */
@@ -128,7 +137,8 @@ export class AppsScriptRuntime {
     this.jdbc = createJdbcService(host, options.jdbc ?? {});
     this.urlFetch = createUrlFetchService(host, options.urlFetch ?? {});
     this.base = createBaseServices(host, { spreadsheet: this.spreadsheet });
-    this.services = [this.spreadsheet, this.jdbc, this.urlFetch, ...this.base.all];
+    const charts: EmulatedService = { globalName: 'Charts', global: new ChartsFake() };
+    this.services = [this.spreadsheet, charts, this.jdbc, this.urlFetch, ...this.base.all];
   }
 
   /** Runs one execution of a global function of the bundle and reports how it ended. */
@@ -154,6 +164,10 @@ export class AppsScriptRuntime {
       });
       this.script.runInContext(context, { timeout: this.cpuTimeoutMs });
       const fn = (context as Record<string, unknown>)[functionName];
+      if (typeof fn !== 'function' && options.onlyIfDefined) {
+        this.executions.splice(this.executions.indexOf(execution), 1);
+        return { ok: true, skipped: true, execution };
+      }
       if (typeof fn !== 'function') {
         throw new AppsScriptException(`Script function not found: ${functionName}`);
       }

@@ -40,6 +40,7 @@ const RULES: Record<string, Rule> = {
   'SpreadsheetApp.openByUrl': { modes: FULL, scopes: [SCOPE.sheets] },
   'SpreadsheetApp.open': { modes: FULL, scopes: [SCOPE.sheets] },
   'SpreadsheetApp.create': { modes: FULL, scopes: [SCOPE.sheets] },
+  Charts: { modes: ALL, scopes: [] },
   Jdbc: { modes: NETWORK, scopes: [SCOPE.external] },
   'Jdbc.getCloudSqlConnection': { modes: NETWORK, scopes: [SCOPE.sqlService] },
   UrlFetchApp: { modes: NETWORK, scopes: [SCOPE.external] },

@@ -8,9 +8,10 @@ import type { ServiceHost } from '../../core/host';
 import { checkLength, Formula, isDateFormat, parseInput, type Cell } from './cells';
 import { displayOf } from './display';
 import { FormulaEngine } from './engine';
-import { shiftIndex, shiftSpan, type SheetModel, type Workbook, type Box } from './model';
+import { shiftIndex, shiftSpan, type SheetModel, type Workbook, type Box, type ValidationModel } from './model';
 import type { SparseGrid } from './grid';
 import { serialToDate } from './time';
+import { isRuleRange } from './validation';
 
 export class SpreadsheetContext {
   readonly engine: FormulaEngine;
@@ -246,6 +247,11 @@ export class SpreadsheetContext {
     });
     this.wb.namedRanges = this.wb.namedRanges.filter((n) => moveBox(n.box));
     for (const rule of sheet.conditionalRules) rule.ranges = rule.ranges.filter(moveBox);
+    for (const other of this.wb.sheets) for (const chart of other.charts) chart.ranges = chart.ranges.filter(moveBox);
+    for (const chart of sheet.charts) {
+      const key = dim === 'ROW' ? 'anchorRow' : 'anchorCol';
+      chart[key] = (shiftIndex(chart[key] - 1, at, count, insert) ?? at) + 1;
+    }
   }
 
   renameSheet(sheet: SheetModel, name: string): void {
@@ -272,6 +278,8 @@ export class SpreadsheetContext {
     this.wb.metadata = this.wb.metadata.filter((m) => !('sheet' in m.location) || m.location.sheet !== sheet);
     this.wb.protections = this.wb.protections.filter((p) => p.box.sheet !== sheet);
     this.wb.namedRanges = this.wb.namedRanges.filter((n) => n.box.sheet !== sheet);
+    for (const other of this.wb.sheets)
+      for (const c of other.charts) c.ranges = c.ranges.filter((b) => b.sheet !== sheet);
     if (this.wb.active === sheet) this.wb.active = this.wb.sheets.find((s) => !s.hidden) ?? this.wb.sheets[0];
   }
 
@@ -317,6 +325,22 @@ export class SpreadsheetContext {
       }
     }
     if (!options.formatOnly) this.engine.noteWrite(dstSheet, dst.row, dst.col, src.numRows, src.numCols, wroteFormula);
+  }
+
+  /**
+   * A rule as checked against typed input: VALUE_IN_RANGE becomes the list of its range's
+   * non-empty display values (as Sheets offers them); other rules are returned as they are.
+   */
+  effectiveRule(rule: ValidationModel): ValidationModel {
+    if (rule.criteria !== 'VALUE_IN_RANGE' || !isRuleRange(rule.args[0])) return rule;
+    const r = rule.args[0];
+    const sheet = this.wb.sheets.find((s) => s.sheetId === r.sheetId);
+    const values = sheet
+      ? this.readDisplay({ sheet, row: r.row, col: r.col, numRows: r.numRows, numCols: r.numCols })
+          .flat()
+          .filter((v) => v !== '')
+      : [];
+    return { ...rule, criteria: 'VALUE_IN_LIST', args: [[...new Set(values)], rule.args[1] ?? true] };
   }
 
   /** Grows a sheet to hold `rows` rows (appendRow past the end). */

@@ -16,6 +16,7 @@ import { SpreadsheetFake } from './spreadsheet';
 import { UiFake, type UiAnswer, type UiState } from './ui';
 
 export type { SpreadsheetSnapshot } from './snapshot';
+export { ChartsFake } from './charts';
 import { ConditionalFormatRuleBuilderFake, DataValidationBuilderFake, satisfies } from './validation';
 
 export interface SpreadsheetOptions {
@@ -60,6 +61,11 @@ export interface SpreadsheetService extends EmulatedService {
   _queueUiAnswer(answer: UiAnswer): void;
   /** A person types `value` into one cell; enforces protection and validation. */
   _userEdit(sheetName: string, a1: string, value: unknown, user?: string): UserEditResult;
+  /**
+   * A person pastes a block of typed text (rows of cells) with its top-left cell at `a1`: every
+   * cell is checked as `_userEdit` checks one, and nothing is written if any is refused.
+   */
+  _userPaste(sheetName: string, a1: string, rows: string[][], user?: string): RangeFake;
   /** The whole workbook as JSON-safe data (to persist it between runs). */
   _snapshot(): SpreadsheetSnapshot;
   /** Replaces the workbook with a snapshot; a malformed snapshot throws and changes nothing. */
@@ -89,13 +95,21 @@ const ENUMS = {
     NUMBER_GREATER_THAN: 'NUMBER_GREATER_THAN',
     NUMBER_BETWEEN: 'NUMBER_BETWEEN',
     NUMBER_EQUAL_TO: 'NUMBER_EQUAL_TO',
+    NUMBER_NOT_EQUAL_TO: 'NUMBER_NOT_EQUAL_TO',
+    NUMBER_GREATER_THAN_OR_EQUAL_TO: 'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+    NUMBER_LESS_THAN_OR_EQUAL_TO: 'NUMBER_LESS_THAN_OR_EQUAL_TO',
+    NUMBER_NOT_BETWEEN: 'NUMBER_NOT_BETWEEN',
     TEXT_CONTAINS: 'TEXT_CONTAINS',
+    TEXT_DOES_NOT_CONTAIN: 'TEXT_DOES_NOT_CONTAIN',
+    TEXT_STARTS_WITH: 'TEXT_STARTS_WITH',
+    TEXT_ENDS_WITH: 'TEXT_ENDS_WITH',
     TEXT_EQUAL_TO: 'TEXT_EQUAL_TO',
     CELL_EMPTY: 'CELL_EMPTY',
     CELL_NOT_EMPTY: 'CELL_NOT_EMPTY',
     CUSTOM_FORMULA: 'CUSTOM_FORMULA',
   },
   Dimension: DIMENSION,
+  InterpolationType: { NUMBER: 'NUMBER', PERCENT: 'PERCENT', PERCENTILE: 'PERCENTILE', MIN: 'MIN', MAX: 'MAX' },
 };
 
 class SpreadsheetAppFake {
@@ -106,6 +120,7 @@ class SpreadsheetAppFake {
   readonly DataValidationCriteria = ENUMS.DataValidationCriteria;
   readonly BooleanCriteria = ENUMS.BooleanCriteria;
   readonly Dimension = ENUMS.Dimension;
+  readonly InterpolationType = ENUMS.InterpolationType;
 
   constructor(
     private readonly _host: ServiceHost,
@@ -183,6 +198,23 @@ export function createSpreadsheetService(host: ServiceHost, options: Spreadsheet
     return sheet.getDataRange();
   };
 
+  /** What Sheets checks before a person's entry lands: protections, then validation that rejects. */
+  const checkUserCell = (model: SheetModel, r: number, c: number, value: unknown, who: string): void => {
+    if (ss._blockingProtections(model, r, c, who).length > 0) throw new AppsScriptException(PROTECTED_TEXT);
+    const stored = model.validations.get(r, c);
+    const rule = stored && ctx.effectiveRule(stored);
+    if (rule && !rule.allowInvalid) {
+      const parsed = parseInput(value, model.formats.get(r, c), { timeZone: wb.timeZone, locale: wb.locale });
+      const isDate = isDateFormat(parsed.format ?? model.formats.get(r, c));
+      if (!satisfies(rule, parsed.cell, isDate)) {
+        const a1 = ss._sheet(model)._box(r, c, 1, 1).getA1Notation();
+        throw new AppsScriptException(
+          rule.helpText || `The data you entered in cell ${a1} violates the data validation rules set on this cell.`,
+        );
+      }
+    }
+  };
+
   return {
     globalName: 'SpreadsheetApp',
     global,
@@ -205,21 +237,9 @@ export function createSpreadsheetService(host: ServiceHost, options: Spreadsheet
     _userEdit: (sheetName, a1, value, user) => {
       const sheet = ss._sheet(sheetNamed(sheetName));
       const range = sheet._rangeFromA1(a1);
-      const who = user ?? wb.owner;
       const model = sheet._model;
       const [r, c] = [range._row, range._col];
-      if (ss._blockingProtections(model, r, c, who).length > 0) throw new AppsScriptException(PROTECTED_TEXT);
-      const rule = model.validations.get(r, c);
-      if (rule && !rule.allowInvalid) {
-        const parsed = parseInput(value, model.formats.get(r, c), { timeZone: wb.timeZone, locale: wb.locale });
-        const isDate = isDateFormat(parsed.format ?? model.formats.get(r, c));
-        if (!satisfies(rule, parsed.cell, isDate)) {
-          throw new AppsScriptException(
-            rule.helpText ||
-              `The data you entered in cell ${range.getA1Notation()} violates the data validation rules set on this cell.`,
-          );
-        }
-      }
+      checkUserCell(model, r, c, value, user ?? wb.owner);
       const before = model.values.get(r, c);
       const oldValue =
         before === undefined
@@ -229,6 +249,25 @@ export function createSpreadsheetService(host: ServiceHost, options: Spreadsheet
             : String(range.getValue());
       ctx.writeValues(range._boxModel(), [[value]]);
       return { range, value: value === null || value === undefined ? '' : String(value), oldValue };
+    },
+    _userPaste: (sheetName, a1, rows, user) => {
+      const sheet = ss._sheet(sheetNamed(sheetName));
+      const start = sheet._rangeFromA1(a1);
+      const width = Math.max(0, ...rows.map((line) => line.length));
+      if (rows.length === 0 || width === 0) throw new AppsScriptException('Nothing to paste.');
+      const model = sheet._model;
+      const [r0, c0] = [start._row, start._col];
+      const block = rows.map((line) => Array.from({ length: width }, (_, j) => line[j] ?? ''));
+      // Every cell is checked before any is written: a refused paste changes nothing.
+      for (const [i, line] of block.entries()) {
+        for (const [j, value] of line.entries()) checkUserCell(model, r0 + i, c0 + j, value, user ?? wb.owner);
+      }
+      // Sheets grows the sheet to hold a pasted block.
+      ctx.ensureRows(model, r0 + block.length);
+      if (c0 + width > model.maxCols) ctx.insertCols(model, model.maxCols, c0 + width - model.maxCols);
+      const box = { sheet: model, row: r0, col: c0, numRows: block.length, numCols: width };
+      ctx.writeValues(box, block);
+      return sheet._box(r0, c0, block.length, width);
     },
   };
 }

@@ -52,6 +52,13 @@ export interface ValidationModel {
   helpText: string;
 }
 
+/** A point of a gradient rule: its colour and where it sits (type MIN/MAX need no value). */
+export interface GradientPoint {
+  color: string;
+  type: 'MIN' | 'MAX' | 'NUMBER' | 'PERCENT' | 'PERCENTILE';
+  value: string;
+}
+
 export interface ConditionalRuleModel {
   condition: string;
   args: unknown[];
@@ -59,6 +66,27 @@ export interface ConditionalRuleModel {
   fontColor: string | null;
   bold: boolean | null;
   ranges: Box[];
+  /** A colour scale instead of a boolean condition (absent on boolean rules). */
+  gradient?: { min: GradientPoint | null; mid: GradientPoint | null; max: GradientPoint | null } | null;
+}
+
+/** An embedded chart: its data ranges (on any sheet), type, options and anchor on its own sheet. */
+export interface ChartModel {
+  /** null until the chart is inserted into a sheet. */
+  chartId: number | null;
+  type: string;
+  ranges: Box[];
+  options: Record<string, unknown>;
+  /** 1-based anchor cell and pixel offsets, as setPosition takes them. */
+  anchorRow: number;
+  anchorCol: number;
+  offsetX: number;
+  offsetY: number;
+  /** -1: not set (Sheets guesses the headers). */
+  numHeaders: number;
+  transpose: boolean;
+  hiddenStrategy: string;
+  mergeStrategy: string;
 }
 
 export class SheetModel {
@@ -78,6 +106,7 @@ export class SheetModel {
   fontWeights = new SparseGrid<string>();
   validations = new SparseGrid<ValidationModel>();
   conditionalRules: ConditionalRuleModel[] = [];
+  charts: ChartModel[] = [];
   /** Number of formula cells (lets reads skip the formula engine on plain-value sheets). */
   formulaCount = 0;
 

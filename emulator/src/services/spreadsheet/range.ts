@@ -10,7 +10,7 @@ import { addMetadata, ARBITRARY_RANGE_TEXT, DeveloperMetadataFake, DeveloperMeta
 import type { Box, MetadataLocation } from './model';
 import { ProtectionFake } from './protection';
 import type { SheetFake } from './sheet';
-import { DataValidationFake } from './validation';
+import { DataValidationFake, type RuleRange } from './validation';
 
 type RangeApi = GoogleAppsScript.Spreadsheet.Range;
 
@@ -279,14 +279,19 @@ export class RangeFake
   merge(): this {
     return this;
   }
+  /** The Range a VALUE_IN_RANGE rule names (null once its sheet is gone). */
+  private readonly _ruleRange = (r: RuleRange): RangeFake | null => {
+    const sheet = this._sheet._ss._wb.sheets.find((s) => s.sheetId === r.sheetId);
+    return sheet ? this._sheet._ss._sheet(sheet)._box(r.row, r.col, r.numRows, r.numCols) : null;
+  };
   getDataValidation(): DataValidationFake | null {
     const v = this._sheet._model.validations.get(this._row, this._col);
-    return v ? new DataValidationFake(v) : null;
+    return v ? new DataValidationFake(v, this._ruleRange) : null;
   }
   getDataValidations(): (DataValidationFake | null)[][] {
     return grid(this._numRows, this._numCols, (r, c) => {
       const v = this._sheet._model.validations.get(this._row + r, this._col + c);
-      return v ? new DataValidationFake(v) : null;
+      return v ? new DataValidationFake(v, this._ruleRange) : null;
     });
   }
   setDataValidation(rule: DataValidationFake | null): this {

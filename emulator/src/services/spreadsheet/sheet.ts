@@ -1,7 +1,7 @@
 /**
  * SpreadsheetApp.Sheet: one tab. Ranges by A1 or coordinates (with Apps Script's bounds
  * errors), content extent, row/column insertion and deletion, hide/show, frozen panes,
- * developer metadata, protection and conditional format rules.
+ * developer metadata, protection, conditional format rules and embedded charts.
  */
 import { AppsScriptException } from '../../core/errors';
 import { parseA1 } from './a1';
@@ -12,6 +12,7 @@ import { ProtectionFake } from './protection';
 import { RangeFake } from './range';
 import type { SpreadsheetFake } from './spreadsheet';
 import { ConditionalFormatRuleFake } from './validation';
+import { copyChart, type ChartHost, EmbeddedChartBuilderFake, EmbeddedChartFake, newChartModel } from './charts';
 
 type SheetApi = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -344,6 +345,44 @@ export class SheetFake
   }
   clearConditionalFormatRules(): void {
     this._model.conditionalRules = [];
+  }
+
+  // ---- embedded charts -----------------------------------------------------------------
+
+  private get _chartHost(): ChartHost {
+    return { range: (b) => this._ss._sheet(b.sheet)._box(b.row, b.col, b.numRows, b.numCols) };
+  }
+  private _chartArg(chart: unknown, method: string): EmbeddedChartFake {
+    if (!(chart instanceof EmbeddedChartFake)) {
+      throw new AppsScriptException(
+        `The parameters (${chart === null ? 'null' : typeof chart}) don't match the method signature for SpreadsheetApp.Sheet.${method}.`,
+      );
+    }
+    return chart;
+  }
+  newChart(): EmbeddedChartBuilderFake {
+    return new EmbeddedChartBuilderFake(newChartModel(), this._chartHost);
+  }
+  /** Inserts a copy of the chart with a fresh chart id; the chart object given learns that id. */
+  insertChart(chart: unknown): void {
+    const given = this._chartArg(chart, 'insertChart');
+    const model = copyChart(given._model);
+    model.chartId = this._ss._wb.nextRandomInt();
+    given._model.chartId = model.chartId;
+    this._model.charts.push(model);
+  }
+  getCharts(): EmbeddedChartFake[] {
+    return this._model.charts.map((m) => new EmbeddedChartFake(copyChart(m), this._chartHost));
+  }
+  updateChart(chart: unknown): void {
+    const given = this._chartArg(chart, 'updateChart');
+    const at = this._model.charts.findIndex((m) => m.chartId !== null && m.chartId === given._model.chartId);
+    if (at < 0) throw new AppsScriptException('The chart to update was not found on this sheet.');
+    this._model.charts[at] = copyChart(given._model);
+  }
+  removeChart(chart: unknown): void {
+    const given = this._chartArg(chart, 'removeChart');
+    this._model.charts = this._model.charts.filter((m) => m.chartId !== given._model.chartId);
   }
 
   /** Host: whether any formula lives on this sheet. */

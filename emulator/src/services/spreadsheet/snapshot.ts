@@ -2,12 +2,19 @@
  * Saving and loading the emulated spreadsheet as plain JSON data, so the local playground
  * can keep a user's workbook between runs: workbook identity and settings, tab order, sheets
  * (cells with formulas, formats, notes, backgrounds, font weights, validations, conditional
- * rules, sizes, hidden/frozen flags), named ranges, developer metadata and protections.
+ * rules, embedded charts, sizes, hidden/frozen flags), named ranges, developer metadata and protections.
  */
 import { Formula, type Cell } from './cells';
 import type { SpreadsheetContext } from './context';
 import { SparseGrid } from './grid';
-import { SheetModel, type Box, type MetadataLocation, type ValidationModel } from './model';
+import {
+  SheetModel,
+  type Box,
+  type ChartModel,
+  type ConditionalRuleModel,
+  type MetadataLocation,
+  type ValidationModel,
+} from './model';
 
 /** A box as data: the sheet by its stable sheet id. */
 export interface BoxData {
@@ -46,7 +53,15 @@ export interface SheetData {
     fontColor: string | null;
     bold: boolean | null;
     ranges: BoxData[];
+    gradient?: ConditionalRuleModel['gradient'];
   }[];
+  /** Embedded charts (absent in snapshots saved before charts existed). */
+  charts?: ChartData[];
+}
+
+/** An embedded chart as data: its ranges by sheet id (they may lie on other sheets). */
+export interface ChartData extends Omit<ChartModel, 'ranges'> {
+  ranges: BoxData[];
 }
 
 export type LocationData =
@@ -155,7 +170,9 @@ export function snapshotWorkbook(ctx: SpreadsheetContext): SpreadsheetSnapshot {
         fontColor: rule.fontColor,
         bold: rule.bold,
         ranges: rule.ranges.map(boxData),
+        ...(rule.gradient ? { gradient: clone(rule.gradient) } : {}),
       })),
+      charts: s.charts.map((chart) => ({ ...clone({ ...chart, ranges: [] }), ranges: chart.ranges.map(boxData) })),
     })),
     namedRanges: wb.namedRanges.map((n) => ({ name: n.name, box: boxData(n.box) })),
     metadata: wb.metadata.map((m) => ({
@@ -222,6 +239,7 @@ export function restoreWorkbook(ctx: SpreadsheetContext, data: SpreadsheetSnapsh
       args: clone(rule.args),
       ranges: rule.ranges.map(box),
     }));
+    sheets[i].charts = (d.charts ?? []).map((chart) => ({ ...clone(chart), ranges: chart.ranges.map(box) }));
   });
   const location = (l: LocationData): MetadataLocation => {
     if (l.type === 'SPREADSHEET') return { type: 'SPREADSHEET' };

@@ -1,21 +1,37 @@
 /**
  * Data validation (builder and rule) and conditional format rules. Validation is stored per
  * cell and checked on user edits only (`_userEdit`); script writes ignore it, as in Sheets.
- * Conditional format rules are stored per sheet and not rendered.
+ * Conditional format rules are stored per sheet; conditional.ts evaluates them for the playground page.
  */
 import { AppsScriptException } from '../../core/errors';
 import type { Cell } from './cells';
 import { Formula } from './cells';
-import type { Box, ConditionalRuleModel, ValidationModel } from './model';
+import type { Box, ConditionalRuleModel, GradientPoint, ValidationModel } from './model';
+
+/** The range of a VALUE_IN_RANGE rule, stored as data (sheet by id) so rules stay JSON. */
+export interface RuleRange {
+  sheetId: number;
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+}
+
+export function isRuleRange(value: unknown): value is RuleRange {
+  return value !== null && typeof value === 'object' && typeof (value as RuleRange).sheetId === 'number';
+}
 
 export class DataValidationFake {
   static readonly appsScriptName = 'SpreadsheetApp.DataValidation';
-  constructor(readonly _model: ValidationModel) {}
+  constructor(
+    readonly _model: ValidationModel,
+    private readonly _range: (r: RuleRange) => object | null = () => null,
+  ) {}
   getCriteriaType(): string {
     return this._model.criteria;
   }
   getCriteriaValues(): unknown[] {
-    return this._model.args.slice();
+    return this._model.args.map((a) => (isRuleRange(a) ? this._range(a) : a));
   }
   getHelpText(): string {
     return this._model.helpText;
@@ -40,6 +56,21 @@ export class DataValidationBuilderFake {
   }
   requireValueInList(values: unknown[], showDropdown = true): this {
     return this.criteria('VALUE_IN_LIST', [Array.from(values).map(String), showDropdown]);
+  }
+  requireValueInRange(range: { _boxModel(): Box }, showDropdown = true): this {
+    if (!range || typeof range._boxModel !== 'function')
+      throw new AppsScriptException(
+        "The parameters don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInRange.",
+      );
+    const b = range._boxModel();
+    const data: RuleRange = {
+      sheetId: b.sheet.sheetId,
+      row: b.row,
+      col: b.col,
+      numRows: b.numRows,
+      numCols: b.numCols,
+    };
+    return this.criteria('VALUE_IN_RANGE', [data, showDropdown]);
   }
   requireNumberBetween(start: number, end: number): this {
     return this.criteria('NUMBER_BETWEEN', [start, end]);
@@ -136,6 +167,40 @@ export class BooleanConditionFake {
   }
 }
 
+const INTERPOLATION: GradientPoint['type'][] = ['MIN', 'MAX', 'NUMBER', 'PERCENT', 'PERCENTILE'];
+
+export class GradientConditionFake {
+  static readonly appsScriptName = 'SpreadsheetApp.GradientCondition';
+  constructor(private readonly _g: NonNullable<ConditionalRuleModel['gradient']>) {}
+  getMinColor(): string {
+    return this._g.min?.color ?? '';
+  }
+  getMinType(): string | null {
+    return this._g.min?.type ?? null;
+  }
+  getMinValue(): string {
+    return this._g.min?.value ?? '';
+  }
+  getMidColor(): string {
+    return this._g.mid?.color ?? '';
+  }
+  getMidType(): string | null {
+    return this._g.mid?.type ?? null;
+  }
+  getMidValue(): string {
+    return this._g.mid?.value ?? '';
+  }
+  getMaxColor(): string {
+    return this._g.max?.color ?? '';
+  }
+  getMaxType(): string | null {
+    return this._g.max?.type ?? null;
+  }
+  getMaxValue(): string {
+    return this._g.max?.value ?? '';
+  }
+}
+
 type RangeLike = { _boxModel(): Box; _rangeFor(box: Box): object };
 
 export class ConditionalFormatRuleFake {
@@ -147,11 +212,18 @@ export class ConditionalFormatRuleFake {
   getRanges(): object[] {
     return this._model.ranges.map(this._toRange);
   }
-  getBooleanCondition(): BooleanConditionFake {
-    return new BooleanConditionFake(this._model);
+  getBooleanCondition(): BooleanConditionFake | null {
+    return this._model.gradient ? null : new BooleanConditionFake(this._model);
+  }
+  getGradientCondition(): GradientConditionFake | null {
+    return this._model.gradient ? new GradientConditionFake(this._model.gradient) : null;
   }
   copy(): ConditionalFormatRuleBuilderFake {
-    return new ConditionalFormatRuleBuilderFake({ ...this._model, ranges: this._model.ranges.map((b) => ({ ...b })) });
+    return new ConditionalFormatRuleBuilderFake({
+      ...this._model,
+      ranges: this._model.ranges.map((b) => ({ ...b })),
+      gradient: this._model.gradient ? JSON.parse(JSON.stringify(this._model.gradient)) : null,
+    });
   }
 }
 
@@ -171,7 +243,39 @@ export class ConditionalFormatRuleBuilderFake {
   private when(condition: string, args: unknown[]): this {
     this._model.condition = condition;
     this._model.args = args;
+    this._model.gradient = null;
     return this;
+  }
+  private _point(which: 'min' | 'mid' | 'max', color: unknown, type: unknown, value: unknown): this {
+    const kind = String(type);
+    if (!INTERPOLATION.includes(kind as GradientPoint['type'])) throw new AppsScriptException('Invalid argument: type');
+    this._model.condition = '';
+    this._model.args = [];
+    const gradient = this._model.gradient ?? { min: null, mid: null, max: null };
+    gradient[which] = {
+      color: String(color),
+      type: kind as GradientPoint['type'],
+      value: value === undefined ? '' : String(value),
+    };
+    this._model.gradient = gradient;
+    return this;
+  }
+  /** Uses the ranges' maximum value as the gradient's maxpoint. */
+  setGradientMaxpoint(color: string): this {
+    return this._point('max', color, 'MAX', '');
+  }
+  setGradientMaxpointWithValue(color: string, type: unknown, value: string): this {
+    return this._point('max', color, type, value);
+  }
+  setGradientMidpointWithValue(color: string, type: unknown, value: string): this {
+    return this._point('mid', color, type, value);
+  }
+  /** Uses the ranges' minimum value as the gradient's minpoint. */
+  setGradientMinpoint(color: string): this {
+    return this._point('min', color, 'MIN', '');
+  }
+  setGradientMinpointWithValue(color: string, type: unknown, value: string): this {
+    return this._point('min', color, type, value);
   }
   whenNumberLessThan(n: number): this {
     return this.when('NUMBER_LESS_THAN', [n]);
@@ -184,6 +288,27 @@ export class ConditionalFormatRuleBuilderFake {
   }
   whenNumberEqualTo(n: number): this {
     return this.when('NUMBER_EQUAL_TO', [n]);
+  }
+  whenNumberNotEqualTo(n: number): this {
+    return this.when('NUMBER_NOT_EQUAL_TO', [n]);
+  }
+  whenNumberGreaterThanOrEqualTo(n: number): this {
+    return this.when('NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]);
+  }
+  whenNumberLessThanOrEqualTo(n: number): this {
+    return this.when('NUMBER_LESS_THAN_OR_EQUAL_TO', [n]);
+  }
+  whenNumberNotBetween(a: number, b: number): this {
+    return this.when('NUMBER_NOT_BETWEEN', [a, b]);
+  }
+  whenTextDoesNotContain(text: string): this {
+    return this.when('TEXT_DOES_NOT_CONTAIN', [text]);
+  }
+  whenTextStartsWith(text: string): this {
+    return this.when('TEXT_STARTS_WITH', [text]);
+  }
+  whenTextEndsWith(text: string): this {
+    return this.when('TEXT_ENDS_WITH', [text]);
   }
   whenTextContains(text: string): this {
     return this.when('TEXT_CONTAINS', [text]);
@@ -222,8 +347,13 @@ export class ConditionalFormatRuleBuilderFake {
     return this._model.ranges.map(this.toRange);
   }
   build(): ConditionalFormatRuleFake {
+    const g = this._model.gradient;
     return new ConditionalFormatRuleFake(
-      { ...this._model, ranges: this._model.ranges.map((b) => ({ ...b })) },
+      {
+        ...this._model,
+        ranges: this._model.ranges.map((b) => ({ ...b })),
+        gradient: g ? JSON.parse(JSON.stringify(g)) : null,
+      },
       this.toRange,
     );
   }
