@@ -59,6 +59,11 @@ it('set up twice creates and repairs nothing; setup, refresh and tick never touc
   expect(customers()).toEqual(typed);
   expect(tab(ss, 'Customers').getProtections(SpreadsheetProtection.RANGE)).toHaveLength(1);
   expect(tab(ss, 'Customers').getConditionalFormatRules()).toHaveLength(1);
+  // One embedded chart of the band counts over time, not a second one.
+  const charts = tab(ss, 'Health dashboard').getCharts();
+  expect(charts).toHaveLength(1);
+  expect(charts[0].getRanges().map((r) => (r as { getA1Notation(): string }).getA1Notation())).toEqual(['J2:M402']);
+  expect(charts[0].getOptions().get('title')).toBe('Customers per band over time');
 
   // A refresh of the inputs query and a tick leave the sales rows as typed too.
   const id = first.inputsQueryId ?? '';
