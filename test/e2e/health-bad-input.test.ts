@@ -106,7 +106,18 @@ it('text in a number column and a date typed as text', () => {
 
 it('a company that is not in the database is scored by the missing-data rules', () => {
   const f = fresh();
-  f.type([999_999, 'Prospect KK', 'Business', '', '', 1000, 10, '', 'kim@example.com', 'Trial', 4]);
+  const h = values(f.ss, 'Customers')[0].map(String);
+  const typed: Record<string, unknown> = {
+    company_id: 999_999,
+    company: 'Prospect KK',
+    plan: 'Business',
+    contract_value: 1000,
+    seats: 10,
+    cs_owner: 'kim@example.com',
+    stage: 'Trial',
+    sentiment: 4,
+  };
+  f.type(h.map((key) => typed[key] ?? ''));
   const i = rowOf(f, 999_999);
   expect(f.column('Check')[i]).toBe('ℹ not in the database: scored by the missing-data rules');
   // worst, neutral, worst, neutral; sentiment 4 scores 100; renewal (no date) is excluded.

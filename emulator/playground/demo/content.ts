@@ -133,19 +133,20 @@ FROM demo.companies c
 WHERE c.deleted_at IS NULL
 ORDER BY c.id`;
 
+/** The first six columns are the original demo tab's; the health columns follow (as sales added them). */
 export const CUSTOMERS_HEADER = [
   'company_id',
   'company',
-  'plan',
+  'sales_owner',
+  'stage',
   'contract_start',
+  'memo',
+  'plan',
   'contract_end',
   'contract_value',
   'seats',
-  'sales_owner',
   'cs_owner',
-  'stage',
   'sentiment',
-  'memo',
 ];
 
 /**
@@ -205,16 +206,16 @@ export function customersRows(demo: DemoData): (string | number)[][] {
   const rows = CUSTOMERS.map(([id, owner, stage, days, memo, plan, length, value, seats, cs, sentiment]) => [
     id,
     names.get(id) ?? '',
-    plan,
+    owner,
+    stage,
     daysBefore(days),
+    memo,
+    plan,
     daysBefore(days - length),
     value,
     seats,
-    owner,
     cs,
-    stage,
     sentiment,
-    memo,
   ]);
   return [CUSTOMERS_HEADER, ...rows];
 }

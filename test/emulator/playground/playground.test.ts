@@ -67,7 +67,7 @@ describe('the demo dataset', () => {
   it('dates the Customers tab before the data ends, and refuses an anchor that is not a date', () => {
     const rows = customersRows(generateDemoData('2026-03-15'));
     expect(rows[0]).toEqual(CUSTOMERS_HEADER);
-    expect(rows.slice(1).map((r) => r[3])).toEqual([
+    expect(rows.slice(1).map((r) => r[4])).toEqual([
       '2025-12-15',
       '2025-02-28',
       '2025-04-19',
@@ -155,10 +155,10 @@ describe('startPlayground', () => {
     expect(s.values[0]).toEqual(CUSTOMERS_HEADER);
     expect(s.values).toHaveLength(6);
     expect(s.values[1][1]).toBe(generateDemoData(pg.demoAnchor).companies[11].name);
-    expect(s.values.slice(1).map((r) => r[3])).toEqual(
+    expect(s.values.slice(1).map((r) => r[4])).toEqual(
       customersRows(generateDemoData(pg.demoAnchor))
         .slice(1)
-        .map((r) => r[3]),
+        .map((r) => r[4]),
     );
   });
 
