@@ -284,6 +284,9 @@ export function createDemoContent(rt: AppsScriptRuntime, done: SetupState, demo:
     });
     if (setup.ok && setup.value.inputsQueryId) state.healthSetup = true;
     else problems.push(`health scores: ${setup.ok ? setup.value.message : setup.error}`);
+    // Setup made its tabs active one after the other: the demo opens on what sales type into.
+    const customers = rt.spreadsheet._active().getSheetByName('Customers');
+    if (customers) rt.spreadsheet._active().setActiveSheet(customers);
   }
   return { state, problems };
 }
