@@ -339,6 +339,8 @@ const MESSAGES = {
     ja: '今週の大きな下落(毎日のスナップショットで更新)',
   },
   'health.dash.drop': { en: 'Drop', ja: '下落' },
+  'health.dash.before': { en: 'Score 7 days ago', ja: '7 日前のスコア' },
+  'health.dash.after': { en: 'Score now', ja: '現在のスコア' },
   'health.dash.overTime': {
     en: 'Band counts over time (one row per daily snapshot)',
     ja: '帯ごとの顧客数の推移(毎日のスナップショットごとに 1 行)',

@@ -20,8 +20,8 @@ export function dropsHeader(ctx: { lang: FormulaContext['lang'] }): string[] {
   return [
     translate(ctx.lang, 'health.col.company_id'),
     translate(ctx.lang, 'health.col.company'),
-    translate(ctx.lang, 'health.hist.score'),
-    translate(ctx.lang, 'health.hist.score'),
+    translate(ctx.lang, 'health.dash.before'),
+    translate(ctx.lang, 'health.dash.after'),
     translate(ctx.lang, 'health.dash.drop'),
   ];
 }
