@@ -10,6 +10,7 @@ import { UserError } from '../../core/user-error';
 import type { FormulaContext, ResolvedMeasure } from '../../core/health/formulas';
 import { columnLetter, HISTORY_KEYS, OVERRIDE_KEYS } from '../../core/health/layout';
 import { problemText } from '../../core/health/validate';
+import { readJson, writeJson } from '../../adapters/document-properties';
 import { sheetIdOf, spreadsheetUrl, type Sheet } from '../../adapters/sheets';
 import type { HealthSetupView } from '../../shared/api-types';
 import type { ExecutionContext } from '../context';
@@ -21,6 +22,8 @@ import { ensureInputs, type InputsRequest } from './inputs';
 import { ensureHealthTab, type HealthRole, tabTitle } from './tabs';
 
 const LOCK_WAIT_MS = 10_000;
+/** Set once setup has run: the tick's daily snapshot looks for the health tabs only then. */
+export const HEALTH_SET_UP_KEY = 'sheetdash.health.setUp';
 
 export function setupHealth(ctx: ExecutionContext, request: InputsRequest): HealthSetupView {
   const held = ctx.lock.hold(LOCK_WAIT_MS, () => runSetup(ctx, request));
@@ -127,6 +130,7 @@ function runSetup(ctx: ExecutionContext, request: InputsRequest): HealthSetupVie
   const dashboard = tab('dashboard');
   buildDashboard(dashboard.sheet, formulaContext, bandNames, health.sheet.getName(), report, dashboard.created);
 
+  if (readJson<boolean>(HEALTH_SET_UP_KEY) !== true) writeJson(HEALTH_SET_UP_KEY, true);
   const problems = [...inputs.problems, ...readConfigTab(config.sheet).problems.map((p) => problemText(L, p))];
   const lines = [
     created.length > 0 ? translate(L, 'health.setup.created', { items: created.join(', ') }) : '',

@@ -18,7 +18,7 @@ import { readJson, writeJson } from '../../adapters/document-properties';
 import type { ExecutionContext } from '../context';
 import { DASH_DROPS_COLUMN, DASH_DROPS_ROWS, DASH_TREND_COLUMN } from './dashboard';
 import { healthRowsFor } from './health-tab';
-import { setupHealth } from './setup';
+import { HEALTH_SET_UP_KEY, setupHealth } from './setup';
 import { findHealthTab } from './tabs';
 
 export const SNAPSHOT_KEY = 'sheetdash.health.snapshot';
@@ -36,14 +36,17 @@ export interface SnapshotReport {
 type Cell = string | number | boolean | Date;
 
 export function dailySnapshot(ctx: ExecutionContext): SnapshotReport | null {
-  const health = findHealthTab('health');
-  const history = findHealthTab('history');
-  if (!health || !history) return null;
+  // Document properties are read once per execution: a spreadsheet without health scores, or
+  // one whose snapshot of today is taken, costs the tick no service call here.
+  if (readJson<boolean>(HEALTH_SET_UP_KEY) !== true) return null;
   const tz = ctx.timeZone();
   const day = (d: Date) => Utilities.formatDate(d, tz, 'yyyy-MM-dd');
   const today = day(new Date(ctx.clock.now()));
   if (readJson<string>(SNAPSHOT_KEY) === today) return { taken: false, rows: 0, date: today };
   if (ctx.deadline.remainingMs() < SNAPSHOT_MIN_MS) return null;
+  const health = findHealthTab('health');
+  const history = findHealthTab('history');
+  if (!health || !history) return null;
 
   const customers = findHealthTab('customers');
   const covered = Math.max(0, health.getLastRow() - HEALTH_FIRST_ROW + 1);
