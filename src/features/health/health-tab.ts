@@ -14,7 +14,7 @@ import {
   healthParamRows,
   healthRowFormulas,
 } from '../../core/health/formulas';
-import { CUSTOMERS_FIRST_ROW, HEALTH_FIRST_ROW, HEALTH_ROW_OFFSET, HEALTH_SPARE_ROWS } from '../../core/health/layout';
+import { CUSTOMERS_FIRST_ROW, HEALTH_FIRST_ROW, HEALTH_SPARE_ROWS } from '../../core/health/layout';
 import type { Sheet } from '../../adapters/sheets';
 import type { TabRepair } from './customers-tab';
 
@@ -25,7 +25,7 @@ export function healthRowsFor(customersLastRow: number): number {
   return Math.max(0, customersLastRow - CUSTOMERS_FIRST_ROW + 1) + HEALTH_SPARE_ROWS;
 }
 
-/** Writes what differs; answers whether anything did. */
+/** Writes what differs; notes in `report` that it repaired something (unless the tab is new). */
 export function buildHealth(
   sheet: Sheet,
   ctx: FormulaContext,
@@ -123,9 +123,4 @@ function colourBands(sheet: Sheet, ctx: FormulaContext, bandNames: string[], las
   );
   sheet.setConditionalFormatRules(rules);
   return true;
-}
-
-/** The first Health row showing Customers row `row`. */
-export function healthRowOf(customersRow: number): number {
-  return customersRow + HEALTH_ROW_OFFSET;
 }

@@ -42,11 +42,6 @@ function storedQueryId(ctx: ExecutionContext): string | null {
   }
 }
 
-export function inputsQueryId(): string | null {
-  const id = readJson<string>(INPUTS_QUERY_KEY);
-  return typeof id === 'string' && id ? id : null;
-}
-
 /** The inputs query (saved and run once when new) and the tab its result lands in. */
 export function ensureInputs(ctx: ExecutionContext, request: InputsRequest): InputsOutcome {
   const created: string[] = [];
