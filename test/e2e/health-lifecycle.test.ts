@@ -75,6 +75,27 @@ it('set up twice creates and repairs nothing; setup, refresh and tick never touc
   expect(api(rt, 'getQuery', { id }).schedule).toBe('daily at 06:00');
 });
 
+it('a colleague repairing in Japanese finds the English tabs by their tags: nothing duplicated, sales rows kept', () => {
+  const { rt, ss, dataSourceId } = demoRuntime(db);
+  setupHealth(rt, dataSourceId);
+  const typed = values(ss, 'Customers');
+  const tabs = ss.getSheets().map((s) => s.getName());
+  const before = scores(ss);
+  tab(ss, 'Health').setName('CS view');
+  const answer = rt.scriptRun('sheetdashApi', ['setupHealth', {}], { user: { locale: 'ja' } });
+  expect(answer.ok).toBe(true);
+  const report = (answer as { value: { value: { created: string[]; repaired: string[]; message: string } } }).value
+    .value;
+  expect(report.created).toEqual([]);
+  expect(report.message).toContain('修復');
+  expect(ss.getSheets().map((s) => s.getName())).toEqual(tabs.map((n) => (n === 'Health' ? 'CS view' : n)));
+  expect(values(ss, 'Customers')).toEqual(typed);
+  // The Health tab now speaks Japanese, with the same scores.
+  const header = values(ss, 'CS view')[0].map(String);
+  expect(header.slice(0, 2)).toEqual(['会社 ID', '会社名']);
+  expect(healthRows(ss, 'CS view').map((r) => r[header.indexOf('スコア')])).toEqual(before);
+});
+
 it('snapshots once a day from the tick, newest first, and the change column reads the last one', () => {
   const { rt, ss, dataSourceId } = demoRuntime(db);
   setupHealth(rt, dataSourceId);
