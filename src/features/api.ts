@@ -12,6 +12,7 @@ import type { ApiMethodName, ApiResponse } from '../shared/api-types';
 import { deleteDataSource, listDataSources, saveDataSource, testDataSource } from './datasources';
 import { ALERT_HANDLERS } from './alerts/api-handlers';
 import { DESTINATION_HANDLERS } from './destination-handlers';
+import { HEALTH_HANDLERS } from './health/api-handlers';
 import { LIBRARY_HANDLERS } from './library/api-handlers';
 import { SCHEDULE_HANDLERS } from './schedule/api-handlers';
 import { type ApiHandlers, invoke, NO_PAYLOAD } from './api-handler';
@@ -63,6 +64,7 @@ export const API: ApiHandlers<ApiMethodName> = {
   ...SCHEDULE_HANDLERS,
   ...DESTINATION_HANDLERS,
   ...ALERT_HANDLERS,
+  ...HEALTH_HANDLERS,
 };
 
 function isMethod(method: unknown): method is ApiMethodName {

@@ -495,6 +495,27 @@ export interface ApiMethods {
   previewAlertMessage: [{ rule: AlertRule; kind: 'triggered' | 'recovered' }, AlertPreviewView];
   /** Shows the alert history tab (made if missing) and answers its link. */
   openAlertHistory: [undefined, { url: string; sheetName: string }];
+  /**
+   * Creates or repairs the health-score tabs (Customers, Health config, Health, overrides,
+   * history, dashboard) and the scheduled "health inputs" query, when a data source and its SQL
+   * are given and none exists yet.
+   */
+  setupHealth: [{ dataSourceId?: string; sql?: string } | undefined, HealthSetupView];
+}
+
+/** What "Set up health scores" did. */
+export interface HealthSetupView {
+  /** Tabs and queries made this time (their names). */
+  created: string[];
+  /** What was repaired (in the user's language). */
+  repaired: string[];
+  /** What CS should fix in the configuration, or why the inputs query is missing. */
+  problems: string[];
+  /** All of it as one message to show. */
+  message: string;
+  /** The Health tab's link. */
+  healthUrl: string;
+  inputsQueryId: string | null;
 }
 
 export type ApiMethodName = keyof ApiMethods;

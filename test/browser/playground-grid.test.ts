@@ -154,13 +154,14 @@ describeBrowser('the playground grid in Chromium', () => {
   });
 
   it('types a formula and sees it computed', async () => {
-    await cell(1, 8).dblclick();
+    // Column M: the first column the demo Customers tab leaves empty.
+    await cell(1, 12).dblclick();
     await page.keyboard.type('=A2*2+1');
     await page.keyboard.press('Enter');
-    await cell(1, 8).filter({ hasText: '25' }).waitFor();
-    await cell(1, 8).click();
+    await cell(1, 12).filter({ hasText: '25' }).waitFor();
+    await cell(1, 12).click();
     await expect(page.getByTestId('formula-bar').textContent()).resolves.toBe('=A2*2+1');
-    expect(pg.runtime.spreadsheet._sheetFormulas('Customers')[1][8]).toBe('=A2*2+1');
+    expect(pg.runtime.spreadsheet._sheetFormulas('Customers')[1][12]).toBe('=A2*2+1');
   });
 
   it('picks a stage from the dropdown and shows its conditional colour with readable text', async () => {

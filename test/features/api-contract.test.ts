@@ -69,6 +69,7 @@ describe('the API table and the contract', () => {
       listRecentRuns: true,
       getScheduleStatus: true,
       turnOnSchedule: true,
+      setupHealth: true,
       listDestinationKinds: true,
       listDestinations: true,
       saveDestination: true,

@@ -2,8 +2,9 @@
  * The demo spreadsheet's first-start content, created through the add-on's real API (as the
  * sidebar would): the "Demo DB" data source on the embedded PGlite, a few saved queries (a
  * check query for inconsistent data, one with a {{ since }} date parameter), and a
- * "Customers" tab with the rows sales typed, a Slack destination on the local receiver and an
- * alert on the check query ("returns rows") posting there. Each step is recorded as done only when it
+ * "Customers" tab with the rows sales typed, a Slack destination on the local receiver, an
+ * alert on the check query ("returns rows") posting there, and the health scores set up on the
+ * Customers tab (with the demo "health inputs" query). Each step is recorded as done only when it
  * worked, so a step the server cannot do yet is tried again on the next start.
  */
 import type { AppsScriptRuntime } from '../../src/runtime';
@@ -11,6 +12,7 @@ import type {
   AlertView,
   DataSourceView,
   DestinationView,
+  HealthSetupView,
   QueryInput,
   QuerySummary,
   SaveQueryAnswer,
@@ -30,6 +32,8 @@ export interface SetupState {
   destinationId?: string;
   /** The check query's alert, posting to that destination. */
   checkAlert?: boolean;
+  /** Health scores set up through the API (Customers, Health config, Health, dashboard, inputs query). */
+  healthSetup?: boolean;
 }
 
 /** The demo's Slack: a bot token destination whose https://slack.com/api goes to the local receiver. */
@@ -113,15 +117,85 @@ ORDER BY logins DESC`,
   },
 ];
 
-export const CUSTOMERS_HEADER = ['company_id', 'company', 'sales_owner', 'stage', 'contract_start', 'memo'];
+/**
+ * The demo "health inputs" query: one row per company with the measure columns of the health
+ * defaults (active users and invoices of the last 30 days, days since the last login, overdue
+ * invoices). The demo data ends today, so CURRENT_DATE is its last day.
+ */
+export const HEALTH_INPUTS_SQL = `SELECT c.id AS company_id,
+  (SELECT COUNT(DISTINCT u.id) FROM demo.users u JOIN demo.logins l ON l.user_id = u.id
+    WHERE u.company_id = c.id AND l.logged_in_at >= CURRENT_DATE - 30) AS active_users_30d,
+  (SELECT COUNT(*) FROM demo.invoices i WHERE i.company_id = c.id AND i.issued_on >= CURRENT_DATE - 30) AS invoices_30d,
+  (SELECT CURRENT_DATE - CAST(MAX(l.logged_in_at) AS DATE) FROM demo.users u JOIN demo.logins l ON l.user_id = u.id
+    WHERE u.company_id = c.id) AS days_since_login,
+  (SELECT COUNT(*) FROM demo.invoices i WHERE i.company_id = c.id AND i.status = 'open' AND i.due_on < CURRENT_DATE) AS overdue_invoices
+FROM demo.companies c
+WHERE c.deleted_at IS NULL
+ORDER BY c.id`;
 
-/** What sales typed for each customer; the contract started this many days before the data ends. */
-const CUSTOMERS: [number, string, string, number, string][] = [
-  [12, 'tanaka@example.com', 'Onboarding', 90, '請求書は PDF 希望'],
-  [57, 'smith@example.com', 'Active', 380, 'Renewal talk in Q1'],
-  [103, 'tanaka@example.com', 'Active', 330, ''],
-  [188, 'sato@example.com', 'Trial', 30, 'ログイン少なめ'],
-  [240, 'smith@example.com', 'Churn risk', 570, 'Asked about downgrade'],
+/** The first six columns are the original demo tab's; the health columns follow (as sales added them). */
+export const CUSTOMERS_HEADER = [
+  'company_id',
+  'company',
+  'sales_owner',
+  'stage',
+  'contract_start',
+  'memo',
+  'plan',
+  'contract_end',
+  'contract_value',
+  'seats',
+  'cs_owner',
+  'sentiment',
+];
+
+/**
+ * What sales typed for each customer: id, sales owner, stage, days since the contract started,
+ * memo, then plan, contract length in days, contract value, seats, CS owner, sentiment (1-5).
+ */
+type CustomerTyped = [number, string, string, number, string, string, number, number, number, string, number];
+const CUSTOMERS: CustomerTyped[] = [
+  [
+    12,
+    'tanaka@example.com',
+    'Onboarding',
+    90,
+    '請求書は PDF 希望',
+    'Business',
+    365,
+    1_200_000,
+    20,
+    'kim@example.com',
+    4,
+  ],
+  [
+    57,
+    'smith@example.com',
+    'Active',
+    380,
+    'Renewal talk in Q1',
+    'Enterprise',
+    730,
+    4_800_000,
+    60,
+    'kim@example.com',
+    5,
+  ],
+  [103, 'tanaka@example.com', 'Active', 330, '', 'Starter', 365, 300_000, 5, 'lee@example.com', 3],
+  [188, 'sato@example.com', 'Trial', 30, 'ログイン少なめ', 'Starter', 60, 0, 3, 'lee@example.com', 2],
+  [
+    240,
+    'smith@example.com',
+    'Churn risk',
+    570,
+    'Asked about downgrade',
+    'Business',
+    730,
+    900_000,
+    15,
+    'kim@example.com',
+    1,
+  ],
 ];
 
 /** The Customers tab as sales typed it (company ids and names from the demo data, dates before its end). */
@@ -129,13 +203,19 @@ export function customersRows(demo: DemoData): (string | number)[][] {
   const names = new Map(demo.companies.map((c) => [c.id, c.name]));
   const anchor = Date.parse(`${demo.anchor}T00:00:00Z`);
   const daysBefore = (days: number) => new Date(anchor - days * 86_400_000).toISOString().slice(0, 10);
-  const rows = CUSTOMERS.map(([id, owner, stage, days, memo]) => [
+  const rows = CUSTOMERS.map(([id, owner, stage, days, memo, plan, length, value, seats, cs, sentiment]) => [
     id,
     names.get(id) ?? '',
     owner,
     stage,
     daysBefore(days),
     memo,
+    plan,
+    daysBefore(days - length),
+    value,
+    seats,
+    cs,
+    sentiment,
   ]);
   return [CUSTOMERS_HEADER, ...rows];
 }
@@ -195,6 +275,18 @@ export function createDemoContent(rt: AppsScriptRuntime, done: SetupState, demo:
       sheet.setFrozenRows(1);
     }
     state.customersTab = true;
+  }
+
+  if (state.dataSourceId && state.customersTab && !state.healthSetup) {
+    const setup = callApi<HealthSetupView>(rt, 'setupHealth', {
+      dataSourceId: state.dataSourceId,
+      sql: HEALTH_INPUTS_SQL,
+    });
+    if (setup.ok && setup.value.inputsQueryId) state.healthSetup = true;
+    else problems.push(`health scores: ${setup.ok ? setup.value.message : setup.error}`);
+    // Setup made its tabs active one after the other: the demo opens on what sales type into.
+    const customers = rt.spreadsheet._active().getSheetByName('Customers');
+    if (customers) rt.spreadsheet._active().setActiveSheet(customers);
   }
   return { state, problems };
 }

@@ -31,6 +31,7 @@ import { readFirstColumn } from './bind-context';
 import { DEFAULT_ROW_LIMIT } from '../refresh/refresh';
 import type { DestinationMethod } from '../destination-handlers';
 import type { ScheduleMethod } from '../schedule/api-handlers';
+import type { HealthMethod } from '../health/api-handlers';
 
 const ID_MAX = 100;
 const FILTERS: LibraryFilter[] = ['all', 'mine', 'recent', 'archived'];
@@ -82,7 +83,7 @@ function requiredVersion(p: Payload, key: string): number {
   return v;
 }
 
-/** The methods this table answers: every method but the data sources' (api.ts) and the schedule's. */
+/** The methods this table answers: every method but the data sources' (api.ts), the schedule's, destinations', alerts' and health's. */
 export type LibraryMethod = Exclude<
   ApiMethodName,
   | 'listDataSourceKinds'
@@ -93,6 +94,7 @@ export type LibraryMethod = Exclude<
   | ScheduleMethod
   | DestinationMethod
   | AlertMethod
+  | HealthMethod
 >;
 
 export const LIBRARY_HANDLERS: ApiHandlers<LibraryMethod> = {

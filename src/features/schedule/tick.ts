@@ -20,6 +20,7 @@ import { listStoredQueries } from '../library/library';
 import { readAlerts, type StoredAlert } from '../alerts/alert-sheet';
 import { runSavedQuery } from '../library/run';
 import { StagingTab } from '../refresh/staging-tab';
+import { dailySnapshot, type SnapshotReport } from '../health/snapshot';
 
 /** A refresh is started only while at least this much of the execution's deadline is left. */
 export const MIN_TIME_TO_START_MS = 60_000;
@@ -32,6 +33,8 @@ export interface TickReport {
   deferred: string[];
   /** True when another execution held the document lock, so this tick ran nothing. */
   busy: boolean;
+  /** The daily health snapshot (null: no health tabs, or too little time left this tick). */
+  healthSnapshot?: SnapshotReport | null;
 }
 
 export function tick(ctx: ExecutionContext): TickReport {
@@ -110,7 +113,18 @@ function runDueQueries(ctx: ExecutionContext): TickReport {
       message: result.message,
     });
   }
+  // After the due queries, so the snapshot sees the inputs refreshed this tick.
+  report.healthSnapshot = takeSnapshot(ctx);
   return report;
+}
+
+function takeSnapshot(ctx: ExecutionContext): SnapshotReport | null {
+  try {
+    return dailySnapshot(ctx);
+  } catch (error) {
+    console.warn(`sheetdash tick: the health snapshot failed, retried next tick: ${String(error)}`);
+    return null;
+  }
 }
 
 /** What "Turn on scheduled refreshes" recorded: which trigger, how often, who owns it, since when. */

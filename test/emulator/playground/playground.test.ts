@@ -10,7 +10,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { type DemoData, demoAnchor, demoStatements, generateDemoData } from '../../../emulator/playground/demo/dataset';
-import { DEMO_PASSWORD, DEMO_QUERIES, customersRows } from '../../../emulator/playground/demo/content';
+import {
+  CUSTOMERS_HEADER,
+  DEMO_PASSWORD,
+  DEMO_QUERIES,
+  customersRows,
+} from '../../../emulator/playground/demo/content';
 import { startPlayground, type Playground } from '../../../emulator/playground/server';
 import { injectShim } from '../../../emulator/playground/bridge';
 
@@ -61,7 +66,7 @@ describe('the demo dataset', () => {
 
   it('dates the Customers tab before the data ends, and refuses an anchor that is not a date', () => {
     const rows = customersRows(generateDemoData('2026-03-15'));
-    expect(rows[0]).toEqual(['company_id', 'company', 'sales_owner', 'stage', 'contract_start', 'memo']);
+    expect(rows[0]).toEqual(CUSTOMERS_HEADER);
     expect(rows.slice(1).map((r) => r[4])).toEqual([
       '2025-12-15',
       '2025-02-28',
@@ -145,9 +150,9 @@ describe('startPlayground', () => {
     });
     expect(sources[0].options.password).not.toBe(DEMO_PASSWORD);
     const queries = await api<{ name: string }[]>('listQueries', { filter: 'all' });
-    expect(queries.map((q) => q.name).sort()).toEqual(DEMO_QUERIES.map((q) => q.name).sort());
+    expect(queries.map((q) => q.name).sort()).toEqual([...DEMO_QUERIES.map((q) => q.name), 'Health inputs'].sort());
     const s = await state('?sheet=Customers');
-    expect(s.values[0]).toEqual(['company_id', 'company', 'sales_owner', 'stage', 'contract_start', 'memo']);
+    expect(s.values[0]).toEqual(CUSTOMERS_HEADER);
     expect(s.values).toHaveLength(6);
     expect(s.values[1][1]).toBe(generateDemoData(pg.demoAnchor).companies[11].name);
     expect(s.values.slice(1).map((r) => r[4])).toEqual(

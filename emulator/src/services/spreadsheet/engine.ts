@@ -188,6 +188,10 @@ export class FormulaEngine {
         }
       }
     }
+    // HyperFormula's column index (useColumnIndex) keeps stale MATCH / lookup answers over
+    // column ranges after rows are removed (MATCH("x", A:A, 0) still finds a deleted row);
+    // Sheets recomputes them. Rebuild from the grids, whose formulas now carry the new references.
+    this.stale = true;
   }
 
   /** A new sheet: exists in the engine empty. */

@@ -18,6 +18,29 @@ it('inserts and deletes rows and columns past the used area of a formula sheet',
   expect(rt.call('go')).toEqual([990, 24, ['', 2, 6], ['', '', '=B1*3']]);
 });
 
+it('recomputes a MATCH over a whole column of another sheet after a row there is deleted, as Sheets does', () => {
+  const rt = fixtureRuntime(`function go() {
+    var ss = SpreadsheetApp.getActiveSpreadsheet();
+    var list = ss.insertSheet('List');
+    list.getRange('A1').setValue('x');
+    var s = ss.getSheets()[0];
+    s.getRange('A1:D2').setValues([
+      ['a', 'b', 'c', 'd'],
+      ['=MATCH(A$1,List!$A:$A,0)', '=IFERROR(MATCH(B$1,List!$A:$A,0),"gone")', '=MATCH(C$1,List!$A:$A,0)', '=MATCH(D$1,List!$A:$A,0)'],
+    ]);
+    s.getRange('A2').getValue();
+    // Written once the engine is built, so it takes them in one by one.
+    list.getRange('A1:A9').setValues([['x'], ['y'], ['z'], [''], ['h'], ['a'], ['b'], ['c'], ['d']]);
+    var before = s.getRange('A2:D2').getValues()[0];
+    list.deleteRow(7);
+    return [before, s.getRange('A2:D2').getValues()[0]];
+  }`);
+  expect(rt.call('go')).toEqual([
+    [6, 7, 8, 9],
+    [6, 'gone', 7, 8],
+  ]);
+});
+
 it('copies a sheet with its formulas and counts service calls', () => {
   const rt = fixtureRuntime(`function go() {
     var ss = SpreadsheetApp.getActiveSpreadsheet();
