@@ -17,11 +17,11 @@ const DIST = path.resolve(__dirname, '..', '..', 'dist');
 describe('the bundle', () => {
   it('declares its entry points as top-level functions and loads in a bare context', () => {
     const code = fs.readFileSync(path.join(DIST, 'Code.js'), 'utf8');
-    // gas-webpack-plugin's declarations come first, before the bundle's own (minified) code.
+    // gas-webpack-plugin's declarations come first, one per line, before the bundle's minified IIFE.
     const head = code.slice(0, code.indexOf('(()=>'));
     expect(head).toMatch(/^function onOpen\(/);
-    expect(head).toMatch(/\}function onInstall\(/);
-    expect(head).toMatch(/\}function sheetdashApi\(/);
+    expect(head).toMatch(/^function onInstall\(/m);
+    expect(head).toMatch(/^function sheetdashApi\(/m);
     const context = vm.createContext({});
     vm.runInContext(code, context);
     expect(typeof (context as Record<string, unknown>).onOpen).toBe('function');
