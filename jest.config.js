@@ -9,5 +9,9 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
   },
   maxWorkers: 2,
+  // A worker that has grown past this after a test file is replaced by a fresh one: the e2e files
+  // each load the bundle in several vm contexts, and a worker that ran dozens of them in a row
+  // reached 9.5 GB and was killed by the kernel's OOM killer in CI.
+  workerIdleMemoryLimit: '1536MB',
   testTimeout: 60000,
 };
