@@ -20,6 +20,7 @@ import { listStoredQueries } from '../library/library';
 import { readAlerts, type StoredAlert } from '../alerts/alert-sheet';
 import { runSavedQuery } from '../library/run';
 import { StagingTab } from '../refresh/staging-tab';
+import { clearRunning, logInterrupted, noteRunning } from './interrupted';
 
 /** A refresh is started only while at least this much of the execution's deadline is left. */
 export const MIN_TIME_TO_START_MS = 60_000;
@@ -86,6 +87,12 @@ function runDueQueries(ctx: ExecutionContext): TickReport {
     console.warn(`sheetdash tick: alert deliveries wait for the next tick: ${errorMessage(error)}`);
   }
   const startedBy = translate(ctx.lang, 'schedule.who');
+  // A run an earlier tick started and never finished (killed) goes into the run log first.
+  try {
+    logInterrupted(ctx, startedBy);
+  } catch (error) {
+    console.warn(`sheetdash tick: could not log an interrupted run: ${errorMessage(error)}`);
+  }
   // The alerts tab is read once for the whole tick (when a query is due), not once per query.
   let alerts: StoredAlert[] | null = null;
   for (const query of listStoredQueries()) {
@@ -101,6 +108,7 @@ function runDueQueries(ctx: ExecutionContext): TickReport {
     // No values: each parameter's saved default (the value it had when the query was saved),
     // relative dates ("yesterday") resolved now, in the spreadsheet's time zone.
     alerts ??= readAlerts(ctx.lang);
+    noteRunning(ctx, query);
     const result = runSavedQuery(query.id, {}, ctx, { scheduled: true, startedBy, stored: query, alerts });
     report.ran.push({
       id: query.id,
@@ -110,6 +118,7 @@ function runDueQueries(ctx: ExecutionContext): TickReport {
       message: result.message,
     });
   }
+  clearRunning();
   return report;
 }
 
