@@ -235,6 +235,10 @@ const MESSAGES = {
     ja: 'スケジュール「{schedule}」を解釈できません。「every 15 minutes」「every 2 hours」「daily at 09:00」「weekly on mon, thu at 09:00」のように書き、必要なら後ろに「until 2030-12-31」を付けてください(スプレッドシートのタイムゾーン)。または空欄にしてください。',
   },
   'schedule.who': { en: 'schedule', ja: 'スケジュール' },
+  'alert.notEvaluated': {
+    en: 'The checks of this query were not evaluated ({error}); they are evaluated again at its next run.',
+    ja: 'このクエリのチェックは評価されませんでした({error})。次の実行で改めて評価されます。',
+  },
   'tick.interrupted': {
     en: 'Interrupted: the scheduled tick was stopped (Apps Script time limit or quota) during or right after this run. The next tick ran again what was not finished; alert messages still owed were sent from the outbox.',
     ja: '中断: このスケジュール実行の途中または直後に、実行が停止されました(Apps Script の実行時間制限または割り当て)。終わっていなかった処理は次の実行でやり直され、未送信のアラートは送信待ちから送信されました。',

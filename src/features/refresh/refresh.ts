@@ -304,12 +304,19 @@ function finish(
   lang: Lang,
 ): RefreshResult {
   let check: CheckSummaryView | undefined;
+  let notEvaluated: string | null = null;
   try {
     check = request.afterRun?.(result, failure);
   } catch (error) {
     console.warn(`sheetdash: the alerts of "${request.queryName}" were not evaluated: ${errorMessage(error)}`);
+    // Shown where the run is shown (run log, sidebar): a check that silently did not run is a lie.
+    notEvaluated = translate(lang, 'alert.notEvaluated', { error: errorMessage(error) });
   }
-  const done = check ? { ...result, check } : result;
+  let done: RefreshResult = check ? { ...result, check } : result;
+  if (notEvaluated !== null)
+    done = done.ok
+      ? { ...done, warnings: [...done.warnings, notEvaluated] }
+      : { ...done, message: `${done.message}\n${notEvaluated}` };
   logRun(request, dataSourceName, done, lang);
   return done;
 }

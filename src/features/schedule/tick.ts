@@ -108,7 +108,12 @@ function runDueQueries(ctx: ExecutionContext): TickReport {
     // No values: each parameter's saved default (the value it had when the query was saved),
     // relative dates ("yesterday") resolved now, in the spreadsheet's time zone.
     alerts ??= readAlerts(ctx.lang);
-    noteRunning(ctx, query);
+    try {
+      noteRunning(ctx, query);
+    } catch (error) {
+      // a full property store must not stop the run itself: it only loses the trace of a kill
+      console.warn(`sheetdash tick: could not note the run: ${errorMessage(error)}`);
+    }
     const result = runSavedQuery(query.id, {}, ctx, { scheduled: true, startedBy, stored: query, alerts });
     report.ran.push({
       id: query.id,
