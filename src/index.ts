@@ -7,6 +7,7 @@ import { callApi } from './features/api';
 import { buildAddonMenu } from './features/menu';
 import { showSidebar } from './features/sidebar';
 import { runTick, turnOnSchedule } from './features/schedule/entry';
+import { runDiagnosticsFromMenu } from './features/diagnostics/entry';
 
 declare const global: Record<string, unknown>;
 
@@ -17,5 +18,7 @@ global.showSidebar = () => showSidebar();
 global.tick = () => runTick();
 /** Menu item: installs the tick trigger. */
 global.turnOnSchedule = () => turnOnSchedule();
+/** Menu item: the Diagnostics checklist, with its report tab. */
+global.runDiagnostics = () => runDiagnosticsFromMenu();
 /** The sidebar's single entry: google.script.run.sheetdashApi(method, payload). */
 global.sheetdashApi = (method: unknown, payload: unknown) => callApi(method, payload);

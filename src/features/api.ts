@@ -14,6 +14,7 @@ import { ALERT_HANDLERS } from './alerts/api-handlers';
 import { DESTINATION_HANDLERS } from './destination-handlers';
 import { LIBRARY_HANDLERS } from './library/api-handlers';
 import { SCHEDULE_HANDLERS } from './schedule/api-handlers';
+import { DIAGNOSTICS_HANDLERS } from './diagnostics/api-handlers';
 import { type ApiHandlers, invoke, NO_PAYLOAD } from './api-handler';
 import { createContext } from './context';
 
@@ -63,6 +64,7 @@ export const API: ApiHandlers<ApiMethodName> = {
   ...SCHEDULE_HANDLERS,
   ...DESTINATION_HANDLERS,
   ...ALERT_HANDLERS,
+  ...DIAGNOSTICS_HANDLERS,
 };
 
 function isMethod(method: unknown): method is ApiMethodName {

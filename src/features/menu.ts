@@ -10,5 +10,6 @@ export function buildAddonMenu(_e?: GoogleAppsScript.Events.SheetsOnOpen): void 
     .createAddonMenu()
     .addItem(translate(lang, 'menu.open'), 'showSidebar')
     .addItem(translate(lang, 'menu.schedule'), 'turnOnSchedule')
+    .addItem(translate(lang, 'menu.diagnostics'), 'runDiagnostics')
     .addToUi();
 }

@@ -495,6 +495,26 @@ export interface ApiMethods {
   previewAlertMessage: [{ rule: AlertRule; kind: 'triggered' | 'recovered' }, AlertPreviewView];
   /** Shows the alert history tab (made if missing) and answers its link. */
   openAlertHistory: [undefined, { url: string; sheetName: string }];
+  /** Runs the Diagnostics checklist (sending "Send test" to the chosen destinations) and writes its report tab. */
+  runDiagnostics: [{ destinationIds?: string[] } | undefined, DiagnosticsView];
+}
+
+/** One line of the Diagnostics report. */
+export interface DiagnosticCheckView {
+  /** Stable id ("text-formula", "datasource:<id>", "refresh-1000", ...). */
+  id: string;
+  /** What was checked, in the user's language. */
+  label: string;
+  status: 'ok' | 'warn' | 'fail' | 'skipped';
+  /** What the check saw (values read back, timings, counts). */
+  detail: string;
+}
+
+/** The Diagnostics run: its report tab and its lines. */
+export interface DiagnosticsView {
+  sheetName: string;
+  url: string;
+  checks: DiagnosticCheckView[];
 }
 
 export type ApiMethodName = keyof ApiMethods;

@@ -31,7 +31,15 @@ describe('the bundle', () => {
     const context = vm.createContext({});
     vm.runInContext(fs.readFileSync(path.join(DIST, 'Code.js'), 'utf8'), context);
     const functions = Object.keys(context).filter((k) => typeof (context as Record<string, unknown>)[k] === 'function');
-    expect(functions.sort()).toEqual(['onInstall', 'onOpen', 'sheetdashApi', 'showSidebar', 'tick', 'turnOnSchedule']);
+    expect(functions.sort()).toEqual([
+      'onInstall',
+      'onOpen',
+      'runDiagnostics',
+      'sheetdashApi',
+      'showSidebar',
+      'tick',
+      'turnOnSchedule',
+    ]);
   });
 
   it.each(['LIMITED', 'NONE'] as const)('builds the add-on menu under AuthMode.%s', (mode) => {
@@ -43,6 +51,7 @@ describe('the bundle', () => {
         items: [
           expect.objectContaining({ caption: 'Open Sheetdash', functionName: 'showSidebar' }),
           expect.objectContaining({ caption: 'Turn on scheduled refreshes', functionName: 'turnOnSchedule' }),
+          expect.objectContaining({ caption: 'Diagnostics', functionName: 'runDiagnostics' }),
         ],
       }),
     ]);

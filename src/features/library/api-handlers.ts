@@ -31,6 +31,7 @@ import { readFirstColumn } from './bind-context';
 import { DEFAULT_ROW_LIMIT } from '../refresh/refresh';
 import type { DestinationMethod } from '../destination-handlers';
 import type { ScheduleMethod } from '../schedule/api-handlers';
+import type { DiagnosticsMethod } from '../diagnostics/api-handlers';
 
 const ID_MAX = 100;
 const FILTERS: LibraryFilter[] = ['all', 'mine', 'recent', 'archived'];
@@ -93,6 +94,7 @@ export type LibraryMethod = Exclude<
   | ScheduleMethod
   | DestinationMethod
   | AlertMethod
+  | DiagnosticsMethod
 >;
 
 export const LIBRARY_HANDLERS: ApiHandlers<LibraryMethod> = {

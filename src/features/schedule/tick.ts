@@ -90,8 +90,8 @@ function runDueQueries(ctx: ExecutionContext): TickReport {
   // A run an earlier tick started and never finished (killed) goes into the run log first.
   try {
     logInterrupted(ctx, startedBy);
-  } catch (error) {
-    console.warn(`sheetdash tick: could not log an interrupted run: ${errorMessage(error)}`);
+  } catch {
+    // the trace is best effort: it never stops the tick
   }
   // The alerts tab is read once for the whole tick (when a query is due), not once per query.
   let alerts: StoredAlert[] | null = null;
@@ -110,9 +110,8 @@ function runDueQueries(ctx: ExecutionContext): TickReport {
     alerts ??= readAlerts(ctx.lang);
     try {
       noteRunning(ctx, query);
-    } catch (error) {
+    } catch {
       // a full property store must not stop the run itself: it only loses the trace of a kill
-      console.warn(`sheetdash tick: could not note the run: ${errorMessage(error)}`);
     }
     const result = runSavedQuery(query.id, {}, ctx, { scheduled: true, startedBy, stored: query, alerts });
     report.ran.push({
