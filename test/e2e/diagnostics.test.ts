@@ -72,7 +72,8 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('Diagnostics on
     // to the deletion of its tab (the refresh, then finding its tab to remove it).
     const refreshes = connects.slice(-2);
     const measured = refreshes.map((c, i) => (deletes.find((d) => d > c) ?? Number.NaN) - c);
-    expect(measured).toEqual(REFRESH_CALLS);
+    // The first also makes the run log tab; MySQL's session time zone takes one more JDBC call.
+    expect(measured).toEqual(REFRESH_CALLS.map((n) => n + (engine.name === 'mysql' ? 1 : 0)));
     // The report tab, and nothing else, is new.
     const tabs = rt.spreadsheet._sheetNames();
     // The report tab is new, and the run log (the two timed refreshes are runs, and logged).
