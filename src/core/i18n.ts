@@ -236,8 +236,8 @@ const MESSAGES = {
   },
   'schedule.who': { en: 'schedule', ja: 'スケジュール' },
   'alert.notEvaluated': {
-    en: 'Checks not evaluated ({error}); the next run evaluates them.',
-    ja: 'チェック未評価({error})。次の実行で評価します。',
+    en: 'Checks not evaluated ({error}); the next run retries.',
+    ja: 'チェック未評価({error})。次回に再評価。',
   },
   'menu.diagnostics': { en: 'Diagnostics', ja: '診断' },
   'diag.tab': { en: 'Sheetdash diagnostics', ja: 'Sheetdash 診断' },
@@ -251,12 +251,12 @@ const MESSAGES = {
   'diag.props': { en: 'Properties: keys / size', ja: 'プロパティ: キー / サイズ' },
   'diag.refresh': { en: 'Refresh: rows / time / calls', ja: '更新: 行 / 時間 / 呼び出し' },
   'diag.done': {
-    en: 'Diagnostics: {bad} to check. See "{tab}". Test messages: sidebar, Data sources.',
-    ja: '診断: 要確認 {bad} 件。「{tab}」参照。テスト送信はサイドバーのデータソースから。',
+    en: 'Diagnostics: {bad} to check, in "{tab}". Test messages: sidebar.',
+    ja: '診断: 要確認 {bad} 件(「{tab}」)。テスト送信はサイドバーから。',
   },
   'tick.interrupted': {
-    en: 'Interrupted: the tick was stopped (time limit) during or just after this run; the next tick redid the rest.',
-    ja: '中断: この実行中か直後に停止されました(時間制限)。残りは次の実行で処理済み。',
+    en: 'Interrupted: stopped (time limit) in or just after this run; the next tick did the rest.',
+    ja: '中断: この実行中か直後に停止(時間制限)。残りは次の実行で処理。',
   },
   'menu.schedule': { en: 'Turn on scheduled refreshes', ja: 'スケジュール更新を有効にする' },
   'schedule.installed': {

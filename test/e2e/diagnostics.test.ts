@@ -101,9 +101,7 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('Diagnostics on
     expect(run.error).toBeUndefined();
     const alerts = rt.spreadsheet._ui().alerts;
     expect(alerts).toHaveLength(1);
-    expect(alerts[0].prompt).toMatch(
-      /^診断: 要確認 \d+ 件。「Sheetdash 診断」参照。テスト送信はサイドバーのデータソースから。$/,
-    );
+    expect(alerts[0].prompt).toMatch(/^診断: 要確認 \d+ 件\(「Sheetdash 診断」\)。テスト送信はサイドバーから。$/);
     expect(await receiver.slackMessages()).toHaveLength(0);
     const report = rt.spreadsheet._sheetValues('Sheetdash 診断');
     expect(report[0][0]).toBe('診断の実行日時');
