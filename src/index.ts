@@ -8,6 +8,7 @@ import { buildAddonMenu } from './features/menu';
 import { showSidebar } from './features/sidebar';
 import { runTick, turnOnSchedule } from './features/schedule/entry';
 import { setupHealthFromMenu } from './features/health/entry';
+import { runDiagnosticsFromMenu } from './features/diagnostics/entry';
 
 declare const global: Record<string, unknown>;
 
@@ -20,5 +21,7 @@ global.tick = () => runTick();
 global.turnOnSchedule = () => turnOnSchedule();
 /** Menu item: creates or repairs the health-score tabs. */
 global.setupHealthScores = () => setupHealthFromMenu();
+/** Menu item: the Diagnostics checklist, with its report tab. */
+global.runDiagnostics = () => runDiagnosticsFromMenu();
 /** The sidebar's single entry: google.script.run.sheetdashApi(method, payload). */
 global.sheetdashApi = (method: unknown, payload: unknown) => callApi(method, payload);

@@ -25,7 +25,11 @@ export function spreadsheetUrl(): string {
   const known = readJson<string>(URL_KEY);
   if (typeof known === 'string' && known !== '') return known;
   const url = activeSpreadsheet().getUrl();
-  writeJson(URL_KEY, url);
+  try {
+    writeJson(URL_KEY, url);
+  } catch {
+    // only a saving (a full property store): the URL is asked for again next time
+  }
   return url;
 }
 

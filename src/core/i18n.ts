@@ -235,6 +235,29 @@ const MESSAGES = {
     ja: 'スケジュール「{schedule}」を解釈できません。「every 15 minutes」「every 2 hours」「daily at 09:00」「weekly on mon, thu at 09:00」のように書き、必要なら後ろに「until 2030-12-31」を付けてください(スプレッドシートのタイムゾーン)。または空欄にしてください。',
   },
   'schedule.who': { en: 'schedule', ja: 'スケジュール' },
+  'alert.notEvaluated': {
+    en: 'Checks not evaluated ({error}); the next run retries.',
+    ja: 'チェック未評価({error})。次回に再評価。',
+  },
+  'menu.diagnostics': { en: 'Diagnostics', ja: '診断' },
+  'diag.tab': { en: 'Sheetdash diagnostics', ja: 'Sheetdash 診断' },
+  'diag.head': { en: 'Diagnostics run at', ja: '診断の実行日時' },
+  'diag.text': { en: 'Text like =SUM(1,2)', ja: '=SUM(1,2) 風の文字列' },
+  'diag.date': { en: 'Midnight, sheet time zone', ja: '午前 0 時(シートのタイムゾーン)' },
+  'diag.big': { en: '2^53+1 as text', ja: '文字列の 2^53+1' },
+  'diag.dest': { en: 'Test message', ja: 'テスト送信' },
+  'diag.trigger': { en: 'Tick: on / found / owner / last', ja: 'ティック: 有効 / 存在 / 所有者 / 最終' },
+  'diag.mode': { en: 'Mode: tick / run limit', ja: '形態: ティック / 実行上限' },
+  'diag.props': { en: 'Properties: keys / size', ja: 'プロパティ: キー / サイズ' },
+  'diag.refresh': { en: 'Refresh: rows / time / calls', ja: '更新: 行 / 時間 / 呼び出し' },
+  'diag.done': {
+    en: 'Diagnostics: {bad} to check, in "{tab}". Test messages: sidebar.',
+    ja: '診断: 要確認 {bad} 件(「{tab}」)。テスト送信はサイドバーから。',
+  },
+  'tick.interrupted': {
+    en: 'Interrupted: stopped (time limit) in or just after this run; the next tick did the rest.',
+    ja: '中断: この実行中か直後に停止(時間制限)。残りは次の実行で処理。',
+  },
   'menu.schedule': { en: 'Turn on scheduled refreshes', ja: 'スケジュール更新を有効にする' },
 
   // --- health scores (issue 9) ---

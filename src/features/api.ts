@@ -15,6 +15,7 @@ import { DESTINATION_HANDLERS } from './destination-handlers';
 import { HEALTH_HANDLERS } from './health/api-handlers';
 import { LIBRARY_HANDLERS } from './library/api-handlers';
 import { SCHEDULE_HANDLERS } from './schedule/api-handlers';
+import { DIAGNOSTICS_HANDLERS } from './diagnostics/api-handlers';
 import { type ApiHandlers, invoke, NO_PAYLOAD } from './api-handler';
 import { createContext } from './context';
 
@@ -65,6 +66,7 @@ export const API: ApiHandlers<ApiMethodName> = {
   ...DESTINATION_HANDLERS,
   ...ALERT_HANDLERS,
   ...HEALTH_HANDLERS,
+  ...DIAGNOSTICS_HANDLERS,
 };
 
 function isMethod(method: unknown): method is ApiMethodName {

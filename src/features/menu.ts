@@ -11,5 +11,6 @@ export function buildAddonMenu(_e?: GoogleAppsScript.Events.SheetsOnOpen): void 
     .addItem(translate(lang, 'menu.open'), 'showSidebar')
     .addItem(translate(lang, 'menu.schedule'), 'turnOnSchedule')
     .addItem(translate(lang, 'menu.health'), 'setupHealthScores')
+    .addItem(translate(lang, 'menu.diagnostics'), 'runDiagnostics')
     .addToUi();
 }

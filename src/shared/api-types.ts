@@ -501,6 +501,8 @@ export interface ApiMethods {
    * are given and none exists yet.
    */
   setupHealth: [{ dataSourceId?: string; sql?: string } | undefined, HealthSetupView];
+  /** Runs the Diagnostics checklist (sending "Send test" to the chosen destinations) and writes its report tab. */
+  runDiagnostics: [{ destinationIds?: string[] } | undefined, DiagnosticsView];
 }
 
 /** What "Set up health scores" did. */
@@ -516,6 +518,24 @@ export interface HealthSetupView {
   /** The Health tab's link. */
   healthUrl: string;
   inputsQueryId: string | null;
+}
+
+/** One line of the Diagnostics report. */
+export interface DiagnosticCheckView {
+  /** Stable id ("text-formula", "datasource:<id>", "refresh-1000", ...). */
+  id: string;
+  /** What was checked, in the user's language. */
+  label: string;
+  status: 'ok' | 'warn' | 'fail' | 'skipped';
+  /** What the check saw (values read back, timings, counts). */
+  detail: string;
+}
+
+/** The Diagnostics run: its report tab and its lines. */
+export interface DiagnosticsView {
+  sheetName: string;
+  url: string;
+  checks: DiagnosticCheckView[];
 }
 
 export type ApiMethodName = keyof ApiMethods;

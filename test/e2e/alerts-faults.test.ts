@@ -3,8 +3,8 @@
  * query, evaluates its alert and delivers to a Slack bot is killed at its n-th service call, for
  * every n (a fault fires before the call), then normal ticks run. Slack must get the triggered
  * message exactly once, except when the kill lands in the one window the guarantee names:
- * after Slack accepted the message and before its outcome was saved (the call right after the
- * fetch), where it gets it twice. Also: the service calls of such a tick, counted exactly.
+ * after Slack accepted the message and before its outcome was saved (reading the answer, the
+ * change's history row, the write), where it gets it twice. Also: the service calls of such a tick, counted exactly.
  */
 import { type Receiver, startReceiver } from '../../emulator/src/http/receiver';
 import type { AppsScriptRuntime } from '../../emulator/src/runtime';
@@ -66,7 +66,8 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('delivery under
     }
     expect(counts[0]).toEqual(counts[1]);
     // The whole tick but the query's JDBC calls: the run and its log, the alert's read, its status
-    // (and outbox) write, the send, the outcome's write, the history row. A change of these
+    // (and outbox) write, the send, the outcome's write, the history row, the running note (set
+    // before the run, removed at the end of the tick). A change of these
     // numbers is a change in cost.
     expect(counts[0]).toEqual(EXPECTED_TICK_CALLS);
     // The query's own JDBC calls (MySQL's session time zone takes one more than PostgreSQL's).
@@ -79,15 +80,18 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('delivery under
     const probe = scheduledCheck();
     const fetches = watch(probe.rt, 'UrlFetchApp.fetch');
     const writes = watch(probe.rt, 'PropertiesService.Properties.setProperty');
+    const appends = watch(probe.rt, 'SpreadsheetApp.Sheet.appendRow');
     const clean = tick(probe.rt);
     probe.rt.faults.clear();
     expect(clean.error).toBeUndefined();
     expect(fetches).toHaveLength(1);
     const total = clean.execution.callCount;
-    // The window: after the fetch (Slack has the message; reading its answer is 3 more calls) up
-    // to and including the write that saves the outcome.
-    const saved = writes.find((at) => at > fetches[0]) ?? Number.NaN;
-    expect(saved - fetches[0]).toBe(4);
+    // The window: after the fetch (Slack has the message; reading its answer is 3 more calls), the
+    // change's history row (written before the entry is dropped, so a kill never loses it; this
+    // first one also makes the history tab), up to and including the write that saves the outcome.
+    const historyRow = appends.find((at) => at > fetches[0]) ?? Number.NaN;
+    const saved = writes.find((at) => at > historyRow) ?? Number.NaN;
+    expect(saved - fetches[0]).toBe(WINDOW_CALLS);
     const inWindow = (n: number) => n > fetches[0] && n <= saved;
 
     const delivered: number[] = [];
@@ -110,4 +114,6 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('delivery under
 });
 
 /** Service calls of a tick that runs one due check query, evaluates one alert and delivers it. */
-const EXPECTED_TICK_CALLS = [104, 47, 62];
+const EXPECTED_TICK_CALLS = [106, 49, 64];
+/** From the fetch to the write that saves its outcome: the answer read, the history tab made and its row, the write. */
+const WINDOW_CALLS = 21;

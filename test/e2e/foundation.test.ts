@@ -34,6 +34,7 @@ describe('the bundle', () => {
     expect(functions.sort()).toEqual([
       'onInstall',
       'onOpen',
+      'runDiagnostics',
       'setupHealthScores',
       'sheetdashApi',
       'showSidebar',
@@ -52,6 +53,7 @@ describe('the bundle', () => {
           expect.objectContaining({ caption: 'Open Sheetdash', functionName: 'showSidebar' }),
           expect.objectContaining({ caption: 'Turn on scheduled refreshes', functionName: 'turnOnSchedule' }),
           expect.objectContaining({ caption: 'Set up health scores', functionName: 'setupHealthScores' }),
+          expect.objectContaining({ caption: 'Diagnostics', functionName: 'runDiagnostics' }),
         ],
       }),
     ]);

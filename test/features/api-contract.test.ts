@@ -81,6 +81,7 @@ describe('the API table and the contract', () => {
       addRowsCheck: true,
       previewAlertMessage: true,
       openAlertHistory: true,
+      runDiagnostics: true,
     };
     expect(Object.keys(API).sort()).toEqual(Object.keys(methods).sort());
   });

@@ -20,7 +20,7 @@ import type { AlertEvaluation, CheckSummaryView } from '../../shared/api-types';
 import type { ExecutionContext } from '../context';
 import type { RefreshResult, RunFailure } from '../refresh/refresh';
 import { readAlerts, type StoredAlert } from './alert-sheet';
-import { appendHistory } from './history';
+import { appendHistory, type HistoryDelivery } from './history';
 import { deliverRecord } from './outbox';
 import { readRecord, writeRecord } from './records';
 
@@ -160,34 +160,40 @@ function deliverDecisions(decisions: Decision[], query: { id: string; name: stri
   const wait = Math.max(1_000, Math.min(LOCK_WAIT_MS, ctx.deadline.remainingMs()));
   ctx.lock.hold(wait, () => {
     for (const d of decisions) {
-      const delivered =
-        d.owed > 0 ? deliverRecord(d.alert.rule.id, d.alert, ctx, d.entry?.key ?? null) : new Map<string, never>();
       const t = d.transition;
-      if (!t.changed && t.notify === 'none' && t.suppressed === null) continue;
-      const evaluation = t.status.evaluation;
-      const value =
-        evaluation?.state === 'unknown'
-          ? alertReasonMessage(ctx.lang, evaluation, d.alert.rule.condition)
-          : String(evaluation?.value ?? 'NULL');
-      let note: MessageKey = 'alert.history.none';
-      if (t.suppressed) note = SUPPRESSED_NOTES[t.suppressed.why];
-      else if (t.notify !== 'none' && d.entry === null) note = 'alert.history.noDestinations';
-      else if (d.entry !== null) note = 'alert.history.queued';
-      appendHistory(
-        {
-          at: new Date(ctx.clock.now()),
-          alertId: d.alert.rule.id,
-          alert: d.alert.rule.name,
-          query: query.name,
-          from: t.previousState,
-          to: t.status.state,
-          value,
-          notification: t.suppressed ? `${t.suppressed.notification} (${t.suppressed.why})` : t.notify,
-          note,
-          deliveries: d.entry ? (delivered.get(d.entry.key) ?? []) : [],
-        },
-        ctx.lang,
-      );
+      // Written once: as the decision's notification settles (before the write that drops it), else after.
+      let logged = !t.changed && t.notify === 'none' && t.suppressed === null;
+      const log = (deliveries: HistoryDelivery[]) => {
+        if (logged) return;
+        logged = true;
+        const evaluation = t.status.evaluation;
+        const value =
+          evaluation?.state === 'unknown'
+            ? alertReasonMessage(ctx.lang, evaluation, d.alert.rule.condition)
+            : String(evaluation?.value ?? 'NULL');
+        let note: MessageKey = 'alert.history.none';
+        if (t.suppressed) note = SUPPRESSED_NOTES[t.suppressed.why];
+        else if (t.notify !== 'none' && d.entry === null) note = 'alert.history.noDestinations';
+        else if (d.entry !== null) note = 'alert.history.queued';
+        appendHistory(
+          {
+            at: new Date(ctx.clock.now()),
+            alertId: d.alert.rule.id,
+            alert: d.alert.rule.name,
+            query: query.name,
+            from: t.previousState,
+            to: t.status.state,
+            value,
+            notification: t.suppressed ? `${t.suppressed.notification} (${t.suppressed.why})` : t.notify,
+            note,
+            deliveries,
+          },
+          ctx.lang,
+        );
+      };
+      const key = d.entry?.key ?? null;
+      const delivered = d.owed > 0 ? deliverRecord(d.alert.rule.id, d.alert, ctx, key, log) : null;
+      log((key && delivered?.get(key)) || []);
     }
   });
 }

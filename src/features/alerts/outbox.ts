@@ -41,13 +41,16 @@ export function deliverOutboxes(ctx: ExecutionContext): void {
 /**
  * Delivers one alert's outbox (read fresh). Answers the outcomes by entry key; entries other
  * than `current` (the notification the caller just decided, whose history row it writes) get
- * a history row of their own for each retry.
+ * a history row of their own for each retry. When `current` is settled here, `settled` gets its
+ * outcomes before the write that drops it, so that its history row is written before the entry
+ * is gone: a kill between the two then costs a resend (the guarantee's window), never the row.
  */
 export function deliverRecord(
   alertId: string,
   alert: StoredAlert | null,
   ctx: ExecutionContext,
   current: string | null,
+  settled?: (deliveries: HistoryDelivery[]) => void,
 ): Map<string, HistoryDelivery[]> {
   const record = readRecord(alertId);
   const done = new Map<string, HistoryDelivery[]>();
@@ -73,11 +76,12 @@ export function deliverRecord(
         : { status: 'failed', attempts: 0, problem: { code: 'invalid-config' } };
       if (outcome.status === 'retry-later') waiting.add(destinationId);
       record.outbox = settle(record, entry, destinationId, outcome, ctx.clock.now());
-      writeRecord(alertId, record);
       const list = done.get(entry.key) ?? [];
       list.push({ destinationId, destinationName: destination?.name ?? destinationId, outcome });
       done.set(entry.key, list);
       entries.set(entry.key, entry);
+      if (entry.key === current && entry.pending.length === 0) settled?.(list);
+      writeRecord(alertId, record);
     }
   }
   for (const [key, entry] of entries) {

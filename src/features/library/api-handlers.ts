@@ -32,6 +32,7 @@ import { DEFAULT_ROW_LIMIT } from '../refresh/refresh';
 import type { DestinationMethod } from '../destination-handlers';
 import type { ScheduleMethod } from '../schedule/api-handlers';
 import type { HealthMethod } from '../health/api-handlers';
+import type { DiagnosticsMethod } from '../diagnostics/api-handlers';
 
 const ID_MAX = 100;
 const FILTERS: LibraryFilter[] = ['all', 'mine', 'recent', 'archived'];
@@ -95,6 +96,7 @@ export type LibraryMethod = Exclude<
   | DestinationMethod
   | AlertMethod
   | HealthMethod
+  | DiagnosticsMethod
 >;
 
 export const LIBRARY_HANDLERS: ApiHandlers<LibraryMethod> = {

@@ -304,12 +304,19 @@ function finish(
   lang: Lang,
 ): RefreshResult {
   let check: CheckSummaryView | undefined;
+  let done = result;
   try {
     check = request.afterRun?.(result, failure);
   } catch (error) {
-    console.warn(`sheetdash: the alerts of "${request.queryName}" were not evaluated: ${errorMessage(error)}`);
+    // Shown where the run is shown (run log, sidebar): a check that silently did not run is a lie.
+    const note = translate(lang, 'alert.notEvaluated', { error: errorMessage(error) });
+    done = {
+      ...result,
+      warnings: [...result.warnings, note],
+      message: result.ok ? result.message : `${result.message}\n${note}`,
+    };
   }
-  const done = check ? { ...result, check } : result;
+  if (check) done = { ...done, check };
   logRun(request, dataSourceName, done, lang);
   return done;
 }

@@ -21,6 +21,7 @@ import { readAlerts, type StoredAlert } from '../alerts/alert-sheet';
 import { runSavedQuery } from '../library/run';
 import { StagingTab } from '../refresh/staging-tab';
 import { dailySnapshot, type SnapshotReport } from '../health/snapshot';
+import { clearRunning, logInterrupted, noteRunning } from './interrupted';
 
 /** A refresh is started only while at least this much of the execution's deadline is left. */
 export const MIN_TIME_TO_START_MS = 60_000;
@@ -89,6 +90,12 @@ function runDueQueries(ctx: ExecutionContext): TickReport {
     console.warn(`sheetdash tick: alert deliveries wait for the next tick: ${errorMessage(error)}`);
   }
   const startedBy = translate(ctx.lang, 'schedule.who');
+  // A run an earlier tick started and never finished (killed) goes into the run log first.
+  try {
+    logInterrupted(ctx, startedBy);
+  } catch {
+    // the trace is best effort: it never stops the tick
+  }
   // The alerts tab is read once for the whole tick (when a query is due), not once per query.
   let alerts: StoredAlert[] | null = null;
   for (const query of listStoredQueries()) {
@@ -104,6 +111,11 @@ function runDueQueries(ctx: ExecutionContext): TickReport {
     // No values: each parameter's saved default (the value it had when the query was saved),
     // relative dates ("yesterday") resolved now, in the spreadsheet's time zone.
     alerts ??= readAlerts(ctx.lang);
+    try {
+      noteRunning(ctx, query);
+    } catch {
+      // a full property store must not stop the run itself: it only loses the trace of a kill
+    }
     const result = runSavedQuery(query.id, {}, ctx, { scheduled: true, startedBy, stored: query, alerts });
     report.ran.push({
       id: query.id,
@@ -113,6 +125,7 @@ function runDueQueries(ctx: ExecutionContext): TickReport {
       message: result.message,
     });
   }
+  clearRunning();
   // After the due queries, so the snapshot sees the inputs refreshed this tick.
   report.healthSnapshot = takeSnapshot(ctx);
   return report;

@@ -15,6 +15,7 @@ import { t, type MessageKey } from './i18n';
 import { startRelativeClock } from './relative-time';
 import type { SharedState } from './state';
 import { createDataSourcesTab } from './views/datasources';
+import { createDiagnosticsSection } from './views/diagnostics';
 import { createDestinationsSection } from './views/destinations';
 import { createLibraryTab } from './views/library';
 import { createQueryTab } from './views/query';
@@ -93,7 +94,7 @@ export function startApp(root: HTMLElement, boot: SidebarBootView | null = null)
   const libraryTab = createLibraryTab(ctx);
   const dataSourcesTab = createDataSourcesTab(ctx);
   const destinations = createDestinationsSection(ctx);
-  dataSourcesTab.element.append(destinations.element);
+  dataSourcesTab.element.append(destinations.element, createDiagnosticsSection().element);
   let destinationsLoaded = false;
   const statusLine = createStatusLine();
   panels.set('query', queryTab.element);
