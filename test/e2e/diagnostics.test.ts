@@ -71,7 +71,7 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('Diagnostics on
     // The service calls the report quotes for each refresh, counted here: from its connection
     // to the deletion of its tab (the refresh, then finding its tab to remove it).
     const refreshes = connects.slice(-2);
-    const measured = refreshes.map((c, i) => (deletes.find((d) => d > c) ?? Number.NaN) - c);
+    const measured = refreshes.map((c, _i) => (deletes.find((d) => d > c) ?? Number.NaN) - c);
     // The first also makes the run log tab; MySQL's session time zone takes one more JDBC call.
     expect(measured).toEqual(REFRESH_CALLS.map((n) => n + (engine.name === 'mysql' ? 1 : 0)));
     // The report tab, and nothing else, is new.

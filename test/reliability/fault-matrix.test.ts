@@ -98,9 +98,8 @@ describe('the fault matrix', () => {
     createAccounts(db, 'accounts');
     setBadRows(db, 'accounts', 3);
   });
-  afterAll(() => db?.drop());
 
-  function setup(dest: DestFault) {
+  function setup(_dest: DestFault) {
     const s = alertSetup(db, 'accounts', receiver, {
       scheduled: true,
       runtime: { urlFetch: { hostMap: hostMap(receiver), timeoutMs: FETCH_TIMEOUT_MS } },
@@ -279,6 +278,7 @@ describe('the fault matrix', () => {
   });
 
   afterAll(() => {
+    db?.drop();
     const handled = matrix.filter(Boolean).length;
     lines.push(
       `RELIABILITY fault-matrix: ${handled}/${matrix.length} combinations handled ` +

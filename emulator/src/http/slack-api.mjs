@@ -63,16 +63,22 @@ function parseBody(headers, body) {
 
 const slackJson = (value) => ({ status: 200, body: value });
 
+/**
+ * Message timestamps are unique for the life of the receiver, across resets: Slack never gives
+ * two messages the same ts, and a ts reused after a reset would let a chat.update meant for a
+ * message from before the reset edit a new one.
+ */
+let lastSeq = 0;
+
 export class SlackWorkspace {
   constructor() {
     /** Oldest first: { via, channel, ts, thread_ts, text, blocks, edited } */
     this.messages = [];
-    this.seq = 0;
   }
 
   nextTs() {
-    this.seq++;
-    return `${Math.floor(Date.now() / 1000)}.${String(this.seq).padStart(6, '0')}`;
+    lastSeq++;
+    return `${Math.floor(Date.now() / 1000)}.${String(lastSeq).padStart(6, '0')}`;
   }
 
   /** Slack's answer to a request, or undefined for paths Slack does not serve here. */
