@@ -753,6 +753,43 @@ function cases(): Case[] {
     mutates: true,
   });
   list.push({
+    name: "two users save at once (Bob's save runs in the middle of Alice's)",
+    call: (f, lang) => {
+      const opened = api(f.rt, 'getQuery', { id: f.plainQueryId });
+      const edit = (sql: string) => ({
+        id: opened.id,
+        baseVersion: opened.version,
+        name: opened.name,
+        dataSourceId: f.dataSourceId,
+        sql,
+      });
+      let bob: Answer | null = null;
+      const stop = f.rt.faults.add({
+        method: 'SpreadsheetApp.Range.setValues',
+        nth: 1,
+        action: { before: () => (bob = as(f.rt, BOB, lang, 'saveQuery', edit(`SELECT name FROM ${f.schema}.t`))) },
+      });
+      const alice = as(f.rt, ALICE, lang, 'saveQuery', edit(`SELECT id FROM ${f.schema}.t`));
+      stop();
+      if (bob === null) throw new Error("Bob's save never ran");
+      const answers = [alice, bob as Answer];
+      const saved = answers.filter((a) => a.ok && 'saved' in (a.value as object));
+      // Exactly one is saved; the other is told (a conflict, or a busy message), never silently overwritten.
+      expect(saved).toHaveLength(1);
+      const stored = api(f.rt, 'getQuery', { id: f.plainQueryId });
+      expect(stored.sql).toBe((saved[0] as { value: { saved: { sql: string } } }).value.saved.sql);
+      expect(stored.version).toBe(opened.version + 1);
+      const other = answers.find((a) => a !== saved[0]) as Answer;
+      for (const message of messagesOf(other)) {
+        const problem = checkMessage(message, lang);
+        if (problem) throw new Error(`the other user's answer: ${problem}`);
+      }
+      return saved[0];
+    },
+    expect: 'either',
+    mutates: true,
+  });
+  list.push({
     name: 'two users rename and archive the same query',
     call: (f, lang) => {
       const a = as(f.rt, ALICE, lang, 'renameQuery', { id: f.plainQueryId, name: 'Alice named it' });
