@@ -1,5 +1,5 @@
 /**
- * The secret scan: every secret (data source passwords, a Slack bot token, a Slack webhook URL, a
+ * The secret scan: every secret (data source passwords and a TLS client key, a Slack bot token, a Slack webhook URL, a
  * Google Chat URL, a JSON webhook's secret header) is seeded with a unique marker, representative
  * flows run through the built bundle (save, list, test connection, schema, preview, run, send
  * test, alert delivery with 4xx / 5xx / network failures and retries, history, run log, error
@@ -18,6 +18,7 @@ const rand = () => Math.random().toString(36).slice(2, 10);
 const MARK = {
   password: `pwMARK${rand()}`,
   password2: `pwMARK${rand()}`,
+  clientKey: `keyMARK${rand()}`,
   botToken: `xoxb-1-MARK${rand()}`,
   hook: `hookMARK${rand()}`,
   chat: `chatMARK${rand()}`,
@@ -84,7 +85,14 @@ describe('secret scan', () => {
       call('saveDataSource', {
         name: 'Away',
         kind: 'postgresql',
-        options: { host: 'db.unreachable.example', port: 5432, database: 'd', user: 'u', password: MARK.password2 },
+        options: {
+          host: 'db.unreachable.example',
+          port: 5432,
+          database: 'd',
+          user: 'u',
+          password: MARK.password2,
+          clientKey: `-----BEGIN PRIVATE KEY-----\n${MARK.clientKey}\n-----END PRIVATE KEY-----`,
+        },
       }),
     );
     call('listDataSources');
