@@ -261,6 +261,10 @@ const MESSAGES = {
   'schedule.you': { en: 'you', ja: 'あなた' },
   'api.invalid': { en: 'Invalid request: {detail}', ja: '不正なリクエストです: {detail}' },
   // What is wrong with a request's payload (src/core/input.ts, src/core/params/definitions.ts): the {detail} above.
+  'props.writeFailed': {
+    en: "Sheetdash could not save to this spreadsheet's document properties, which may be full (500 KB per document). Delete data sources, destinations or alerts you no longer use, then try again.",
+    ja: 'このスプレッドシートのドキュメント プロパティに保存できませんでした。容量(ドキュメントごとに 500 KB)が一杯の可能性があります。使っていないデータソース・送信先・アラートを削除してから、もう一度お試しください。',
+  },
   'input.method': { en: 'unknown method {name}', ja: '不明なメソッドです: {name}' },
   'input.object': { en: 'expected an object', ja: 'リクエストはオブジェクトで送ってください' },
   'input.required': { en: '"{key}" is required', ja: '「{key}」は必須です' },

@@ -801,40 +801,47 @@ function cases(): Case[] {
     expect: 'accepted',
     mutates: true,
   });
-  for (const [method, payload] of [
-    [
-      'saveDataSource',
-      () => ({
-        name: 'Full',
-        kind: 'postgresql',
-        options: { host: 'db.example.com', database: 'd', user: 'u', password: 'p' },
-      }),
-    ],
-    [
-      'saveDestination',
-      () => ({ name: 'Full', kind: 'slack-webhook', options: { url: 'https://hooks.slack.com/services/T9/B9/zzz' } }),
-    ],
-    ['addRowsCheck', (f: Fixture) => ({ queryId: f.plainQueryId, destinations: [f.destinationId] })],
-    ['saveQuery', (f: Fixture) => q(f, { name: 'Full store', sql: `SELECT '${huge(8_000)}'` })],
+  const fillStore = (f: Fixture, leave: number) => {
+    // Document properties filled to `leave` bytes below the 500 KB limit, in properties of 9 KB at most.
+    const store = f.rt.base.properties._map('document');
+    let used = 0;
+    for (const [k, v] of store) used += Buffer.byteLength(k) + Buffer.byteLength(v);
+    for (let i = 0; used < 500 * 1024 - leave; i++) {
+      const key = `filler.${i}`;
+      const value = huge(Math.max(1, Math.min(9000, 500 * 1024 - leave - used - key.length)));
+      store.set(key, value);
+      used += key.length + value.length;
+    }
+  };
+  for (const [leave, label] of [
+    [4096, '4 KB short of'],
+    [64, '64 bytes short of'],
   ] as const)
-    list.push({
-      name: `${method} with the property store near 500 KB`,
-      arrange: (f) => {
-        // Document properties filled to 4 KB below the limit, in properties of 9 KB (the per-property limit).
-        const store = f.rt.base.properties._map('document');
-        let used = 0;
-        for (const [k, v] of store) used += Buffer.byteLength(k) + Buffer.byteLength(v);
-        for (let i = 0; used < 500 * 1024 - 4096; i++) {
-          const value = huge(Math.min(9000, 500 * 1024 - 4096 - used));
-          store.set(`filler.${i}`, value);
-          used += Buffer.byteLength(`filler.${i}`) + value.length;
-        }
-      },
-      method,
-      payload,
-      expect: 'either',
-      mutates: true,
-    });
+    for (const [method, payload] of [
+      [
+        'saveDataSource',
+        () => ({
+          name: 'Full',
+          kind: 'postgresql',
+          options: { host: 'db.example.com', port: 5432, database: 'd', user: 'u', password: 'p' },
+        }),
+      ],
+      [
+        'saveDestination',
+        () => ({ name: 'Full', kind: 'slack-webhook', options: { url: 'https://hooks.slack.com/services/T9/B9/zzz' } }),
+      ],
+      ['addRowsCheck', (f: Fixture) => ({ queryId: f.plainQueryId, destinations: [f.destinationId] })],
+      ['saveQuery', (f: Fixture) => q(f, { name: 'Full store', sql: `SELECT '${huge(8_000)}'` })],
+      ['runQuery', (f: Fixture) => ({ id: f.plainQueryId })],
+    ] as const)
+      list.push({
+        name: `${method} with the property store ${label} its 500 KB`,
+        arrange: (f) => fillStore(f, leave),
+        method,
+        payload,
+        expect: 'either',
+        mutates: true,
+      });
   list.push({
     name: 'a library of 1,000 queries: list, search, open, save',
     arrange: (f) => seedLibrary(f, 1000),
