@@ -681,6 +681,73 @@ function cases(): Case[] {
         mutates: method !== 'listQueries' && method !== 'getQuery',
       });
   }
+  const VERSIONS_TAB = 'Sheetdash query versions';
+  const versionsSheet = (f: Fixture) => f.rt.spreadsheet._active().getSheetByName(VERSIONS_TAB)!;
+  for (const [label, edit] of [
+    [
+      'every cell of the saved query replaced by garbage',
+      (f: Fixture) => {
+        const sheet = versionsSheet(f);
+        const last = sheet.getLastColumn();
+        sheet
+          .getRange(2, last, sheet.getLastRow() - 1, 1)
+          .setValues(Array.from({ length: sheet.getLastRow() - 1 }, () => ['{not json']));
+      },
+    ],
+    [
+      'the version numbers typed as text',
+      (f: Fixture) => {
+        const sheet = versionsSheet(f);
+        sheet
+          .getRange(2, 2, sheet.getLastRow() - 1, 1)
+          .setValues(Array.from({ length: sheet.getLastRow() - 1 }, () => ['one']));
+      },
+    ],
+    ['the tab deleted', (f: Fixture) => f.rt.spreadsheet._active().deleteSheet(versionsSheet(f))],
+  ] as const)
+    for (const [method, payload] of [
+      ['listVersions', (f: Fixture) => ({ id: f.plainQueryId })],
+      ['restoreVersion', (f: Fixture) => ({ id: f.plainQueryId, version: 1 })],
+      ['saveQuery', (f: Fixture) => q(f, { name: 'After the versions edit' })],
+    ] as const)
+      list.push({
+        name: `versions tab with ${label}: ${method}`,
+        arrange: (f) => void edit(f),
+        method,
+        payload,
+        expect: 'either',
+        mutates: method !== 'listVersions',
+      });
+  const HISTORY_TAB = 'Sheetdash alert history';
+  for (const [label, edit] of [
+    [
+      'its header row cleared',
+      (f: Fixture) => f.rt.spreadsheet._active().getSheetByName(HISTORY_TAB)!.getRange('1:1').clearContent(),
+    ],
+    ["a person's formula in it", (f: Fixture) => f.rt.spreadsheet._userEdit(HISTORY_TAB, 'A2', '=1/0')],
+    [
+      'its rows sorted by hand',
+      (f: Fixture) => {
+        const sheet = f.rt.spreadsheet._active().getSheetByName(HISTORY_TAB)!;
+        sheet.getRange(2, 1, 3, 3).setValues([
+          ['z', 'y', 'x'],
+          ['c', 'b', 'a'],
+          ['1', '2', '3'],
+        ]);
+      },
+    ],
+  ] as const)
+    list.push({
+      name: `alert history with ${label}: a run that fires the alert`,
+      arrange: (f) => {
+        api(f.rt, 'openAlertHistory');
+        edit(f);
+      },
+      method: 'runQuery',
+      payload: (f) => ({ id: f.plainQueryId }),
+      expect: 'accepted',
+      mutates: true,
+    });
   const alertsTab = (f: Fixture) =>
     f.rt.spreadsheet._sheetNames().find((n) => /alert|アラート/i.test(n) && !/history|履歴/i.test(n))!;
   const alertCell = (f: Fixture, header: RegExp) => {
