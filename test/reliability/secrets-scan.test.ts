@@ -135,6 +135,7 @@ describe('secret scan', () => {
     for (const id of ids) call('sendTestDestination', { id });
     const dns = rt.faults.add({ method: 'UrlFetchApp.fetch', action: { throw: `DNS error: ${HOOK_URL}` } });
     for (const id of ids) call('sendTestDestination', { id });
+    for (const id of ids) call('sendTestDestination', { id }, 'ja');
     dns();
     // The form's masked values reused, a bad URL typed, an unknown kind.
     const listed = value<{ id: string; kind: string; options: Record<string, unknown> }[]>(call('listDestinations'));
@@ -193,6 +194,10 @@ describe('secret scan', () => {
       for (const [name, marker] of secrets) if (text.includes(marker)) hits.push(`${name} in ${place}`);
     };
     for (const a of answers) look(`the answer of ${a.call}`, a.text);
+    // Nor does the platform's own wording of a failure (which names the URL) reach the user.
+    for (const a of answers)
+      if (/DNS error|Address unavailable|Request failed for|Exception:/.test(a.text))
+        hits.push(`Apps Script's text in the answer of ${a.call}: ${a.text.slice(0, 200)}`);
 
     const snapshot = rt.spreadsheet._snapshot();
     let cells = 0;
