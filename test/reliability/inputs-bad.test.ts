@@ -532,6 +532,33 @@ function cases(): Case[] {
       expect: 'either',
       mutates: true,
     },
+    ...(['constructor', 'toString', 'valueOf', 'hasOwnProperty'] as const).map(
+      (name): Case => ({
+        name: `runQueryToTab with a parameter named ${name} and no value`,
+        method: 'runQueryToTab',
+        payload: (f) => ({
+          name: 'Proto param',
+          dataSourceId: f.dataSourceId,
+          sql: `SELECT {{ ${name} }} AS v`,
+          parameters: [{ name, type: 'text' }],
+          values: {},
+        }),
+        // Nothing was typed: "enter a value", never a function's text from Object.prototype.
+        expect: 'refused',
+      }),
+    ),
+    {
+      name: 'runQueryToTab with values under a __proto__ key holding a list',
+      method: 'runQueryToTab',
+      payload: (f) => ({
+        name: 'Proto list',
+        dataSourceId: f.dataSourceId,
+        sql: 'SELECT {{ length }} AS v',
+        parameters: [{ name: 'length', type: 'text' }],
+        values: JSON.parse('{"__proto__": ["a", "b"]}'),
+      }),
+      expect: 'refused',
+    },
     {
       name: 'saveDataSource with __proto__ and constructor options',
       method: 'saveDataSource',

@@ -49,7 +49,8 @@ function values(p: Payload): ParameterValues {
   const raw = p.values;
   if (raw === undefined || raw === null) return {};
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new InputError('input.record', { key: 'values' });
-  const out: ParameterValues = {};
+  // Without a prototype: a value named "__proto__" is a value, not a new prototype.
+  const out: ParameterValues = Object.create(null);
   for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
     if (typeof value === 'string') out[name] = value;
     else if (typeof value === 'number') out[name] = String(value);
