@@ -575,6 +575,34 @@ function cases(): Case[] {
         for (const d of api(f.rt, 'listDataSources')) expect(d.name === 'Proto' ? d.writable : false).toBe(false);
       },
     },
+    ...(
+      [
+        ['testDataSource', { id: 'constructor' }],
+        ['testDataSource', { id: '__proto__' }],
+        ['getSchema', { dataSourceId: 'toString' }],
+        ['previewQuery', { dataSourceId: 'constructor', sql: 'SELECT 1' }],
+        ['runQueryToTab', { name: 'P', dataSourceId: 'hasOwnProperty', sql: 'SELECT 1' }],
+        ['sendTestDestination', { id: 'constructor' }],
+        ['addRowsCheck', { queryId: 'constructor' }],
+        ['listParameterOptions', { queryId: 'toString' }],
+        ['getQueryLink', { id: '__proto__' }],
+        ['listVersions', { id: 'valueOf' }],
+        ['forkQuery', { id: 'constructor' }],
+      ] as const
+    ).map(
+      ([method, payload]): Case => ({
+        name: `${method} with ${JSON.stringify(payload)}`,
+        method,
+        payload: () => payload,
+        expect: 'refused',
+      }),
+    ),
+    {
+      name: 'addRowsCheck to the destinations constructor and __proto__',
+      method: 'addRowsCheck',
+      payload: (f) => ({ queryId: f.plainQueryId, destinations: ['constructor', '__proto__'] }),
+      expect: 'refused',
+    },
     {
       name: 'getQuery with the id __proto__',
       method: 'getQuery',
