@@ -713,6 +713,10 @@ const MESSAGES = {
     en: 'The query "{id}" does not exist. Choose a saved query.',
     ja: 'クエリ「{id}」は存在しません。保存済みのクエリを選んでください。',
   },
+  'alert.templateInvalid': {
+    en: 'This message text cannot be read: a {{#section}} or {{tag}} is not closed. Close it, or leave the text empty for the default.',
+    ja: 'このメッセージ文は読み取れません: {{#section}} や {{tag}} が閉じられていません。閉じるか、空欄にして既定の文を使ってください。',
+  },
   'alert.destinationNotFound': {
     en: 'The destination "{id}" does not exist (it was deleted). Remove it from the alert or choose another.',
     ja: '送信先「{id}」は存在しません(削除されました)。アラートから外すか、別の送信先を選んでください。',

@@ -394,12 +394,11 @@ function cases(): Case[] {
       expect: 'refused',
     });
   list.push({
-    // Saved as typed; a template that cannot be read falls back to the default text at delivery.
+    // Refused per field: saved, it would be replaced by the default text at every delivery.
     name: 'saveAlert with an unclosed Mustache section',
     call: (f, lang) =>
       as(f.rt, ALICE, lang, 'saveAlert', rule(f, { templates: { triggered: '{{#rows}} no end', recovered: '' } })),
-    expect: 'either',
-    mutates: true,
+    expect: 'refused',
   });
   list.push({
     name: 'previewAlertMessage of an unknown kind',
