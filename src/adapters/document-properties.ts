@@ -3,8 +3,14 @@
  * Script, properties: in a published add-on Script properties are shared by every customer.
  * All of them are read with one call the first time any is needed in an execution, and
  * served from that snapshot afterwards (writes go to both): a refresh reads a data source, its
- * health and the tab directory, which would otherwise be one call each.
+ * health and the tab directory, which would otherwise be one call each. A write the store
+ * refuses (it is full: 500 KB per document, 9 KB per value) becomes a message in the user's
+ * language, never Apps Script's English text.
  */
+import { translate } from '../core/i18n';
+import { UserError, errorMessage } from '../core/user-error';
+import { userLang } from './session';
+
 let documentProperties: GoogleAppsScript.Properties.Properties | null = null;
 let snapshot: Record<string, string> | null = null;
 
@@ -30,9 +36,7 @@ export function readJson<T>(key: string): T | null {
 }
 
 export function writeJson(key: string, value: unknown): void {
-  const text = JSON.stringify(value);
-  properties().setProperty(key, text);
-  if (snapshot) snapshot[key] = text;
+  writeJsonText(key, JSON.stringify(value));
 }
 
 export function deleteKey(key: string): void {
@@ -90,6 +94,11 @@ export function readJsonFresh<T>(key: string): T | null {
 
 /** Writes a value already serialised as JSON. */
 export function writeJsonText(key: string, text: string): void {
-  properties().setProperty(key, text);
+  try {
+    properties().setProperty(key, text);
+  } catch (error) {
+    // Whatever the platform's wording: the one thing a user can do is make room.
+    throw new UserError(translate(userLang(), 'props.writeFailed'), errorMessage(error));
+  }
   if (snapshot) snapshot[key] = text;
 }

@@ -25,11 +25,7 @@ export function spreadsheetUrl(): string {
   const known = readJson<string>(URL_KEY);
   if (typeof known === 'string' && known !== '') return known;
   const url = activeSpreadsheet().getUrl();
-  try {
-    writeJson(URL_KEY, url);
-  } catch {
-    // only a saving (a full property store): the URL is asked for again next time
-  }
+  rememberQuietly(URL_KEY, url);
   return url;
 }
 
@@ -45,7 +41,16 @@ function remember(tag: string, sheetId: number | null): void {
   if (sheetId === null ? !(tag in directory) : directory[tag] === sheetId) return;
   if (sheetId === null) delete directory[tag];
   else directory[tag] = sheetId;
-  writeJson(DIRECTORY_KEY, directory);
+  rememberQuietly(DIRECTORY_KEY, directory);
+}
+
+/** Writes a cache entry; a store that refuses it (full) costs a search next time, never the caller's work. */
+function rememberQuietly(key: string, value: unknown): void {
+  try {
+    writeJson(key, value);
+  } catch {
+    // only a cache
+  }
 }
 
 let active: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;

@@ -498,6 +498,67 @@ const MESSAGES = {
   },
   'schedule.you': { en: 'you', ja: 'あなた' },
   'api.invalid': { en: 'Invalid request: {detail}', ja: '不正なリクエストです: {detail}' },
+  // What is wrong with a request's payload (src/core/input.ts, src/core/params/definitions.ts): the {detail} above.
+  'props.writeFailed': {
+    en: "Sheetdash could not save to this spreadsheet's document properties, which may be full (500 KB per document). Delete data sources, destinations or alerts you no longer use, then try again.",
+    ja: 'このスプレッドシートのドキュメント プロパティに保存できませんでした。容量(ドキュメントごとに 500 KB)が一杯の可能性があります。使っていないデータソース・送信先・アラートを削除してから、もう一度お試しください。',
+  },
+  'input.method': { en: 'unknown method {name}', ja: '不明なメソッドです: {name}' },
+  'input.object': { en: 'expected an object', ja: 'リクエストはオブジェクトで送ってください' },
+  'input.required': { en: '"{key}" is required', ja: '「{key}」は必須です' },
+  'input.text': { en: '"{key}" must be text', ja: '「{key}」はテキストで指定してください' },
+  'input.tooLong': { en: '"{key}" is longer than {max} characters', ja: '「{key}」が {max} 文字を超えています' },
+  'input.number': {
+    en: '"{key}" must be a number from {min} to {max}',
+    ja: '「{key}」は {min} から {max} までの数値で指定してください',
+  },
+  'input.wholeNumber': { en: '"{key}" must be a whole number', ja: '「{key}」は整数で指定してください' },
+  'input.flag': { en: '"{key}" must be true or false', ja: '「{key}」は true か false で指定してください' },
+  'input.record': { en: '"{key}" must be an object', ja: '「{key}」はオブジェクトで指定してください' },
+  'input.scalar': {
+    en: '"{key}" must be text, a number or true/false',
+    ja: '「{key}」はテキスト、数値、true / false のいずれかで指定してください',
+  },
+  'input.oneOf': { en: '"{key}" must be one of {choices}', ja: '「{key}」は次のいずれかで指定してください: {choices}' },
+  'input.textOrList': {
+    en: '"{key}" must be text or a list of texts',
+    ja: '「{key}」はテキストかテキストのリストで指定してください',
+  },
+  'input.shortTexts': {
+    en: '"{key}" must be a list of short texts',
+    ja: '「{key}」は短いテキストのリストで指定してください',
+  },
+  'input.ids': { en: '"{key}" must be a list of ids', ja: '「{key}」は ID のリストで指定してください' },
+  'input.params.list': { en: 'parameters must be a list', ja: 'パラメータはリストで指定してください' },
+  'input.params.tooMany': { en: 'at most {max} parameters', ja: 'パラメータは最大 {max} 個です' },
+  'input.param.object': {
+    en: 'parameter {n} must be an object',
+    ja: 'パラメータ {n} はオブジェクトで指定してください',
+  },
+  'input.param.name': {
+    en: 'parameter {n} has no valid name (letters, digits, _)',
+    ja: 'パラメータ {n} の名前が正しくありません(英字・数字・_ が使えます)',
+  },
+  'input.param.twice': {
+    en: 'parameter "{name}" is declared twice',
+    ja: 'パラメータ「{name}」が 2 回宣言されています',
+  },
+  'input.param.type': {
+    en: 'parameter "{name}" has an unknown type; use one of {types}',
+    ja: 'パラメータ「{name}」の型が不明です。次のいずれかを使ってください: {types}',
+  },
+  'input.param.text': {
+    en: 'parameter "{name}": {key} must be text',
+    ja: 'パラメータ「{name}」: {key} はテキストで指定してください',
+  },
+  'input.param.options': {
+    en: 'parameter "{name}": options must be a list of texts',
+    ja: 'パラメータ「{name}」: options はテキストのリストで指定してください',
+  },
+  'input.param.multi': {
+    en: 'parameter "{name}": multi must be true or false',
+    ja: 'パラメータ「{name}」: multi は true か false で指定してください',
+  },
   // --- query library, parameters, schema, preview (src/features/library, schema, preview) ---
   'param.required': { en: 'Parameter "{name}": enter a value.', ja: 'パラメータ「{name}」: 値を入力してください。' },
   'param.oneValue': {
@@ -889,6 +950,10 @@ const MESSAGES = {
   'alert.queryNotFound': {
     en: 'The query "{id}" does not exist. Choose a saved query.',
     ja: 'クエリ「{id}」は存在しません。保存済みのクエリを選んでください。',
+  },
+  'alert.templateInvalid': {
+    en: 'This message text cannot be read: a {{#section}} or {{tag}} is not closed. Close it, or leave the text empty for the default.',
+    ja: 'このメッセージ文は読み取れません: {{#section}} や {{tag}} が閉じられていません。閉じるか、空欄にして既定の文を使ってください。',
   },
   'alert.destinationNotFound': {
     en: 'The destination "{id}" does not exist (it was deleted). Remove it from the alert or choose another.',

@@ -1,30 +1,49 @@
 /**
  * Checks of what arrives from google.script.run: every API function reads its payload through
  * these, so a missing or mistyped field gets a clear message instead of a crash deep inside.
+ * An InputError names what is wrong as a message key, worded in the user's language by the API.
  */
+import { translate, type Lang, type MessageKey } from './i18n';
+
+export type InputVars = Record<string, string | number>;
+
 export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly key: MessageKey,
+    readonly vars: InputVars = {},
+  ) {
+    super(translate('en', key, vars));
     this.name = 'InputError';
+  }
+
+  /** What is wrong, in `lang`. */
+  detail(lang: Lang): string {
+    return translate(lang, this.key, this.vars);
   }
 }
 
 export type Payload = Record<string, unknown>;
 
+/**
+ * The payload as an object of its own fields only, without a prototype: a `__proto__` or
+ * `constructor` key is a plain field, and no field is ever read from Object.prototype.
+ */
 export function asPayload(value: unknown): Payload {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new InputError('expected an object');
-  return value as Payload;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new InputError('input.object');
+  const own: Payload = Object.create(null);
+  for (const key of Object.keys(value)) own[key] = (value as Payload)[key];
+  return own;
 }
 
 export function text(p: Payload, key: string, options: { required?: boolean; max?: number } = {}): string {
   const value = p[key];
   if (value === undefined || value === null || value === '') {
-    if (options.required) throw new InputError(`"${key}" is required`);
+    if (options.required) throw new InputError('input.required', { key });
     return '';
   }
-  if (typeof value !== 'string') throw new InputError(`"${key}" must be text`);
+  if (typeof value !== 'string') throw new InputError('input.text', { key });
   const max = options.max ?? 100_000;
-  if (value.length > max) throw new InputError(`"${key}" is longer than ${max} characters`);
+  if (value.length > max) throw new InputError('input.tooLong', { key, max });
   return value;
 }
 
@@ -32,27 +51,26 @@ export function optionalNumber(p: Payload, key: string, min: number, max: number
   const value = p[key];
   if (value === undefined || value === null || value === '') return undefined;
   const n = typeof value === 'number' ? value : Number(value);
-  if (!Number.isFinite(n) || n < min || n > max)
-    throw new InputError(`"${key}" must be a number from ${min} to ${max}`);
+  if (!Number.isFinite(n) || n < min || n > max) throw new InputError('input.number', { key, min, max });
   return n;
 }
 
 export function flag(p: Payload, key: string): boolean {
   const value = p[key];
   if (value === undefined || value === null) return false;
-  if (typeof value !== 'boolean') throw new InputError(`"${key}" must be true or false`);
+  if (typeof value !== 'boolean') throw new InputError('input.flag', { key });
   return value;
 }
 
 export function record(p: Payload, key: string): Record<string, string | number | boolean | undefined> {
   const value = p[key];
   if (value === undefined || value === null) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw new InputError(`"${key}" must be an object`);
+  if (typeof value !== 'object' || Array.isArray(value)) throw new InputError('input.record', { key });
   const out: Record<string, string | number | boolean | undefined> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     if (v === null || v === undefined) continue;
     if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
-      throw new InputError(`"${key}.${k}" must be text, a number or true/false`);
+      throw new InputError('input.scalar', { key: `${key}.${k}` });
     out[k] = v;
   }
   return out;

@@ -77,13 +77,14 @@ export function callApi(method: unknown, payload: unknown): ApiResponse<unknown>
   const ctx = createContext();
   const lang = ctx.lang;
   if (!isMethod(method)) {
-    return { ok: false, error: translate(lang, 'api.invalid', { detail: `unknown method ${JSON.stringify(method)}` }) };
+    const detail = translate(lang, 'input.method', { name: JSON.stringify(method) ?? String(method) });
+    return { ok: false, error: translate(lang, 'api.invalid', { detail }) };
   }
   try {
     return { ok: true, value: invoke<ApiMethodName>(API[method], payload, ctx) };
   } catch (error) {
     if (error instanceof InputError)
-      return { ok: false, error: translate(lang, 'api.invalid', { detail: error.message }) };
+      return { ok: false, error: translate(lang, 'api.invalid', { detail: error.detail(lang) }) };
     if (error instanceof UserError) return { ok: false, error: error.message };
     return { ok: false, error: errorMessage(error) };
   }

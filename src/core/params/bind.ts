@@ -60,7 +60,9 @@ export function bindParameters(
     if (!def) throw new UserError(translate(ctx.lang, 'param.badDefinition', { detail: piece.param }));
     let value = resolved.get(def.name);
     if (!value) {
-      value = resolveValue(def, values[def.name], ctx);
+      // Only a value given for this name: a parameter named "constructor" must not read Object.prototype's.
+      const given = Object.prototype.hasOwnProperty.call(values, def.name) ? values[def.name] : undefined;
+      value = resolveValue(def, given, ctx);
       resolved.set(def.name, value);
     }
     if (value.kind === 'range') {

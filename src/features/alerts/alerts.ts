@@ -14,7 +14,13 @@ import { alertStatusView, checkSummary } from '../../core/alerts/view';
 import { translate, type Lang } from '../../core/i18n';
 import { UserError } from '../../core/user-error';
 import { zoneOffsets } from '../../core/values/zone-offsets';
-import { type AlertNotification as Message, messageBody, messageTitle, noEscape } from '../../alerts/message';
+import {
+  type AlertNotification as Message,
+  isValidTemplate,
+  messageBody,
+  messageTitle,
+  noEscape,
+} from '../../alerts/message';
 import { sampleNotification } from '../../alerts/sample';
 import { readAllWithPrefix } from '../../adapters/document-properties';
 import { userEmail } from '../../adapters/session';
@@ -99,6 +105,12 @@ export function saveAlert(raw: AlertRule, ctx: ExecutionContext): SaveAlertAnswe
     problems.push({ field: 'queryId', message: translate(lang, 'alert.queryNotFound', { id: rule.queryId }) });
   const destinations = destinationProblems(rule.destinations, lang);
   problems.push(...destinations.problems);
+  // A text Mustache cannot read would be replaced by the default at every delivery: say so now.
+  for (const kind of ['triggered', 'recovered'] as const) {
+    const template = rule.templates[kind];
+    if (template.trim() !== '' && !isValidTemplate(template))
+      problems.push({ field: `templates.${kind}`, message: translate(lang, 'alert.templateInvalid') });
+  }
   if (problems.length > 0) return { problems };
   return locked(ctx, () => {
     const existing = rule.id ? readAlerts(lang).find((a) => a.rule.id === rule.id) : undefined;

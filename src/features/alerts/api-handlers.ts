@@ -22,7 +22,7 @@ const ID_MAX = 100;
 function destinationIds(raw: unknown): string[] | undefined {
   if (raw === undefined || raw === null) return undefined;
   if (!Array.isArray(raw) || raw.length > 20 || !raw.every((d) => typeof d === 'string' && d.length <= ID_MAX))
-    throw new InputError('"destinations" must be a list of destination ids');
+    throw new InputError('input.ids', { key: 'destinations' });
   return raw as string[];
 }
 
@@ -61,7 +61,8 @@ export const ALERT_HANDLERS: ApiHandlers<AlertMethod> = {
     read: (raw) => {
       const p = asPayload(raw);
       const kind = text(p, 'kind', { max: 20 }) || 'triggered';
-      if (kind !== 'triggered' && kind !== 'recovered') throw new InputError('"kind" must be triggered or recovered');
+      if (kind !== 'triggered' && kind !== 'recovered')
+        throw new InputError('input.oneOf', { key: 'kind', choices: 'triggered, recovered' });
       return { rule: asPayload(p.rule) as unknown as AlertRule, kind };
     },
     run: (p, ctx) => previewAlertMessage(p.rule, p.kind, ctx),

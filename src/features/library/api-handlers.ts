@@ -43,22 +43,22 @@ function id(p: Payload): string {
 
 function parameters(p: Payload): ParameterDef[] {
   const check = checkParameterDefs(p.parameters);
-  if (!check.ok) throw new InputError(check.problem);
+  if (!check.ok) throw new InputError(check.problem.key, check.problem.vars);
   return check.defs;
 }
 
 function values(p: Payload): ParameterValues {
   const raw = p.values;
   if (raw === undefined || raw === null) return {};
-  if (typeof raw !== 'object' || Array.isArray(raw)) throw new InputError('"values" must be an object');
-  const out: ParameterValues = {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new InputError('input.record', { key: 'values' });
+  // Without a prototype: a value named "__proto__" is a value, not a new prototype.
+  const out: ParameterValues = Object.create(null);
   for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
     if (typeof value === 'string') out[name] = value;
     else if (typeof value === 'number') out[name] = String(value);
     else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number'))
       out[name] = value.map(String);
-    else if (value !== null && value !== undefined)
-      throw new InputError(`"values.${name}" must be text or a list of texts`);
+    else if (value !== null && value !== undefined) throw new InputError('input.textOrList', { key: `values.${name}` });
   }
   return out;
 }
@@ -67,20 +67,20 @@ function tags(p: Payload): string[] {
   const raw = p.tags;
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw) || raw.some((t) => typeof t !== 'string' || t.length > 100) || raw.length > 50)
-    throw new InputError('"tags" must be a list of short texts');
+    throw new InputError('input.shortTexts', { key: 'tags' });
   return [...new Set((raw as string[]).map((t) => t.trim()).filter(Boolean))];
 }
 
 function version(p: Payload, key: string, required: boolean): number | undefined {
   const v = optionalNumber(p, key, 0, Number.MAX_SAFE_INTEGER);
-  if (v === undefined && required) throw new InputError(`"${key}" is required`);
-  if (v !== undefined && !Number.isInteger(v)) throw new InputError(`"${key}" must be a whole number`);
+  if (v === undefined && required) throw new InputError('input.required', { key });
+  if (v !== undefined && !Number.isInteger(v)) throw new InputError('input.wholeNumber', { key });
   return v;
 }
 
 function requiredVersion(p: Payload, key: string): number {
   const v = version(p, key, true);
-  if (v === undefined) throw new InputError(`"${key}" is required`);
+  if (v === undefined) throw new InputError('input.required', { key });
   return v;
 }
 
@@ -114,7 +114,8 @@ export const LIBRARY_HANDLERS: ApiHandlers<LibraryMethod> = {
     read: (raw) => {
       const p = raw === undefined || raw === null ? {} : asPayload(raw);
       const filter = (text(p, 'filter', { max: 20 }) || 'all') as LibraryFilter;
-      if (!FILTERS.includes(filter)) throw new InputError(`"filter" must be one of ${FILTERS.join(', ')}`);
+      if (!FILTERS.includes(filter))
+        throw new InputError('input.oneOf', { key: 'filter', choices: FILTERS.join(', ') });
       return { search: text(p, 'search', { max: 1000 }), filter, tag: text(p, 'tag', { max: 100 }) };
     },
     run: (p, { lang }) => listQueries(p, lang),

@@ -137,7 +137,7 @@ export function getQuery(id: string, version: number | undefined, lang: Lang): Q
 
 function checkFields(fields: QueryFields, lang: Lang): void {
   if (!fields.name.trim()) throw new UserError(translate(lang, 'library.nameRequired'));
-  if (!fields.dataSourceId.trim()) throw new InputError('"dataSourceId" is required');
+  if (!fields.dataSourceId.trim()) throw new InputError('input.required', { key: 'dataSourceId' });
   getDataSource(fields.dataSourceId, lang); // names a missing data source with what to do
   if (parseSchedule(fields.schedule) === 'invalid')
     throw new UserError(translate(lang, 'schedule.invalid', { schedule: fields.schedule }));
