@@ -6,7 +6,7 @@
  * protected ranges the person cannot edit, and the tab's embedded charts with their data.
  */
 import { Formula, isDateFormat } from '../src/services/spreadsheet/cells';
-import { satisfies } from '../src/services/spreadsheet/validation';
+import { satisfies } from '../src/services/spreadsheet/validation-check';
 import { conditionalStyles } from '../src/services/spreadsheet/conditional';
 import type { SheetFake } from '../src/services/spreadsheet/sheet';
 import { chartView, type ChartView } from './chart-view';

@@ -12,7 +12,7 @@ import { FormulaEngine } from './engine';
 import { shiftIndex, shiftSpan, type SheetModel, type Workbook, type Box, type ValidationModel } from './model';
 import type { SparseGrid } from './grid';
 import { serialToDate } from './time';
-import { isRuleRange } from './validation';
+import { isRuleRange } from './data-validation';
 
 export class SpreadsheetContext {
   readonly engine: FormulaEngine;

@@ -51,7 +51,10 @@ export interface ValidationModel {
   criteria: string;
   args: unknown[];
   allowInvalid: boolean;
+  /** '' when none is set. */
   helpText: string;
+  /** CUSTOM_FORMULA: the top-left cell of the range the rule was set on (its references are relative to it). */
+  anchor?: { row: number; col: number };
 }
 
 /** A point of a gradient rule: its colour and where it sits (type MIN/MAX need no value). */
