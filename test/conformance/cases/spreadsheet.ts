@@ -395,6 +395,24 @@ const range = table('ss-range', 'SpreadsheetApp', `${REF}range`, [
     'documented',
     `${REF}data-validation#gethelptext`,
   ],
+  [
+    "var s = fresh_(); s.getRange('A1').setFontWeight('bold'); return s.getRange('A1:B1').getFontWeights();",
+    [['bold', 'normal']],
+    'documented',
+    `${REF}range#getfontweights`,
+  ],
+  [
+    "var s = fresh_(); s.getRange('B1').setWrap(true); return s.getRange('A1:B1').getWraps();",
+    [[false, true]],
+    'documented',
+    `${REF}range#getwraps`,
+  ],
+  [
+    "var s = fresh_(); s.getRange('A1').setVerticalAlignment('top'); return s.getRange('A1:A2').getVerticalAlignments();",
+    [['top'], ['bottom']],
+    'documented',
+    `${REF}range#getverticalalignments`,
+  ],
 ]);
 
 const builders = table('ss-builder', 'SpreadsheetApp', `${REF}data-validation-builder`, [

@@ -603,6 +603,44 @@ export class RangeFake
     return new TextStyleFake(this._sheet._model.styles.get(this._row, this._col), this.getFontWeight() === 'bold');
   }
 
+  // Plural getters: one value per cell of the range.
+  getFontWeights(): string[][] {
+    return this.getAll(this._sheet._model.fontWeights, 'normal');
+  }
+  getFontSizes(): number[][] {
+    return this.styles('fontSize').map((r) => r.map(Number));
+  }
+  getFontFamilies(): string[][] {
+    return this.styles('fontFamily').map((r) => r.map(String));
+  }
+  getFontStyles(): string[][] {
+    return this.styles('fontStyle').map((r) => r.map(String));
+  }
+  getFontLines(): string[][] {
+    return this.styles('fontLine').map((r) => r.map(String));
+  }
+  getVerticalAlignments(): string[][] {
+    return this.styles('verticalAlignment').map((r) => r.map(String));
+  }
+  getWraps(): boolean[][] {
+    return this.styles('wrapStrategy').map((r) => r.map((w) => w === 'WRAP'));
+  }
+  getWrapStrategies(): unknown[][] {
+    return this.styles('wrapStrategy').map((r) => r.map((w) => enumValue(SPREADSHEET_ENUMS.WrapStrategy, String(w))));
+  }
+  getTextStyles(): TextStyleFake[][] {
+    const model = this._sheet._model;
+    return grid(
+      this._numRows,
+      this._numCols,
+      (r, c) =>
+        new TextStyleFake(
+          model.styles.get(this._row + r, this._col + c),
+          model.fontWeights.get(this._row + r, this._col + c) === 'bold',
+        ),
+    );
+  }
+
   private mergeBoxes(boxes: Box[]): this {
     const s = this._sheet._model;
     const mine = this._boxModel();
