@@ -262,3 +262,17 @@ describe('personEdit under each rejecting validation criterion', () => {
     expect(personEdit(rt, 'Sheet1', 'B4', '4').value).toBe('4');
   });
 });
+
+it('keeps a copied custom-formula rule relative to the cells it was pasted on', () => {
+  const rt = fixtureRuntime(`function setup() {
+    var s = SpreadsheetApp.getActive().getSheetByName('Sheet1');
+    s.getRange('B1:B2').setValues([[1], [100]]);
+    s.getRange('A1').setDataValidation(SpreadsheetApp.newDataValidation().requireFormulaSatisfied('=A1>B1')
+      .setAllowInvalid(false).build());
+    s.getRange('A1').copyTo(s.getRange('A2'));
+    return s.getRange('A2').getDataValidation().getCriteriaValues();
+  }`);
+  expect(rt.call('setup')).toEqual(['=A2>B2']);
+  expect(() => personEdit(rt, 'Sheet1', 'A2', '50')).toThrow(/violates the data validation rules/);
+  expect(personEdit(rt, 'Sheet1', 'A2', '150').value).toBe('150');
+});
