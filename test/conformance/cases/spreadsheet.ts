@@ -413,6 +413,19 @@ const range = table('ss-range', 'SpreadsheetApp', `${REF}range`, [
     'documented',
     `${REF}range#getverticalalignments`,
   ],
+  [
+    "var c = SpreadsheetApp.newConditionalFormatRule().whenDateAfter(SpreadsheetApp.RelativeDate.YESTERDAY).setBackground('#ff0000').build().getBooleanCondition(); return [String(c.getCriteriaType()), String(c.getCriteriaValues()[0])];",
+    ['DATE_AFTER', 'YESTERDAY'],
+    'documented',
+    `${REF}conditional-format-rule-builder#whendateafterdate_1`,
+  ],
+  [
+    "var c = SpreadsheetApp.newConditionalFormatRule().whenDateEqualTo(new Date(5000)).setBackground('#ff0000').build().getBooleanCondition(); return [String(c.getCriteriaType()), c.getCriteriaValues()[0].getTime()];",
+    ['DATE_EQUAL_TO', 5000],
+    'documented',
+    `${REF}conditional-format-rule-builder#whendateequaltodate`,
+  ],
+  ['return String(SpreadsheetApp.RelativeDate.PAST_WEEK);', 'PAST_WEEK', 'documented', `${REF}relative-date`],
 ]);
 
 const builders = table('ss-builder', 'SpreadsheetApp', `${REF}data-validation-builder`, [

@@ -92,6 +92,7 @@ class SpreadsheetAppFake {
   readonly SheetType = ENUMS.SheetType;
   readonly ColorType = ENUMS.ColorType;
   readonly InterpolationType = ENUMS.InterpolationType;
+  readonly RelativeDate = ENUMS.RelativeDate;
 
   constructor(
     private readonly _host: ServiceHost,

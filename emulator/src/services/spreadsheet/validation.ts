@@ -4,7 +4,9 @@
  * the playground page. Data validation rules live in data-validation.ts.
  */
 import { AppsScriptException } from '../../core/errors';
+import { enumName } from '../base/enums';
 import { enumValue, SPREADSHEET_ENUMS } from './enums';
+import { isRuleDate, type RuleDate } from './data-validation';
 import type { Box, ConditionalRuleModel, GradientPoint } from './model';
 
 export class BooleanConditionFake {
@@ -13,8 +15,13 @@ export class BooleanConditionFake {
   getCriteriaType(): unknown {
     return enumValue(SPREADSHEET_ENUMS.BooleanCriteria, this._model.condition);
   }
+  /** Dates come back as Dates, relative dates as SpreadsheetApp.RelativeDate values. */
   getCriteriaValues(): unknown[] {
-    return this._model.args.slice();
+    return this._model.args.map((a) => {
+      if (isRuleDate(a)) return new Date(a.epochMs);
+      if (isRelative(a)) return enumValue(SPREADSHEET_ENUMS.RelativeDate, a.relative);
+      return a;
+    });
   }
   getBackground(): string | null {
     return this._model.background;
@@ -25,6 +32,24 @@ export class BooleanConditionFake {
   getBold(): boolean | null {
     return this._model.bold;
   }
+}
+
+/** A relative date argument (whenDateAfter(SpreadsheetApp.RelativeDate.TODAY)), stored by name. */
+export interface RelativeArg {
+  relative: string;
+}
+
+export function isRelative(value: unknown): value is RelativeArg {
+  return value !== null && typeof value === 'object' && typeof (value as RelativeArg).relative === 'string';
+}
+
+/** A Date or a RelativeDate as rule data; anything else is refused. */
+function dateArg(date: unknown): RuleDate | RelativeArg {
+  if (date instanceof Date) return { epochMs: date.getTime() };
+  if (isRuleDate(date) || isRelative(date)) return date;
+  const name = enumName(date);
+  if (date !== null && date !== undefined && name in SPREADSHEET_ENUMS.RelativeDate) return { relative: name };
+  throw new AppsScriptException('Invalid argument: date');
 }
 
 const INTERPOLATION: GradientPoint['type'][] = ['MIN', 'MAX', 'NUMBER', 'PERCENT', 'PERCENTILE'];
@@ -181,6 +206,22 @@ export class ConditionalFormatRuleBuilderFake {
   }
   whenCellNotEmpty(): this {
     return this.when('CELL_NOT_EMPTY', []);
+  }
+  whenDateAfter(date: unknown): this {
+    return this.when('DATE_AFTER', [dateArg(date)]);
+  }
+  whenDateBefore(date: unknown): this {
+    return this.when('DATE_BEFORE', [dateArg(date)]);
+  }
+  whenDateEqualTo(date: unknown): this {
+    return this.when('DATE_EQUAL_TO', [dateArg(date)]);
+  }
+  /** A boolean condition from BooleanCriteria and its arguments (as getCriteriaValues gives them). */
+  withCriteria(criteria: unknown, args: unknown[]): this {
+    const name = enumName(criteria);
+    if (!(name in SPREADSHEET_ENUMS.BooleanCriteria)) throw new AppsScriptException('Invalid argument: criteria');
+    const list = Array.from(args ?? []);
+    return this.when(name, name.startsWith('DATE_') ? list.map(dateArg) : list);
   }
   whenFormulaSatisfied(formula: string): this {
     return this.when('CUSTOM_FORMULA', [formula]);
