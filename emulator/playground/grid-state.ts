@@ -26,6 +26,9 @@ export interface CellLook {
   background?: string;
   color?: string;
   bold?: boolean;
+  italic?: boolean;
+  strikethrough?: boolean;
+  underline?: boolean;
 }
 
 export interface BoxView {
@@ -178,6 +181,9 @@ export function gridState(
     if (style.background) l.background = style.background;
     if (style.fontColor) l.color = style.fontColor;
     if (style.bold !== null) l.bold = style.bold;
+    if (style.italic) l.italic = true;
+    if (style.strikethrough) l.strikethrough = true;
+    if (style.underline) l.underline = true;
   }
   const lookList: GridState['looks'] = [];
   for (const [key, l] of looks) {

@@ -17,6 +17,9 @@ export interface CellStyle {
   background: string | null;
   fontColor: string | null;
   bold: boolean | null;
+  italic?: boolean | null;
+  strikethrough?: boolean | null;
+  underline?: boolean | null;
 }
 
 /** Moves the relative A1 references of a formula by (dRows, dCols); `$`-anchored parts stay. */
@@ -322,7 +325,15 @@ export function conditionalStyles(ctx: SpreadsheetContext, box: Box): Map<string
             ? probe.truthy(customAt(rule, range, r, c))
             : meetsCondition(rule, values[i][j], dates);
         if (met) {
-          out.set(`${r}:${c}`, { background: rule.background, fontColor: rule.fontColor, bold: rule.bold });
+          out.set(`${r}:${c}`, {
+            background: rule.background,
+            fontColor: rule.fontColor,
+            bold: rule.bold,
+            // Decorations only when the rule sets them.
+            ...(rule.italic != null ? { italic: rule.italic } : {}),
+            ...(rule.strikethrough != null ? { strikethrough: rule.strikethrough } : {}),
+            ...(rule.underline != null ? { underline: rule.underline } : {}),
+          });
           break;
         }
       }

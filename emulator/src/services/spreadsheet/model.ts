@@ -70,6 +70,10 @@ export interface ConditionalRuleModel {
   background: string | null;
   fontColor: string | null;
   bold: boolean | null;
+  /** Text decorations (absent: not set, as null). */
+  italic?: boolean | null;
+  strikethrough?: boolean | null;
+  underline?: boolean | null;
   ranges: Box[];
   /** A colour scale instead of a boolean condition (absent on boolean rules). */
   gradient?: { min: GradientPoint | null; mid: GradientPoint | null; max: GradientPoint | null } | null;

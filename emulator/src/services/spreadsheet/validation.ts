@@ -32,6 +32,15 @@ export class BooleanConditionFake {
   getBold(): boolean | null {
     return this._model.bold;
   }
+  getItalic(): boolean | null {
+    return this._model.italic ?? null;
+  }
+  getStrikethrough(): boolean | null {
+    return this._model.strikethrough ?? null;
+  }
+  getUnderline(): boolean | null {
+    return this._model.underline ?? null;
+  }
 }
 
 /** A relative date argument (whenDateAfter(SpreadsheetApp.RelativeDate.TODAY)), stored by name. */
@@ -236,6 +245,18 @@ export class ConditionalFormatRuleBuilderFake {
   }
   setBold(bold: boolean | null): this {
     this._model.bold = bold;
+    return this;
+  }
+  setItalic(italic: boolean | null): this {
+    this._model.italic = italic;
+    return this;
+  }
+  setStrikethrough(strikethrough: boolean | null): this {
+    this._model.strikethrough = strikethrough;
+    return this;
+  }
+  setUnderline(underline: boolean | null): this {
+    this._model.underline = underline;
     return this;
   }
   setRanges(ranges: RangeLike[]): this {

@@ -122,3 +122,24 @@ describe('date conditions', () => {
     expect(rt.call('go')).toBe('Invalid argument: date');
   });
 });
+
+it('stores italic, strikethrough and underline, reads them back and applies them', () => {
+  const rt = fixtureRuntime(`function setup() {
+    var s = SpreadsheetApp.getActive().getSheetByName('Sheet1');
+    s.getRange('A1:A2').setValues([[1], [5]]);
+    s.setConditionalFormatRules([SpreadsheetApp.newConditionalFormatRule().whenNumberGreaterThan(2).setItalic(true)
+      .setStrikethrough(true).setUnderline(false).setRanges([s.getRange('A1:A2')]).build()]);
+    var c = s.getConditionalFormatRules()[0].getBooleanCondition();
+    var plain = SpreadsheetApp.newConditionalFormatRule().whenCellEmpty().setBold(true).build().getBooleanCondition();
+    return [c.getItalic(), c.getStrikethrough(), c.getUnderline(), c.getBold(), plain.getItalic(), plain.getUnderline()];
+  }`);
+  expect(rt.call('setup')).toEqual([true, true, false, null, null, null]);
+  const sheet = rt.spreadsheet._sheet('Sheet1')!;
+  const styles = conditionalStyles(sheet._ss._ctx, { sheet: sheet._model, row: 0, col: 0, numRows: 2, numCols: 1 });
+  expect(styles.get('0:0')).toBeUndefined();
+  expect(styles.get('1:0')).toMatchObject({ italic: true, strikethrough: true, underline: false });
+  const restored = fixtureRuntime('function noop() {}');
+  restored.spreadsheet._restore(JSON.parse(JSON.stringify(rt.spreadsheet._snapshot())));
+  const again = restored.spreadsheet._sheet('Sheet1')!._model.conditionalRules[0];
+  expect([again.italic, again.strikethrough, again.underline]).toEqual([true, true, false]);
+});
