@@ -6,7 +6,7 @@
  * protected ranges the person cannot edit, and the tab's embedded charts with their data.
  */
 import { Formula, isDateFormat } from '../src/services/spreadsheet/cells';
-import { satisfies } from '../src/services/spreadsheet/validation';
+import { evaluatorWith, formulaAt, satisfies, truthy } from '../src/services/spreadsheet/validation-check';
 import { conditionalStyles } from '../src/services/spreadsheet/conditional';
 import type { SheetFake } from '../src/services/spreadsheet/sheet';
 import { chartView, type ChartView } from './chart-view';
@@ -26,6 +26,9 @@ export interface CellLook {
   background?: string;
   color?: string;
   bold?: boolean;
+  italic?: boolean;
+  strikethrough?: boolean;
+  underline?: boolean;
 }
 
 export interface BoxView {
@@ -127,6 +130,7 @@ export function gridState(
   const cellValidations: GridState['cellValidations'] = [];
   const invalid: GridState['invalid'] = [];
   const effective = new Map<unknown, ReturnType<typeof ss._ctx.effectiveRule>>();
+  let evaluator: ReturnType<typeof evaluatorWith> | undefined;
   for (const [r, c, stored] of model.validations.entries()) {
     if (!inGrid(r, c)) continue;
     let rule = effective.get(stored);
@@ -141,8 +145,17 @@ export function gridState(
     }
     cellValidations.push([r, c, index]);
     const cell = model.values.get(r, c);
-    if (!satisfies(rule, cell, isDateFormat(model.formats.get(r, c)))) invalid.push([r, c]);
+    const env = {
+      timeZone: ss._wb.timeZone,
+      formulaHolds: () => {
+        // One scratch engine over the workbook as it is serves every custom-formula rule of the tab.
+        evaluator ??= evaluatorWith(ss._wb, model, 0, 0, model.values.get(0, 0));
+        return truthy(evaluator.value(formulaAt(rule, r, c)));
+      },
+    };
+    if (!satisfies(rule, cell, isDateFormat(model.formats.get(r, c)), env)) invalid.push([r, c]);
   }
+  evaluator?.dispose();
 
   const looks = new Map<string, CellLook>();
   const look = (r: number, c: number) => {
@@ -168,6 +181,9 @@ export function gridState(
     if (style.background) l.background = style.background;
     if (style.fontColor) l.color = style.fontColor;
     if (style.bold !== null) l.bold = style.bold;
+    if (style.italic) l.italic = true;
+    if (style.strikethrough) l.strikethrough = true;
+    if (style.underline) l.underline = true;
   }
   const lookList: GridState['looks'] = [];
   for (const [key, l] of looks) {

@@ -391,6 +391,9 @@ function createGrid(deps) {
           if (look.background) td.style.backgroundColor = look.background;
           if (look.color) td.style.color = look.color;
           if (look.bold) td.style.fontWeight = 'bold';
+          if (look.italic) td.style.fontStyle = 'italic';
+          if (look.strikethrough || look.underline)
+            td.style.textDecoration = [look.underline ? 'underline' : '', look.strikethrough ? 'line-through' : ''].join(' ');
           td.setAttribute('data-look', JSON.stringify(look));
         }
         if (invalid[key(r, c2)]) { td.classList.add('invalid'); td.setAttribute('data-invalid', 'true'); td.title = T.invalidCell; }

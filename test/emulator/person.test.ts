@@ -160,3 +160,119 @@ describe('personEdit', () => {
     expect(rt.call('last')).toMatchObject({ keys: ['authMode', 'range', 'source', 'user'], a1: 'A4:C5' });
   });
 });
+
+/**
+ * Every criterion the DataValidationBuilder offers, set to reject input (setAllowInvalid(false)),
+ * refuses a person's entry that fails it and accepts one that meets it. Dates are compared by day
+ * in the spreadsheet's zone (Asia/Tokyo); custom formulas see the entry in place.
+ */
+describe('personEdit under each rejecting validation criterion', () => {
+  const RULES = `
+  function put(a1, build) {
+    var s = SpreadsheetApp.getActive().getSheetByName('Sheet1');
+    s.getRange(a1).setDataValidation(build(SpreadsheetApp.newDataValidation()).setAllowInvalid(false).build());
+  }
+  function jst(y, m, d) { return new Date(Date.UTC(y, m - 1, d) - 9 * 3600 * 1000); }
+  function setup() {
+    var s = SpreadsheetApp.getActive().getSheetByName('Sheet1');
+    s.getRange('Z1:Z2').setValues([[10], [20]]);
+    put('A1', function (b) { return b.requireNumberBetween(1, 5); });
+    put('A2', function (b) { return b.requireNumberNotBetween(1, 5); });
+    put('A3', function (b) { return b.requireNumberEqualTo(3); });
+    put('A4', function (b) { return b.requireNumberNotEqualTo(3); });
+    put('A5', function (b) { return b.requireNumberGreaterThan(3); });
+    put('A6', function (b) { return b.requireNumberGreaterThanOrEqualTo(3); });
+    put('A7', function (b) { return b.requireNumberLessThan(3); });
+    put('A8', function (b) { return b.requireNumberLessThanOrEqualTo(3); });
+    put('A9', function (b) { return b.requireDate(); });
+    put('A10', function (b) { return b.requireDateAfter(jst(2024, 1, 10)); });
+    put('A11', function (b) { return b.requireDateBefore(jst(2024, 1, 10)); });
+    put('A12', function (b) { return b.requireDateOnOrAfter(jst(2024, 1, 10)); });
+    put('A13', function (b) { return b.requireDateOnOrBefore(jst(2024, 1, 10)); });
+    put('A14', function (b) { return b.requireDateEqualTo(jst(2024, 1, 10)); });
+    put('A15', function (b) { return b.requireDateBetween(jst(2024, 1, 1), jst(2024, 1, 31)); });
+    put('A16', function (b) { return b.requireDateNotBetween(jst(2024, 1, 1), jst(2024, 1, 31)); });
+    put('A17', function (b) { return b.requireTextContains('ok'); });
+    put('A18', function (b) { return b.requireTextDoesNotContain('bad'); });
+    put('A19', function (b) { return b.requireTextEqualTo('yes'); });
+    put('A20', function (b) { return b.requireTextIsEmail(); });
+    put('A21', function (b) { return b.requireTextIsUrl(); });
+    put('A22', function (b) { return b.requireValueInList(['red', 'green']); });
+    put('A23', function (b) { return b.requireValueInRange(s.getRange('Z1:Z2')); });
+    put('A24', function (b) { return b.requireCheckbox(); });
+    put('A25', function (b) { return b.requireCheckbox('done'); });
+    put('A26', function (b) { return b.requireCheckbox('y', 'n'); });
+    put('A27', function (b) { return b.requireFormulaSatisfied('=MOD(A27, 2) = 0'); });
+    put('B1:B5', function (b) { return b.requireFormulaSatisfied('=B1>C1'); });
+    s.getRange('C1:C5').setValues([[1], [2], [3], [4], [5]]);
+    put('D1', function (b) { return b.requireFormulaSatisfied('=COUNTIF(Z:Z, D1) = 0'); });
+  }`;
+
+  const CASES: [string, string[], string[]][] = [
+    ['A1', ['1', '3', '5'], ['0', '6', 'abc', 'TRUE']],
+    ['A2', ['0', '6'], ['1', '3', 'abc']],
+    ['A3', ['3'], ['4', 'three']],
+    ['A4', ['4'], ['3', 'x']],
+    ['A5', ['4'], ['3', 'x']],
+    ['A6', ['3'], ['2']],
+    ['A7', ['2'], ['3']],
+    ['A8', ['3'], ['4']],
+    ['A9', ['2024-01-05', '2024-01-05 10:00'], ['45000', 'soon']],
+    ['A10', ['2024-01-11'], ['2024-01-10', '2024-01-09']],
+    ['A11', ['2024-01-09'], ['2024-01-10', '5']],
+    ['A12', ['2024-01-10', '2024-01-11'], ['2024-01-09']],
+    ['A13', ['2024-01-10', '2024-01-09'], ['2024-01-11']],
+    ['A14', ['2024-01-10', '2024-01-10 23:00'], ['2024-01-11']],
+    ['A15', ['2024-01-01', '2024-01-31'], ['2024-02-01']],
+    ['A16', ['2024-02-01'], ['2024-01-15']],
+    ['A17', ['looks OK'], ['nope']],
+    ['A18', ['fine'], ['really BAD']],
+    ['A19', ['YES', 'yes'], ['yes!']],
+    ['A20', ['ann@example.com'], ['ann@', 'ann example.com']],
+    ['A21', ['https://example.com/a?b=1', 'www.example.org'], ['not a url', 'http://']],
+    ['A22', ['red'], ['blue']],
+    ['A23', ['10', '20'], ['15']],
+    ['A24', ['TRUE', 'false'], ['yes', '1']],
+    ['A25', ['done'], ['not done']],
+    ['A26', ['y', 'n'], ['maybe']],
+    ['A27', ['4', '=2*3'], ['5', '=2+1']],
+    ['B3', ['4'], ['3', '2']],
+    ['D1', ['11'], ['10', '20']],
+  ];
+
+  it.each(CASES)('%s accepts %j and refuses %j', (a1, ok, refused) => {
+    const rt = fixtureRuntime(RULES);
+    rt.call('setup');
+    for (const text of refused) {
+      expect(() => personEdit(rt, 'Sheet1', a1, text)).toThrow(
+        `The data you entered in cell ${a1} violates the data validation rules set on this cell.`,
+      );
+    }
+    for (const text of ok) expect(personEdit(rt, 'Sheet1', a1, text).value).toBe(text);
+    // Clearing the cell is always allowed.
+    expect(personEdit(rt, 'Sheet1', a1, '').value).toBe('');
+  });
+
+  it('moves a custom formula with the cell when rows are inserted above it', () => {
+    const rt = fixtureRuntime(RULES);
+    rt.call('setup');
+    personRowChange(rt, 'Sheet1', 'insertAbove', 1);
+    // B3 (rule "=B3>C3" relative to B1) is now B4, next to C4 = 3.
+    expect(() => personEdit(rt, 'Sheet1', 'B4', '3')).toThrow(/violates the data validation rules/);
+    expect(personEdit(rt, 'Sheet1', 'B4', '4').value).toBe('4');
+  });
+});
+
+it('keeps a copied custom-formula rule relative to the cells it was pasted on', () => {
+  const rt = fixtureRuntime(`function setup() {
+    var s = SpreadsheetApp.getActive().getSheetByName('Sheet1');
+    s.getRange('B1:B2').setValues([[1], [100]]);
+    s.getRange('A1').setDataValidation(SpreadsheetApp.newDataValidation().requireFormulaSatisfied('=A1>B1')
+      .setAllowInvalid(false).build());
+    s.getRange('A1').copyTo(s.getRange('A2'));
+    return s.getRange('A2').getDataValidation().getCriteriaValues();
+  }`);
+  expect(rt.call('setup')).toEqual(['=A2>B2']);
+  expect(() => personEdit(rt, 'Sheet1', 'A2', '50')).toThrow(/violates the data validation rules/);
+  expect(personEdit(rt, 'Sheet1', 'A2', '150').value).toBe('150');
+});

@@ -9,11 +9,17 @@ import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformu
 import type { SpreadsheetContext } from './context';
 import type { Box, ConditionalRuleModel, GradientPoint } from './model';
 import { inBox } from './protection';
+import { isRuleDate } from './data-validation';
+import { dateToSerial, serialToParts, wallPartsToSerial } from './time';
+import { isRelative } from './validation';
 
 export interface CellStyle {
   background: string | null;
   fontColor: string | null;
   bold: boolean | null;
+  italic?: boolean | null;
+  strikethrough?: boolean | null;
+  underline?: boolean | null;
 }
 
 /** Moves the relative A1 references of a formula by (dRows, dCols); `$`-anchored parts stay. */
@@ -59,9 +65,56 @@ function number(value: unknown): number | null {
   return null;
 }
 
+/** What date conditions compare against: the spreadsheet's zone and the (virtual) clock. */
+export interface DateEnv {
+  timeZone: string;
+  nowMs: number;
+}
+
+/** The day (serial, whole) a date argument names: a fixed instant, or a day relative to today. */
+function targetDay(arg: unknown, env: DateEnv): number | null {
+  const today = Math.floor(dateToSerial(new Date(env.nowMs), env.timeZone));
+  if (isRuleDate(arg)) return Math.floor(dateToSerial(new Date(arg.epochMs), env.timeZone));
+  if (!isRelative(arg)) return null;
+  const { y, mo, d } = serialToParts(today);
+  switch (arg.relative) {
+    case 'TODAY':
+      return today;
+    case 'TOMORROW':
+      return today + 1;
+    case 'YESTERDAY':
+      return today - 1;
+    case 'PAST_WEEK':
+      return today - 7;
+    case 'PAST_MONTH':
+      return wallPartsToSerial(y, mo - 1, Math.min(d, new Date(Date.UTC(y, mo - 1, 0)).getUTCDate()));
+    case 'PAST_YEAR':
+      return wallPartsToSerial(y - 1, mo, Math.min(d, new Date(Date.UTC(y - 1, mo, 0)).getUTCDate()));
+    default:
+      return null;
+  }
+}
+
 /** Whether a computed cell value meets a rule's boolean condition (custom formulas are handled apart). */
-export function meetsCondition(rule: Pick<ConditionalRuleModel, 'condition' | 'args'>, value: unknown): boolean {
+export function meetsCondition(
+  rule: Pick<ConditionalRuleModel, 'condition' | 'args'>,
+  value: unknown,
+  dates: DateEnv = { timeZone: 'UTC', nowMs: Date.now() },
+): boolean {
   const [a, b] = rule.args;
+  if (rule.condition.startsWith('DATE_')) {
+    const day =
+      value instanceof Date
+        ? Math.floor(dateToSerial(value, dates.timeZone))
+        : typeof value === 'number'
+          ? Math.floor(value)
+          : null;
+    const target = targetDay(a, dates);
+    if (day === null || target === null) return false;
+    if (rule.condition === 'DATE_AFTER') return day > target;
+    if (rule.condition === 'DATE_BEFORE') return day < target;
+    return day === target;
+  }
   const n = number(value);
   const t = text(value).toLowerCase();
   const arg = text(a).toLowerCase();
@@ -209,6 +262,7 @@ export function conditionalStyles(ctx: SpreadsheetContext, box: Box): Map<string
   const rules = box.sheet.conditionalRules;
   if (rules.length === 0 || box.numRows < 1 || box.numCols < 1) return out;
   const values = ctx.readValues(box);
+  const dates = { timeZone: ctx.wb.timeZone, nowMs: ctx.host.clock.now() };
   // The moved custom formulas the box needs, computed together.
   const formulas = new Set<string>();
   const customAt = (rule: ConditionalRuleModel, range: Box, r: number, c: number) =>
@@ -269,9 +323,17 @@ export function conditionalStyles(ctx: SpreadsheetContext, box: Box): Map<string
         const met =
           rule.condition === 'CUSTOM_FORMULA'
             ? probe.truthy(customAt(rule, range, r, c))
-            : meetsCondition(rule, values[i][j]);
+            : meetsCondition(rule, values[i][j], dates);
         if (met) {
-          out.set(`${r}:${c}`, { background: rule.background, fontColor: rule.fontColor, bold: rule.bold });
+          out.set(`${r}:${c}`, {
+            background: rule.background,
+            fontColor: rule.fontColor,
+            bold: rule.bold,
+            // Decorations only when the rule sets them.
+            ...(rule.italic != null ? { italic: rule.italic } : {}),
+            ...(rule.strikethrough != null ? { strikethrough: rule.strikethrough } : {}),
+            ...(rule.underline != null ? { underline: rule.underline } : {}),
+          });
           break;
         }
       }

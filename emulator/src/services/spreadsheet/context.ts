@@ -12,7 +12,7 @@ import { FormulaEngine } from './engine';
 import { shiftIndex, shiftSpan, type SheetModel, type Workbook, type Box, type ValidationModel } from './model';
 import type { SparseGrid } from './grid';
 import { serialToDate } from './time';
-import { isRuleRange } from './validation';
+import { isRuleRange } from './data-validation';
 
 export class SpreadsheetContext {
   readonly engine: FormulaEngine;
@@ -328,6 +328,13 @@ export class SpreadsheetContext {
               cell = new Formula(shiftFormula(cell.text, dst.row - src.row, dst.col - src.col));
             }
             this.setCell(dstSheet, dst.row + i, dst.col + j, cell);
+          } else if (to === (dstSheet.validations as SparseGrid<unknown>) && (value as ValidationModel)?.anchor) {
+            // A pasted custom-formula rule keeps its references relative to the pasted cells.
+            const rule = value as ValidationModel & { anchor: { row: number; col: number } };
+            const [dr, dc] = [dst.row - src.row, dst.col - src.col];
+            const anchor = { row: rule.anchor.row + dr, col: rule.anchor.col + dc };
+            const args = [shiftFormula(String(rule.args[0] ?? ''), dr, dc), ...rule.args.slice(1)];
+            to.set(dst.row + i, dst.col + j, { ...rule, args, anchor });
           } else to.set(dst.row + i, dst.col + j, value);
         }
       }

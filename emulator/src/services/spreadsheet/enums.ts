@@ -77,6 +77,14 @@ export const SPREADSHEET_ENUMS = {
   WrapStrategy: makeEnum('SpreadsheetApp.WrapStrategy', ['WRAP', 'OVERFLOW', 'CLIP']),
   SheetType: makeEnum('SpreadsheetApp.SheetType', ['GRID', 'OBJECT', 'DATASOURCE']),
   ColorType: makeEnum('SpreadsheetApp.ColorType', ['UNSUPPORTED', 'RGB', 'THEME']),
+  RelativeDate: makeEnum('SpreadsheetApp.RelativeDate', [
+    'TODAY',
+    'TOMORROW',
+    'YESTERDAY',
+    'PAST_WEEK',
+    'PAST_MONTH',
+    'PAST_YEAR',
+  ]),
   InterpolationType: makeEnum('SpreadsheetApp.InterpolationType', ['NUMBER', 'PERCENT', 'PERCENTILE', 'MIN', 'MAX']),
 };
 

@@ -5,7 +5,7 @@
  */
 import { AppsScriptException } from '../../core/errors';
 import type { EmulatedService, ServiceHost } from '../../core/host';
-import { parseInput, isDateFormat, Formula } from './cells';
+import { Formula } from './cells';
 import { SpreadsheetContext } from './context';
 import { Workbook, type SheetModel } from './model';
 import { restoreWorkbook, snapshotWorkbook, type SpreadsheetSnapshot } from './snapshot';
@@ -19,7 +19,9 @@ import { UiFake, type UiAnswer, type UiState } from './ui';
 
 export type { SpreadsheetSnapshot } from './snapshot';
 export { ChartsFake } from './charts';
-import { ConditionalFormatRuleBuilderFake, DataValidationBuilderFake, satisfies } from './validation';
+import { ConditionalFormatRuleBuilderFake } from './validation';
+import { DataValidationBuilderFake } from './data-validation';
+import { ruleRefuses } from './validation-enforce';
 
 export interface SpreadsheetOptions {
   name?: string;
@@ -90,6 +92,7 @@ class SpreadsheetAppFake {
   readonly SheetType = ENUMS.SheetType;
   readonly ColorType = ENUMS.ColorType;
   readonly InterpolationType = ENUMS.InterpolationType;
+  readonly RelativeDate = ENUMS.RelativeDate;
 
   constructor(
     private readonly _host: ServiceHost,
@@ -175,15 +178,11 @@ export function createSpreadsheetService(host: ServiceHost, options: Spreadsheet
     if (ss._blockingProtections(model, r, c, who).length > 0) throw new AppsScriptException(PROTECTED_TEXT);
     const stored = model.validations.get(r, c);
     const rule = stored && ctx.effectiveRule(stored);
-    if (rule && !rule.allowInvalid) {
-      const parsed = parseInput(value, model.formats.get(r, c), { timeZone: wb.timeZone, locale: wb.locale });
-      const isDate = isDateFormat(parsed.format ?? model.formats.get(r, c));
-      if (!satisfies(rule, parsed.cell, isDate)) {
-        const a1 = ss._sheet(model)._box(r, c, 1, 1).getA1Notation();
-        throw new AppsScriptException(
-          rule.helpText || `The data you entered in cell ${a1} violates the data validation rules set on this cell.`,
-        );
-      }
+    if (rule && !rule.allowInvalid && ruleRefuses(ctx, rule, model, r, c, value)) {
+      const a1 = ss._sheet(model)._box(r, c, 1, 1).getA1Notation();
+      throw new AppsScriptException(
+        rule.helpText || `The data you entered in cell ${a1} violates the data validation rules set on this cell.`,
+      );
     }
   };
 

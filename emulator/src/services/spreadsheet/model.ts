@@ -51,7 +51,10 @@ export interface ValidationModel {
   criteria: string;
   args: unknown[];
   allowInvalid: boolean;
+  /** '' when none is set. */
   helpText: string;
+  /** CUSTOM_FORMULA: the top-left cell of the range the rule was set on (its references are relative to it). */
+  anchor?: { row: number; col: number };
 }
 
 /** A point of a gradient rule: its colour and where it sits (type MIN/MAX need no value). */
@@ -67,6 +70,10 @@ export interface ConditionalRuleModel {
   background: string | null;
   fontColor: string | null;
   bold: boolean | null;
+  /** Text decorations (absent: not set, as null). */
+  italic?: boolean | null;
+  strikethrough?: boolean | null;
+  underline?: boolean | null;
   ranges: Box[];
   /** A colour scale instead of a boolean condition (absent on boolean rules). */
   gradient?: { min: GradientPoint | null; mid: GradientPoint | null; max: GradientPoint | null } | null;

@@ -12,11 +12,12 @@ import { dataRegion, moveBox, nextDataCell, shiftCells, sortBox, sortSpecs } fro
 import { horizontal, type StyleKey, styleOf, TextStyleFake, vertical, withStyle } from './style';
 import { TextFinderFake } from './text-finder';
 import { checkLength } from './cells';
+import { insertCheckboxes, isChecked, removeCheckboxes, setChecked } from './checkbox';
 import { addMetadata, ARBITRARY_RANGE_TEXT, DeveloperMetadataFake, DeveloperMetadataFinderFake } from './metadata';
-import type { Box, MetadataLocation } from './model';
+import type { Box, MetadataLocation, ValidationModel } from './model';
 import { ProtectionFake } from './protection';
 import type { SheetFake } from './sheet';
-import { DataValidationFake, type RuleRange } from './validation';
+import { DataValidationFake, type RuleRange } from './data-validation';
 
 type RangeApi = GoogleAppsScript.Spreadsheet.Range;
 
@@ -89,6 +90,11 @@ export class RangeFake
     getCell: ['Integer,Integer'],
     offset: ['Integer,Integer', 'Integer,Integer,Integer', 'Integer,Integer,Integer,Integer'],
     clear: ['', 'Object'],
+    insertCheckboxes: ['', 'Object', 'Object,Object'],
+    removeCheckboxes: [''],
+    check: [''],
+    uncheck: [''],
+    isChecked: [''],
   };
 
   constructor(
@@ -364,11 +370,43 @@ export class RangeFake
       return v ? new DataValidationFake(v, this._ruleRange) : null;
     });
   }
+  /** A custom formula's references are relative to the top-left cell of the range it is set on. */
   setDataValidation(rule: DataValidationFake | null): this {
-    return this.setAll(this._sheet._model.validations, rule ? rule._model : undefined);
+    return this.setAll(this._sheet._model.validations, rule ? anchored(rule._model, this._row, this._col) : undefined);
   }
   setDataValidations(rules: (DataValidationFake | null)[][]): this {
-    return this.setEach(this._sheet._model.validations, rules, (r) => (r ? r._model : undefined));
+    this.checkShape(rules);
+    const layer = this._sheet._model.validations;
+    for (let r = 0; r < this._numRows; r++)
+      for (let c = 0; c < this._numCols; c++) {
+        const rule = rules[r][c];
+        layer.set(this._row + r, this._col + c, rule ? anchored(rule._model, this._row + r, this._col + c) : undefined);
+      }
+    return this;
+  }
+
+  // ---- checkboxes (checkbox.ts) ---------------------------------------------------------
+
+  insertCheckboxes(checkedValue?: unknown, uncheckedValue?: unknown): this {
+    const args =
+      checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
+    insertCheckboxes(this.ctx, this._boxModel(), args);
+    return this;
+  }
+  removeCheckboxes(): this {
+    removeCheckboxes(this.ctx, this._boxModel());
+    return this;
+  }
+  check(): this {
+    setChecked(this.ctx, this._boxModel(), 'checked');
+    return this;
+  }
+  uncheck(): this {
+    setChecked(this.ctx, this._boxModel(), 'unchecked');
+    return this;
+  }
+  isChecked(): boolean | null {
+    return isChecked(this.ctx, this._boxModel());
   }
 
   // ---- geometry ------------------------------------------------------------------------
@@ -565,6 +603,44 @@ export class RangeFake
     return new TextStyleFake(this._sheet._model.styles.get(this._row, this._col), this.getFontWeight() === 'bold');
   }
 
+  // Plural getters: one value per cell of the range.
+  getFontWeights(): string[][] {
+    return this.getAll(this._sheet._model.fontWeights, 'normal');
+  }
+  getFontSizes(): number[][] {
+    return this.styles('fontSize').map((r) => r.map(Number));
+  }
+  getFontFamilies(): string[][] {
+    return this.styles('fontFamily').map((r) => r.map(String));
+  }
+  getFontStyles(): string[][] {
+    return this.styles('fontStyle').map((r) => r.map(String));
+  }
+  getFontLines(): string[][] {
+    return this.styles('fontLine').map((r) => r.map(String));
+  }
+  getVerticalAlignments(): string[][] {
+    return this.styles('verticalAlignment').map((r) => r.map(String));
+  }
+  getWraps(): boolean[][] {
+    return this.styles('wrapStrategy').map((r) => r.map((w) => w === 'WRAP'));
+  }
+  getWrapStrategies(): unknown[][] {
+    return this.styles('wrapStrategy').map((r) => r.map((w) => enumValue(SPREADSHEET_ENUMS.WrapStrategy, String(w))));
+  }
+  getTextStyles(): TextStyleFake[][] {
+    const model = this._sheet._model;
+    return grid(
+      this._numRows,
+      this._numCols,
+      (r, c) =>
+        new TextStyleFake(
+          model.styles.get(this._row + r, this._col + c),
+          model.fontWeights.get(this._row + r, this._col + c) === 'bold',
+        ),
+    );
+  }
+
   private mergeBoxes(boxes: Box[]): this {
     const s = this._sheet._model;
     const mine = this._boxModel();
@@ -646,6 +722,10 @@ export class RangeFake
       findText,
     );
   }
+}
+
+function anchored(model: ValidationModel, row: number, col: number): ValidationModel {
+  return model.criteria === 'CUSTOM_FORMULA' ? { ...model, anchor: { row, col } } : model;
 }
 
 function overlaps(a: Box, b: Box): boolean {

@@ -56,6 +56,9 @@ export interface SheetData {
     background: string | null;
     fontColor: string | null;
     bold: boolean | null;
+    italic?: boolean | null;
+    strikethrough?: boolean | null;
+    underline?: boolean | null;
     ranges: BoxData[];
     gradient?: ConditionalRuleModel['gradient'];
   }[];
@@ -177,6 +180,9 @@ export function snapshotWorkbook(ctx: SpreadsheetContext): SpreadsheetSnapshot {
         background: rule.background,
         fontColor: rule.fontColor,
         bold: rule.bold,
+        italic: rule.italic ?? null,
+        strikethrough: rule.strikethrough ?? null,
+        underline: rule.underline ?? null,
         ranges: rule.ranges.map(boxData),
         ...(rule.gradient ? { gradient: clone(rule.gradient) } : {}),
       })),

@@ -1,183 +1,13 @@
 /**
- * Data validation (builder and rule) and conditional format rules. Validation is stored per
- * cell and checked on user edits only (`_userEdit`); script writes ignore it, as in Sheets.
- * Conditional format rules are stored per sheet; conditional.ts evaluates them for the playground page.
+ * Conditional format rules: the builder (boolean, custom-formula and gradient conditions), the
+ * stored rule and its conditions. Rules are stored per sheet; conditional.ts evaluates them for
+ * the playground page. Data validation rules live in data-validation.ts.
  */
 import { AppsScriptException } from '../../core/errors';
-import type { Cell } from './cells';
-import { Formula } from './cells';
+import { enumName } from '../base/enums';
 import { enumValue, SPREADSHEET_ENUMS } from './enums';
-import type { Box, ConditionalRuleModel, GradientPoint, ValidationModel } from './model';
-
-/** The range of a VALUE_IN_RANGE rule, stored as data (sheet by id) so rules stay JSON. */
-export interface RuleRange {
-  sheetId: number;
-  row: number;
-  col: number;
-  numRows: number;
-  numCols: number;
-}
-
-export function isRuleRange(value: unknown): value is RuleRange {
-  return value !== null && typeof value === 'object' && typeof (value as RuleRange).sheetId === 'number';
-}
-
-export class DataValidationFake {
-  static readonly appsScriptName = 'SpreadsheetApp.DataValidation';
-  constructor(
-    readonly _model: ValidationModel,
-    private readonly _range: (r: RuleRange) => object | null = () => null,
-  ) {}
-  getCriteriaType(): unknown {
-    return enumValue(SPREADSHEET_ENUMS.DataValidationCriteria, this._model.criteria);
-  }
-  getCriteriaValues(): unknown[] {
-    return this._model.args.map((a) => (isRuleRange(a) ? this._range(a) : a));
-  }
-  getHelpText(): string {
-    return this._model.helpText;
-  }
-  getAllowInvalid(): boolean {
-    return this._model.allowInvalid;
-  }
-  copy(): DataValidationBuilderFake {
-    return new DataValidationBuilderFake({ ...this._model, args: this._model.args.slice() });
-  }
-}
-
-export class DataValidationBuilderFake {
-  static readonly appsScriptName = 'SpreadsheetApp.DataValidationBuilder';
-  /** Overloads from the DataValidationBuilder reference: wrong argument types are refused (core/signatures.ts). */
-  static readonly appsScriptSignatures = {
-    requireValueInList: ['Object[]', 'Object[],Boolean'],
-    requireValueInRange: ['SpreadsheetApp.Range', 'SpreadsheetApp.Range,Boolean'],
-    requireNumberBetween: ['number,number'],
-    requireNumberNotBetween: ['number,number'],
-    requireNumberEqualTo: ['number'],
-    requireNumberNotEqualTo: ['number'],
-    requireNumberGreaterThan: ['number'],
-    requireNumberGreaterThanOrEqualTo: ['number'],
-    requireNumberLessThan: ['number'],
-    requireNumberLessThanOrEqualTo: ['number'],
-    requireDate: [''],
-    requireDateAfter: ['Date'],
-    requireDateBefore: ['Date'],
-    requireDateBetween: ['Date,Date'],
-    requireDateNotBetween: ['Date,Date'],
-    requireDateEqualTo: ['Date'],
-    requireDateOnOrAfter: ['Date'],
-    requireDateOnOrBefore: ['Date'],
-    requireCheckbox: ['', 'Object', 'Object,Object'],
-    requireTextIsEmail: [''],
-    requireTextIsUrl: [''],
-    requireTextContains: ['String'],
-    requireTextDoesNotContain: ['String'],
-    requireTextEqualTo: ['String'],
-    requireFormulaSatisfied: ['String'],
-    setAllowInvalid: ['Boolean'],
-    setHelpText: ['String'],
-    build: [''],
-  };
-  constructor(
-    private readonly _model: ValidationModel = { criteria: '', args: [], allowInvalid: true, helpText: '' },
-  ) {}
-  private criteria(name: string, args: unknown[]): this {
-    this._model.criteria = name;
-    this._model.args = args;
-    return this;
-  }
-  requireValueInList(values: unknown[], showDropdown = true): this {
-    return this.criteria('VALUE_IN_LIST', [Array.from(values).map(String), showDropdown]);
-  }
-  requireValueInRange(range: { _boxModel(): Box }, showDropdown = true): this {
-    if (!range || typeof range._boxModel !== 'function')
-      throw new AppsScriptException(
-        "The parameters don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInRange.",
-      );
-    const b = range._boxModel();
-    const data: RuleRange = {
-      sheetId: b.sheet.sheetId,
-      row: b.row,
-      col: b.col,
-      numRows: b.numRows,
-      numCols: b.numCols,
-    };
-    return this.criteria('VALUE_IN_RANGE', [data, showDropdown]);
-  }
-  requireNumberBetween(start: number, end: number): this {
-    return this.criteria('NUMBER_BETWEEN', [start, end]);
-  }
-  requireNumberGreaterThan(n: number): this {
-    return this.criteria('NUMBER_GREATER_THAN', [n]);
-  }
-  requireNumberGreaterThanOrEqualTo(n: number): this {
-    return this.criteria('NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]);
-  }
-  requireNumberLessThan(n: number): this {
-    return this.criteria('NUMBER_LESS_THAN', [n]);
-  }
-  requireNumberLessThanOrEqualTo(n: number): this {
-    return this.criteria('NUMBER_LESS_THAN_OR_EQUAL_TO', [n]);
-  }
-  requireDate(): this {
-    return this.criteria('DATE_IS_VALID_DATE', []);
-  }
-  requireCheckbox(checked?: unknown, unchecked?: unknown): this {
-    return this.criteria(
-      'CHECKBOX',
-      checked === undefined ? [] : unchecked === undefined ? [checked] : [checked, unchecked],
-    );
-  }
-  requireTextIsEmail(): this {
-    return this.criteria('TEXT_IS_VALID_EMAIL', []);
-  }
-  requireFormulaSatisfied(formula: string): this {
-    return this.criteria('CUSTOM_FORMULA', [formula]);
-  }
-  setAllowInvalid(allowInvalid: boolean): this {
-    this._model.allowInvalid = Boolean(allowInvalid);
-    return this;
-  }
-  setHelpText(text: string): this {
-    this._model.helpText = String(text);
-    return this;
-  }
-  build(): DataValidationFake {
-    if (!this._model.criteria)
-      throw new AppsScriptException('You must specify a criteria type before building a data validation rule.');
-    return new DataValidationFake({ ...this._model, args: this._model.args.slice() });
-  }
-}
-
-/** Whether a parsed cell satisfies a rule (empty input always does). */
-export function satisfies(rule: ValidationModel, cell: Cell | undefined, isDate: boolean): boolean {
-  if (cell === undefined) return true;
-  if (cell instanceof Formula) return true;
-  const [a, b] = rule.args as [unknown, unknown];
-  const n = typeof cell === 'number' ? cell : NaN;
-  switch (rule.criteria) {
-    case 'VALUE_IN_LIST':
-      return (a as string[]).includes(typeof cell === 'boolean' ? (cell ? 'TRUE' : 'FALSE') : String(cell));
-    case 'NUMBER_BETWEEN':
-      return n >= Math.min(Number(a), Number(b)) && n <= Math.max(Number(a), Number(b));
-    case 'NUMBER_GREATER_THAN':
-      return n > Number(a);
-    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
-      return n >= Number(a);
-    case 'NUMBER_LESS_THAN':
-      return n < Number(a);
-    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
-      return n <= Number(a);
-    case 'DATE_IS_VALID_DATE':
-      return typeof cell === 'number' && isDate;
-    case 'CHECKBOX':
-      return rule.args.length === 0 ? typeof cell === 'boolean' : rule.args.map(String).includes(String(cell));
-    case 'TEXT_IS_VALID_EMAIL':
-      return typeof cell === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(cell);
-    default:
-      return true;
-  }
-}
+import { isRuleDate, type RuleDate } from './data-validation';
+import type { Box, ConditionalRuleModel, GradientPoint } from './model';
 
 export class BooleanConditionFake {
   static readonly appsScriptName = 'SpreadsheetApp.BooleanCondition';
@@ -185,8 +15,13 @@ export class BooleanConditionFake {
   getCriteriaType(): unknown {
     return enumValue(SPREADSHEET_ENUMS.BooleanCriteria, this._model.condition);
   }
+  /** Dates come back as Dates, relative dates as SpreadsheetApp.RelativeDate values. */
   getCriteriaValues(): unknown[] {
-    return this._model.args.slice();
+    return this._model.args.map((a) => {
+      if (isRuleDate(a)) return new Date(a.epochMs);
+      if (isRelative(a)) return enumValue(SPREADSHEET_ENUMS.RelativeDate, a.relative);
+      return a;
+    });
   }
   getBackground(): string | null {
     return this._model.background;
@@ -197,6 +32,33 @@ export class BooleanConditionFake {
   getBold(): boolean | null {
     return this._model.bold;
   }
+  getItalic(): boolean | null {
+    return this._model.italic ?? null;
+  }
+  getStrikethrough(): boolean | null {
+    return this._model.strikethrough ?? null;
+  }
+  getUnderline(): boolean | null {
+    return this._model.underline ?? null;
+  }
+}
+
+/** A relative date argument (whenDateAfter(SpreadsheetApp.RelativeDate.TODAY)), stored by name. */
+export interface RelativeArg {
+  relative: string;
+}
+
+export function isRelative(value: unknown): value is RelativeArg {
+  return value !== null && typeof value === 'object' && typeof (value as RelativeArg).relative === 'string';
+}
+
+/** A Date or a RelativeDate as rule data; anything else is refused. */
+function dateArg(date: unknown): RuleDate | RelativeArg {
+  if (date instanceof Date) return { epochMs: date.getTime() };
+  if (isRuleDate(date) || isRelative(date)) return date;
+  const name = enumName(date);
+  if (date !== null && date !== undefined && name in SPREADSHEET_ENUMS.RelativeDate) return { relative: name };
+  throw new AppsScriptException('Invalid argument: date');
 }
 
 const INTERPOLATION: GradientPoint['type'][] = ['MIN', 'MAX', 'NUMBER', 'PERCENT', 'PERCENTILE'];
@@ -354,6 +216,22 @@ export class ConditionalFormatRuleBuilderFake {
   whenCellNotEmpty(): this {
     return this.when('CELL_NOT_EMPTY', []);
   }
+  whenDateAfter(date: unknown): this {
+    return this.when('DATE_AFTER', [dateArg(date)]);
+  }
+  whenDateBefore(date: unknown): this {
+    return this.when('DATE_BEFORE', [dateArg(date)]);
+  }
+  whenDateEqualTo(date: unknown): this {
+    return this.when('DATE_EQUAL_TO', [dateArg(date)]);
+  }
+  /** A boolean condition from BooleanCriteria and its arguments (as getCriteriaValues gives them). */
+  withCriteria(criteria: unknown, args: unknown[]): this {
+    const name = enumName(criteria);
+    if (!(name in SPREADSHEET_ENUMS.BooleanCriteria)) throw new AppsScriptException('Invalid argument: criteria');
+    const list = Array.from(args ?? []);
+    return this.when(name, name.startsWith('DATE_') ? list.map(dateArg) : list);
+  }
   whenFormulaSatisfied(formula: string): this {
     return this.when('CUSTOM_FORMULA', [formula]);
   }
@@ -367,6 +245,18 @@ export class ConditionalFormatRuleBuilderFake {
   }
   setBold(bold: boolean | null): this {
     this._model.bold = bold;
+    return this;
+  }
+  setItalic(italic: boolean | null): this {
+    this._model.italic = italic;
+    return this;
+  }
+  setStrikethrough(strikethrough: boolean | null): this {
+    this._model.strikethrough = strikethrough;
+    return this;
+  }
+  setUnderline(underline: boolean | null): this {
+    this._model.underline = underline;
     return this;
   }
   setRanges(ranges: RangeLike[]): this {

@@ -82,3 +82,64 @@ describe('conditional formatting', () => {
     );
   });
 });
+
+describe('date conditions', () => {
+  it('compare whole days in the sheet zone with fixed dates and dates relative to the virtual clock', () => {
+    const rt = fixtureRuntime(`function setup() {
+      var s = SpreadsheetApp.getActive().getSheetByName('Sheet1');
+      s.getRange('A1:A5').setValues([['2024-03-09'], ['2024-03-10'], ['2024-03-11'], ['2024-03-03'], ['text']]);
+      var b = function () { return SpreadsheetApp.newConditionalFormatRule().setRanges([s.getRange('A1:A5')]); };
+      var rd = SpreadsheetApp.RelativeDate;
+      s.setConditionalFormatRules([
+        b().whenDateEqualTo(rd.TODAY).setBackground('#00ff00').build(),
+        b().whenDateEqualTo(rd.PAST_WEEK).setBackground('#0000ff').build(),
+        b().whenDateAfter(new Date(Date.UTC(2024, 2, 10, 12))).setBackground('#ff0000').build(),
+        b().whenDateBefore(rd.TODAY).setBackground('#999999').build(),
+      ]);
+      var c = s.getConditionalFormatRules()[0].getBooleanCondition();
+      var fixed = s.getConditionalFormatRules()[2].getBooleanCondition().getCriteriaValues()[0];
+      return [String(c.getCriteriaType()), c.getCriteriaValues()[0] === rd.TODAY, fixed instanceof Date, fixed.getTime()];
+    }`);
+    // 2024-03-10 09:00 in Tokyo (the sheet's zone).
+    rt.clock.freeze(Date.UTC(2024, 2, 10, 0));
+    expect(rt.call('setup')).toEqual(['DATE_EQUAL_TO', true, true, Date.UTC(2024, 2, 10, 12)]);
+    const sheet = rt.spreadsheet._sheet('Sheet1')!;
+    const styles = conditionalStyles(sheet._ss._ctx, { sheet: sheet._model, row: 0, col: 0, numRows: 5, numCols: 1 });
+    expect([0, 1, 2, 3, 4].map((r) => styles.get(`${r}:0`)?.background ?? null)).toEqual([
+      '#999999',
+      '#00ff00',
+      '#ff0000',
+      '#0000ff',
+      null,
+    ]);
+  });
+
+  it('refuses a date argument that is neither a Date nor a RelativeDate', () => {
+    const rt = fixtureRuntime(`function go() {
+      try { SpreadsheetApp.newConditionalFormatRule().whenDateAfter('tomorrow'); return 'no error'; }
+      catch (e) { return e.message; }
+    }`);
+    expect(rt.call('go')).toBe('Invalid argument: date');
+  });
+});
+
+it('stores italic, strikethrough and underline, reads them back and applies them', () => {
+  const rt = fixtureRuntime(`function setup() {
+    var s = SpreadsheetApp.getActive().getSheetByName('Sheet1');
+    s.getRange('A1:A2').setValues([[1], [5]]);
+    s.setConditionalFormatRules([SpreadsheetApp.newConditionalFormatRule().whenNumberGreaterThan(2).setItalic(true)
+      .setStrikethrough(true).setUnderline(false).setRanges([s.getRange('A1:A2')]).build()]);
+    var c = s.getConditionalFormatRules()[0].getBooleanCondition();
+    var plain = SpreadsheetApp.newConditionalFormatRule().whenCellEmpty().setBold(true).build().getBooleanCondition();
+    return [c.getItalic(), c.getStrikethrough(), c.getUnderline(), c.getBold(), plain.getItalic(), plain.getUnderline()];
+  }`);
+  expect(rt.call('setup')).toEqual([true, true, false, null, null, null]);
+  const sheet = rt.spreadsheet._sheet('Sheet1')!;
+  const styles = conditionalStyles(sheet._ss._ctx, { sheet: sheet._model, row: 0, col: 0, numRows: 2, numCols: 1 });
+  expect(styles.get('0:0')).toBeUndefined();
+  expect(styles.get('1:0')).toMatchObject({ italic: true, strikethrough: true, underline: false });
+  const restored = fixtureRuntime('function noop() {}');
+  restored.spreadsheet._restore(JSON.parse(JSON.stringify(rt.spreadsheet._snapshot())));
+  const again = restored.spreadsheet._sheet('Sheet1')!._model.conditionalRules[0];
+  expect([again.italic, again.strikethrough, again.underline]).toEqual([true, true, false]);
+});

@@ -197,3 +197,35 @@ describe('named ranges, protection ranges, range lists, colours', () => {
     ).toEqual([['totals'], 'E1:E3', 'A1:B2', 'totals', 7, '#00ff00', 255, 'RGB']);
   });
 });
+
+describe('plural text style and alignment getters', () => {
+  it('return one value per cell, defaults where nothing is set', () => {
+    const rt = fixtureRuntime(`function go() {
+      var s = SpreadsheetApp.getActive().getSheetByName('Sheet1');
+      s.getRange('A1').setFontWeight('bold').setFontSize(14).setFontFamily('Courier New').setFontStyle('italic')
+        .setFontLine('underline').setVerticalAlignment('top').setWrap(true);
+      var r = s.getRange('A1:B1');
+      return [r.getFontWeights(), r.getFontSizes(), r.getFontFamilies(), r.getFontStyles(), r.getFontLines(),
+        r.getVerticalAlignments(), r.getWraps(), r.getWrapStrategies().map(function (l) { return l.map(String); }),
+        r.getTextStyles().map(function (l) { return l.map(function (t) { return [t.isBold(), t.getFontSize()]; }); }),
+        r.getWrapStrategies()[0][0] === SpreadsheetApp.WrapStrategy.WRAP];
+    }`);
+    expect(rt.call('go')).toEqual([
+      [['bold', 'normal']],
+      [[14, 10]],
+      [['Courier New', 'Arial']],
+      [['italic', 'normal']],
+      [['underline', 'none']],
+      [['top', 'bottom']],
+      [[true, false]],
+      [['WRAP', 'OVERFLOW']],
+      [
+        [
+          [true, 14],
+          [false, 10],
+        ],
+      ],
+      true,
+    ]);
+  });
+});
