@@ -93,3 +93,8 @@ export function writeJsonText(key: string, text: string): void {
   properties().setProperty(key, text);
   if (snapshot) snapshot[key] = text;
 }
+
+/** Reads every property from the store again (one call): under the document lock, before deciding from many. */
+export function reloadAll(): void {
+  snapshot = { ...properties().getProperties() };
+}

@@ -437,6 +437,21 @@ const MESSAGES = {
   },
   'health.alert.moves': { en: 'Moved most: {moves}', ja: '大きく変化した指標: {moves}' },
   'health.alert.owner': { en: 'CS owner: {owner}', ja: 'CS 担当: {owner}' },
+  'health.alert.source': { en: 'Health scores', ja: 'ヘルススコア' },
+  'health.alert.digestName': { en: 'Health band digest', ja: 'ヘルスの帯のまとめ' },
+  'health.alert.digest': {
+    en: '{count} more customers changed health band',
+    ja: 'ほかに {count} 社のヘルスの帯が変わりました',
+  },
+  'health.alert.digestDown': {
+    en: '↓ {company}: {before} ({beforeBand}) → {after} ({afterBand})',
+    ja: '↓ {company}: {before}({beforeBand})→ {after}({afterBand})',
+  },
+  'health.alert.digestUp': {
+    en: '↑ {company}: {before} ({beforeBand}) → {after} ({afterBand})',
+    ja: '↑ {company}: {before}({beforeBand})→ {after}({afterBand})',
+  },
+  'health.alert.digestMore': { en: '…and {count} more', ja: '…ほか {count} 社' },
   'health.repair.columns': { en: 'Customers columns added: {columns}', ja: '顧客タブに列を追加: {columns}' },
   'health.repair.validation': {
     en: 'Customers dropdowns and date checks',
