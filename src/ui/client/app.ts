@@ -16,6 +16,7 @@ import { startRelativeClock } from './relative-time';
 import type { SharedState } from './state';
 import { createDataSourcesTab } from './views/datasources';
 import { createDestinationsSection } from './views/destinations';
+import { createHealthSection } from './views/health-section';
 import { createLibraryTab } from './views/library';
 import { createQueryTab } from './views/query';
 import { createStatusLine } from './views/status-line';
@@ -93,7 +94,8 @@ export function startApp(root: HTMLElement, boot: SidebarBootView | null = null)
   const libraryTab = createLibraryTab(ctx);
   const dataSourcesTab = createDataSourcesTab(ctx);
   const destinations = createDestinationsSection(ctx);
-  dataSourcesTab.element.append(destinations.element);
+  const health = createHealthSection(ctx);
+  dataSourcesTab.element.append(destinations.element, health.element);
   let destinationsLoaded = false;
   const statusLine = createStatusLine();
   panels.set('query', queryTab.element);
@@ -148,6 +150,7 @@ export function startApp(root: HTMLElement, boot: SidebarBootView | null = null)
     if (name === 'datasources' && !destinationsLoaded) {
       destinationsLoaded = true;
       void destinations.load();
+      void health.load();
     }
   }
 
