@@ -2,7 +2,7 @@
  * Health band alerts, wired through the alert destinations with the check alerts' guarantee:
  * after the day's snapshot (under the tick's document lock), each customer is judged against the
  * previous snapshot by `bandStep`; its new state and its notice (an outbox entry) are saved in
- * one property write, `sheetdash.alert.health~<company id>`, before anything is sent, so the
+ * one property write, `sheetdash.alert.health~c.<company id>`, before anything is sent, so the
  * tick's outbox pass delivers (and retries) them like check alerts', Slack threads per customer.
  * Bounded: at most BAND_NOTICE_CAP customers a day get a notice of their own (the biggest moves);
  * the rest are listed in one digest notice per day (its own record), so 500 customers changing
@@ -80,7 +80,8 @@ export function bandAlertsDone(today: string): boolean {
   return readJson<string>(BANDS_DONE_KEY) === today;
 }
 
-const recordId = (companyId: string) => `${BAND_RECORD_PREFIX}${companyId.slice(0, 100)}`;
+// `c.` keeps a company id such as "digest" apart from the digest's record.
+const recordId = (companyId: string) => `${BAND_RECORD_PREFIX}c.${companyId.slice(0, 100)}`;
 
 interface Decided {
   id: string;
