@@ -280,7 +280,8 @@ function previousPoints(
   let date: string | null = null;
   for (const r of history.getRange(2, 1, depth, 6).getValues()) {
     const d = r[0] instanceof Date ? Utilities.formatDate(r[0], tz, 'yyyy-MM-dd') : String(r[0]);
-    if (d >= today) continue;
+    // A row left blank by a snapshot killed between inserting its rows and writing them is skipped.
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || d >= today) continue;
     date ??= d;
     if (d !== date) break;
     if (typeof r[3] !== 'number') continue;
