@@ -102,3 +102,8 @@ export function writeJsonText(key: string, text: string): void {
   }
   if (snapshot) snapshot[key] = text;
 }
+
+/** Reads every property from the store again (one call): under the document lock, before deciding from many. */
+export function reloadAll(): void {
+  snapshot = { ...properties().getProperties() };
+}

@@ -38,6 +38,8 @@ export interface AlertNotification {
   templates?: { triggered?: string; recovered?: string };
   /** `${alert id}:${sequence}`: the same for every retry of one notification (webhooks dedupe by it). */
   key?: string;
+  /** A ready text instead of a check's (health band notices): its title and lines, plain. */
+  text?: { title: string; lines: string[] };
 }
 
 /** triggered for a fired check, recovered for a return to ok, unknown otherwise. */
@@ -99,11 +101,13 @@ export function renderTemplate(template: string, n: AlertNotification, escapeVal
 
 /** The message's body text in `lang`, values escaped by `escapeValue` (identity for plain text). */
 export function messageBody(n: AlertNotification, lang: Lang, escapeValue: (text: string) => string): string {
+  if (n.text) return n.text.lines.map(escapeValue).join('\n');
   return renderTemplate(templateFor(n, lang), n, escapeValue);
 }
 
 /** The one-line title: "Triggered: <alert>", "Recovered: <alert>" or "Unknown: <alert>" (plain text). */
 export function messageTitle(n: AlertNotification, lang: Lang): string {
+  if (n.text) return n.text.title;
   return translate(lang, `alert.title.${messageKind(n)}`, { alert: n.alert.name });
 }
 

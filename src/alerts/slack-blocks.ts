@@ -90,7 +90,8 @@ export function slackMessage(n: AlertNotification, lang: Lang, extra: string[] =
       field(translate(lang, 'alert.label.rows'), String(n.rowCount)),
     ],
   };
-  const blocks: KnownBlock[] = [header(n, lang), section(body), fields];
+  // A ready text (a health band notice) says it all: no check fields.
+  const blocks: KnownBlock[] = n.text ? [header(n, lang), section(body)] : [header(n, lang), section(body), fields];
   if (n.resultUrl) blocks.push(section(slackLink(n.resultUrl, translate(lang, 'alert.openResult'))));
   const rows = rowsCodeBlock(n, lang);
   if (rows) blocks.push(section(rows));

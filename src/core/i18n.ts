@@ -460,6 +460,21 @@ const MESSAGES = {
   },
   'health.alert.moves': { en: 'Moved most: {moves}', ja: '大きく変化した指標: {moves}' },
   'health.alert.owner': { en: 'CS owner: {owner}', ja: 'CS 担当: {owner}' },
+  'health.alert.source': { en: 'Health scores', ja: 'ヘルススコア' },
+  'health.alert.digestName': { en: 'Health band digest', ja: 'ヘルスの帯のまとめ' },
+  'health.alert.digest': {
+    en: '{count} more customers changed health band',
+    ja: 'ほかに {count} 社のヘルスの帯が変わりました',
+  },
+  'health.alert.digestDown': {
+    en: '↓ {company}: {before} ({beforeBand}) → {after} ({afterBand})',
+    ja: '↓ {company}: {before}({beforeBand})→ {after}({afterBand})',
+  },
+  'health.alert.digestUp': {
+    en: '↑ {company}: {before} ({beforeBand}) → {after} ({afterBand})',
+    ja: '↑ {company}: {before}({beforeBand})→ {after}({afterBand})',
+  },
+  'health.alert.digestMore': { en: '…and {count} more', ja: '…ほか {count} 社' },
   'health.repair.columns': { en: 'Customers columns added: {columns}', ja: '顧客タブに列を追加: {columns}' },
   'health.repair.validation': {
     en: 'Customers dropdowns and date checks',
@@ -529,6 +544,10 @@ const MESSAGES = {
     ja: '「{key}」は短いテキストのリストで指定してください',
   },
   'input.ids': { en: '"{key}" must be a list of ids', ja: '「{key}」は ID のリストで指定してください' },
+  'input.unknownDestinations': {
+    en: 'unknown destination: {ids} (reload the destinations and choose again)',
+    ja: '不明な通知先です: {ids}(通知先を読み込み直して選び直してください)',
+  },
   'input.params.list': { en: 'parameters must be a list', ja: 'パラメータはリストで指定してください' },
   'input.params.tooMany': { en: 'at most {max} parameters', ja: 'パラメータは最大 {max} 個です' },
   'input.param.object': {

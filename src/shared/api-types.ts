@@ -503,6 +503,22 @@ export interface ApiMethods {
   setupHealth: [{ dataSourceId?: string; sql?: string } | undefined, HealthSetupView];
   /** Runs the Diagnostics checklist (sending "Send test" to the chosen destinations) and writes its report tab. */
   runDiagnostics: [{ destinationIds?: string[] } | undefined, DiagnosticsView];
+  /** The health band alerts' settings (defaults until saved). */
+  getHealthAlerts: [undefined, HealthAlertSettings];
+  /** Saves the health band alerts' settings; answers them as stored. */
+  saveHealthAlerts: [HealthAlertSettings, HealthAlertSettings];
+}
+
+/** Health band alerts: a customer moving down a band (or dropping more than `dropPoints`) notifies. */
+export interface HealthAlertSettings {
+  /** Off: no band is judged and nothing is kept or sent. */
+  enabled: boolean;
+  /** Muted: bands are judged (states kept) but nothing is sent. */
+  muted: boolean;
+  /** A drop of more than this many points since the last snapshot also notifies (0: only band moves). */
+  dropPoints: number;
+  /** Destination ids. */
+  destinations: string[];
 }
 
 /** What "Set up health scores" did. */

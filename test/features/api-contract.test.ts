@@ -70,6 +70,8 @@ describe('the API table and the contract', () => {
       getScheduleStatus: true,
       turnOnSchedule: true,
       setupHealth: true,
+      getHealthAlerts: true,
+      saveHealthAlerts: true,
       listDestinationKinds: true,
       listDestinations: true,
       saveDestination: true,

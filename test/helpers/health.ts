@@ -2,7 +2,7 @@
  * Health-score e2e helpers: a runtime on the demo dataset (PGlite) with the demo Customers tab,
  * reading tabs as values, and the independent calculation fed from the sheet's own inputs.
  */
-import type { AppsScriptRuntime } from '../../emulator/src/runtime';
+import type { AppsScriptRuntime, RuntimeOptions } from '../../emulator/src/runtime';
 import { customersRows, HEALTH_INPUTS_SQL } from '../../emulator/playground/demo/content';
 import { demoAnchor, demoStatements, generateDemoData } from '../../emulator/playground/demo/dataset';
 import { HEALTH_FIRST_ROW, CFG_FIRST_MEASURE_ROW } from '../../src/core/health/layout';
@@ -20,8 +20,8 @@ export function loadDemo(db: TestDatabase): void {
   db.exec(demoStatements(generateDemoData(demoAnchor())).join('\n;\n'));
 }
 
-export function demoRuntime(db: TestDatabase) {
-  const setup = setupWithDataSource(db);
+export function demoRuntime(db: TestDatabase, options: RuntimeOptions = {}) {
+  const setup = setupWithDataSource(db, options);
   const ss = setup.rt.spreadsheet._active();
   const sheet = ss.insertSheet('Customers');
   const rows = customersRows(generateDemoData(demoAnchor()));

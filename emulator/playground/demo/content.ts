@@ -12,6 +12,7 @@ import type {
   AlertView,
   DataSourceView,
   DestinationView,
+  HealthAlertSettings,
   HealthSetupView,
   QueryInput,
   QuerySummary,
@@ -34,6 +35,10 @@ export interface SetupState {
   checkAlert?: boolean;
   /** Health scores set up through the API (Customers, Health config, Health, dashboard, inputs query). */
   healthSetup?: boolean;
+  /** The band alerts post to the demo Slack destination. */
+  healthAlerts?: boolean;
+  /** A first tick ran, so the daily snapshot wrote history and the dashboard's chart has a point. */
+  firstSnapshot?: boolean;
 }
 
 /** The demo's Slack: a bot token destination whose https://slack.com/api goes to the local receiver. */
@@ -287,6 +292,27 @@ export function createDemoContent(rt: AppsScriptRuntime, done: SetupState, demo:
     // Setup made its tabs active one after the other: the demo opens on what sales type into.
     const customers = rt.spreadsheet._active().getSheetByName('Customers');
     if (customers) rt.spreadsheet._active().setActiveSheet(customers);
+  }
+
+  if (state.destinationId && state.healthSetup && !state.healthAlerts) {
+    const saved = callApi<HealthAlertSettings>(rt, 'saveHealthAlerts', {
+      enabled: true,
+      muted: false,
+      dropPoints: 15,
+      destinations: [state.destinationId],
+    });
+    if (saved.ok) state.healthAlerts = true;
+    else problems.push(`health band alerts: ${saved.error}`);
+  }
+
+  if (state.healthSetup && !state.firstSnapshot) {
+    // The tick the time trigger would run: its daily snapshot writes the first history rows and the
+    // dashboard's first row of band counts, so the chart is not empty on first start.
+    const active = rt.spreadsheet._active().getActiveSheet();
+    const run = rt.run('tick', [], { kind: 'time-trigger' });
+    if (run.error === undefined) state.firstSnapshot = true;
+    else problems.push(`first health snapshot: ${String(run.error)}`);
+    rt.spreadsheet._active().setActiveSheet(active);
   }
   return { state, problems };
 }

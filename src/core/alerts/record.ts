@@ -29,6 +29,8 @@ export interface AlertRecord {
   outbox: OutboxEntry[];
   /** The Slack thread of the alert's last triggered message, per destination id. */
   threads: Record<string, ThreadRef>;
+  /** What a health band notice's record keeps besides (features/health/band-alerts.ts), kept as stored. */
+  band?: unknown;
 }
 
 /** Apps Script's limit per property, key and value in UTF-8 bytes. */
@@ -47,7 +49,9 @@ export function readAlertRecord(raw: unknown): AlertRecord {
         threads[id] = { channel: ref.channel, ts: ref.ts };
     }
   }
-  return { status: readAlertStatus(r.status), outbox, threads };
+  const record: AlertRecord = { status: readAlertStatus(r.status), outbox, threads };
+  if (r.band !== undefined) record.band = r.band;
+  return record;
 }
 
 function isEntry(value: unknown): value is OutboxEntry {
@@ -143,5 +147,13 @@ export function trim(
       rows: message.result.rows.slice(0, rows).map((row) => keep.map((_, i) => trimCell(row[i], cellChars))),
     },
     templates: undefined,
+    ...(message.text
+      ? {
+          text: {
+            title: cut(message.text.title, textChars),
+            lines: message.text.lines.slice(0, Math.max(3, rows * 4)).map((line) => cut(line, textChars)),
+          },
+        }
+      : {}),
   };
 }

@@ -37,7 +37,9 @@ export const emailKind: DestinationKind = {
   },
   targetUrls: () => [],
   steps(n, options, ctx) {
-    const lines = [messageBody(n, ctx.lang, noEscape), '', valueText(n)];
+    const lines = n.text
+      ? [messageBody(n, ctx.lang, noEscape)]
+      : [messageBody(n, ctx.lang, noEscape), '', valueText(n)];
     if (n.resultUrl) lines.push(`${translate(ctx.lang, 'alert.openResult')}: ${n.resultUrl}`);
     const rows = n.result.rows.slice(0, MAX_NOTIFICATION_ROWS);
     if (n.result.columns.length > 0 && rows.length > 0) {

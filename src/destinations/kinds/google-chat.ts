@@ -20,7 +20,8 @@ export const googleChatKind: DestinationKind = {
   steps(n, options, ctx) {
     const base = String(options.url ?? '').trim();
     const url = `${base}${base.includes('?') ? '&' : '?'}messageReplyOption=REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD`;
-    const head = [`*${messageTitle(n, ctx.lang)}*`, messageBody(n, ctx.lang, noEscape), valueText(n)];
+    const head = [`*${messageTitle(n, ctx.lang)}*`, messageBody(n, ctx.lang, noEscape)];
+    if (!n.text) head.push(valueText(n));
     if (n.resultUrl) head.push(`<${n.resultUrl}|${translate(ctx.lang, 'alert.openResult')}>`);
     const rows = n.result.rows.slice(0, MAX_NOTIFICATION_ROWS);
     const table = n.result.columns.length > 0 ? textTableLines(n.result.columns, rows) : [];

@@ -21,6 +21,9 @@ import { readAlerts, type StoredAlert } from './alert-sheet';
 import { appendHistory, type HistoryDelivery } from './history';
 import { alertsWithOutbox, deleteRecord, readRecord, writeRecord } from './records';
 
+/** Record ids of health band notices (one per customer, and the digest): not alert rules. */
+export const BAND_RECORD_PREFIX = 'health~';
+
 /** A delivery is started only while this much of the deadline is left (one request and its write). */
 export const MIN_TIME_TO_DELIVER_MS = 10_000;
 
@@ -32,8 +35,9 @@ export function deliverOutboxes(ctx: ExecutionContext): void {
   for (const id of ids) {
     if (ctx.deadline.remainingMs() < MIN_TIME_TO_DELIVER_MS) return;
     const alert = alerts.get(id);
-    // An alert deleted while a run was deciding for it: its status and notifications go with it.
-    if (alert) deliverRecord(id, alert, ctx, null);
+    // Health band notices have no alert rule (BAND_RECORD_PREFIX); an alert deleted while a run
+    // was deciding for it: its status and notifications go with it.
+    if (alert || id.startsWith(BAND_RECORD_PREFIX)) deliverRecord(id, alert ?? null, ctx, null);
     else deleteRecord(id);
   }
 }
@@ -90,7 +94,7 @@ export function deliverRecord(
       {
         at: new Date(ctx.clock.now()),
         alertId,
-        alert: alert?.rule.name ?? alertId,
+        alert: alert?.rule.name ?? entry.message.alert.name,
         query: entry.message.query.name,
         from: '',
         to: entry.message.state,

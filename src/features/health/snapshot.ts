@@ -20,6 +20,8 @@ import { DASH_DROPS_COLUMN, DASH_DROPS_ROWS, DASH_TREND_COLUMN } from './dashboa
 import { healthRowsFor } from './health-tab';
 import { HEALTH_SET_UP_KEY, setupHealth } from './setup';
 import { findHealthTab } from './tabs';
+import type { BandCustomer } from '../../core/health/band-notices';
+import { bandAlerts, bandAlertsDone, type BandAlertsReport } from './band-alerts';
 
 export const SNAPSHOT_KEY = 'sheetdash.health.snapshot';
 /** Time the snapshot needs at least (it is skipped, and retried next tick, with less left). */
@@ -31,6 +33,8 @@ export interface SnapshotReport {
   taken: boolean;
   rows: number;
   date: string;
+  /** The day's band alerts (null: they failed or wait for the next tick). */
+  bandAlerts?: BandAlertsReport | null;
 }
 
 type Cell = string | number | boolean | Date;
@@ -42,7 +46,17 @@ export function dailySnapshot(ctx: ExecutionContext): SnapshotReport | null {
   const tz = ctx.timeZone();
   const day = (d: Date) => Utilities.formatDate(d, tz, 'yyyy-MM-dd');
   const today = day(new Date(ctx.clock.now()));
-  if (readJson<string>(SNAPSHOT_KEY) === today) return { taken: false, rows: 0, date: today };
+  if (readJson<string>(SNAPSHOT_KEY) === today) {
+    // Today's band alerts did not finish (a killed execution, the deadline): they resume here.
+    if (!bandAlertsDone(today) && ctx.deadline.remainingMs() >= SNAPSHOT_MIN_MS) {
+      const health = findHealthTab('health');
+      const history = findHealthTab('history');
+      const points = health && history ? readHealthPoints(health) : null;
+      if (history && points)
+        return { taken: false, rows: 0, date: today, bandAlerts: runBandAlerts(ctx, today, points, history) };
+    }
+    return { taken: false, rows: 0, date: today };
+  }
   if (ctx.deadline.remainingMs() < SNAPSHOT_MIN_MS) return null;
   const health = findHealthTab('health');
   const history = findHealthTab('history');
@@ -54,24 +68,16 @@ export function dailySnapshot(ctx: ExecutionContext): SnapshotReport | null {
   if (customers && healthRowsFor(customers.getLastRow()) - HEALTH_SPARE_ROWS + SPARE_MARGIN > covered)
     setupHealth(ctx, {});
 
-  const width = health.getLastColumn();
-  const measures = width - HEALTH_LEAD.length - HEALTH_TAIL.length;
-  const last = health.getLastRow();
-  if (measures < 0 || last < HEALTH_FIRST_ROW) return { taken: false, rows: 0, date: today };
-  const header = health.getRange(1, 1, 1, width).getValues()[0].map(String);
-  const values = health.getRange(HEALTH_FIRST_ROW, 1, last - HEALTH_FIRST_ROW + 1, width).getValues() as Cell[][];
-  const at = (name: (typeof HEALTH_TAIL)[number]) => HEALTH_LEAD.length + measures + HEALTH_TAIL.indexOf(name);
-  const rows: Cell[][] = [];
-  for (const v of values) {
-    const score = v[at('score')];
-    if (v[0] === '' || typeof score !== 'number') continue;
-    const scores: Record<string, number> = {};
-    for (let m = 0; m < measures; m++) {
-      const s = v[HEALTH_LEAD.length + m];
-      if (typeof s === 'number') scores[header[HEALTH_LEAD.length + m]] = s;
-    }
-    rows.push([today, v[0], v[1], score, String(v[at('band')]), JSON.stringify(scores)]);
-  }
+  const points = readHealthPoints(health);
+  if (points === null) return { taken: false, rows: 0, date: today };
+  const rows: Cell[][] = points.map(({ id, customer: c }) => [
+    today,
+    id,
+    c.company,
+    c.point.score,
+    c.point.band,
+    JSON.stringify(c.point.measures),
+  ]);
   if (rows.length > 0) {
     history.insertRowsBefore(2, rows.length);
     history.getRange(2, 1, rows.length, 6).setValues(rows);
@@ -81,7 +87,67 @@ export function dailySnapshot(ctx: ExecutionContext): SnapshotReport | null {
   }
   updateDashboard(ctx, history, rows, today, day);
   writeJson(SNAPSHOT_KEY, today);
-  return { taken: true, rows: rows.length, date: today };
+  const report: SnapshotReport = { taken: true, rows: rows.length, date: today };
+  report.bandAlerts = runBandAlerts(ctx, today, points, history);
+  return report;
+}
+
+/** Band alerts after the day's snapshot (also resumed by a later tick when they did not finish). */
+function runBandAlerts(
+  ctx: ExecutionContext,
+  today: string,
+  points: HealthPointRow[],
+  history: GoogleAppsScript.Spreadsheet.Sheet,
+): BandAlertsReport | null {
+  try {
+    return bandAlerts(
+      ctx,
+      today,
+      points.map((p) => p.customer),
+      history,
+    );
+  } catch (error) {
+    console.warn(`sheetdash: health band alerts wait for the next tick: ${String(error)}`);
+    return null;
+  }
+}
+
+export interface HealthPointRow {
+  /** The company id as the cell holds it. */
+  id: Cell;
+  customer: BandCustomer;
+}
+
+/** Every scored customer of the Health tab (score, band, measure scores, CS owner), or null when it has no rows. */
+export function readHealthPoints(health: GoogleAppsScript.Spreadsheet.Sheet): HealthPointRow[] | null {
+  const width = health.getLastColumn();
+  const measures = width - HEALTH_LEAD.length - HEALTH_TAIL.length;
+  const last = health.getLastRow();
+  if (measures < 0 || last < HEALTH_FIRST_ROW) return null;
+  const header = health.getRange(1, 1, 1, width).getValues()[0].map(String);
+  const values = health.getRange(HEALTH_FIRST_ROW, 1, last - HEALTH_FIRST_ROW + 1, width).getValues() as Cell[][];
+  const at = (name: (typeof HEALTH_TAIL)[number]) => HEALTH_LEAD.length + measures + HEALTH_TAIL.indexOf(name);
+  const owner = HEALTH_LEAD.indexOf('cs_owner');
+  const out: HealthPointRow[] = [];
+  for (const v of values) {
+    const score = v[at('score')];
+    if (v[0] === '' || typeof score !== 'number') continue;
+    const scores: Record<string, number> = {};
+    for (let m = 0; m < measures; m++) {
+      const s = v[HEALTH_LEAD.length + m];
+      if (typeof s === 'number') scores[header[HEALTH_LEAD.length + m]] = s;
+    }
+    out.push({
+      id: v[0],
+      customer: {
+        companyId: String(v[0]),
+        company: String(v[1]),
+        csOwner: String(v[owner] ?? ''),
+        point: { score, band: String(v[at('band')]), measures: scores },
+      },
+    });
+  }
+  return out;
 }
 
 function updateDashboard(

@@ -17,6 +17,7 @@ import type { SharedState } from './state';
 import { createDataSourcesTab } from './views/datasources';
 import { createDiagnosticsSection } from './views/diagnostics';
 import { createDestinationsSection } from './views/destinations';
+import { createHealthSection } from './views/health-section';
 import { createLibraryTab } from './views/library';
 import { createQueryTab } from './views/query';
 import { createStatusLine } from './views/status-line';
@@ -94,7 +95,8 @@ export function startApp(root: HTMLElement, boot: SidebarBootView | null = null)
   const libraryTab = createLibraryTab(ctx);
   const dataSourcesTab = createDataSourcesTab(ctx);
   const destinations = createDestinationsSection(ctx);
-  dataSourcesTab.element.append(destinations.element, createDiagnosticsSection().element);
+  const health = createHealthSection(ctx);
+  dataSourcesTab.element.append(destinations.element, health.element, createDiagnosticsSection().element);
   let destinationsLoaded = false;
   const statusLine = createStatusLine();
   panels.set('query', queryTab.element);
@@ -149,6 +151,7 @@ export function startApp(root: HTMLElement, boot: SidebarBootView | null = null)
     if (name === 'datasources' && !destinationsLoaded) {
       destinationsLoaded = true;
       void destinations.load();
+      void health.load();
     }
   }
 

@@ -532,6 +532,36 @@ export const CATALOG = {
   'time.hoursAgo': { en: '{n} h ago', ja: '{n} 時間前' },
   'time.dayAgo': { en: '1 day ago', ja: '1 日前' },
   'time.daysAgo': { en: '{n} days ago', ja: '{n} 日前' },
+
+  'health.title': { en: 'Health scores', ja: 'ヘルススコア' },
+  'health.intro': {
+    en: 'Customers, Health config, Health, history and dashboard tabs: set up, or repair what is broken.',
+    ja: '顧客・ヘルス設定・ヘルス・履歴・ダッシュボードのタブを作成するか、壊れた部分を修復します。',
+  },
+  'health.setup': { en: 'Set up health scores / Repair', ja: 'ヘルススコアを設定 / 修復' },
+  'health.settingUp': { en: 'Setting up…', ja: '設定中…' },
+  'health.open': { en: 'Open the Health tab', ja: 'ヘルスタブを開く' },
+  'health.alerts.title': { en: 'Band alerts', ja: '帯のアラート' },
+  'health.alerts.enabled': {
+    en: 'Tell when a customer moves down a band, and when it recovers',
+    ja: '顧客の帯が下がったとき・回復したときに通知する',
+  },
+  'health.alerts.muted': { en: 'Mute (keep track, send nothing)', ja: 'ミュート(判定のみ、送信しない)' },
+  'health.alerts.drop': {
+    en: 'Also when the score drops more than this many points (0: off)',
+    ja: 'スコアがこのポイントを超えて下がったときも通知(0: しない)',
+  },
+  'health.alerts.dropInvalid': {
+    en: 'The drop must be a number from 0 to 100.',
+    ja: '下がり幅は 0 から 100 の数値にしてください。',
+  },
+  'health.alerts.destinations': { en: 'Send to', ja: '送信先' },
+  'health.alerts.noDestinations': {
+    en: 'No destinations yet: add one under Alert destinations.',
+    ja: '送信先がまだありません。「アラートの送信先」で追加してください。',
+  },
+  'health.alerts.save': { en: 'Save band alerts', ja: '帯のアラートを保存' },
+  'health.alerts.saved': { en: 'Saved.', ja: '保存しました。' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof CATALOG;

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { type DemoData, demoAnchor, demoStatements, generateDemoData } from '../../../emulator/playground/demo/dataset';
 import {
   CUSTOMERS_HEADER,
+  DEMO_DESTINATION,
   DEMO_PASSWORD,
   DEMO_QUERIES,
   customersRows,
@@ -160,6 +161,25 @@ describe('startPlayground', () => {
         .slice(1)
         .map((r) => r[4]),
     );
+  });
+
+  it('sends the demo band alerts to the demo Slack, and took a first snapshot so the chart has a point', async () => {
+    const settings = await api<{ enabled: boolean; destinations: string[] }>('getHealthAlerts');
+    const destinations = await api<{ id: string; name: string }[]>('listDestinations');
+    const slack = destinations.find((d) => d.name === DEMO_DESTINATION.name);
+    expect(settings).toMatchObject({ enabled: true, destinations: [slack?.id] });
+    // One history row per scored customer, and one row of band counts (the chart's data) on the dashboard.
+    expect((await state('?sheet=Health history')).values).toHaveLength(6);
+    const trend = (await state('?sheet=Health dashboard')).values
+      .slice(2)
+      .filter((r) => r[9] !== '' && r[9] !== undefined);
+    expect(trend).toHaveLength(1);
+    expect(
+      trend[0]
+        .slice(10, 13)
+        .map(Number)
+        .reduce((a, b) => a + b, 0),
+    ).toBe(5);
   });
 
   it('shows the tabs (hidden ones marked), the add-on menu and the sidebar opened by the menu item', async () => {
