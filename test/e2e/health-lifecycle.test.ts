@@ -138,6 +138,52 @@ it('snapshots once a day from the tick, newest first, and the change column read
   expect(HEALTH_FIRST_ROW).toBe(9);
 });
 
+it('a snapshot killed before it was recorded is taken once by the next tick: no day twice, no blank row', () => {
+  const { rt, ss, dataSourceId } = demoRuntime(db);
+  setupHealth(rt, dataSourceId);
+  rt.clock.set(Date.parse('2026-11-30T10:00:00Z'));
+  const tick = () => rt.run('tick', [], { kind: 'time-trigger' });
+  expect(tick().error).toBeUndefined();
+  rt.clock.advance(24 * 3_600_000);
+  const start = { sheet: rt.spreadsheet._snapshot(), props: rt.base.properties._snapshot(), at: rt.clock.now() };
+  // A clean run finds the calls: the history rows inserted, then the property writes after them.
+  const seen = { insert: [] as number[], writes: [] as number[] };
+  const count = () => rt.executions[rt.executions.length - 1].callCount;
+  rt.faults.add({
+    method: 'SpreadsheetApp.Sheet.insertRowsBefore',
+    action: { before: () => seen.insert.push(count()) },
+  });
+  rt.faults.add({
+    method: 'PropertiesService.Properties.setProperty',
+    action: { before: () => seen.writes.push(count()) },
+  });
+  expect(tick().error).toBeUndefined();
+  rt.faults.clear();
+  const insert = seen.insert[0];
+  // Killed at the insert's next call (blank rows left), and at the write recording the day (rows written).
+  const kills = [insert + 1, seen.writes.find((w) => w > insert) as number];
+  expect(kills[1]).toBeGreaterThan(insert + 2);
+  for (const k of kills) {
+    rt.spreadsheet._restore(start.sheet);
+    rt.base.properties._restore(start.props);
+    rt.clock.freeze(start.at);
+    rt.faults.killAtCall(k);
+    expect(tick().ok).toBe(false);
+    rt.faults.clear();
+    rt.clock.advance(60_000);
+    expect(tick().error).toBeUndefined();
+    const dates = tab(ss, 'Health history')
+      .getRange(2, 1, values(ss, 'Health history').length - 1, 1)
+      .getDisplayValues()
+      .map((r) => r[0]);
+    expect({ k, dates }).toEqual({ k, dates: [...Array(5).fill('2026-12-01'), ...Array(5).fill('2026-11-30')] });
+    const trend = values(ss, 'Health dashboard')
+      .slice(2)
+      .filter((r) => r[9] !== '');
+    expect(trend).toHaveLength(2);
+  }
+});
+
 it('lists the biggest drops of the week on the dashboard', () => {
   const { rt, ss, dataSourceId } = demoRuntime(db);
   setupHealth(rt, dataSourceId);

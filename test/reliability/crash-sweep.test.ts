@@ -20,15 +20,26 @@ import type { PropertiesSnapshot } from '../../emulator/src/services/base';
 import { api, saveQuery } from '../helpers/api';
 import { createAccounts, historyRows, hostMap, rowsCheck, setBadRows, slackBot } from '../helpers/alerts';
 import { setupWithDataSource } from '../helpers/refresh';
+import { setupHealth } from '../helpers/health';
+import { CUSTOMER_KEYS, customerHeader } from '../../src/core/health/layout';
 import { createTestDatabase, enabledEngines, type TestDatabase } from '../helpers/engines';
 import { disposeRuntimes } from '../helpers/runtimes';
 
 const WEBHOOK_URL = 'https://hooks.slack.com/sheetdash-crash-webhook';
 const RUNNING_KEY = 'sheetdash.tick.running';
 const INTERRUPTED = /^Interrupted:/;
-const SWEPT_AT = Date.parse('2030-01-01T08:30:00Z');
-/** PGlite sweeps every point; the servers every SAMPLE-th point plus every point in a delivery window. */
-const SAMPLE = 6;
+/** 00:00 on 2 January in the spreadsheet's time zone (Asia/Tokyo): the first tick of a new day. */
+const SWEPT_AT = Date.parse('2030-01-01T15:00:00Z');
+const SWEPT_DAY = '2030-01-02';
+const PREVIOUS_DAY = '2030-01-01';
+/**
+ * Every engine sweeps every point in a delivery window and every point of the health snapshot
+ * (from reading what a killed snapshot left to the write recording the day); elsewhere every
+ * SAMPLE-th point (restoring the health tabs' formulas makes each point ~1 s).
+ */
+const SAMPLE = 10;
+/** Calls before the history insert that read (and drop) what a killed snapshot left. */
+const LEFTOVER_READS = 6;
 
 interface World {
   rt: AppsScriptRuntime;
@@ -36,6 +47,9 @@ interface World {
   receiver: Receiver;
   /** Query name -> alert id. */
   alerts: Record<string, string>;
+  dataSourceId: string;
+  /** The Slack bot every alert (and the band alerts) goes to. */
+  botId: string;
   /** What the clean run of the swept tick left, to compare with. */
   clean: CleanRun;
   /** Before the swept tick. */
@@ -119,7 +133,8 @@ const PARTS: ScenarioPart[] = [
       if (JSON.stringify(names) !== JSON.stringify(w.clean.sheetNames))
         v.push(`tabs differ from a clean run: ${names.join(', ')}`);
       const queries = api(w.rt, 'listQueries', {});
-      if (queries.length !== QUERIES.length) v.push(`library holds ${queries.length} queries`);
+      // The three scheduled queries and the health inputs query.
+      if (queries.length !== QUERIES.length + 1) v.push(`library holds ${queries.length} queries`);
       for (const q of queries) if (!q.lastRun?.ok) v.push(`library: "${q.name}" has no good last run`);
       const alerts = api(w.rt, 'listAlerts', {});
       for (const q of QUERIES) {
@@ -193,10 +208,119 @@ const PARTS: ScenarioPart[] = [
         v.push('the person-made tab values changed');
     },
   },
-  // The health snapshot part (Customers / Health tabs, the daily snapshot, its band alert) goes
-  // here when the health work lands: arrange its tabs, change a score so a band alert fires,
-  // check that the snapshot row is there exactly once and the band alert delivered once.
+  {
+    name: 'health snapshot and a band alert',
+    arrange: (w) => {
+      w.db.exec(`CREATE TABLE ${w.db.schema}.usage_30d (company_id INT PRIMARY KEY, active_users_30d INT,
+        invoices_30d INT, days_since_login INT, overdue_invoices INT)`);
+      setUsage(w.db, USAGE_GOOD);
+      // Set up on the previous day; the prelude's first tick takes that day's snapshot.
+      w.rt.clock.freeze(SWEPT_AT - 3_600_000);
+      const header = CUSTOMER_KEYS.map((k) => customerHeader(k, 'en'));
+      const row = (id: number, company: string, seats: number) => {
+        const r: (string | number)[] = header.map(() => '');
+        r[CUSTOMER_KEYS.indexOf('company_id')] = id;
+        r[CUSTOMER_KEYS.indexOf('company')] = company;
+        r[CUSTOMER_KEYS.indexOf('seats')] = seats;
+        r[CUSTOMER_KEYS.indexOf('sentiment')] = 4;
+        r[CUSTOMER_KEYS.indexOf('cs_owner')] = `owner${id}@example.com`;
+        return r;
+      };
+      const rows = [header, row(1, 'Company 1', 10), row(2, '株式会社 Two', 12)];
+      w.rt.spreadsheet._active().insertSheet(CUSTOMERS_TAB).getRange(1, 1, rows.length, header.length).setValues(rows);
+      const setup = setupHealth(w.rt, w.dataSourceId, `SELECT * FROM ${w.db.schema}.usage_30d ORDER BY company_id`);
+      expect(setup.problems).toEqual([]);
+      inputsQueryId = setup.inputsQueryId as string;
+      api(w.rt, 'saveHealthAlerts', { enabled: true, muted: false, dropPoints: 15, destinations: [w.botId] });
+      customerFormulas = w.rt.spreadsheet._sheetFormulas(CUSTOMERS_TAB);
+      customerValues = w.rt.spreadsheet._sheetValues(CUSTOMERS_TAB);
+    },
+    change: (w) => {
+      // Company 1's usage collapses; its inputs are refreshed before midnight, so the swept tick
+      // (the day's first) snapshots and judges the drop.
+      setUsage(w.db, USAGE_COLLAPSED);
+      expect(api(w.rt, 'runQuery', { id: inputsQueryId }).ok).toBe(true);
+      expect(snapshotDays(w.rt)).toEqual({ [PREVIOUS_DAY]: ['1', '2'] });
+    },
+    checkKilled: (w, v) => {
+      checkCustomers(w.rt, v, ' (killed tick)');
+      for (const [day, ids] of Object.entries(snapshotDays(w.rt)))
+        if (new Set(ids).size !== ids.length) v.push(`health history holds ${day} twice (killed tick)`);
+    },
+    checkFinal: async (w, v, info) => {
+      checkCustomers(w.rt, v, '');
+      const days = snapshotDays(w.rt);
+      const want = { [SWEPT_DAY]: ['1', '2'], [PREVIOUS_DAY]: ['1', '2'] };
+      if (JSON.stringify(days) !== JSON.stringify(want))
+        v.push(`health history is not one snapshot a day: ${JSON.stringify(days)}`);
+      const history = w.rt.spreadsheet._sheetValues(HISTORY_TAB) as unknown[][];
+      const blank = history.slice(1).filter((r) => r.every((c) => c === '')).length;
+      if (blank > 0) v.push(`health history holds ${blank} blank rows`);
+      const props = w.rt.base.properties._store('document');
+      if (props[SNAPSHOT_KEY] !== JSON.stringify(SWEPT_DAY)) v.push(`snapshot key is ${props[SNAPSHOT_KEY]}`);
+      if (props[BANDS_DONE_KEY] !== JSON.stringify(SWEPT_DAY)) v.push(`band alerts day is ${props[BANDS_DONE_KEY]}`);
+      const raw = props[`${BAND_RECORD}1`];
+      const record = raw ? (JSON.parse(raw) as BandRecordView) : null;
+      if (record?.status?.state !== 'triggered') v.push(`band record of customer 1 is ${record?.status?.state}`);
+      if (record?.band?.day !== SWEPT_DAY) v.push(`band record of customer 1 judged on ${record?.band?.day}`);
+      if ((record?.outbox?.length ?? 0) !== 0) v.push('band record of customer 1 still owes a notice');
+      if (`${BAND_RECORD}2` in props) v.push('customer 2 (unchanged) has a band record');
+      const notices = (await w.receiver.slackMessages()).filter((m) => m.text.includes('moved down'));
+      if (notices.length === 0) v.push('the band notice was never delivered');
+      else if (notices.length > 2 || (notices.length === 2 && !info.inWindow))
+        v.push(`the band notice was delivered ${notices.length} times`);
+      if (notices.some((m) => !m.text.includes('Company 1'))) v.push('a band notice names another customer');
+      const rows = historyRows(w.rt).filter((r) => String(r[2]) === `${BAND_ID}1`);
+      // Its row, or the row of the retry that delivered it; a second row only for a real resend.
+      const own = rows.filter((r) => !String(r[7]).includes('(retry)')).length;
+      if (rows.length === 0 || own > 1 || rows.length > 2)
+        v.push(`alert history has ${rows.length} rows (${own} not retries) for the band alert`);
+    },
+  },
 ];
+const CUSTOMERS_TAB = 'Customers';
+const HISTORY_TAB = 'Health history';
+const SNAPSHOT_KEY = 'sheetdash.health.snapshot';
+const BANDS_DONE_KEY = 'sheetdash.health.bandAlertsDay';
+const BAND_ID = 'health~c.';
+const BAND_RECORD = `sheetdash.alert.${BAND_ID}`;
+const USAGE_GOOD = '(1, 9, 25, 1, 0), (2, 8, 20, 2, 0)';
+const USAGE_COLLAPSED = '(1, 0, 0, 60, 3), (2, 8, 20, 2, 0)';
+let inputsQueryId = '';
+let customerFormulas: string[][] = [];
+let customerValues: unknown[][] = [];
+
+interface BandRecordView {
+  status?: { state?: string };
+  band?: { day?: string };
+  outbox?: unknown[];
+}
+
+function setUsage(db: TestDatabase, rows: string): void {
+  db.exec(`DELETE FROM ${db.schema}.usage_30d\n;\nINSERT INTO ${db.schema}.usage_30d VALUES ${rows}`);
+}
+
+function checkCustomers(rt: AppsScriptRuntime, v: string[], when: string): void {
+  if (JSON.stringify(rt.spreadsheet._sheetFormulas(CUSTOMERS_TAB)) !== JSON.stringify(customerFormulas))
+    v.push(`the Customers formulas changed${when}`);
+  if (JSON.stringify(rt.spreadsheet._sheetValues(CUSTOMERS_TAB)) !== JSON.stringify(customerValues))
+    v.push(`the Customers rows changed${when}`);
+}
+
+/** Health history's snapshots: day -> the company ids of its rows, in order. */
+function snapshotDays(rt: AppsScriptRuntime): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const dayOf = (c: unknown) =>
+    c instanceof Date || typeof (c as Date | null)?.getTime === 'function'
+      ? new Date((c as Date).getTime() + 9 * 3_600_000).toISOString().slice(0, 10)
+      : String(c);
+  for (const r of (rt.spreadsheet._sheetValues(HISTORY_TAB) as unknown[][]).slice(1)) {
+    if (r[0] === '' && r[1] === '') continue;
+    const day = dayOf(r[0]);
+    out[day] = [...(out[day] ?? []), String(r[1])];
+  }
+  return out;
+}
 let personFormulas: string[][] = [];
 let personValues: unknown[][] = [];
 
@@ -251,11 +375,11 @@ describe.each(engines.map((e) => [e.name, e] as const))('crash at every step on 
   it('keeps every invariant when the tick is killed at any of its service calls', async () => {
     // Build the starting state once.
     const { rt, dataSourceId } = alertSetupForSweep(db, receiver);
-    const base = { rt, db, receiver, alerts: {} as Record<string, string> };
+    const bot = slackBot(rt);
+    const base = { rt, db, receiver, alerts: {} as Record<string, string>, dataSourceId, botId: bot.id };
     for (const part of PARTS) part.arrange?.(base);
     personFormulas = rt.spreadsheet._sheetFormulas(PERSON_TAB);
     personValues = rt.spreadsheet._sheetValues(PERSON_TAB);
-    const bot = slackBot(rt);
     const hook = api(rt, 'saveDestination', { name: 'Hook', kind: 'webhook', options: { url: WEBHOOK_URL } });
     for (const q of QUERIES) {
       const saved = saveQuery(rt, {
@@ -296,6 +420,11 @@ describe.each(engines.map((e) => [e.name, e] as const))('crash at every step on 
       method: '*',
       action: { before: () => RUNNING_KEY in rt.base.properties._store('document') && noted.push(current()) },
     });
+    const insertAt: number[] = [];
+    rt.faults.add({
+      method: 'SpreadsheetApp.Sheet.insertRowsBefore',
+      action: { before: () => insertAt.push(current()) },
+    });
     const clean = sweptTick(rt);
     rt.faults.clear();
     expect(clean.error).toBeUndefined();
@@ -316,16 +445,30 @@ describe.each(engines.map((e) => [e.name, e] as const))('crash at every step on 
     // The scenario really is the representative one: three state changes, each to two destinations.
     expect(cleanRun.keys).toHaveLength(3);
     expect(new Set(cleanRun.keys).size).toBe(3);
-    expect(cleanRun.slack.sort()).toEqual(['Recovered|reply', 'Triggered|top', 'Triggered|top']);
-    expect(cleanRun.historyLength - historyBefore).toBe(3);
+    const band = (m: string) => m.includes('moved down');
+    expect(cleanRun.slack.filter((m) => !band(m)).sort()).toEqual([
+      'Recovered|reply',
+      'Triggered|top',
+      'Triggered|top',
+    ]);
+    // ... and the day's snapshot, with one band notice (to the Slack bot) for the customer that dropped.
+    expect((clean.value as { healthSnapshot: unknown }).healthSnapshot).toMatchObject({ taken: true, rows: 2 });
+    expect(cleanRun.slack.filter(band)).toEqual(['Company 1 moved down a health band|top']);
+    expect(cleanRun.historyLength - historyBefore).toBe(4);
     for (const q of QUERIES) expect(dataRows(cleanRun.tabs[q.name])).not.toBe(dataRows(before[q.name]));
     expect(noted.length).toBeGreaterThan(0);
-    expect(new Set(cleanRun.changes).size).toBe(3);
+    expect(new Set(cleanRun.changes).size).toBe(4);
     const world: World = { ...base, clean: cleanRun, before, historyBefore };
 
-    const points = Array.from({ length: N }, (_, i) => i + 1).filter(
-      (k) => engine.name === 'pglite' || k % SAMPLE === 1 || inWindow(k),
-    );
+    // Every point in a delivery window and every point of the health snapshot (from its first
+    // history write, the window where a day could be written twice) to the end of the tick;
+    // elsewhere every SAMPLE-th point.
+    const snapshotFrom = (insertAt[0] ?? N) - LEFTOVER_READS;
+    const snapshotTo = writeAt.find((w) => w > (insertAt[0] ?? N)) ?? N;
+    const dense = (k: number) => inWindow(k) || (k >= snapshotFrom && k <= snapshotTo + 1);
+    // Each engine samples other points, so the engines together try more of them.
+    const offset = (1 + 3 * engines.indexOf(engine)) % SAMPLE;
+    const points = Array.from({ length: N }, (_, i) => i + 1).filter((k) => k % SAMPLE === offset || dense(k));
     const violations: string[] = [];
     let duplicates = 0;
     for (const k of points) {
@@ -352,6 +495,7 @@ describe.each(engines.map((e) => [e.name, e] as const))('crash at every step on 
     lines.push(
       `RELIABILITY crash-sweep[${engine.name}]: ${points.length} of ${N} points, ${violations.length} violations, ` +
         `${duplicates} duplicates in the guarantee's window (webhook key stable), ` +
+        `every point in a delivery window or the snapshot (${snapshotFrom}-${snapshotTo + 1}), else every ${SAMPLE}th, ` +
         `windows ${windows.map(([f, s]) => `${f + 1}-${s}`).join(' ')}`,
     );
     if (engine === engines[engines.length - 1])

@@ -179,10 +179,17 @@ export function bandAlerts(
   // Sending: after every decision is saved. What does not fit the deadline is the next tick's.
   for (const d of decided) {
     if (!own.includes(d.decision)) continue;
-    const sent = d.entry ? deliverRecord(d.id, null, ctx, d.entry.key) : new Map<string, HistoryDelivery[]>();
     const c = d.decision.customer;
     const value = `${d.decision.step.from.score} (${d.decision.step.from.band}) → ${c.point.score} (${c.point.band})`;
-    bandHistory(ctx, d.id, c.company || c.companyId, d.from, d.decision, value, d.entry, sent, settings);
+    // The row is written once the notice is settled, before the write that drops it (a kill between
+    // them costs a resend in the guarantee's window, never the row), or after the pass when it is not.
+    let logged = false;
+    const log = (deliveries: HistoryDelivery[]) => {
+      logged = true;
+      bandHistory(ctx, d.id, c.company || c.companyId, d.from, d.decision, value, d.entry, deliveries, settings);
+    };
+    const sent = d.entry ? deliverRecord(d.id, null, ctx, d.entry.key, log) : new Map<string, HistoryDelivery[]>();
+    if (!logged) log(d.entry ? (sent.get(d.entry.key) ?? []) : []);
   }
   if (digest.length > 0) {
     const sent = digestEntry ? deliverRecord(DIGEST_ID, null, ctx, digestEntry.key) : new Map();
@@ -219,7 +226,7 @@ function bandHistory(
   decision: BandDecision,
   value: string,
   entry: OutboxEntry | null,
-  sent: Map<string, HistoryDelivery[]>,
+  deliveries: HistoryDelivery[],
   settings: HealthAlertSettings,
 ): void {
   appendHistory(
@@ -233,7 +240,7 @@ function bandHistory(
       value,
       notification: settings.muted ? `${decision.step.notify} (muted)` : decision.step.notify,
       note: noteFor(settings, entry),
-      deliveries: entry ? (sent.get(entry.key) ?? []) : [],
+      deliveries,
     },
     ctx.lang,
   );

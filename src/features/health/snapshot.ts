@@ -78,6 +78,8 @@ export function dailySnapshot(ctx: ExecutionContext): SnapshotReport | null {
     c.point.band,
     JSON.stringify(c.point.measures),
   ]);
+  // A snapshot of today killed before it was recorded left its rows (or blank ones) on top: they go first.
+  dropUnrecorded(history, today, day, rows.length);
   if (rows.length > 0) {
     history.insertRowsBefore(2, rows.length);
     history.getRange(2, 1, rows.length, 6).setValues(rows);
@@ -110,6 +112,30 @@ function runBandAlerts(
     console.warn(`sheetdash: health band alerts wait for the next tick: ${String(error)}`);
     return null;
   }
+}
+
+const dayText = (c: Cell, day: (d: Date) => string): string => (c instanceof Date ? day(c) : String(c));
+
+/**
+ * Deletes the top rows of Health history that a killed snapshot of today left (today's rows, or
+ * the blank rows it inserted before writing them): at most one snapshot's worth of rows, as the
+ * previous execution saw them, plus a margin; a row of an earlier day ends the run.
+ */
+function dropUnrecorded(
+  history: GoogleAppsScript.Spreadsheet.Sheet,
+  today: string,
+  day: (d: Date) => string,
+  customers: number,
+): void {
+  const depth = Math.min(history.getLastRow() - 1, customers + SPARE_MARGIN);
+  if (depth <= 0) return;
+  const top = history.getRange(2, 1, depth, 2).getValues() as Cell[][];
+  let n = 0;
+  while (n < top.length && (dayText(top[n][0], day) === today || (top[n][0] === '' && top[n][1] === ''))) n++;
+  if (n === 0) return;
+  // Sheets refuses to delete every row under the frozen header: those are cleared (blank rows below the data).
+  if (n < history.getLastRow() - 1) history.deleteRows(2, n);
+  else history.getRange(2, 1, n, history.getLastColumn()).clearContent();
 }
 
 export interface HealthPointRow {
@@ -166,7 +192,7 @@ function updateDashboard(
     .map(String)
     .filter(Boolean);
   const trend = dashboard.getRange(3, DASH_TREND_COLUMN, DASHBOARD_DAYS_CAP, 1 + bands.length);
-  const kept = trend.getValues().filter((r) => r[0] !== '');
+  const kept = trend.getValues().filter((r) => r[0] !== '' && dayText(r[0] as Cell, day) !== today);
   kept.push([today, ...bands.map((b) => todayRows.filter((r) => r[4] === b).length)]);
   const table = kept.slice(-DASHBOARD_DAYS_CAP);
   const blank = Array.from({ length: DASHBOARD_DAYS_CAP - table.length }, () => Array(1 + bands.length).fill(''));
