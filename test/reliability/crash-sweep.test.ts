@@ -33,11 +33,11 @@ const SWEPT_AT = Date.parse('2030-01-01T15:00:00Z');
 const SWEPT_DAY = '2030-01-02';
 const PREVIOUS_DAY = '2030-01-01';
 /**
- * Every engine sweeps every point in a delivery window and every point of the health snapshot
- * (from reading what a killed snapshot left to the write recording the day); elsewhere every
- * SAMPLE-th point (restoring the health tabs' formulas makes each point ~1 s).
+ * Every engine sweeps every point in a delivery window and the health snapshot's edges (reading
+ * what a killed snapshot left, the history insert and its write, the write recording the day);
+ * elsewhere every SAMPLE-th point (the health tabs' formulas make each point ~1.5 s).
  */
-const SAMPLE = 10;
+const SAMPLE = 20;
 /** Calls before the history insert that read (and drop) what a killed snapshot left. */
 const LEFTOVER_READS = 6;
 
@@ -463,9 +463,11 @@ describe.each(engines.map((e) => [e.name, e] as const))('crash at every step on 
     // Every point in a delivery window and every point of the health snapshot (from its first
     // history write, the window where a day could be written twice) to the end of the tick;
     // elsewhere every SAMPLE-th point.
-    const snapshotFrom = (insertAt[0] ?? N) - LEFTOVER_READS;
-    const snapshotTo = writeAt.find((w) => w > (insertAt[0] ?? N)) ?? N;
-    const dense = (k: number) => inWindow(k) || (k >= snapshotFrom && k <= snapshotTo + 1);
+    const insert = insertAt[0] ?? N;
+    const recorded = writeAt.find((w) => w > insert) ?? N;
+    const inSnapshot = (k: number) =>
+      (k >= insert - LEFTOVER_READS && k <= insert + 3) || (k >= recorded - 1 && k <= recorded + 1);
+    const dense = (k: number) => inWindow(k) || inSnapshot(k);
     // Each engine samples other points, so the engines together try more of them.
     const offset = (1 + 3 * engines.indexOf(engine)) % SAMPLE;
     const points = Array.from({ length: N }, (_, i) => i + 1).filter((k) => k % SAMPLE === offset || dense(k));
@@ -495,7 +497,8 @@ describe.each(engines.map((e) => [e.name, e] as const))('crash at every step on 
     lines.push(
       `RELIABILITY crash-sweep[${engine.name}]: ${points.length} of ${N} points, ${violations.length} violations, ` +
         `${duplicates} duplicates in the guarantee's window (webhook key stable), ` +
-        `every point in a delivery window or the snapshot (${snapshotFrom}-${snapshotTo + 1}), else every ${SAMPLE}th, ` +
+        `every point in a delivery window or at the snapshot's edges (${insert - LEFTOVER_READS}-${insert + 3}, ` +
+        `${recorded - 1}-${recorded + 1}), else every ${SAMPLE}th, ` +
         `windows ${windows.map(([f, s]) => `${f + 1}-${s}`).join(' ')}`,
     );
     if (engine === engines[engines.length - 1])
