@@ -5,8 +5,10 @@
  * (the workbook and the property stores restored from a snapshot, the clock set back), the k-th
  * call is failed as Apps Script's "Exceeded maximum execution time" fails it, the next tick runs
  * normally, and the invariants are checked. The scenario is a list of parts (each makes its state,
- * changes it before the swept tick, and checks itself), so the health snapshot and its band alert
- * join as one more part when the health work lands. Prints `RELIABILITY crash-sweep: ...`.
+ * changes it before the swept tick, and checks itself); the health snapshot and its band alert
+ * are one of them (the swept tick is the day's first in Tokyo, one customer drops a band). Every
+ * delivery window and the snapshot's edges are tried at every point, the rest sampled (SAMPLE).
+ * Prints `RELIABILITY crash-sweep: ...`.
  *
  * Delivery is checked against the README's guarantee ("Alert delivery: the guarantee"): at least
  * once per change of state and destination, with a stable key (the JSON webhook's
