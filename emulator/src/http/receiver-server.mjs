@@ -214,6 +214,10 @@ const server = http.createServer(async (req, res) => {
 });
 
 const port = Number(process.argv[2] ?? 0);
+// Idle connections stay open longer than clients keep them (undici: 4 s), so a client never sends on
+// a socket the server is closing (under load that race failed a test's admin call: "other side closed").
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, '127.0.0.1', () => {
   const address = server.address();
   if (process.send) process.send({ type: 'ready', port: address.port });

@@ -140,11 +140,21 @@ class ReceiverClient implements Receiver {
   }
 
   private async admin(method: string, sub: string, body?: unknown): Promise<unknown> {
-    const response = await fetch(`${this.origin}/__receiver${sub}`, {
-      method,
-      headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const send = () =>
+      fetch(`${this.origin}/__receiver${sub}`, {
+        method,
+        headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    // Reads, and the resets and clears, are safe to send again when a reused socket was closed
+    // under the request; a rule is programmed once.
+    let response: Response;
+    try {
+      response = await send();
+    } catch (error) {
+      if (sub === '/program') throw error;
+      response = await send();
+    }
     const value = (await response.json()) as unknown;
     if (!response.ok) throw new Error(`receiver ${method} ${sub}: ${JSON.stringify(value)}`);
     return value;
