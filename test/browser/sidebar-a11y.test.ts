@@ -133,8 +133,11 @@ describeBrowser.each(LANGS)('the sidebar in %s', (lang) => {
     // The demo's check query carries an alert to the receiver's Slack.
     const item = s.sidebar.getByTestId('library-item').filter({ hasText: 'Billing consistency check' });
     await item.getByTestId('btn-open').click();
+    // The editor still holds the unsaved SQL typed above: opening asks first.
     const confirm = item.getByTestId('confirm');
-    if (await confirm.isVisible().catch(() => false)) await confirm.getByTestId('btn-confirm-yes').click();
+    await confirm.waitFor();
+    await confirm.getByTestId('btn-confirm-yes').click();
+    await confirm.waitFor({ state: 'detached' });
     const alert = s.sidebar.getByTestId('alert-item').first();
     await alert.waitFor();
     await noViolations('alerts-section');
