@@ -99,8 +99,15 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       // You own the playground's spreadsheet, so you manage its data sources.
       spreadsheet: { owner: email },
       jdbc,
-      // Slack's webhooks and Web API both go to the local receiver, which plays Slack.
-      urlFetch: { hostMap: { 'https://hooks.slack.com': receiver.origin, 'https://slack.com': receiver.origin } },
+      // Slack's webhooks and Web API go to the local receiver, which plays Slack, and so does
+      // "Test connection"'s question to Google Public DNS (answered by this machine's resolver).
+      urlFetch: {
+        hostMap: {
+          'https://hooks.slack.com': receiver.origin,
+          'https://slack.com': receiver.origin,
+          'https://dns.google': receiver.origin,
+        },
+      },
       onLog: (line) => log(`[script] ${line}`),
     });
     admin = adminRuntime(jdbc, path.join(distDir, 'appsscript.json'));

@@ -114,6 +114,18 @@ const MESSAGES = {
     en: "{host} is a local or private network address: Google's servers cannot reach it. Use the database's public address.",
     ja: '{host} はローカルまたはプライベートネットワークのアドレスで、Google のサーバーからは届きません。データベースの公開アドレスを使ってください。',
   },
+  'ds.noSuchHost': {
+    en: 'Google Public DNS has no record of {host}: no server has that name. Check its spelling.',
+    ja: 'Google Public DNS に {host} の記録がなく、その名前のサーバーはありません。綴りを確認してください。',
+  },
+  'ds.privateName': {
+    en: "{host} resolves to {addresses}, a local or private network address: Google's servers cannot reach it. Use the database's public address.",
+    ja: '{host} は {addresses} を指しています。ローカルまたはプライベートネットワークのアドレスで、Google のサーバーからは届きません。データベースの公開アドレスを使ってください。',
+  },
+  'ds.publicName': {
+    en: "{host} resolves to {addresses}, so the server was found: the cause is the port, the firewall (it must allow Google's address ranges), TLS, or the user name and password.",
+    ja: '{host} は {addresses} を指しており、サーバーは見つかりました。原因はポート、ファイアウォール(Google のアドレス範囲を許可すること)、TLS、またはユーザー名とパスワードです。',
+  },
   'ds.secretReentry': {
     en: 'The connection target changed ({fields}), so the saved password and certificates cannot be used for it. Type the password again (and paste the certificates again), or leave them empty if the user has none.',
     ja: '接続先が変わったため({fields})、保存済みのパスワードと証明書は使えません。パスワードをもう一度入力し(証明書も貼り直し)、不要なら空欄にしてください。',

@@ -1,5 +1,6 @@
 /**
- * The manifest's UrlFetch allowlist (appsscript.json `urlFetchWhitelist`, kept equal by a test),
+ * The destinations' UrlFetch allowlist (appsscript.json `urlFetchWhitelist`, kept equal by a test,
+ * which also holds `https://dns.google/` for "Test connection"'s DNS probe: never a destination),
  * and Google's prefix rule: https only, same host (a leading `*.` matches subdomains), and a path
  * equal to the prefix's or under it. Apps Script refuses any other URL with an exception, so a
  * destination is checked before it is saved and before it is sent to. Apps Script has no `URL`

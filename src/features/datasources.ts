@@ -15,11 +15,12 @@ import {
   type DataSourceConfig,
   type DataSourceHealth,
 } from '../datasources/config';
-import { isPrivateHost, missingScope, shortVersion } from '../datasources/diagnose';
+import { dnsQueryUrl, isPrivateHost, missingScope, readDnsAnswer, shortVersion } from '../datasources/diagnose';
 import type { ConnectionRequest, DataSourceKind, OptionValues } from '../datasources/kind';
 import { findKind, listKinds } from '../datasources/registry';
 import { validateOptions } from '../datasources/validate';
 import { deleteKey, readAllWithPrefix, readJson, writeJson } from '../adapters/document-properties';
+import { askDns } from '../adapters/dns';
 import { closeQuietly, openConnection } from '../adapters/jdbc';
 import type { DataSourceInput, DataSourceView, TestDataSourceInput, TestResultView } from '../shared/api-types';
 import { probePrivileges } from './privilege-probe';
@@ -172,12 +173,20 @@ function connectFailure(kind: DataSourceKind, request: ConnectionRequest, lang: 
   const joined = checks.join(translate(lang, 'ds.checkSeparator'));
   const list = translate(lang, 'ds.connectFailed', { ...request.display, checks: joined });
   if (!diagnose) return list;
-  const host = request.display.host;
-  const cause =
-    kind.connectionChecks.includes('allowlist') && isPrivateHost(host)
-      ? translate(lang, 'ds.privateHost', { host })
-      : translate(lang, 'ds.causeUnknown');
-  return `${cause}\n${list}`;
+  return `${knownCause(kind, request.display.host, lang)}\n${list}`;
+}
+
+/** For a network kind: a private address, else what Google Public DNS says of the name (one call). */
+function knownCause(kind: DataSourceKind, host: string, lang: Lang): string {
+  if (!kind.connectionChecks.includes('allowlist')) return translate(lang, 'ds.causeUnknown');
+  if (isPrivateHost(host)) return translate(lang, 'ds.privateHost', { host });
+  const url = dnsQueryUrl(host);
+  const body = url ? askDns(url) : null;
+  const found = body === null ? { kind: 'unknown' as const } : readDnsAnswer(body);
+  if (found.kind === 'unknown') return translate(lang, 'ds.causeUnknown');
+  if (found.kind === 'no-such-host') return translate(lang, 'ds.noSuchHost', { host });
+  const key = found.kind === 'private-address' ? 'ds.privateName' : 'ds.publicName';
+  return translate(lang, key, { host, addresses: found.addresses.join(', ') });
 }
 
 interface TestTarget {

@@ -1,6 +1,6 @@
 /** What the add-on can tell about a failed connection by itself, and the short server version. */
 import { canManage, createRefusal, managersOf } from '../../src/datasources/access';
-import { isPrivateHost, missingScope, shortVersion } from '../../src/datasources/diagnose';
+import { dnsQueryUrl, isPrivateHost, missingScope, readDnsAnswer, shortVersion } from '../../src/datasources/diagnose';
 
 it('finds the missing scope by its URL, in any language', () => {
   const ja =
@@ -30,6 +30,50 @@ it('knows the addresses Google can never reach', () => {
   for (const host of ['db.example.com', '8.8.8.8', '172.32.0.1', '2001:db8::1']) {
     expect([host, isPrivateHost(host)]).toEqual([host, false]);
   }
+});
+
+describe('the DNS probe', () => {
+  it('asks only about a host name, never an address or a private name', () => {
+    expect(dnsQueryUrl(' DB.Example.com ')).toBe('https://dns.google/resolve?name=db.example.com&type=A');
+    expect(dnsQueryUrl('no-such-db.invalid')).toBe('https://dns.google/resolve?name=no-such-db.invalid&type=A');
+    for (const host of ['8.8.8.8', '10.1.2.3', 'localhost', 'db.local', '2001:db8::1', 'a b', 'x?y=1', 'a&b', ''])
+      expect([host, dnsQueryUrl(host)]).toEqual([host, null]);
+  });
+
+  const answer = (records: unknown[], status = 0) =>
+    JSON.stringify({ Status: status, TC: false, Question: [{ name: 'db.example.com.', type: 1 }], Answer: records });
+  const a = (data: string) => ({ name: 'db.example.com.', type: 1, TTL: 60, data });
+  const cname = { name: 'db.example.com.', type: 5, TTL: 60, data: 'lb.example.net.' };
+
+  it('reads no such host, private, public and everything else as unknown', () => {
+    expect(readDnsAnswer(JSON.stringify({ Status: 3, Authority: [] }))).toEqual({ kind: 'no-such-host' });
+    expect(readDnsAnswer(answer([cname, a('10.1.2.3'), a('192.168.0.9')]))).toEqual({
+      kind: 'private-address',
+      addresses: ['10.1.2.3', '192.168.0.9'],
+    });
+    // One public address among private ones: the server can be found.
+    expect(readDnsAnswer(answer([a('10.1.2.3'), a('203.0.113.10')]))).toEqual({
+      kind: 'public-address',
+      addresses: ['10.1.2.3', '203.0.113.10'],
+    });
+    const many = ['1', '2', '3', '4', '5'].map((n) => a(`203.0.113.${n}`));
+    expect(readDnsAnswer(answer(many))).toEqual({
+      kind: 'public-address',
+      addresses: ['203.0.113.1', '203.0.113.2', '203.0.113.3', '203.0.113.4'],
+    });
+    const unknown = [
+      answer([cname]), // a name with no IPv4 address
+      JSON.stringify({ Status: 0 }),
+      answer([a('203.0.113.10')], 2), // SERVFAIL
+      answer([{ type: 1, data: 'not an address' }, null, 7]),
+      '{"Status":',
+      'null',
+      '"text"',
+      '<html>',
+      '',
+    ];
+    for (const body of unknown) expect([body, readDnsAnswer(body)]).toEqual([body, { kind: 'unknown' }]);
+  });
 });
 
 it('shortens a version banner to the product and version number', () => {

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ALL_MESSAGES } from '../../src/core/i18n';
+import { dnsQueryUrl } from '../../src/datasources/diagnose';
 import { URL_FETCH_ALLOWLIST, isAllowedUrl } from '../../src/destinations/allowlist';
 import { SECRET_MASK, maskDestination, mergeDestinationSecrets } from '../../src/destinations/config';
 import { retryAfterMs } from '../../src/destinations/deliver';
@@ -84,9 +85,11 @@ describe('secrets', () => {
 });
 
 describe('allowlist', () => {
-  it("is the manifest's urlFetchWhitelist", () => {
+  it("is the manifest's urlFetchWhitelist but for the DNS probe, which is no destination", () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'appsscript.json'), 'utf8'));
-    expect([...URL_FETCH_ALLOWLIST]).toEqual(manifest.urlFetchWhitelist);
+    expect([...URL_FETCH_ALLOWLIST, 'https://dns.google/']).toEqual(manifest.urlFetchWhitelist);
+    expect(isAllowedUrl(dnsQueryUrl('db.example.com') ?? '', manifest.urlFetchWhitelist)).toBe(true);
+    expect(isAllowedUrl('https://dns.google/resolve?name=x&type=A')).toBe(false);
   });
 
   it("follows Google's prefix rules", () => {

@@ -27,6 +27,7 @@ export function hostMap(receiver: Receiver): Record<string, string> {
     'https://hooks.slack.com': receiver.origin,
     'https://slack.com': receiver.origin,
     'https://chat.googleapis.com': receiver.origin,
+    'https://dns.google': receiver.origin,
   };
 }
 

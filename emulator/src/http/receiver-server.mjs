@@ -7,8 +7,11 @@
 // /services/ and the Web API's chat.postMessage / chat.update, checking the payload's shape and
 // keeping the messages and their threads (GET /__receiver/slack). The page renders them as
 // Slack would (receiver-render.js, receiver-page.js), in the language given as the second
-// argument (en or ja). Browser noise (GET of /favicon.ico, /robots.txt, touch icons,
+// argument (en or ja). It also answers Google Public DNS's JSON API (GET /resolve?name=&type=A,
+// as https://dns.google does): names set by the admin call POST /__receiver/dns first, else
+// Node's resolver (not found: Status 3 NXDOMAIN; any other failure: Status 2 SERVFAIL). Browser noise (GET of /favicon.ico, /robots.txt, touch icons,
 // /.well-known/) is answered 404 and not recorded: no webhook sends those.
+import * as dns from 'node:dns';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +30,8 @@ let received = [];
 let rules = [];
 let nextRuleId = 1;
 let slack = new SlackWorkspace();
+/** Name (lower case, no trailing dot) -> IPv4 addresses, set by tests. @type {Record<string, string[]>} */
+let dnsRecords = {};
 
 const ADMIN = '/__receiver';
 
@@ -136,6 +141,17 @@ async function admin(req, res, url) {
     received = [];
     rules = [];
     slack = new SlackWorkspace();
+    dnsRecords = {};
+    return json(res, 200, { ok: true });
+  }
+  if (sub === '/dns' && req.method === 'POST') {
+    try {
+      const records = JSON.parse((await readBody(req)).toString('utf8'));
+      dnsRecords = {};
+      for (const [name, addresses] of Object.entries(records)) dnsRecords[dnsName(name)] = [].concat(addresses);
+    } catch {
+      return json(res, 400, { ok: false, error: 'records are not a JSON object' });
+    }
     return json(res, 200, { ok: true });
   }
   if (sub === '/rules' && req.method === 'GET') return json(res, 200, rules);
@@ -152,6 +168,41 @@ async function admin(req, res, url) {
     return json(res, 200, { ok: true, id });
   }
   return json(res, 404, { ok: false, error: `unknown admin endpoint ${req.method} ${url.pathname}` });
+}
+
+function dnsName(name) {
+  return String(name).trim().toLowerCase().replace(/\.$/, '');
+}
+
+/** Google Public DNS's JSON answer to GET /resolve (A records only), or undefined for other paths. */
+async function resolveAnswer(method, url) {
+  if (url.pathname !== '/resolve' || method !== 'GET') return undefined;
+  const name = dnsName(url.searchParams.get('name') ?? '');
+  const type = url.searchParams.get('type') ?? 'A';
+  if (!name || !['A', 'a', '1'].includes(type))
+    return { status: 400, body: { error: 'the receiver answers only type A queries for a name' } };
+  let addresses = dnsRecords[name];
+  let status = 0;
+  if (!addresses) {
+    try {
+      addresses = (await dns.promises.lookup(name, { all: true, family: 4 })).map((a) => a.address);
+    } catch (error) {
+      status = error.code === 'ENOTFOUND' ? 3 : 2;
+      addresses = [];
+    }
+  }
+  const fqdn = `${name}.`;
+  const answer = addresses.map((data) => ({ name: fqdn, type: 1, TTL: 300, data }));
+  const body = {
+    Status: status,
+    TC: false,
+    RD: true,
+    RA: true,
+    AD: false,
+    CD: false,
+    Question: [{ name: fqdn, type: 1 }],
+  };
+  return { status: 200, body: answer.length ? { ...body, Answer: answer } : body };
 }
 
 function pickRule(method, path) {
@@ -193,6 +244,7 @@ const server = http.createServer(async (req, res) => {
     receivedAt: Date.now(),
   });
   const respond = pickRule(method, url.pathname)?.respond ??
+    (await resolveAnswer(method, url)) ??
     slack.answer(method, url.pathname, headers, body.toString('utf8')) ?? {
       status: 200,
       headers: { 'Content-Type': 'text/html' },

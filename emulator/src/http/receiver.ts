@@ -2,7 +2,9 @@
  * A local HTTP receiver for tests and the playground: a server in a child process (see
  * receiver-server.mjs) that records what it receives and answers by programmable rules, so a
  * test can point UrlFetchApp's host map at it (`https://hooks.slack.com` -> `receiver.origin`)
- * and make an endpoint answer 429 with Retry-After, 500, `ok: false` with 200, or slowly.
+ * and make an endpoint answer 429 with Retry-After, 500, `ok: false` with 200, or slowly. It also
+ * plays Google Public DNS (`https://dns.google` -> `receiver.origin`): GET /resolve answers in
+ * Google's JSON format from `setDnsRecords` or else Node's resolver.
  * All control is asynchronous: await the receiver between executions, never during one.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -62,8 +64,13 @@ export interface Receiver {
   slackMessages(): Promise<SlackMessageRecord[]>;
   /** Forgets received requests (rules stay). */
   clear(): Promise<void>;
-  /** Forgets received requests and rules. */
+  /** Forgets received requests, rules, Slack's messages and DNS records. */
   reset(): Promise<void>;
+  /**
+   * The A records /resolve answers (name -> IPv4 addresses; an empty list is a name without
+   * one), replacing earlier ones; other names go to Node's resolver.
+   */
+  setDnsRecords(records: Record<string, string[]>): Promise<void>;
   /** Adds a rule; newer rules take precedence. */
   program(rule: ReceiverRule): Promise<void>;
   /** Shorthand: answer the next request (matching `rule`) once. */
@@ -123,6 +130,10 @@ class ReceiverClient implements Receiver {
     await this.admin('POST', '/reset');
   }
 
+  async setDnsRecords(records: Record<string, string[]>): Promise<void> {
+    await this.admin('POST', '/dns', records);
+  }
+
   async program(rule: ReceiverRule): Promise<void> {
     await this.admin('POST', '/program', rule);
   }
@@ -147,7 +158,7 @@ class ReceiverClient implements Receiver {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     // Reads, and the resets and clears, are safe to send again when a reused socket was closed
-    // under the request; a rule is programmed once.
+    // under the request (setting DNS records again is harmless); a rule is programmed once.
     let response: Response;
     try {
       response = await send();

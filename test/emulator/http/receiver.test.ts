@@ -172,3 +172,40 @@ describe("Slack's endpoints without a rule", () => {
     expect(await receiver.slackMessages()).toEqual([]);
   });
 });
+
+describe("Google Public DNS's JSON API (GET /resolve)", () => {
+  const resolve = async (query: string) => {
+    const r = await hit(`/resolve?${query}`);
+    return { status: r.status, body: JSON.parse(r.text) };
+  };
+
+  it("answers set records, else Node's resolver, in Google's format; reset forgets the records", async () => {
+    await receiver.setDnsRecords({ 'DB.example.test.': ['10.1.2.3', '203.0.113.10'], 'v6only.example.test': [] });
+    expect(await resolve('name=db.example.test&type=A')).toEqual({
+      status: 200,
+      body: {
+        Status: 0,
+        TC: false,
+        RD: true,
+        RA: true,
+        AD: false,
+        CD: false,
+        Question: [{ name: 'db.example.test.', type: 1 }],
+        Answer: [
+          { name: 'db.example.test.', type: 1, TTL: 300, data: '10.1.2.3' },
+          { name: 'db.example.test.', type: 1, TTL: 300, data: '203.0.113.10' },
+        ],
+      },
+    });
+    expect((await resolve('name=v6only.example.test&type=A')).body).toMatchObject({ Status: 0 });
+    expect((await resolve('name=v6only.example.test&type=A')).body.Answer).toBeUndefined();
+    expect((await resolve('name=localhost&type=A')).body.Answer).toContainEqual(
+      expect.objectContaining({ type: 1, data: '127.0.0.1' }),
+    );
+    expect((await resolve('name=no-such-db.invalid&type=A')).body).toMatchObject({ Status: 3 });
+    expect((await resolve('name=&type=A')).status).toBe(400);
+    expect((await receiver.requests()).map((r) => r.query.name)).toContain('db.example.test');
+    await receiver.reset();
+    expect((await resolve('name=db.example.test&type=A')).body).toMatchObject({ Status: 3 });
+  });
+});
