@@ -72,6 +72,8 @@ describe('secret scan', () => {
           'https://hooks.slack.com': receiver.origin,
           'https://slack.com': receiver.origin,
           'https://chat.googleapis.com': receiver.origin,
+          // "Test connection" of the unreachable source asks Google Public DNS: scanned too.
+          'https://dns.google': receiver.origin,
         },
       },
     });

@@ -2,7 +2,8 @@
  * The add-on's surface: the bundle's top-level functions are exactly the README's list ("Entry
  * points") and each takes junk from google.script.run without an unhandled error; owner-only
  * actions refuse an editor who is not the owner or the creator (en and ja) and change nothing;
- * the manifest's scopes are exactly the README's justified list and none is broad; the sidebar
+ * the manifest's scopes are exactly the README's justified list and none is broad, and each of its
+ * UrlFetch prefixes is https and named in the README; the sidebar
  * sets no inline event handler and its client never writes HTML from text: statically (the
  * markup, the client's sources) and live (the served page run in jsdom against the real bundle,
  * with hostile names in every list, each tab opened, the whole DOM walked). Prints one
@@ -140,6 +141,16 @@ describe('the manifest', () => {
       expect(scopes).not.toContain(broad);
     expect(scopes.every((s) => !/\/auth\/drive|gmail|script\.storage|userinfo/.test(s))).toBe(true);
     counts.scopes = scopes.length;
+  });
+
+  it('lets UrlFetch reach only https hosts the README names', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'appsscript.json'), 'utf8'));
+    const prefixes: string[] = manifest.urlFetchWhitelist;
+    for (const prefix of prefixes) {
+      expect(prefix).toMatch(/^https:\/\/[a-z0-9.-]+\/[\w./-]*$/);
+      expect([prefix, README.includes(`\`${prefix}\``)]).toEqual([prefix, true]);
+    }
+    counts['UrlFetch prefixes'] = prefixes.length;
   });
 });
 
