@@ -7,69 +7,49 @@
  * the recovery is posted in the same thread while the first message is updated. Screenshots go to
  * test-artifacts/. Skipped only when /usr/bin/chromium is absent (CI installs it).
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import type { AppsScriptRuntime } from '../../emulator/src/runtime';
-import { startPlayground, type Playground } from '../../emulator/playground/server';
+import type { Playground } from '../../emulator/playground/server';
 import { DEMO_DESTINATION } from '../../emulator/playground/demo/content';
 import { adminRuntime, DEMO_CONNECTION, DEMO_JDBC_URL } from '../../emulator/playground/demo/seed';
 import { axeViolations } from './axe';
+import { describeBrowser, openPlayground, type PlaygroundSession } from './sidebar-harness';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
-const describeBrowser = fs.existsSync(CHROMIUM) ? describe : describe.skip;
 const SCHEMA = 'alert_browser_test';
 const QUERY_NAME = 'Negative balances';
 
 jest.setTimeout(180_000);
 
 describeBrowser('a check alert from the sidebar to Slack and back', () => {
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheetdash-alerts-state-'));
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheetdash-alerts-chromium-'));
+  let session: PlaygroundSession;
   let pg: Playground;
   let admin: AppsScriptRuntime;
   let context: BrowserContext;
   let page: Page;
   let sidebar: FrameLocator;
 
-  const shot = async (target: Page, name: string) => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    await target.screenshot({ path: path.join(ARTIFACTS, `alerts-${name}.png`), fullPage: true });
-  };
+  const shot = (target: Page, name: string) => session.shot(name, target);
   const sql = (statements: string[]) => admin.call('seed', DEMO_JDBC_URL, DEMO_CONNECTION.user, statements);
 
   beforeAll(async () => {
-    pg = await startPlayground({ port: 0, stateDir, log: () => undefined });
-    admin = adminRuntime(
-      { pgliteDataDir: path.join(pg.stateDir, 'pglite') },
-      path.join(__dirname, '../../dist/appsscript.json'),
-    );
-    sql([
-      `DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`,
-      `CREATE SCHEMA ${SCHEMA}`,
-      `CREATE TABLE ${SCHEMA}.balances (id INT, company TEXT, amount NUMERIC(10,2))`,
-      `INSERT INTO ${SCHEMA}.balances VALUES (1, 'Acme & Co', 120.00), (2, 'イロハ株式会社', -40.50), (3, 'Beta <Ltd>', -3.00)`,
-    ]);
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1400, height: 900 },
+    session = await openPlayground({
+      name: 'alerts',
+      prepare: (started) => {
+        pg = started;
+        admin = adminRuntime(
+          { pgliteDataDir: path.join(pg.stateDir, 'pglite') },
+          path.join(__dirname, '../../dist/appsscript.json'),
+        );
+        sql([
+          `DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`,
+          `CREATE SCHEMA ${SCHEMA}`,
+          `CREATE TABLE ${SCHEMA}.balances (id INT, company TEXT, amount NUMERIC(10,2))`,
+          `INSERT INTO ${SCHEMA}.balances VALUES (1, 'Acme & Co', 120.00), (2, 'イロハ株式会社', -40.50), (3, 'Beta <Ltd>', -3.00)`,
+        ]);
+      },
     });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('dialog', (dialog) => void dialog.dismiss());
-    await page.goto(pg.url);
+    ({ context, page } = session);
     sidebar = page.frameLocator('#sidebar-frame');
     await sidebar.getByTestId('tab-query').waitFor();
   });
@@ -79,10 +59,7 @@ describeBrowser('a check alert from the sidebar to Slack and back', () => {
       sql([`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`]);
       admin.dispose();
     }
-    await context?.close();
-    await pg?.close();
-    fs.rmSync(userDataDir, { recursive: true, force: true });
-    fs.rmSync(stateDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('creates the alert, posts when the check finds rows, and posts the recovery in the same thread', async () => {

@@ -4,32 +4,21 @@
  * changed in Health config re-scores it, all through the runtime's formula engine (issue 9's
  * browser test). Screenshots go to test-artifacts/. Skipped only when /usr/bin/chromium is absent.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { generateDemoData } from '../../emulator/playground/demo/dataset';
-import { startPlayground, type Playground } from '../../emulator/playground/server';
+import type { Playground } from '../../emulator/playground/server';
 import { CFG_FIRST_MEASURE_ROW, HEALTH_FIRST_ROW } from '../../src/core/health/layout';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
-const describeBrowser = fs.existsSync(CHROMIUM) ? describe : describe.skip;
+import { describeBrowser, openPlayground, type PlaygroundSession } from './sidebar-harness';
 
 jest.setTimeout(120_000);
 
 describeBrowser('health scores in the playground, in Chromium', () => {
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheetdash-health-state-'));
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheetdash-health-chromium-'));
+  let session: PlaygroundSession;
   let pg: Playground;
-  let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
-  const shot = async (name: string) => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: path.join(ARTIFACTS, `health-${name}.png`), fullPage: true });
-  };
+  const shot = (name: string) => session.shot(name);
   const cell = (row: number, col: number) => page.locator(`#sheet-table td.cell[data-row="${row}"][data-col="${col}"]`);
   const open = async (sheet: string) => {
     await page.getByTestId(`sheet-tab-${sheet}`).click();
@@ -44,24 +33,18 @@ describeBrowser('health scores in the playground, in Chromium', () => {
   const display = (sheet: string) => pg.runtime.spreadsheet._sheetDisplayValues(sheet);
 
   beforeAll(async () => {
-    pg = await startPlayground({ port: 0, stateDir, log: () => undefined });
-    expect(pg.setupProblems.filter((p) => p.startsWith('health'))).toEqual([]);
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-      viewport: { width: 1400, height: 900 },
+    session = await openPlayground({
+      name: 'health',
+      prepare: (started) => {
+        pg = started;
+        expect(pg.setupProblems.filter((p) => p.startsWith('health'))).toEqual([]);
+      },
     });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(pg.url);
+    ({ page, pageErrors } = session);
   });
 
   afterAll(async () => {
-    await context?.close();
-    await pg?.close();
-    fs.rmSync(userDataDir, { recursive: true, force: true });
-    fs.rmSync(stateDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('scores a customer row sales add, and re-scores it when CS change a weight', async () => {

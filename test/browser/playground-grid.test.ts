@@ -7,31 +7,20 @@
  * The validations, rules, protection and chart are made through the runtime before the page opens.
  * Screenshots go to test-artifacts/. Skipped only when /usr/bin/chromium is absent.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startPlayground, type Playground } from '../../emulator/playground/server';
+import type { Page } from 'playwright-core';
+import type { Playground } from '../../emulator/playground/server';
 import type { SheetFake } from '../../emulator/src/services/spreadsheet/sheet';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
-const describeBrowser = fs.existsSync(CHROMIUM) ? describe : describe.skip;
+import { describeBrowser, openPlayground, type PlaygroundSession } from './sidebar-harness';
 
 jest.setTimeout(120_000);
 
 describeBrowser('the playground grid in Chromium', () => {
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheetdash-grid-state-'));
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheetdash-grid-chromium-'));
+  let session: PlaygroundSession;
   let pg: Playground;
-  let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
-  const shot = async (name: string) => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: path.join(ARTIFACTS, `grid-${name}.png`), fullPage: true });
-  };
+  const shot = (name: string) => session.shot(name);
   const cell = (row: number, col: number) => page.locator(`#sheet-table td.cell[data-row="${row}"][data-col="${col}"]`);
   /** Waits until `read()` gives `want` (the page's calls land asynchronously). */
   const until = async <T>(read: () => T | Promise<T>, want: T) => {
@@ -45,9 +34,8 @@ describeBrowser('the playground grid in Chromium', () => {
   };
   const values = () => pg.runtime.spreadsheet._sheetDisplayValues('Customers');
 
-  beforeAll(async () => {
-    pg = await startPlayground({ port: 0, stateDir, log: () => undefined });
-    // What the health-score setup would make, done here through the runtime as the add-on would.
+  /** What the health-score setup would make, done here through the runtime as the add-on would. */
+  function decorate(): void {
     const ss = pg.runtime.spreadsheet._active();
     const customers = ss.getSheetByName('Customers') as unknown as SheetFake;
     const app = pg.runtime.spreadsheet.global as unknown as {
@@ -101,25 +89,23 @@ describeBrowser('the playground grid in Chromium', () => {
         .setPosition(24, 2, 0, 0)
         .build(),
     );
+  }
 
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-      viewport: { width: 1400, height: 900 },
+  beforeAll(async () => {
+    session = await openPlayground({
+      name: 'grid',
+      prepare: (started) => {
+        pg = started;
+        decorate();
+      },
     });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(pg.url);
+    ({ page, pageErrors } = session);
     await page.getByTestId('sheet-tab-Customers').click();
     await page.locator('#sheet-table[data-sheet="Customers"] td.cell').first().waitFor();
   });
 
   afterAll(async () => {
-    await context?.close();
-    await pg?.close();
-    fs.rmSync(userDataDir, { recursive: true, force: true });
-    fs.rmSync(stateDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('types a new customer row with the keyboard only', async () => {

@@ -10,39 +10,29 @@
  * receiver's page shows a Block Kit message as Slack would, with no effect from its <script>. Screenshots go to
  * test-artifacts/. Skipped only when /usr/bin/chromium is absent (CI installs it).
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { chromium, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
-import { startPlayground, type Playground } from '../../emulator/playground/server';
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { Playground } from '../../emulator/playground/server';
 import { DEMO_PASSWORD } from '../../emulator/playground/demo/content';
+import { CHROMIUM, describeBrowser, HAS_CHROMIUM, openPlayground, type PlaygroundSession } from './sidebar-harness';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
-const HAS_CHROMIUM = fs.existsSync(CHROMIUM);
 if (!HAS_CHROMIUM) {
   console.warn(
     `Browser tests skipped: ${CHROMIUM} is absent. Install Debian's chromium package (apt-get install chromium); .ci/run does.`,
   );
 }
-const describeBrowser = HAS_CHROMIUM ? describe : describe.skip;
 
 jest.setTimeout(180_000);
 
 describeBrowser('the playground in Chromium', () => {
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheetdash-browser-state-'));
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheetdash-chromium-'));
+  let session: PlaygroundSession;
   let pg: Playground;
   let context: BrowserContext;
   let page: Page;
   let sidebar: FrameLocator;
-  const dialogs: string[] = [];
-  const pageErrors: string[] = [];
+  let dialogs: string[];
+  let pageErrors: string[];
 
-  const shot = async (name: string) => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: path.join(ARTIFACTS, `playground-${name}.png`), fullPage: true });
-  };
+  const shot = (name: string) => session.shot(name);
   const tab = (name: string) => sidebar.getByTestId(`tab-${name}`);
 
   /** Replaces the editor's text as a person would (select all, type). */
@@ -60,38 +50,14 @@ describeBrowser('the playground in Chromium', () => {
     sidebar.locator('input, textarea, select').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
 
   beforeAll(async () => {
-    pg = await startPlayground({ port: 0, stateDir, log: () => undefined });
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1400, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('dialog', (dialog) => {
-      dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(pg.url);
+    session = await openPlayground({ name: 'playground' });
+    ({ pg, context, page, dialogs, pageErrors } = session);
     sidebar = page.frameLocator('#sidebar-frame');
     await tab('query').waitFor();
   });
 
   afterAll(async () => {
-    await context?.close();
-    await pg?.close();
-    fs.rmSync(userDataDir, { recursive: true, force: true });
-    fs.rmSync(stateDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('shows the spreadsheet tabs, the add-on menu and the sidebar', async () => {
@@ -424,8 +390,7 @@ describeBrowser('the playground in Chromium', () => {
       await expect(receiverPage.getByRole('status').textContent()).resolves.toBe(
         'New requests arrived; the lists are up to date.',
       );
-      fs.mkdirSync(ARTIFACTS, { recursive: true });
-      await receiverPage.screenshot({ path: path.join(ARTIFACTS, 'playground-12-receiver.png'), fullPage: true });
+      await session.shot('12-receiver', receiverPage);
       expect(receiverErrors).toEqual([]);
       expect(dialogs).toEqual([]);
     } finally {

@@ -9,10 +9,11 @@ import type {
   DestinationView,
   QueryView,
 } from '../../src/shared/api-types';
-import type { AppContext, TabName } from '../../src/ui/client/context';
+import type { TabName } from '../../src/ui/client/context';
 import { t } from '../../src/ui/client/i18n';
 import { createQueryTab } from '../../src/ui/client/views/query';
 import { type FakeHandlers, type FakeServer, installFakeServer, until } from '../helpers/fake-script-run';
+import { fakeAppContext } from '../helpers/app-context';
 
 // jsdom lays nothing out; CodeMirror measures text ranges, so give them empty boxes.
 const noBox = () => ({ x: 0, y: 0, top: 0, left: 0, bottom: 0, right: 0, width: 0, height: 0, toJSON: () => ({}) });
@@ -131,18 +132,8 @@ export function set(testid: string, value: string, event = 'input'): void {
   input.dispatchEvent(new Event(event, { bubbles: true }));
 }
 
-export function context(errors: string[], tabs: TabName[] = []): AppContext {
-  return {
-    state: { session: null, kinds: KINDS, dataSources: [SOURCE], schemas: new Map() },
-    showError: (message) => void (message && errors.push(message)),
-    selectTab: (tab) => void tabs.push(tab),
-    openQuery: async () => true,
-    focusEditor: () => undefined,
-    reloadDataSources: async () => undefined,
-    runsChanged: () => undefined,
-    libraryChanged: () => undefined,
-  };
-}
+export const context = (errors: string[], tabs: TabName[] = []) =>
+  fakeAppContext({ kinds: KINDS, dataSources: [SOURCE] }, errors, tabs);
 
 const count = (server: FakeServer, method: string) => server.calls.filter(([m]) => m === method).length;
 

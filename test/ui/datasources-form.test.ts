@@ -5,9 +5,10 @@
  * to type it again; Test connection sends the form as it is and saves nothing; a user who does
  * not manage a source sees it read-only, with who manages it, and no Save or Delete.
  */
-import type { ApiMethodName, DataSourceView } from '../../src/shared/api-types';
-import type { AppContext } from '../../src/ui/client/context';
+import type { DataSourceView } from '../../src/shared/api-types';
 import { createDataSourcesTab } from '../../src/ui/client/views/datasources';
+import { installFakeServer } from '../helpers/fake-script-run';
+import { fakeAppContext, POSTGRES_KIND } from '../helpers/app-context';
 
 const MASK = '••••••••';
 const SOURCE: DataSourceView = {
@@ -22,53 +23,11 @@ const SOURCE: DataSourceView = {
   canManage: true,
 };
 
-type Calls = [ApiMethodName, unknown][];
-
-function fakeServer(answers: Partial<Record<ApiMethodName, unknown>>): Calls {
-  const calls: Calls = [];
-  const runner = (success: (v: unknown) => void): unknown => ({
-    withSuccessHandler: (f: (v: unknown) => void) => runner(f),
-    withFailureHandler: () => runner(success),
-    sheetdashApi: (method: ApiMethodName, payload: unknown) => {
-      calls.push([method, payload]);
-      const answer = method in answers ? { ok: true, value: answers[method] } : { ok: false, error: `no ${method}` };
-      setTimeout(() => success(answer), 0);
-    },
-  });
-  (window as unknown as { google: unknown }).google = { script: { run: runner(() => undefined) } };
-  return calls;
-}
-
-function context(source: DataSourceView): AppContext {
-  const fields = [
-    { name: 'host', label: 'Host', type: 'text' as const, required: true },
-    { name: 'port', label: 'Port', type: 'number' as const },
-    { name: 'database', label: 'Database', type: 'text' as const },
-    { name: 'user', label: 'User', type: 'text' as const },
-    { name: 'password', label: 'Password', type: 'password' as const, secret: true },
-  ];
-  return {
-    state: {
-      session: null,
-      kinds: [{ id: 'postgresql', label: 'PostgreSQL', dialect: 'postgresql', fields }],
-      dataSources: [source],
-      schemas: new Map(),
-    },
-    showError: () => undefined,
-    selectTab: () => undefined,
-    openQuery: async () => true,
-    focusEditor: () => undefined,
-    reloadDataSources: async () => undefined,
-    runsChanged: () => undefined,
-    libraryChanged: () => undefined,
-  };
-}
-
 const flush = () => new Promise((resolve) => setTimeout(resolve, 5));
 const $ = <T extends HTMLElement>(testid: string) => document.querySelector(`[data-testid=${testid}]`) as T;
 
 function openForm(source: DataSourceView): void {
-  const tab = createDataSourcesTab(context(source));
+  const tab = createDataSourcesTab(fakeAppContext({ kinds: [POSTGRES_KIND], dataSources: [source] }));
   document.body.appendChild(tab.element);
   tab.render();
   $('btn-ds-edit').click();
@@ -77,7 +36,7 @@ function openForm(source: DataSourceView): void {
 afterEach(() => document.body.replaceChildren());
 
 test('editing the host clears the masked password and asks for it again', () => {
-  fakeServer({});
+  installFakeServer({});
   openForm(SOURCE);
   const password = $<HTMLInputElement>('ds-field-password');
   expect(password.value).toBe(MASK);
@@ -96,7 +55,7 @@ test('editing the host clears the masked password and asks for it again', () => 
 
 test('Test connection sends the form as it is and does not save it', async () => {
   const result = { ok: false, message: 'Could not connect', ms: 3 };
-  const calls = fakeServer({ testDataSource: result });
+  const { calls } = installFakeServer({ testDataSource: result });
   openForm(SOURCE);
   const port = $<HTMLInputElement>('ds-field-port');
   port.value = '6543';
@@ -109,7 +68,7 @@ test('Test connection sends the form as it is and does not save it', async () =>
 });
 
 test('a user who does not manage the source sees it read-only, with who manages it', () => {
-  fakeServer({});
+  installFakeServer({});
   openForm({ ...SOURCE, canManage: false });
   expect($('ds-managed-by').textContent).toBe('Managed by owner@example.com');
   expect($('btn-ds-delete')).toBeNull();

@@ -6,9 +6,10 @@
  * is (nothing saved) and shows the outcome; editing where messages go clears the masked secret;
  * a user who does not manage a destination sees it read-only, without Delete.
  */
-import type { ApiMethodName, DestinationKindView, DestinationView } from '../../src/shared/api-types';
+import type { DestinationKindView, DestinationView, TestDestinationView } from '../../src/shared/api-types';
 import { setLang } from '../../src/ui/client/i18n';
 import { createDestinationsSection } from '../../src/ui/client/views/destinations';
+import { type FakeHandlers, installFakeServer } from '../helpers/fake-script-run';
 
 const MASK = '••••••••';
 const KINDS: DestinationKindView[] = [
@@ -46,31 +47,13 @@ const HOOK: DestinationView = {
   canManage: false,
 };
 
-type Calls = [ApiMethodName, unknown][];
-
-/** google.script.run answering each method with the given value (or a function of the payload). */
-function fakeServer(answers: Partial<Record<ApiMethodName, unknown>>): Calls {
-  const calls: Calls = [];
-  const runner = (success: (v: unknown) => void): unknown => ({
-    withSuccessHandler: (f: (v: unknown) => void) => runner(f),
-    withFailureHandler: () => runner(success),
-    sheetdashApi: (method: ApiMethodName, payload: unknown) => {
-      calls.push([method, payload]);
-      const answer = method in answers ? { ok: true, value: answers[method] } : { ok: false, error: `no ${method}` };
-      setTimeout(() => success(answer), 0);
-    },
-  });
-  (window as unknown as { google: unknown }).google = { script: { run: runner(() => undefined) } };
-  return calls;
-}
-
 const flush = () => new Promise((resolve) => setTimeout(resolve, 5));
 const $ = <T extends HTMLElement>(testid: string, root: ParentNode = document) =>
   root.querySelector(`[data-testid=${testid}]`) as T;
 const items = () => [...document.querySelectorAll<HTMLElement>('[data-testid=dest-item]')];
 
-async function mount(destinations: DestinationView[], answers: Partial<Record<ApiMethodName, unknown>> = {}) {
-  const calls = fakeServer({ listDestinationKinds: KINDS, listDestinations: destinations, ...answers });
+async function mount(destinations: DestinationView[], answers: FakeHandlers = {}) {
+  const { calls } = installFakeServer({ listDestinationKinds: KINDS, listDestinations: destinations, ...answers });
   const errors: (string | null)[] = [];
   const section = createDestinationsSection({ showError: (m) => errors.push(m) });
   document.body.appendChild(section.element);
@@ -115,7 +98,11 @@ test('adds a Slack webhook from the form: fields of the kind, labelled, sent as 
 });
 
 test('Send test of a stored destination shows the outcome; a failure shows why', async () => {
-  const delivered = { ok: true, outcome: { status: 'delivered', attempts: 1 }, message: 'Delivered' };
+  const delivered: TestDestinationView = {
+    ok: true,
+    outcome: { status: 'delivered', attempts: 1 },
+    message: 'Delivered',
+  };
   const { calls } = await mount([SLACK], { sendTestDestination: delivered });
   $('btn-dest-test-item').click();
   await flush();
@@ -129,12 +116,12 @@ test('Send test of a stored destination shows the outcome; a failure shows why',
   await mount([SLACK], {});
   $('btn-dest-test-item').click();
   await flush();
-  expect($('dest-test-result').textContent).toBe('no sendTestDestination');
+  expect($('dest-test-result').textContent).toBe('no fake answer for sendTestDestination');
   expect($('dest-test-result').className).toBe('error');
 });
 
 test('editing the URL clears the masked header secret; Send test sends the form and saves nothing', async () => {
-  const failed = {
+  const failed: TestDestinationView = {
     ok: false,
     outcome: { status: 'failed', attempts: 1, problem: { code: 'http-error', httpStatus: 404 } },
     message: 'Not delivered: the service refused the message (HTTP 404).',
@@ -189,7 +176,11 @@ test('delete asks first, then deletes and lists again', async () => {
 test('speaks Japanese to a Japanese user', async () => {
   setLang('ja');
   try {
-    const delivered = { ok: true, outcome: { status: 'delivered', attempts: 1 }, message: '送信しました' };
+    const delivered: TestDestinationView = {
+      ok: true,
+      outcome: { status: 'delivered', attempts: 1 },
+      message: '送信しました',
+    };
     await mount([{ ...SLACK, canManage: false }], { sendTestDestination: delivered });
     expect($('dest-section').querySelector('h2')?.textContent).toBe('アラートの送信先');
     expect($('btn-dest-edit').textContent).toBe('表示');

@@ -7,11 +7,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ApiMethodName, DataSourceView, QuerySummary } from '../../src/shared/api-types';
-import type { AppContext } from '../../src/ui/client/context';
+import type { DataSourceView, QuerySummary } from '../../src/shared/api-types';
 import { textTable } from '../../src/ui/client/dom';
 import { createDataSourcesTab } from '../../src/ui/client/views/datasources';
 import { createLibraryTab } from '../../src/ui/client/views/library';
+import { installFakeServer } from '../helpers/fake-script-run';
+import { fakeAppContext, POSTGRES_KIND } from '../helpers/app-context';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT = '<script>window.__pwned=1</script>';
@@ -41,55 +42,7 @@ const SOURCE: DataSourceView = {
   canManage: true,
 };
 
-type Calls = [ApiMethodName, unknown][];
-
-function fakeServer(answers: Partial<Record<ApiMethodName, unknown>>): Calls {
-  const calls: Calls = [];
-  const runner = (success: (v: unknown) => void): unknown => ({
-    withSuccessHandler: (f: (v: unknown) => void) => runner(f),
-    withFailureHandler: () => runner(success),
-    sheetdashApi: (method: ApiMethodName, payload: unknown) => {
-      calls.push([method, payload]);
-      setTimeout(
-        () => success(method in answers ? { ok: true, value: answers[method] } : { ok: false, error: `no ${method}` }),
-        0,
-      );
-    },
-  });
-  (window as unknown as { google: unknown }).google = { script: { run: runner(() => undefined) } };
-  return calls;
-}
-
-function context(errors: string[]): AppContext {
-  return {
-    state: {
-      session: null,
-      kinds: [
-        {
-          id: 'postgresql',
-          label: 'PostgreSQL',
-          dialect: 'postgresql',
-          fields: [
-            { name: 'host', label: 'Host', type: 'text', required: true },
-            { name: 'port', label: 'Port', type: 'number' },
-            { name: 'database', label: 'Database', type: 'text' },
-            { name: 'user', label: 'User', type: 'text' },
-            { name: 'password', label: 'Password', type: 'password', secret: true },
-          ],
-        },
-      ],
-      dataSources: [SOURCE],
-      schemas: new Map(),
-    },
-    showError: (m) => void (m && errors.push(m)),
-    selectTab: () => undefined,
-    openQuery: async () => true,
-    focusEditor: () => undefined,
-    reloadDataSources: async () => undefined,
-    runsChanged: () => undefined,
-    libraryChanged: () => undefined,
-  };
-}
+const context = (errors: string[]) => fakeAppContext({ kinds: [POSTGRES_KIND], dataSources: [SOURCE] }, errors);
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 5));
 
@@ -104,7 +57,7 @@ describe('escaping in the sidebar', () => {
   });
 
   test('library items show hostile names, tags, owners and run messages as text', async () => {
-    const calls = fakeServer({ listQueries: [QUERY] });
+    const { calls } = installFakeServer({ listQueries: [QUERY] });
     const errors: string[] = [];
     const tab = createLibraryTab(context(errors));
     document.body.appendChild(tab.element);
@@ -121,7 +74,7 @@ describe('escaping in the sidebar', () => {
   });
 
   test('the library sends the search text, filter and tag it shows', async () => {
-    const calls = fakeServer({ listQueries: [QUERY] });
+    const { calls } = installFakeServer({ listQueries: [QUERY] });
     const tab = createLibraryTab(context([]));
     document.body.appendChild(tab.element);
     await tab.refresh();
@@ -132,7 +85,7 @@ describe('escaping in the sidebar', () => {
   });
 
   test('data sources: hostile names and errors as text; the password input holds only the mask', async () => {
-    const calls = fakeServer({ saveDataSource: SOURCE });
+    const { calls } = installFakeServer({ saveDataSource: SOURCE });
     const errors: string[] = [];
     const tab = createDataSourcesTab(context(errors));
     document.body.appendChild(tab.element);

@@ -6,9 +6,10 @@
  * (destinations as labelled checkboxes), are saved as changed, a bad drop is refused before any
  * call; Japanese labels; every control has a label.
  */
-import type { ApiMethodName, DestinationView, HealthAlertSettings } from '../../src/shared/api-types';
+import type { DestinationView, HealthAlertSettings } from '../../src/shared/api-types';
 import { setLang } from '../../src/ui/client/i18n';
 import { createHealthSection } from '../../src/ui/client/views/health-section';
+import { type FakeHandlers, installFakeServer } from '../helpers/fake-script-run';
 
 const dest = (id: string, name: string): DestinationView => ({
   id,
@@ -21,36 +22,15 @@ const dest = (id: string, name: string): DestinationView => ({
 });
 const SETTINGS: HealthAlertSettings = { enabled: true, muted: false, dropPoints: 15, destinations: ['d2'] };
 
-type Calls = [ApiMethodName, unknown][];
-
-function fakeServer(answers: Partial<Record<ApiMethodName, unknown>>): Calls {
-  const calls: Calls = [];
-  const runner = (success: (v: unknown) => void): unknown => ({
-    withSuccessHandler: (f: (v: unknown) => void) => runner(f),
-    withFailureHandler: () => runner(success),
-    sheetdashApi: (method: ApiMethodName, payload: unknown) => {
-      calls.push([method, payload]);
-      const value = answers[method];
-      const answer =
-        method in answers
-          ? { ok: true, value: typeof value === 'function' ? (value as (p: unknown) => unknown)(payload) : value }
-          : { ok: false, error: `no ${method}` };
-      setTimeout(() => success(answer), 0);
-    },
-  });
-  (window as unknown as { google: unknown }).google = { script: { run: runner(() => undefined) } };
-  return calls;
-}
-
 const flush = () => new Promise((resolve) => setTimeout(resolve, 5));
 const $ = <T extends HTMLElement>(testid: string) => document.querySelector(`[data-testid=${testid}]`) as T;
 const $$ = <T extends HTMLElement>(testid: string) => [...document.querySelectorAll<T>(`[data-testid=${testid}]`)];
 
-async function mount(answers: Partial<Record<ApiMethodName, unknown>> = {}) {
-  const calls = fakeServer({
+async function mount(answers: FakeHandlers = {}) {
+  const { calls } = installFakeServer({
     getHealthAlerts: SETTINGS,
     listDestinations: [dest('d1', 'Ops hook'), dest('d2', 'Demo Slack')],
-    saveHealthAlerts: (p: unknown) => p,
+    saveHealthAlerts: (p) => p,
     ...answers,
   });
   const errors: (string | null)[] = [];
@@ -92,7 +72,7 @@ test('a failed setup shows the error and no report', async () => {
   const { errors } = await mount();
   $('btn-health-setup').click();
   await flush();
-  expect(errors.at(-1)).toBe('no setupHealth');
+  expect(errors.at(-1)).toBe('no fake answer for setupHealth');
   expect($('health-report').textContent).toBe('');
 });
 

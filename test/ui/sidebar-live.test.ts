@@ -8,12 +8,12 @@
  */
 import type { DataSourceView, PreviewView, QuerySummary, QueryView, RunStatusView } from '../../src/shared/api-types';
 import { startApp } from '../../src/ui/client/app';
-import type { AppContext } from '../../src/ui/client/context';
 import { setLang, tParts } from '../../src/ui/client/i18n';
 import { startRelativeClock } from '../../src/ui/client/relative-time';
 import { createLibraryTab } from '../../src/ui/client/views/library';
 import { createQueryTab } from '../../src/ui/client/views/query';
 import { type FakeServer, installFakeServer, until } from '../helpers/fake-script-run';
+import { fakeAppContext } from '../helpers/app-context';
 
 // jsdom lays nothing out; CodeMirror measures text ranges, so give them empty boxes.
 const noBox = () => ({ x: 0, y: 0, top: 0, left: 0, bottom: 0, right: 0, width: 0, height: 0, toJSON: () => ({}) });
@@ -85,18 +85,7 @@ function appServer(): FakeServer {
   });
 }
 
-function context(errors: string[]): AppContext {
-  return {
-    state: { session: null, kinds: KINDS, dataSources: [SOURCE], schemas: new Map() },
-    showError: (message) => void (message && errors.push(message)),
-    selectTab: () => undefined,
-    openQuery: async () => true,
-    focusEditor: () => undefined,
-    reloadDataSources: async () => undefined,
-    runsChanged: () => undefined,
-    libraryChanged: () => undefined,
-  };
-}
+const context = (errors: string[]) => fakeAppContext({ kinds: KINDS, dataSources: [SOURCE] }, errors);
 
 beforeEach(() => {
   // Date and intervals follow the fake clock; setTimeout stays real so fake answers arrive.

@@ -5,22 +5,14 @@
  * mask; editing where the connection goes clears the mask, since the server keeps a secret only
  * for its own target. Users who do not manage a source see the form read-only.
  */
-import {
-  SECRET_MASK,
-  type DataSourceView,
-  type FieldView,
-  type KindView,
-  type TestDataSourceInput,
-  type TestResultView,
-} from '../../../shared/api-types';
+import type { DataSourceView, TestDataSourceInput, TestResultView } from '../../../shared/api-types';
 import { call } from '../api';
 import type { AppContext } from '../context';
 import { messageOf } from '../context';
 import { ago } from '../display';
 import { confirmInline, h, replace, show, whileBusy } from '../dom';
 import { t } from '../i18n';
-
-type OptionValue = string | number | boolean | undefined;
+import { credentialForm, type OptionValue } from './credential-form';
 
 export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; render(): void } {
   const list = h('ul', { class: 'ds-list', testid: 'ds-list' });
@@ -159,56 +151,29 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
       replace(formBox);
       (opener?.isConnected ? opener : addButton).focus();
     };
-    const kinds = ctx.state.kinds;
-    let kind: KindView | undefined = kinds.find((k) => k.id === source?.kind) ?? kinds[0];
-    let savedId = source?.id;
-    const readOnly = source !== null && !source.canManage;
-    const inputs = new Map<string, HTMLInputElement | HTMLTextAreaElement>();
-    const fieldsBox = h('div');
-    const result = h('div', { class: 'test-result', attrs: { role: 'status', 'aria-live': 'polite' } });
-    const secretNote = h('div', { class: 'warning', testid: 'ds-secret-cleared' }, t('ds.secretCleared'));
-    show(secretNote, false);
-
-    /** Where the connection goes changed: a masked secret would be refused for it, so clear it. */
-    function targetEdited(): void {
-      const options = collect().options;
-      const stored = source?.options ?? {};
-      const differs = (f: FieldView) => String(options[f.name] ?? '') !== String(stored[f.name] ?? '');
-      const moved = (kind?.fields ?? []).some((f) => !f.secret && differs(f));
-      if (!moved) return;
-      let cleared = false;
-      for (const field of kind?.fields ?? []) {
-        const input = inputs.get(field.name);
-        if (field.secret && input && input.value === SECRET_MASK) {
-          input.value = '';
-          cleared = true;
-        }
-      }
-      if (cleared) {
-        for (const hint of fieldsBox.querySelectorAll<HTMLElement>('[data-testid=ds-secret-kept]')) hint.hidden = true;
-        show(secretNote, true);
-      }
-    }
-
-    const kindSelect = h(
-      'select',
-      {
-        testid: 'ds-kind',
-        props: { disabled: Boolean(source) },
-        on: {
-          change: () => {
-            kind = kinds.find((k) => k.id === kindSelect.value);
-            renderFields();
-          },
-        },
+    const form = credentialForm({
+      ids: {
+        form: 'ds-form',
+        kind: 'ds-kind',
+        name: 'ds-name',
+        field: 'ds-field-',
+        secretKept: 'ds-secret-kept',
+        secretCleared: 'ds-secret-cleared',
+        readOnly: 'ds-read-only',
       },
-      ...kinds.map((k) => h('option', { props: { value: k.id, selected: k.id === kind?.id } }, k.label)),
-    );
-    const nameInput = h('input', {
-      testid: 'ds-name',
-      attrs: { type: 'text' },
-      props: { value: source?.name ?? '', disabled: readOnly },
+      kinds: ctx.state.kinds,
+      stored: source,
+      texts: {
+        title: source ? t('ds.editTitle', { name: source.name }) : t('ds.newTitle'),
+        kind: t('ds.kind'),
+        name: t('ds.name'),
+        secretKept: t('ds.secretKept'),
+        secretCleared: t('ds.secretCleared'),
+        readOnly: (managers) => t('ds.readOnlyForm', { managers }),
+      },
     });
+    const { readOnly, result } = form;
+    let savedId = source?.id;
     const warning = h('div', { class: 'warning' }, t('ds.writableWarning'));
     const writable = h('input', {
       testid: 'ds-writable',
@@ -218,46 +183,6 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
     });
     show(warning, writable.checked);
 
-    function fieldInput(field: FieldView): HTMLElement {
-      const initial: OptionValue = source && source.kind === kind?.id ? source.options[field.name] : field.default;
-      const testid = `ds-field-${field.name}`;
-      if (field.type === 'checkbox') {
-        const checked = initial === true || initial === 'true';
-        const box = h('input', {
-          testid,
-          attrs: { type: 'checkbox' },
-          props: { checked, disabled: readOnly },
-          on: { change: targetEdited },
-        });
-        inputs.set(field.name, box);
-        return h('label', { class: 'inline' }, box, field.label);
-      }
-      const value = initial === undefined || initial === null ? '' : String(initial);
-      const input =
-        field.type === 'textarea'
-          ? h('textarea', { testid, attrs: { rows: '3' }, props: { value, disabled: readOnly } })
-          : h('input', {
-              testid,
-              // A secret input only ever holds the server's mask (or what the user types now).
-              attrs: {
-                type:
-                  field.secret || field.type === 'password' ? 'password' : field.type === 'number' ? 'number' : 'text',
-                autocomplete: field.secret ? 'new-password' : 'off',
-              },
-              props: { value, disabled: readOnly },
-            });
-      if (!field.secret) input.addEventListener('input', targetEdited);
-      inputs.set(field.name, input);
-      const kept = field.secret && value !== '';
-      const hint = kept ? h('div', { class: 'gray', testid: 'ds-secret-kept' }, t('ds.secretKept')) : null;
-      return h('label', {}, field.label + (field.required ? ' *' : ''), input, hint);
-    }
-
-    function renderFields(): void {
-      inputs.clear();
-      replace(fieldsBox, ...(kind?.fields ?? []).map(fieldInput));
-    }
-
     function collect(): {
       name: string;
       kind: string;
@@ -265,23 +190,8 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
       options: Record<string, OptionValue>;
       id?: string;
     } {
-      const options: Record<string, OptionValue> = {};
-      for (const field of kind?.fields ?? []) {
-        const input = inputs.get(field.name);
-        if (!input) continue;
-        if (field.type === 'checkbox') options[field.name] = (input as HTMLInputElement).checked;
-        else if (field.type === 'number')
-          options[field.name] = input.value.trim() === '' ? undefined : Number(input.value);
-        else options[field.name] = input.value;
-      }
-      return { id: savedId, name: nameInput.value.trim(), kind: kind?.id ?? '', writable: writable.checked, options };
-    }
-
-    /** The name and required fields left empty: marked as the problem when a save is refused. */
-    function emptyRequired(): HTMLElement[] {
-      const fields = (kind?.fields ?? []).filter((f) => f.required && f.type !== 'checkbox');
-      const empty = fields.map((f) => inputs.get(f.name)).filter((input) => input && input.value.trim() === '');
-      return [...(nameInput.value.trim() === '' ? [nameInput] : []), ...(empty as HTMLElement[])];
+      const name = form.nameInput.value.trim();
+      return { id: savedId, name, kind: form.kindId(), writable: writable.checked, options: form.options() };
     }
 
     async function saveForm(): Promise<string | null> {
@@ -294,7 +204,7 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
         return view.id;
       } catch (error) {
         replace(result);
-        ctx.showError(messageOf(error), ...emptyRequired());
+        ctx.showError(messageOf(error), ...form.emptyRequired());
         return null;
       }
     }
@@ -319,38 +229,12 @@ export function createDataSourcesTab(ctx: AppContext): { element: HTMLElement; r
     const testButton = h('button', { testid: 'btn-ds-test', on: { click: () => void testForm() } }, t('ds.test'));
     show(saveButton, !readOnly);
 
-    renderFields();
-    replace(
-      formBox,
-      h(
-        'div',
-        { class: 'ds-form block', testid: 'ds-form' },
-        h('div', { class: 'dialog-title' }, source ? t('ds.editTitle', { name: source.name }) : t('ds.newTitle')),
-        readOnly ? readOnlyLine(source) : null,
-        h('label', {}, t('ds.kind'), kindSelect),
-        h('label', {}, t('ds.name'), nameInput),
-        fieldsBox,
-        secretNote,
-        h('label', { class: 'inline' }, writable, t('ds.writable')),
-        warning,
-        h(
-          'div',
-          { class: 'buttons' },
-          saveButton,
-          testButton,
-          h('button', { testid: 'btn-ds-cancel', on: { click: closeForm } }, t('common.close')),
-        ),
-        result,
-      ),
-    );
+    const closeButton = h('button', { testid: 'btn-ds-cancel', on: { click: closeForm } }, t('common.close'));
+    const writableLabel = h('label', { class: 'inline' }, writable, t('ds.writable'));
+    replace(formBox, form.layout([writableLabel, warning], [saveButton, testButton, closeButton]));
     formBox.scrollIntoView?.({ block: 'start' });
-    nameInput.focus();
+    form.nameInput.focus();
   }
 
   return { element, render };
-}
-
-function readOnlyLine(source: DataSourceView | null): HTMLElement {
-  const managers = source && source.managedBy.length > 0 ? source.managedBy.join(', ') : '—';
-  return h('div', { class: 'warning', testid: 'ds-read-only' }, t('ds.readOnlyForm', { managers }));
 }
