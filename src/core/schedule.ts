@@ -31,10 +31,32 @@ export function hasEnded(schedule: Schedule, nowMs: number, toLocal: (ms: number
   return schedule.until !== undefined && toLocal(nowMs).date > schedule.until;
 }
 
+/** The local calendar date `days` days before "YYYY-MM-DD". */
+function daysBefore(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The local date of the latest daily or weekly slot at or before `now` (today's once its time has
+ * come, else the latest earlier day the schedule runs on), or null when none in the last week.
+ */
+function latestSlotDate(schedule: Schedule & { kind: 'daily' | 'weekly' }, now: LocalTime): string | null {
+  const slot = schedule.hour * 60 + schedule.minute;
+  for (let back = now.minutes >= slot ? 0 : 1; back <= 7; back++) {
+    const date = daysBefore(now.date, back);
+    if (schedule.kind === 'daily' || schedule.days.includes(weekdayOf(date))) return date;
+  }
+  return null;
+}
+
 /**
  * Whether a query with `schedule`, last run at `lastRunMs` (or never), should run at `nowMs`.
- * A daily or weekly slot is due from its local time on its local day (a slot that falls in a
- * skipped DST hour runs at the first tick after it; a repeated hour does not run it twice).
+ * A daily or weekly slot is due from its local time on its local day; a slot that no tick
+ * reached (no tick between it and midnight: an hourly tick before a 23:30 slot, a deferred run,
+ * a trigger that was off) runs at the next tick, once, however many slots were missed. A slot
+ * that falls in a skipped DST hour runs at the first tick after it; a repeated hour does not run
+ * it twice. With no run to go by (`lastRunMs` null: the tick passes the query's creation time
+ * when it never ran) a query runs at today's slot.
  */
 export function isDue(
   schedule: Schedule,
@@ -46,9 +68,9 @@ export function isDue(
   if (schedule.kind === 'interval') return lastRunMs === null || nowMs - lastRunMs >= schedule.ms - SLACK_MS;
   const slot = schedule.hour * 60 + schedule.minute;
   const now = toLocal(nowMs);
-  if (schedule.kind === 'weekly' && !schedule.days.includes(weekdayOf(now.date))) return false;
-  if (now.minutes < slot) return false;
-  if (lastRunMs === null) return true;
+  const latest = latestSlotDate(schedule, now);
+  if (latest === null) return false;
+  if (lastRunMs === null) return latest === now.date;
   const last = toLocal(lastRunMs);
-  return last.date < now.date || last.minutes < slot;
+  return last.date < latest || (last.date === latest && last.minutes < slot);
 }

@@ -57,12 +57,13 @@ function inZone(timeZone: string) {
 }
 
 /** Every instant (ticks every `stepMin` minutes from `fromIso` to `toIso`) at which the schedule ran. */
-function runs(text: string, zone: string, fromIso: string, toIso: string, stepMin = 5): string[] {
+function runs(text: string, zone: string, fromIso: string, toIso: string, stepMin = 5, created = false): string[] {
   const schedule = parseSchedule(text);
   if (schedule === null || schedule === 'invalid') throw new Error(`not a schedule: ${text}`);
   const toLocal = inZone(zone);
   const ran: string[] = [];
-  let last: number | null = null;
+  // Never run; `created`: made at the first instant, which the tick goes by when a query never ran.
+  let last: number | null = created ? at(fromIso) : null;
   for (let now = at(fromIso); now <= at(toIso); now += stepMin * 60_000) {
     if (!isDue(schedule, last, now, toLocal)) continue;
     last = now;
@@ -181,4 +182,33 @@ it('stops at the end of its end date, in the spreadsheet time zone', () => {
   if (ended === null || ended === 'invalid') throw new Error('parse');
   expect(hasEnded(ended, at('2030-01-01T23:59:00Z'), utc)).toBe(false);
   expect(hasEnded(ended, at('2030-01-02T00:00:00Z'), utc)).toBe(true);
+});
+
+it('runs a slot no tick reached at the next tick, once, however many were missed', () => {
+  // An add-on ticks hourly: ticks at :10 never fall between 23:30 and midnight, so each day's
+  // 23:30 slot runs at 00:10 the next day (it used to never run).
+  // (`runs` starts from a run at its first instant, as the tick does from a query's creation.)
+  expect(runs('daily at 23:30', 'Asia/Tokyo', '2030-01-01T14:10:00Z', '2030-01-04T14:10:00Z', 60, true)).toEqual([
+    '2030-01-01T15:10:00.000Z', // 00:10 on the 2nd in Tokyo: the 1st's slot
+    '2030-01-02T15:10:00.000Z',
+    '2030-01-03T15:10:00.000Z',
+  ]);
+  const daily9 = { kind: 'daily', hour: 9, minute: 0 } as const;
+  // A run deferred past midnight (the tick ran out of time) runs at the next tick, not at the next 09:00.
+  expect(isDue(daily9, at('2030-01-01T08:00:00Z'), at('2030-01-02T00:05:00Z'), utc)).toBe(true);
+  // Once caught up, the next run is the next slot.
+  expect(isDue(daily9, at('2030-01-02T00:05:00Z'), at('2030-01-02T08:59:00Z'), utc)).toBe(false);
+  expect(isDue(daily9, at('2030-01-02T00:05:00Z'), at('2030-01-02T09:00:00Z'), utc)).toBe(true);
+  // A trigger off for a week: one run, not seven.
+  expect(isDue(daily9, at('2030-01-02T09:00:00Z'), at('2030-01-10T08:00:00Z'), utc)).toBe(true);
+  expect(isDue(daily9, at('2030-01-10T08:00:00Z'), at('2030-01-10T08:59:00Z'), utc)).toBe(false);
+  // Weekly on Monday at 09:00, last run a Monday; the trigger back on Wednesday: it runs then, once.
+  const monday9 = { kind: 'weekly', days: ['mon'], hour: 9, minute: 0 } as const;
+  expect(isDue(monday9, at('2030-01-07T09:00:00Z'), at('2030-01-16T00:10:00Z'), utc)).toBe(true);
+  expect(isDue(monday9, at('2030-01-16T00:10:00Z'), at('2030-01-20T23:00:00Z'), utc)).toBe(false);
+  expect(isDue(monday9, at('2030-01-16T00:10:00Z'), at('2030-01-21T09:00:00Z'), utc)).toBe(true);
+  // An end date stops the catch-up too.
+  const ended = parseSchedule('daily at 23:30 until 2030-01-01');
+  if (ended === null || ended === 'invalid') throw new Error('parse');
+  expect(isDue(ended, at('2030-01-01T12:00:00Z'), at('2030-01-02T00:10:00Z'), utc)).toBe(false);
 });

@@ -128,6 +128,16 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('on %s', (_name
     );
   });
 
+  it('as a published add-on, a daily slot that no hourly tick reaches runs at the next tick, once a day', () => {
+    const { rt, save } = setup({ addOnMode: true, spreadsheet: { timeZone: 'UTC' } });
+    rt.clock.freeze(Date.parse('2030-01-01T00:10:00Z'));
+    save('Late', 'daily at 23:30');
+    api(rt, 'turnOnSchedule');
+    // Hourly ticks at :10 never fall between 23:30 and midnight: each day's slot runs at 00:10.
+    const ran = runFor(rt, 3 * 24 * 60, 15);
+    expect(ran.Late).toEqual(['2030-01-02T00:10:00.000Z', '2030-01-03T00:10:00.000Z', '2030-01-04T00:10:00.000Z']);
+  });
+
   it('runs with the saved parameter values, relative dates computed at each run', () => {
     const { rt, dataSourceId } = setup({ spreadsheet: { timeZone: 'Asia/Tokyo' } });
     rt.clock.freeze(Date.parse('2030-01-02T00:30:00Z')); // 09:30 on 2 January in Tokyo

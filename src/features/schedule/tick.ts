@@ -11,7 +11,8 @@
 import { translate } from '../../core/i18n';
 import { errorMessage } from '../../core/user-error';
 import { deliverOutboxes } from '../alerts/outbox';
-import { isDue, parseSchedule, type LocalTime } from '../../core/schedule';
+import { isDue, parseSchedule, type LocalTime, type Schedule } from '../../core/schedule';
+import type { StoredQuery } from '../../core/library/query-row';
 import { readJson, writeJson } from '../../adapters/document-properties';
 import { userEmail } from '../../adapters/session';
 import type { TickRunView } from '../../shared/api-types';
@@ -102,8 +103,7 @@ function runDueQueries(ctx: ExecutionContext): TickReport {
     if (query.archived) continue;
     const schedule = parseSchedule(query.schedule);
     if (schedule === null || schedule === 'invalid') continue;
-    const lastRunMs = query.lastRun ? Date.parse(query.lastRun.at) : null;
-    if (!isDue(schedule, lastRunMs, ctx.clock.now(), toLocal)) continue;
+    if (!isScheduledRunDue(schedule, query, ctx.clock.now(), toLocal)) continue;
     if (ctx.deadline.remainingMs() < MIN_TIME_TO_START_MS) {
       report.deferred.push(query.id);
       continue;
@@ -187,4 +187,19 @@ export function installTickTrigger(nowMs: number = Date.now()): {
     } satisfies TickTriggerRecord);
   }
   return { interval, created: !keep, addOn };
+}
+
+/**
+ * Due by its last run; a query that never ran is due once today's slot has come, or when a slot
+ * passed since its creation that no tick reached.
+ */
+function isScheduledRunDue(
+  schedule: Schedule,
+  query: StoredQuery,
+  nowMs: number,
+  toLocal: (ms: number) => LocalTime,
+): boolean {
+  if (query.lastRun) return isDue(schedule, Date.parse(query.lastRun.at), nowMs, toLocal);
+  const created = Date.parse(query.createdAt);
+  return isDue(schedule, null, nowMs, toLocal) || (!Number.isNaN(created) && isDue(schedule, created, nowMs, toLocal));
 }
