@@ -203,7 +203,8 @@ it('runs a slot no tick reached at the next tick, once, however many were missed
   expect(isDue(daily9, at('2030-01-02T09:00:00Z'), at('2030-01-10T08:00:00Z'), utc)).toBe(true);
   expect(isDue(daily9, at('2030-01-10T08:00:00Z'), at('2030-01-10T08:59:00Z'), utc)).toBe(false);
   // Weekly on Monday at 09:00, last run a Monday; the trigger back on Wednesday: it runs then, once.
-  const monday9 = { kind: 'weekly', days: ['mon'], hour: 9, minute: 0 } as const;
+  const monday9 = parseSchedule('weekly on mon at 09:00');
+  if (monday9 === null || monday9 === 'invalid') throw new Error('parse');
   expect(isDue(monday9, at('2030-01-07T09:00:00Z'), at('2030-01-16T00:10:00Z'), utc)).toBe(true);
   expect(isDue(monday9, at('2030-01-16T00:10:00Z'), at('2030-01-20T23:00:00Z'), utc)).toBe(false);
   expect(isDue(monday9, at('2030-01-16T00:10:00Z'), at('2030-01-21T09:00:00Z'), utc)).toBe(true);
