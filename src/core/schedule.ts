@@ -50,7 +50,8 @@ function latestSlotDate(schedule: Schedule & { kind: 'daily' | 'weekly' }, now: 
 }
 
 /**
- * Whether a query with `schedule`, last run at `lastRunMs` (or never), should run at `nowMs`.
+ * Whether a query with `schedule`, last run at `lastRunMs` (or never), should run at `nowMs`, with
+ * ticks every `tickMs`. An interval is due at the tick nearest its time.
  * A daily or weekly slot is due from its local time on its local day; a slot that no tick
  * reached (no tick between it and midnight: an hourly tick before a 23:30 slot, a deferred run,
  * a trigger that was off) runs at the next tick, once, however many slots were missed. A slot
@@ -63,9 +64,13 @@ export function isDue(
   lastRunMs: number | null,
   nowMs: number,
   toLocal: (ms: number) => LocalTime,
+  tickMs = 0,
 ): boolean {
   if (hasEnded(schedule, nowMs, toLocal)) return false;
-  if (schedule.kind === 'interval') return lastRunMs === null || nowMs - lastRunMs >= schedule.ms - SLACK_MS;
+  // An interval runs at the tick nearest its time: hourly ticks come a few minutes early or late
+  // (Apps Script picks the moment), and "every 1 hour" must not wait for the tick after.
+  const slack = Math.max(SLACK_MS, tickMs / 2);
+  if (schedule.kind === 'interval') return lastRunMs === null || nowMs - lastRunMs >= schedule.ms - slack;
   const slot = schedule.hour * 60 + schedule.minute;
   const now = toLocal(nowMs);
   const latest = latestSlotDate(schedule, now);

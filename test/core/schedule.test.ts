@@ -213,3 +213,28 @@ it('runs a slot no tick reached at the next tick, once, however many were missed
   if (ended === null || ended === 'invalid') throw new Error('parse');
   expect(isDue(ended, at('2030-01-01T12:00:00Z'), at('2030-01-02T00:10:00Z'), utc)).toBe(false);
 });
+
+it('runs an interval at the tick nearest its time, so hourly ticks that come early do not skip an hour', () => {
+  const hourly = { kind: 'interval', ms: 3_600_000 } as const;
+  const twoHours = { kind: 'interval', ms: 7_200_000 } as const;
+  // Apps Script's hourly ticks drift by minutes: 10:10, 11:05, 12:02, 13:07, 14:01.
+  const ticks = ['10:10', '11:05', '12:02', '13:07', '14:01'].map((t) => at(`2030-01-01T${t}:00Z`));
+  const ran = (schedule: typeof hourly | typeof twoHours, tickMs: number) => {
+    let last: number | null = null;
+    const out: number[] = [];
+    for (const now of ticks) {
+      if (!isDue(schedule, last, now, utc, tickMs)) continue;
+      last = now;
+      out.push(now);
+    }
+    return out.map((ms) => new Date(ms).toISOString().slice(11, 16));
+  };
+  expect(ran(hourly, 3_600_000)).toEqual(['10:10', '11:05', '12:02', '13:07', '14:01']);
+  expect(ran(twoHours, 3_600_000)).toEqual(['10:10', '12:02', '14:01']);
+  // Without the tick's interval (a minute of slack), "every 1 hour" skipped every early tick.
+  expect(ran(hourly, 0)).toEqual(['10:10', '12:02', '13:07']);
+  // Ticks every 5 minutes: "every 15 minutes" still waits for the tick at 15.
+  const every15 = { kind: 'interval', ms: 900_000 } as const;
+  expect(isDue(every15, at('2030-01-01T00:00:00Z'), at('2030-01-01T00:10:00Z'), utc, 300_000)).toBe(false);
+  expect(isDue(every15, at('2030-01-01T00:00:00Z'), at('2030-01-01T00:15:00Z'), utc, 300_000)).toBe(true);
+});

@@ -138,6 +138,21 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('on %s', (_name
     expect(ran.Late).toEqual(['2030-01-02T00:10:00.000Z', '2030-01-03T00:10:00.000Z', '2030-01-04T00:10:00.000Z']);
   });
 
+  it('as a published add-on, "every 1 hour" runs at each hourly tick even when a tick comes early', () => {
+    const { rt, save } = setup({ addOnMode: true, spreadsheet: { timeZone: 'UTC' } });
+    rt.clock.freeze(Date.parse('2030-01-01T10:00:00Z'));
+    save('Hourly', 'every 1 hour');
+    api(rt, 'turnOnSchedule');
+    // Apps Script picks each hourly tick's moment: they drift by minutes.
+    const ran = ['10:10', '11:05', '12:02', '13:07', '14:01'].filter((time) => {
+      rt.clock.set(Date.parse(`2030-01-01T${time}:00Z`));
+      const run = rt.run('tick', [], { kind: 'time-trigger' });
+      if (!run.ok) throw new Error(`tick failed: ${JSON.stringify(run.error)}`);
+      return (run.value as TickValue).ran.some((q) => q.name === 'Hourly');
+    });
+    expect(ran).toEqual(['10:10', '11:05', '12:02', '13:07', '14:01']);
+  });
+
   it('runs with the saved parameter values, relative dates computed at each run', () => {
     const { rt, dataSourceId } = setup({ spreadsheet: { timeZone: 'Asia/Tokyo' } });
     rt.clock.freeze(Date.parse('2030-01-02T00:30:00Z')); // 09:30 on 2 January in Tokyo

@@ -97,13 +97,15 @@ function runDueQueries(ctx: ExecutionContext): TickReport {
   } catch {
     // the trace is best effort: it never stops the tick
   }
+  // How often the installed trigger ticks (Document properties are read once per execution).
+  const tickMs = readJson<TickTriggerRecord>(TICK_TRIGGER_KEY)?.interval === 'hours' ? 3_600_000 : 300_000;
   // The alerts tab is read once for the whole tick (when a query is due), not once per query.
   let alerts: StoredAlert[] | null = null;
   for (const query of listStoredQueries()) {
     if (query.archived) continue;
     const schedule = parseSchedule(query.schedule);
     if (schedule === null || schedule === 'invalid') continue;
-    if (!isScheduledRunDue(schedule, query, ctx.clock.now(), toLocal)) continue;
+    if (!isScheduledRunDue(schedule, query, ctx.clock.now(), toLocal, tickMs)) continue;
     if (ctx.deadline.remainingMs() < MIN_TIME_TO_START_MS) {
       report.deferred.push(query.id);
       continue;
@@ -198,8 +200,10 @@ function isScheduledRunDue(
   query: StoredQuery,
   nowMs: number,
   toLocal: (ms: number) => LocalTime,
+  tickMs: number,
 ): boolean {
-  if (query.lastRun) return isDue(schedule, Date.parse(query.lastRun.at), nowMs, toLocal);
+  if (query.lastRun) return isDue(schedule, Date.parse(query.lastRun.at), nowMs, toLocal, tickMs);
   const created = Date.parse(query.createdAt);
-  return isDue(schedule, null, nowMs, toLocal) || (!Number.isNaN(created) && isDue(schedule, created, nowMs, toLocal));
+  if (isDue(schedule, null, nowMs, toLocal, tickMs)) return true;
+  return !Number.isNaN(created) && isDue(schedule, created, nowMs, toLocal, tickMs);
 }
