@@ -6,22 +6,14 @@
  * the result tab's values (or sample rows); the history tab opens; an archived query's alerts
  * are not evaluated; a wide Japanese result still fits the alert's 9 KB property.
  */
-import { type Receiver, startReceiver } from '../../emulator/src/http/receiver';
+import { useReceiver } from '../helpers/receiver';
 import type { AppsScriptRuntime } from '../../emulator/src/runtime';
 import type { AlertRule } from '../../src/shared/api-types';
 import { api, apiCall, saveQuery } from '../helpers/api';
 import { alertSetup, createAccounts, rowsCheck, setBadRows, slackWebhook, tick } from '../helpers/alerts';
 import { createTestDatabase, enabledEngines, type TestDatabase } from '../helpers/engines';
-import { disposeRuntimes } from '../helpers/runtimes';
 
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  disposeRuntimes();
-  await receiver.stop();
-});
+const receiver = useReceiver();
 beforeEach(async () => {
   await receiver.reset();
 });

@@ -5,7 +5,7 @@
  * Retry-After), once; the history keeps each attempt's outcome; two ticks contending for the
  * lock send once; a tick whose deadline runs out leaves the notification for the next tick.
  */
-import { type Receiver, startReceiver } from '../../emulator/src/http/receiver';
+import { useReceiver } from '../helpers/receiver';
 import type { AppsScriptRuntime, ExecutionResult } from '../../emulator/src/runtime';
 import { api } from '../helpers/api';
 import {
@@ -20,7 +20,6 @@ import {
   tick,
 } from '../helpers/alerts';
 import { createTestDatabase, enabledEngines, type TestDatabase } from '../helpers/engines';
-import { disposeRuntimes } from '../helpers/runtimes';
 
 /**
  * A generic JSON webhook must be on the manifest's UrlFetch allowlist, which this build holds
@@ -29,14 +28,7 @@ import { disposeRuntimes } from '../helpers/runtimes';
  */
 const WEBHOOK_URL = 'https://hooks.slack.com/sheetdash-test-webhook';
 
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  disposeRuntimes();
-  await receiver.stop();
-});
+const receiver = useReceiver();
 beforeEach(async () => {
   await receiver.reset();
 });

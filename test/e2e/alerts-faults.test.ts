@@ -6,21 +6,13 @@
  * after Slack accepted the message and before its outcome was saved (reading the answer, the
  * change's history row, the write), where it gets it twice. Also: the service calls of such a tick, counted exactly.
  */
-import { type Receiver, startReceiver } from '../../emulator/src/http/receiver';
+import { useReceiver } from '../helpers/receiver';
 import type { AppsScriptRuntime } from '../../emulator/src/runtime';
 import { api } from '../helpers/api';
 import { alertSetup, createAccounts, rowsCheck, setBadRows, slackBot, tick } from '../helpers/alerts';
 import { createTestDatabase, enabledEngines, type TestDatabase } from '../helpers/engines';
-import { disposeRuntimes } from '../helpers/runtimes';
 
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  disposeRuntimes();
-  await receiver.stop();
-});
+const receiver = useReceiver();
 
 describe.each(enabledEngines().map((e) => [e.name, e] as const))('delivery under faults on %s', (_name, engine) => {
   let db: TestDatabase;

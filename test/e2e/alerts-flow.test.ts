@@ -5,7 +5,7 @@
  * data posts the recovery in the same thread (the original message updated), and the run log,
  * the library and the run's answer show the check's state (never a plain OK when triggered).
  */
-import { type Receiver, startReceiver } from '../../emulator/src/http/receiver';
+import { useReceiver } from '../helpers/receiver';
 import { api } from '../helpers/api';
 import {
   alertSetup,
@@ -19,16 +19,8 @@ import {
   tick,
 } from '../helpers/alerts';
 import { createTestDatabase, enabledEngines, type TestDatabase } from '../helpers/engines';
-import { disposeRuntimes } from '../helpers/runtimes';
 
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  disposeRuntimes();
-  await receiver.stop();
-});
+const receiver = useReceiver();
 beforeEach(async () => {
   await receiver.reset();
 });

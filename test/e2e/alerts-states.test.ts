@@ -4,21 +4,13 @@
  * failed queries (an error, a timeout, a paused data source) putting the alert in unknown with
  * the reason, notified once. Messages are counted at the receiver's Slack webhook.
  */
-import { type Receiver, startReceiver } from '../../emulator/src/http/receiver';
+import { useReceiver } from '../helpers/receiver';
 import type { AppsScriptRuntime } from '../../emulator/src/runtime';
 import { api, saveQuery } from '../helpers/api';
 import { alertSetup, createAccounts, historyRows, rowsCheck, setBadRows, slackWebhook, tick } from '../helpers/alerts';
 import { createTestDatabase, enabledEngines, type TestDatabase } from '../helpers/engines';
-import { disposeRuntimes } from '../helpers/runtimes';
 
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  disposeRuntimes();
-  await receiver.stop();
-});
+const receiver = useReceiver();
 beforeEach(async () => {
   await receiver.reset();
 });

@@ -5,24 +5,17 @@
  * public one each get their own first line; a probe that fails leaves the cause unknown. Saving
  * and runs never ask.
  */
-import { startReceiver, type Receiver } from '../../emulator/src/http/receiver';
+import { useReceiver } from '../helpers/receiver';
 import type { AppsScriptRuntime } from '../../emulator/src/runtime';
 import { hostMap } from '../helpers/alerts';
 import { api, saveQuery } from '../helpers/api';
-import { bundleRuntime, disposeRuntimes } from '../helpers/runtimes';
+import { bundleRuntime } from '../helpers/runtimes';
 
 const PASSWORD = 'pw-DnsProbe-7f3k';
 const USER = 'dns_probe_user';
 const UNKNOWN = 'Apps Script gives the same error for every failed connection, so the exact cause is not known.';
 
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  disposeRuntimes();
-  await receiver.stop();
-});
+const receiver = useReceiver();
 beforeEach(() => receiver.reset());
 
 function runtime(options: { locale?: string; probe?: boolean } = {}): AppsScriptRuntime {

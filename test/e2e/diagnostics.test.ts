@@ -5,23 +5,15 @@
  * reported, both timed refreshes run, the report tab is written in the user's language and
  * nothing else is left behind (no scratch tab, no result tab).
  */
-import { type Receiver, startReceiver } from '../../emulator/src/http/receiver';
+import { useReceiver } from '../helpers/receiver';
 import type { AppsScriptRuntime } from '../../emulator/src/runtime';
 import { REFRESH_CALLS } from '../../src/features/diagnostics/checks';
 import { api } from '../helpers/api';
 import { hostMap, slackBot } from '../helpers/alerts';
 import { createTestDatabase, enabledEngines, type TestDatabase } from '../helpers/engines';
 import { setupWithDataSource } from '../helpers/refresh';
-import { disposeRuntimes } from '../helpers/runtimes';
 
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  disposeRuntimes();
-  await receiver.stop();
-});
+const receiver = useReceiver();
 
 describe.each(enabledEngines().map((e) => [e.name, e] as const))('Diagnostics on %s', (_name, engine) => {
   let db: TestDatabase;

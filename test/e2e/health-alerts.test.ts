@@ -7,7 +7,7 @@
  * snapshot + delivery tick killed at each service call, then normal ticks: each change delivered
  * exactly once but in the window the README names.
  */
-import { type Receiver, startReceiver } from '../../emulator/src/http/receiver';
+import { useReceiver } from '../helpers/receiver';
 import type { AppsScriptRuntime, ExecutionResult } from '../../emulator/src/runtime';
 import { CUSTOMER_KEYS, customerHeader } from '../../src/core/health/layout';
 import type { HealthAlertSettings } from '../../src/shared/api-types';
@@ -16,19 +16,11 @@ import { hostMap, slackBot } from '../helpers/alerts';
 import { createTestDatabase, enabledEngines, type TestDatabase } from '../helpers/engines';
 import { setupHealth, values } from '../helpers/health';
 import { setupWithDataSource } from '../helpers/refresh';
-import { disposeRuntimes } from '../helpers/runtimes';
 
 const DAY = 24 * 3_600_000;
 const GOOD = '(1, 9, 25, 1, 0), (2, 8, 20, 2, 0)';
 
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  disposeRuntimes();
-  await receiver.stop();
-});
+const receiver = useReceiver();
 
 /**
  * The receiver's messages. The synchronous bundle runs for seconds between two calls, past the

@@ -15,7 +15,8 @@
  * `idempotencyKey`); a second copy only when the kill lands after a fetch and up to the property
  * write that saves its outcome. Any other duplicate, any missing message, is a violation.
  */
-import { type Receiver, startReceiver } from '../../emulator/src/http/receiver';
+import type { Receiver } from '../../emulator/src/http/receiver';
+import { useReceiver } from '../helpers/receiver';
 import type { AppsScriptRuntime } from '../../emulator/src/runtime';
 import type { SpreadsheetSnapshot } from '../../emulator/src/services/spreadsheet';
 import type { PropertiesSnapshot } from '../../emulator/src/services/base';
@@ -25,7 +26,6 @@ import { setupWithDataSource } from '../helpers/refresh';
 import { setupHealth } from '../helpers/health';
 import { CUSTOMER_KEYS, customerHeader } from '../../src/core/health/layout';
 import { createTestDatabase, enabledEngines, type TestDatabase } from '../helpers/engines';
-import { disposeRuntimes } from '../helpers/runtimes';
 
 const WEBHOOK_URL = 'https://hooks.slack.com/sheetdash-crash-webhook';
 const RUNNING_KEY = 'sheetdash.tick.running';
@@ -358,15 +358,11 @@ function sweptTick(rt: AppsScriptRuntime) {
   return rt.run('tick', [], { kind: 'time-trigger' });
 }
 
-let receiver: Receiver;
 const lines: string[] = [];
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  disposeRuntimes();
-  await receiver.stop();
-  for (const line of lines) console.log(line);
+const receiver = useReceiver({
+  afterStop: () => {
+    for (const line of lines) console.log(line);
+  },
 });
 
 const engines = enabledEngines();

@@ -9,12 +9,12 @@
  * nothing left owed), except what retrying cannot fix (`ok: false`), which must be shown.
  * Prints the matrix and a `RELIABILITY fault-matrix: ...` line.
  */
-import { type Receiver, startReceiver } from '../../emulator/src/http/receiver';
+import type { Receiver } from '../../emulator/src/http/receiver';
+import { useReceiver } from '../helpers/receiver';
 import type { AppsScriptRuntime } from '../../emulator/src/runtime';
 import { api } from '../helpers/api';
 import { alertSetup, createAccounts, historyRows, hostMap, rowsCheck, setBadRows, tick } from '../helpers/alerts';
 import { createTestDatabase, enabledEngines, type TestDatabase } from '../helpers/engines';
-import { disposeRuntimes } from '../helpers/runtimes';
 
 const BOT_TOKEN = 'xoxb-1-faultsTEST';
 const FETCH_TIMEOUT_MS = 300;
@@ -78,15 +78,11 @@ interface Cell {
   why: string;
 }
 
-let receiver: Receiver;
 const lines: string[] = [];
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  disposeRuntimes();
-  await receiver.stop();
-  for (const line of lines) console.log(line);
+const receiver = useReceiver({
+  afterStop: () => {
+    for (const line of lines) console.log(line);
+  },
 });
 
 const [engine] = enabledEngines();

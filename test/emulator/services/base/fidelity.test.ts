@@ -1,16 +1,9 @@
 /** Utilities, LockService and UrlFetchApp behaviours fixed against Google's reference (issue 11, "Differences found"). */
 import { createHash, createHmac } from 'node:crypto';
-import { startReceiver, type Receiver } from '../../../../emulator/src/http/receiver';
-import { disposeRuntimes, fixtureRuntime } from '../../../helpers/runtimes';
+import { useReceiver } from '../../../helpers/receiver';
+import { fixtureRuntime } from '../../../helpers/runtimes';
 
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  disposeRuntimes();
-  await receiver.stop();
-});
+const receiver = useReceiver();
 
 const signed = (b: Buffer) => Array.from(b, (x) => (x > 127 ? x - 256 : x));
 

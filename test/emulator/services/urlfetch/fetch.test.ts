@@ -1,17 +1,9 @@
 /** UrlFetchApp as the sandbox sees it: real HTTP to a local receiver through the host map. */
 import * as net from 'node:net';
-import { startReceiver, type Receiver } from '../../../../emulator/src/http/receiver';
-import { disposeRuntimes, fixtureRuntime } from '../../../helpers/runtimes';
+import { useReceiver } from '../../../helpers/receiver';
+import { fixtureRuntime } from '../../../helpers/runtimes';
 
-let receiver: Receiver;
-
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  disposeRuntimes();
-  await receiver.stop();
-});
+const receiver = useReceiver();
 beforeEach(async () => {
   await receiver.reset();
 });
