@@ -1,3 +1,4 @@
+import { inZone } from '../helpers/local-time';
 import {
   canonicalSchedule,
   formatSchedule,
@@ -35,26 +36,6 @@ it('decides when an interval or a daily slot is due', () => {
   expect(isDue(daily9, at('2030-01-01T09:05:00Z'), at('2030-01-02T09:00:00Z'), utc)).toBe(true);
   expect(isDue(daily9, at('2030-01-01T07:00:00Z'), at('2030-01-01T09:00:00Z'), utc)).toBe(true);
 });
-
-/** The local time of an instant in a real IANA zone, as the tick reads it (Utilities.formatDate). */
-function inZone(timeZone: string) {
-  const format = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  return (ms: number): LocalTime => {
-    const part = (type: string) => format.formatToParts(new Date(ms)).find((p) => p.type === type)?.value ?? '';
-    return {
-      date: `${part('year')}-${part('month')}-${part('day')}`,
-      minutes: Number(part('hour')) * 60 + Number(part('minute')),
-    };
-  };
-}
 
 /** Every instant (ticks every `stepMin` minutes from `fromIso` to `toIso`) at which the schedule ran. */
 function runs(text: string, zone: string, fromIso: string, toIso: string, stepMin = 5, created = false): string[] {

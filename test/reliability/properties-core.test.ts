@@ -3,9 +3,10 @@
  * across time zones and DST, and alert evaluation against a small reference model written here
  * from Redash's rules (README, "Alert evaluation"). Prints one `RELIABILITY properties-core:` line.
  */
+import { inZone } from '../helpers/local-time';
 import fc from 'fast-check';
 import { evaluateAlert } from '../../src/core/alerts/evaluate';
-import { formatSchedule, isDue, type LocalTime, parseSchedule, type Schedule } from '../../src/core/schedule';
+import { formatSchedule, isDue, parseSchedule, type Schedule } from '../../src/core/schedule';
 import { MAX_CELL_CHARS, toCellValue } from '../../src/core/values/cell-value';
 import type { AlertCondition, AlertOp } from '../../src/shared/api-types';
 
@@ -115,31 +116,6 @@ describe('schedules across time zones and DST', () => {
   ];
   // Windows of four days around DST changes of 2030 (and one ordinary week).
   const STARTS = ['2030-03-08', '2030-03-29', '2030-04-05', '2030-09-05', '2030-10-25', '2030-11-01', '2030-07-01'];
-
-  const local = new Map<string, (ms: number) => LocalTime>();
-  function inZone(timeZone: string): (ms: number) => LocalTime {
-    let f = local.get(timeZone);
-    if (!f) {
-      const format = new Intl.DateTimeFormat('en-CA', {
-        timeZone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      });
-      f = (ms) => {
-        const parts = Object.fromEntries(format.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
-        return {
-          date: `${parts.year}-${parts.month}-${parts.day}`,
-          minutes: Number(parts.hour) * 60 + Number(parts.minute),
-        };
-      };
-      local.set(timeZone, f);
-    }
-    return f;
-  }
 
   // Late slots often, so that hourly and sparser ticks miss some (the next tick must catch them up).
   const hours = fc.oneof(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 21, max: 23 }));
