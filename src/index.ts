@@ -23,5 +23,5 @@ global.turnOnSchedule = () => turnOnSchedule();
 global.setupHealthScores = () => setupHealthFromMenu();
 /** Menu item: the Diagnostics checklist, with its report tab. */
 global.runDiagnostics = () => runDiagnosticsFromMenu();
-/** The sidebar's single entry: google.script.run.sheetdashApi(method, payload). */
-global.sheetdashApi = (method: unknown, payload: unknown) => callApi(method, payload);
+/** The sidebar's single entry: google.script.run.sheetdashApi(method, payload, lang). */
+global.sheetdashApi = (method: unknown, payload: unknown, lang?: unknown) => callApi(method, payload, lang);

@@ -38,10 +38,20 @@ export interface DataSourceKind {
   dialect: Dialect;
   fields: FieldSpec[];
   connectionRequest(options: OptionValues): ConnectionRequest;
-  /** SQL that makes the session render and interpret times in `timeZone` (IANA) / `offset` ("+09:00"). */
-  sessionTimeZoneSql(timeZone: string, offset: string): string | null;
   /**
-   * When the server refuses `sessionTimeZoneSql` (MySQL without time zone tables), SQL that sets
+   * How a read-only source's session is made read-only at the server: by the driver's
+   * setReadOnly (Connector/J sends SET SESSION TRANSACTION READ ONLY), or by `sessionSql`
+   * (pgjdbc's setReadOnly sends nothing while autocommit is on, its default readOnlyMode).
+   */
+  readOnlySession: 'driver' | 'sessionSql';
+  /**
+   * One statement that makes the session render and interpret times in `timeZone` (IANA) /
+   * `offset` ("+09:00") and, when `readOnly` and the kind's `readOnlySession` is 'sessionSql',
+   * makes every transaction of the session read-only.
+   */
+  sessionSql(timeZone: string, offset: string, readOnly: boolean): string | null;
+  /**
+   * When the server refuses `sessionSql` (MySQL without time zone tables), SQL that sets
    * the session to the zone's current fixed `offset` instead. Values of `instantTypeNames` are
    * then moved into the zone one by one, since today's offset is wrong across a DST change.
    */

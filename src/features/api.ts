@@ -8,7 +8,7 @@ import { InputError, asPayload, configPayload, flag, idPayload, testTargetPayloa
 import { UserError, errorMessage } from '../core/user-error';
 import { listKinds } from '../datasources/registry';
 import { currentWho } from '../adapters/owner';
-import type { ApiMethodName, ApiResponse } from '../shared/api-types';
+import { type ApiMethodName, type ApiResponse, LANGS } from '../shared/api-types';
 import { deleteDataSource, listDataSources, saveDataSource, testDataSource } from './datasources';
 import { ALERT_HANDLERS } from './alerts/api-handlers';
 import { DESTINATION_HANDLERS } from './destination-handlers';
@@ -73,8 +73,12 @@ function isMethod(method: unknown): method is ApiMethodName {
   return typeof method === 'string' && Object.prototype.hasOwnProperty.call(API, method);
 }
 
-export function callApi(method: unknown, payload: unknown): ApiResponse<unknown> {
-  const ctx = createContext();
+/**
+ * `pageLang` is the sidebar's language (from the page the server rendered in the user's locale):
+ * used when it is one of the languages, else the user's locale is asked for.
+ */
+export function callApi(method: unknown, payload: unknown, pageLang?: unknown): ApiResponse<unknown> {
+  const ctx = createContext({ lang: LANGS.find((known) => known === pageLang) });
   const lang = ctx.lang;
   if (!isMethod(method)) {
     const detail = translate(lang, 'input.method', { name: JSON.stringify(method) ?? String(method) });

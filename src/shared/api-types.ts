@@ -1,9 +1,12 @@
 /**
  * The contract between the sidebar (client) and the server API (`sheetdashApi(method,
- * payload)`): every method's payload and answer, as plain data (ISO strings, no Dates).
+ * payload, lang)`): every method's payload and answer, as plain data (ISO strings, no Dates).
  * Shared by src/features/api.ts and the sidebar's client code.
  */
 export type Lang = 'en' | 'ja';
+
+/** The languages, to check a language that came from outside (the sidebar's page). */
+export const LANGS: readonly Lang[] = ['en', 'ja'];
 
 /** What every API call answers. */
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: string };

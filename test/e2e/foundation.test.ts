@@ -105,7 +105,8 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('query to sheet
       [999, 0],
     ]);
     const execution = rt.executions[rt.executions.length - 1];
-    expect(execution.calls.get('Jdbc.JdbcResultSet.getRows')).toBe(2);
+    // One getRows: a batch shorter than asked for is the last.
+    expect(execution.calls.get('Jdbc.JdbcResultSet.getRows')).toBe(1);
     expect(execution.calls.get('Jdbc.JdbcResultSet.next') ?? 0).toBe(0);
   });
 });

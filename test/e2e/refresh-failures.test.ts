@@ -125,17 +125,27 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('failures on %s
         'The query returned no columns, so there is nothing to write.',
       );
     });
+  }
 
-    it('is read-only at the server too: a write hidden in a function is refused by the database', () => {
-      db.exec(
-        `CREATE FUNCTION ${db.schema}.add_person() RETURNS int LANGUAGE sql AS 'INSERT INTO ${db.schema}.people VALUES (9, ''Zed'') RETURNING id'`,
-      );
-      const { refresh } = setupWithDataSource(db);
+  // pgjdbc's setReadOnly sends nothing in autocommit mode: PostgreSQL sessions are made read-only by the add-on's SQL.
+  it('is read-only at the server too: a write hidden in a function is refused by the database', () => {
+    db.exec(
+      db.kind === 'mysql'
+        ? `CREATE FUNCTION ${db.schema}.add_person() RETURNS INT MODIFIES SQL DATA BEGIN INSERT INTO ${db.schema}.people VALUES (9, 'Zed'); RETURN 9; END`
+        : `CREATE FUNCTION ${db.schema}.add_person() RETURNS int LANGUAGE sql AS 'INSERT INTO ${db.schema}.people VALUES (9, ''Zed'') RETURNING id'`,
+    );
+    try {
+      const { rt, refresh } = setupWithDataSource(db);
       const result = refresh(`SELECT ${db.schema}.add_person() AS n`);
       expect(result.ok).toBe(false);
-      expect(result.message).toMatch(/read-only transaction/);
-    });
-  }
+      expect(result.message).toMatch(db.kind === 'mysql' ? /READ ONLY transaction/ : /read-only transaction/);
+      // Nothing was written.
+      expect(refresh(`SELECT COUNT(*) AS n FROM ${db.schema}.people WHERE id = 9`).ok).toBe(true);
+      expect(rt.spreadsheet._sheetValues('Result')).toEqual([['n'], [0]]);
+    } finally {
+      db.exec(`DROP FUNCTION ${db.schema}.add_person${db.kind === 'mysql' ? '' : '()'}`);
+    }
+  });
 
   if (engine.name !== 'pglite') {
     it('explains a connection failure, counts it, and pauses the source after 5 in a row', () => {

@@ -22,7 +22,6 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('the deadline o
   let db: TestDatabase;
   beforeAll(() => {
     db = createTestDatabase(engine);
-    db.exec('CREATE TABLE n (v INT)\n;\nINSERT INTO n VALUES (1), (2), (3)');
   });
   afterAll(() => db?.drop());
 
@@ -32,7 +31,11 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('the deadline o
       const payload = {
         name: `Q${i + 1}`,
         dataSourceId: setup.dataSourceId,
-        sql: `SELECT v FROM ${db.schema}.n ORDER BY v`,
+        // 60,000 rows: two getRows batches (50,000 rows each at most), so a run reads more than once.
+        sql:
+          db.kind === 'mysql'
+            ? 'SELECT seq AS v FROM seq_1_to_60000 ORDER BY seq'
+            : 'SELECT v FROM generate_series(1, 60000) AS s(v) ORDER BY v',
         schedule: 'every 5 minutes',
         description: '',
         parameters: [],

@@ -5,6 +5,7 @@
  * takes any payload (and any method name), so tests can send what a broken client might.
  */
 import type { AppsScriptRuntime } from '../../emulator/src/runtime';
+import { langOf } from '../../src/core/i18n';
 import type { ApiMethodName, ApiMethods, ApiResponse, QueryView } from '../../src/shared/api-types';
 
 export type ApiAnswer<T = unknown> = ApiResponse<T>;
@@ -14,8 +15,12 @@ type PayloadArgs<M extends ApiMethodName> = undefined extends ApiMethods[M][0]
   ? [payload?: ApiMethods[M][0]]
   : [payload: ApiMethods[M][0]];
 
+/**
+ * As the sidebar calls: the page's language goes with each call (the page was rendered in the
+ * user's locale), and a missing payload arrives as null, as google.script.run's bridge sends it.
+ */
 export function apiCall<M extends string>(rt: AppsScriptRuntime, method: M, payload?: unknown): ApiAnswer<Answer<M>> {
-  const bridged = rt.scriptRun('sheetdashApi', payload === undefined ? [method] : [method, payload]);
+  const bridged = rt.scriptRun('sheetdashApi', [method, payload ?? null, langOf(rt.defaultUser.locale)]);
   if (!bridged.ok) throw new Error(`google.script.run failed: ${bridged.error.message}`);
   return bridged.value as ApiAnswer<Answer<M>>;
 }

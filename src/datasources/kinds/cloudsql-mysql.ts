@@ -38,7 +38,8 @@ export const cloudSqlMysqlKind: DataSourceKind = {
     };
   },
   // Named zones need the server's time zone tables, which are often not loaded: then the offset.
-  sessionTimeZoneSql: (timeZone) => `SET time_zone = ${sqlLiteral(timeZone, 'mysql')}`,
+  readOnlySession: 'driver',
+  sessionSql: (timeZone) => `SET time_zone = ${sqlLiteral(timeZone, 'mysql')}`,
   sessionOffsetSql: (offset) => `SET time_zone = ${sqlLiteral(offset, 'mysql')}`,
   instantTypeNames: ['TIMESTAMP'],
   versionSql: 'SELECT VERSION()',

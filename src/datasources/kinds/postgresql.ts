@@ -19,7 +19,11 @@ export const postgresqlKind: DataSourceKind = {
       display: { host, port },
     };
   },
-  sessionTimeZoneSql: (timeZone) => `SET TIME ZONE '${timeZone.replace(/'/g, "''")}'`,
+  readOnlySession: 'sessionSql',
+  sessionSql: (timeZone, _offset, readOnly) => {
+    const zone = `set_config('TimeZone', '${timeZone.replace(/'/g, "''")}', false)`;
+    return readOnly ? `SELECT ${zone}, set_config('default_transaction_read_only', 'on', false)` : `SELECT ${zone}`;
+  },
   versionSql: 'SELECT version()',
   connectionChecks: ['hostPort', 'allowlist', 'credentials', 'tls'],
 };

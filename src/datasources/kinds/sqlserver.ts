@@ -19,7 +19,8 @@ export const sqlServerKind: DataSourceKind = {
     };
   },
   // SQL Server has no session time zone; DATETIMEOFFSET values keep their own offset.
-  sessionTimeZoneSql: () => null,
+  readOnlySession: 'driver',
+  sessionSql: () => null,
   versionSql: 'SELECT @@VERSION',
   connectionChecks: ['hostPort', 'allowlist', 'credentials', 'tls'],
 };

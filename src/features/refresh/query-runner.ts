@@ -1,8 +1,8 @@
 /**
  * Runs a query against a data source: refuses writes on read-only sources before sending,
- * opens the connection read-only, sets the session time zone to the spreadsheet's, and starts
- * the statement with a timeout (the one asked for, or the time the execution has left if that
- * is shorter) and a row cap. Returns the open result set and its columns. Failures are
+ * makes the session read-only at the server (by the driver or the kind's session SQL), sets the
+ * session time zone to the spreadsheet's, and starts the statement with a timeout (the one
+ * asked for, or the time the execution has left if that is shorter) and a row cap. Returns the open result set and its columns. Failures are
  * classified by structure, never by the (localized) text of the error: a statement that failed
  * once its timeout had passed timed out; a prepared statement refused by a driver that also
  * refuses a one-placeholder probe is re-run with literals.
@@ -21,7 +21,7 @@ import type { BoundValue } from '../../core/params/bound-sql';
 import { inlineLiterals } from '../../core/params/literal';
 import type { ExecutionContext } from '../context';
 import { connect } from '../datasources';
-import { type SessionZone, setSessionTimeZone } from './session-zone';
+import { type SessionZone, setUpSession } from './session-zone';
 
 /** A statement that failed this close to its timeout (or later) was stopped by the timeout. */
 const TIMEOUT_TOLERANCE_MS = 250;
@@ -179,8 +179,9 @@ export function startQuery(config: DataSourceConfig, request: QueryRunOptions, c
   const kind = kindOf(config, lang);
   const connection = connect(config, lang, { scheduled: request.scheduled });
   try {
-    if (!config.writable) connection.setReadOnly(true);
-    const sessionZone = setSessionTimeZone(connection, kind, ctx.timeZone(), ctx.clock.now());
+    const readOnly = !config.writable;
+    if (readOnly && kind.readOnlySession === 'driver') connection.setReadOnly(true);
+    const sessionZone = setUpSession(connection, kind, { timeZone: ctx.timeZone(), nowMs: ctx.clock.now(), readOnly });
     const setup = sessionZone.statement;
     // Asked for last, so the time spent connecting counts against the execution's deadline.
     const options: QueryRunOptions = { ...request, timeoutSeconds: effectiveTimeout(request.timeoutSeconds, ctx) };

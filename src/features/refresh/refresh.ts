@@ -108,6 +108,8 @@ function reader(
         ended = true;
         return null;
       }
+      // getRows reads on until it has batchSize rows or the result ends: a short batch is the last.
+      if (batch.length < batchSize) ended = true;
       if (read + batch.length > rowCap) {
         batch = batch.slice(0, rowCap - read);
         truncated = true;

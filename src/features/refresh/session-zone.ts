@@ -1,10 +1,11 @@
 /**
- * Puts a query's database session in the spreadsheet's time zone with the kind's SQL: the
- * named zone when the server takes it (one statement, as before), else the zone's current
- * fixed offset (MySQL without time zone tables), in which case the columns holding instants
- * (MySQL TIMESTAMP) are moved into the zone value by value, since today's offset is an hour
- * off across a DST change. A refused zone name is recognised by the statement throwing, never
- * by its (localized) message.
+ * Sets a query's database session up with one statement of the kind's SQL: the spreadsheet's
+ * time zone and, for a read-only source of a kind whose driver does not do it (PostgreSQL),
+ * read-only transactions. The zone is the named zone when the server takes it, else the
+ * zone's current fixed offset (MySQL without time zone tables), in which case the columns
+ * holding instants (MySQL TIMESTAMP) are moved into the zone value by value, since today's
+ * offset is an hour off across a DST change. A refused zone name is recognised by the
+ * statement throwing, never by its (localized) message.
  */
 import { cachedPerQuarterHour, zoneOffsets, type OffsetAt, type ZoneShift } from '../../core/values/zone-offsets';
 import type { DataSourceKind } from '../../datasources/kind';
@@ -24,18 +25,28 @@ const noShift = (statement: GoogleAppsScript.JDBC.JdbcStatement | null): Session
   statement,
 });
 
-/** `nowMs` is the execution clock's now: today's offset is taken at that instant. */
-export function setSessionTimeZone(
+export interface SessionSetup {
+  timeZone: string;
+  /** The execution clock's now: today's offset is taken at that instant. */
+  nowMs: number;
+  /** Make the session's transactions read-only, where the kind does that in its session SQL. */
+  readOnly: boolean;
+}
+
+export function setUpSession(
   connection: GoogleAppsScript.JDBC.JdbcConnection,
   kind: DataSourceKind,
-  timeZone: string,
-  nowMs: number,
+  setup: SessionSetup,
 ): SessionZone {
-  const offsetAt = spreadsheetZoneOffsets(timeZone);
-  const offsetMs = offsetAt(nowMs);
+  const offsetAt = spreadsheetZoneOffsets(setup.timeZone);
+  const offsetMs = offsetAt(setup.nowMs);
   const offset = offsetText(offsetMs);
-  const named = kind.sessionTimeZoneSql(timeZone, offset);
-  if (named === null) return noShift(null);
+  const named = kind.sessionSql(setup.timeZone, offset, setup.readOnly);
+  if (named === null) {
+    // Fail closed: a kind that promises read-only in its session SQL must have some.
+    if (setup.readOnly && kind.readOnlySession === 'sessionSql') throw new Error(`${kind.id}: no session SQL`);
+    return noShift(null);
+  }
   const statement = connection.createStatement();
   try {
     statement.execute(named);

@@ -1,15 +1,16 @@
 /**
- * The sidebar's one door to the server: google.script.run.sheetdashApi(method, payload),
- * typed by the shared contract and wrapped in a Promise. A refused call rejects with the
- * server's message, ready to show.
+ * The sidebar's one door to the server: google.script.run.sheetdashApi(method, payload, lang),
+ * typed by the shared contract and wrapped in a Promise. The sidebar's language goes with each
+ * call, so the server answers in it without asking Apps Script for the user's locale. A
+ * refused call rejects with the server's message, ready to show.
  */
 import type { ApiMethods, ApiMethodName, ApiResponse } from '../../shared/api-types';
-import { t } from './i18n';
+import { getLang, t } from './i18n';
 
 interface ScriptRun {
   withSuccessHandler(handler: (value: unknown) => void): ScriptRun;
   withFailureHandler(handler: (error: unknown) => void): ScriptRun;
-  sheetdashApi(method: string, payload?: unknown): void;
+  sheetdashApi(method: string, payload: unknown, lang: string): void;
 }
 
 declare global {
@@ -49,6 +50,6 @@ export function call<M extends ApiMethodName>(
         const detail = error instanceof Error ? error.message : String(error);
         reject(new Error(t('common.serverUnreachable', { detail })));
       })
-      .sheetdashApi(method, payload);
+      .sheetdashApi(method, payload, getLang());
   });
 }

@@ -1,12 +1,21 @@
 /**
- * Setting a session's time zone with a kind's SQL, on a scripted connection: the named zone
- * in one statement when the server takes it; else the zone's current offset, with a shift for
- * the kind's instant columns only; a refusal recognised by the throw, whatever its text.
+ * Setting a session up with a kind's SQL, on a scripted connection: the named zone in one
+ * statement when the server takes it; else the zone's current offset, with a shift for the
+ * kind's instant columns only; a refusal recognised by the throw, whatever its text. On
+ * PostgreSQL a read-only source's read-only transactions go in the same statement.
  */
 import { mysqlKind } from '../../../src/datasources/kinds/mysql';
 import { postgresqlKind } from '../../../src/datasources/kinds/postgresql';
 import { sqlServerKind } from '../../../src/datasources/kinds/sqlserver';
-import { offsetText, setSessionTimeZone } from '../../../src/features/refresh/session-zone';
+import { offsetText, setUpSession } from '../../../src/features/refresh/session-zone';
+
+const setSessionTimeZone = (
+  connection: GoogleAppsScript.JDBC.JdbcConnection,
+  kind: Parameters<typeof setUpSession>[1],
+  timeZone: string,
+  nowMs: number,
+  readOnly = false,
+) => setUpSession(connection, kind, { timeZone, nowMs, readOnly });
 
 interface Script {
   calls: string[];
@@ -40,7 +49,7 @@ afterEach(() => {
   Date.now = realNow;
 });
 
-describe('setSessionTimeZone', () => {
+describe('setUpSession', () => {
   it('sets a named zone in one statement when the server takes it: no shift', () => {
     const { calls, connection } = scriptedConnection(null);
     const zone = setSessionTimeZone(connection, mysqlKind, 'America/Los_Angeles', Date.now());
@@ -75,14 +84,44 @@ describe('setSessionTimeZone', () => {
   });
 
   it('passes a PostgreSQL refusal on (the server knows every zone name), and sets nothing on SQL Server', () => {
-    const pg = scriptedConnection(/SET/);
+    const pg = scriptedConnection(/set_config/);
     expect(() => setSessionTimeZone(pg.connection, postgresqlKind, 'Europe/London', Date.now())).toThrow();
-    expect(pg.calls).toEqual(['createStatement', "execute SET TIME ZONE 'Europe/London'", 'close']);
+    expect(pg.calls).toEqual([
+      'createStatement',
+      "execute SELECT set_config('TimeZone', 'Europe/London', false)",
+      'close',
+    ]);
     const mssql = scriptedConnection(null);
     expect(
       setSessionTimeZone(mssql.connection, sqlServerKind, 'Europe/London', Date.now()).shiftFor('datetime'),
     ).toBeUndefined();
     expect(mssql.calls).toEqual([]);
+  });
+});
+
+describe('read-only sessions', () => {
+  it('makes PostgreSQL transactions read-only in the zone statement: pgjdbc setReadOnly sends nothing', () => {
+    const { calls, connection } = scriptedConnection(null);
+    setSessionTimeZone(connection, postgresqlKind, 'Europe/London', Date.now(), true);
+    expect(calls).toEqual([
+      'createStatement',
+      "execute SELECT set_config('TimeZone', 'Europe/London', false), set_config('default_transaction_read_only', 'on', false)",
+    ]);
+    expect(postgresqlKind.readOnlySession).toBe('sessionSql');
+  });
+
+  it('leaves MySQL read-only to the driver (Connector/J sends SET SESSION TRANSACTION READ ONLY)', () => {
+    const { calls, connection } = scriptedConnection(null);
+    setSessionTimeZone(connection, mysqlKind, 'Europe/London', Date.now(), true);
+    expect(calls).toEqual(['createStatement', "execute SET time_zone = 'Europe/London'"]);
+    expect(mysqlKind.readOnlySession).toBe('driver');
+  });
+
+  it('fails closed when a kind that promises read-only session SQL has none', () => {
+    const { connection } = scriptedConnection(null);
+    const broken = { ...postgresqlKind, sessionSql: () => null };
+    expect(() => setSessionTimeZone(connection, broken, 'UTC', Date.now(), true)).toThrow(/no session SQL/);
+    expect(setSessionTimeZone(connection, broken, 'UTC', Date.now(), false).statement).toBeNull();
   });
 });
 

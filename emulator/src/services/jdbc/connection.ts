@@ -82,7 +82,8 @@ export class JdbcConnectionFake
 
   private beginIfNeeded(): void {
     if (!this.autoCommit && !this.inTransaction && this.engine !== 'mysql') {
-      this.call('query', { sql: 'BEGIN', maxRows: 0, timeoutMs: 0 });
+      // pgjdbc's default readOnlyMode ("transaction"): a read-only connection begins read-only transactions.
+      this.call('query', { sql: this.readOnly ? 'BEGIN READ ONLY' : 'BEGIN', maxRows: 0, timeoutMs: 0 });
     }
     if (!this.autoCommit) this.inTransaction = true;
   }
@@ -151,11 +152,16 @@ export class JdbcConnectionFake
           : 'Cannot change transaction read-only property in the middle of a transaction.',
       );
     }
-    const sql =
-      this.engine === 'mysql'
-        ? `SET SESSION TRANSACTION ${ro ? 'READ ONLY' : 'READ WRITE'}`
-        : `SET SESSION CHARACTERISTICS AS TRANSACTION ${ro ? 'READ ONLY' : 'READ WRITE'}`;
-    this.call('query', { sql, maxRows: 0, timeoutMs: 0 });
+    // Connector/J propagates the flag to the server session. pgjdbc (42.2.10 on, readOnlyMode
+    // "transaction" by default) sends nothing: only transactions begun with autocommit off are
+    // read-only, so in autocommit mode a read-only PostgreSQL connection still writes.
+    if (this.engine === 'mysql') {
+      this.call('query', {
+        sql: `SET SESSION TRANSACTION ${ro ? 'READ ONLY' : 'READ WRITE'}`,
+        maxRows: 0,
+        timeoutMs: 0,
+      });
+    }
     this.readOnly = ro;
   }
 
