@@ -79,3 +79,31 @@ export function isDue(
   const last = toLocal(lastRunMs);
   return last.date < latest || (last.date === latest && last.minutes < slot);
 }
+
+/**
+ * Whether a query with `schedule`, last run at `lastRunMs` (or never), still has a run to come
+ * today (local) that a tick can reach: it has not run today, and a daily or weekly slot of today
+ * is later than `nowMs` (or due now but deferred to the next tick), at least `tickMs` before
+ * midnight. What the day's health snapshot waits for: the day's inputs.
+ */
+export function runExpectedLaterToday(
+  schedule: Schedule,
+  lastRunMs: number | null,
+  nowMs: number,
+  toLocal: (ms: number) => LocalTime,
+  options: { tickMs: number; deferred: boolean },
+): boolean {
+  if (schedule.kind === 'interval' || hasEnded(schedule, nowMs, toLocal)) return false;
+  const now = toLocal(nowMs);
+  if (lastRunMs !== null && toLocal(lastRunMs).date === now.date) return false;
+  if (schedule.kind === 'weekly' && !schedule.days.includes(weekdayOf(now.date))) return false;
+  const slot = schedule.hour * 60 + schedule.minute;
+  // From when the run is waited for, the tick that makes it comes within one tick interval.
+  const from = options.deferred ? now.minutes : slot > now.minutes ? slot : null;
+  return from !== null && from + options.tickMs / 60_000 < 24 * 60;
+}
+
+/** The local calendar date before "YYYY-MM-DD". */
+export function previousDate(date: string): string {
+  return daysBefore(date, 1);
+}

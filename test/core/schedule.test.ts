@@ -5,8 +5,11 @@ import {
   hasEnded,
   isDue,
   parseSchedule,
+  previousDate,
+  runExpectedLaterToday,
   weekdayOf,
   type LocalTime,
+  type Schedule,
 } from '../../src/core/schedule';
 
 const utc = (ms: number): LocalTime => {
@@ -218,4 +221,57 @@ it('runs an interval at the tick nearest its time, so hourly ticks that come ear
   const every15 = { kind: 'interval', ms: 900_000 } as const;
   expect(isDue(every15, at('2030-01-01T00:00:00Z'), at('2030-01-01T00:10:00Z'), utc, 300_000)).toBe(false);
   expect(isDue(every15, at('2030-01-01T00:00:00Z'), at('2030-01-01T00:15:00Z'), utc, 300_000)).toBe(true);
+});
+
+describe("runExpectedLaterToday (what the day's health snapshot waits for)", () => {
+  const daily6 = { kind: 'daily', hour: 6, minute: 0 } as const;
+  const hourly = { tickMs: 3_600_000, deferred: false };
+  const yesterday = at('2030-01-01T06:10:00Z');
+
+  it('waits for a slot later today that a tick can reach, unless the query ran today', () => {
+    expect(runExpectedLaterToday(daily6, yesterday, at('2030-01-02T00:10:00Z'), utc, hourly)).toBe(true);
+    expect(runExpectedLaterToday(daily6, null, at('2030-01-02T05:59:00Z'), utc, hourly)).toBe(true);
+    // The slot has come: it ran in this tick or failed or was skipped; either way nothing to wait for.
+    expect(runExpectedLaterToday(daily6, yesterday, at('2030-01-02T06:10:00Z'), utc, hourly)).toBe(false);
+    // Refreshed today already (by hand after midnight): the day's inputs are in.
+    expect(runExpectedLaterToday(daily6, at('2030-01-02T00:05:00Z'), at('2030-01-02T00:10:00Z'), utc, hourly)).toBe(
+      false,
+    );
+  });
+
+  it('does not wait for a slot no tick reaches before midnight, nor for intervals or other weekdays', () => {
+    const late = { kind: 'daily', hour: 23, minute: 30 } as const;
+    expect(runExpectedLaterToday(late, yesterday, at('2030-01-02T00:10:00Z'), utc, hourly)).toBe(false);
+    expect(
+      runExpectedLaterToday(late, yesterday, at('2030-01-02T00:10:00Z'), utc, { ...hourly, tickMs: 300_000 }),
+    ).toBe(true);
+    const every2h = { kind: 'interval', ms: 7_200_000 } as const;
+    expect(runExpectedLaterToday(every2h, yesterday, at('2030-01-02T00:10:00Z'), utc, hourly)).toBe(false);
+    // 2030-01-02 is a Wednesday.
+    const mondays = parseSchedule('weekly on mon at 06:00') as Schedule;
+    expect(runExpectedLaterToday(mondays, yesterday, at('2030-01-02T00:10:00Z'), utc, hourly)).toBe(false);
+    const wednesdays = parseSchedule('weekly on wed at 06:00') as Schedule;
+    expect(runExpectedLaterToday(wednesdays, yesterday, at('2030-01-02T00:10:00Z'), utc, hourly)).toBe(true);
+    const ended = { ...daily6, until: '2030-01-01' };
+    expect(runExpectedLaterToday(ended, yesterday, at('2030-01-02T00:10:00Z'), utc, hourly)).toBe(false);
+  });
+
+  it('waits for a run deferred to the next tick while that tick is still today', () => {
+    const deferred = { ...hourly, deferred: true };
+    expect(runExpectedLaterToday(daily6, yesterday, at('2030-01-02T06:10:00Z'), utc, deferred)).toBe(true);
+    expect(runExpectedLaterToday(daily6, yesterday, at('2030-01-02T23:10:00Z'), utc, deferred)).toBe(false);
+  });
+
+  it("reads today in the spreadsheet's zone", () => {
+    const tokyo = inZone('Asia/Tokyo');
+    // 2030-01-01T15:10Z is 00:10 on 2030-01-02 in Tokyo: 06:00 is later that day.
+    expect(runExpectedLaterToday(daily6, at('2030-01-01T14:00:00Z'), at('2030-01-01T15:10:00Z'), tokyo, hourly)).toBe(
+      true,
+    );
+    expect(runExpectedLaterToday(daily6, at('2030-01-01T14:00:00Z'), at('2030-01-01T15:10:00Z'), utc, hourly)).toBe(
+      false,
+    );
+    expect(previousDate('2030-03-01')).toBe('2030-02-28');
+    expect(previousDate('2030-01-01')).toBe('2029-12-31');
+  });
 });

@@ -235,8 +235,11 @@ describeBandSweep('band alerts under faults', () => {
       expect(tick(rt).error).toBeUndefined();
     }
     const drops = (await slackMessages()).filter((m) => m.text.includes('moved down')).length;
+    // The recovery day's inputs refreshed, then its ticks (the day's snapshot waits for the inputs).
     setUsage(GOOD);
-    nextDay(rt);
+    rt.clock.advance(DAY);
+    expect(api(rt, 'runQuery', { id: inputsQuery }).ok).toBe(true);
+    expect(tick(rt).error).toBeUndefined();
     rt.clock.advance(60_000);
     expect(tick(rt).error).toBeUndefined();
     // Replies in the drop's thread (the first message, updated, reads "recovered" too).

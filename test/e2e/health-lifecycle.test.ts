@@ -138,6 +138,38 @@ it('snapshots once a day from the tick, newest first, and the change column read
   expect(HEALTH_FIRST_ROW).toBe(9);
 });
 
+it("takes the day's snapshot after the day's 06:00 inputs run, so it and the band alerts use that day's inputs", () => {
+  const { rt, dataSourceId } = demoRuntime(db);
+  rt.clock.set(Date.parse('2026-11-30T10:00:00Z')); // 19:00 in Tokyo, the spreadsheet's zone
+  const { inputsQueryId } = setupHealth(rt, dataSourceId); // the inputs query runs daily at 06:00
+  const tick = (iso: string) => {
+    rt.clock.set(Date.parse(iso));
+    const run = rt.run('tick', [], { kind: 'time-trigger' });
+    expect(run.error).toBeUndefined();
+    const report = run.value as { ran: { id: string }[]; healthSnapshot: Record<string, unknown> | null };
+    return { inputsRan: report.ran.some((r) => r.id === inputsQueryId), snapshot: report.healthSnapshot };
+  };
+  // The first snapshot is taken at once, whatever the hour.
+  expect(tick('2026-11-30T10:05:00Z').snapshot).toMatchObject({ taken: true, date: '2026-11-30' });
+  // Through the night (00:10 to 05:10 in Tokyo) the day's snapshot waits; at 06:10 the tick runs
+  // the inputs query first, then takes it.
+  const night = [0, 1, 2, 3, 4, 5].map((h) => tick(`2026-11-30T${String(15 + h).padStart(2, '0')}:10:00Z`));
+  expect(night.map((t) => t.inputsRan)).toEqual(Array(6).fill(false));
+  for (const t of night)
+    expect(t.snapshot).toEqual({ taken: false, rows: 0, date: '2026-12-01', waitingForInputs: true });
+  const morning = tick('2026-11-30T21:10:00Z');
+  expect(morning.inputsRan).toBe(true);
+  expect(morning.snapshot).toMatchObject({ taken: true, rows: 5, date: '2026-12-01' });
+  expect(tick('2026-11-30T22:10:00Z').snapshot).toMatchObject({ taken: false, date: '2026-12-01' });
+  // A day with no tick at all: the next day's snapshot does not wait, so the history has no longer gap.
+  expect(tick('2026-12-02T15:10:00Z').snapshot).toMatchObject({ taken: true, date: '2026-12-03' });
+  // Refreshed by hand after midnight: the day's inputs are in, nothing to wait for.
+  expect(api(rt, 'runQuery', { id: inputsQueryId as string }).ok).toBe(true);
+  rt.clock.set(Date.parse('2026-12-03T15:05:00Z'));
+  expect(api(rt, 'runQuery', { id: inputsQueryId as string }).ok).toBe(true);
+  expect(tick('2026-12-03T15:10:00Z').snapshot).toMatchObject({ taken: true, date: '2026-12-04' });
+});
+
 it('a snapshot killed before it was recorded is taken once by the next tick: no day twice, no blank row', () => {
   const { rt, ss, dataSourceId } = demoRuntime(db);
   setupHealth(rt, dataSourceId);

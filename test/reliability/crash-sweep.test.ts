@@ -238,6 +238,10 @@ const PARTS: ScenarioPart[] = [
       const setup = setupHealth(w.rt, w.dataSourceId, `SELECT * FROM ${w.db.schema}.usage_30d ORDER BY company_id`);
       expect(setup.problems).toEqual([]);
       inputsQueryId = setup.inputsQueryId as string;
+      // Every 24 hours, not daily at 06:00: the swept tick (00:00 in Tokyo) takes the day's
+      // snapshot instead of waiting for the morning's run of the inputs.
+      const inputs = api(w.rt, 'getQuery', { id: inputsQueryId });
+      saveQuery(w.rt, { ...inputs, baseVersion: inputs.version, schedule: 'every 24 hours' });
       api(w.rt, 'saveHealthAlerts', { enabled: true, muted: false, dropPoints: 15, destinations: [w.botId] });
       customerFormulas = w.rt.spreadsheet._sheetFormulas(CUSTOMERS_TAB);
       customerValues = w.rt.spreadsheet._sheetValues(CUSTOMERS_TAB);

@@ -31,9 +31,15 @@ export interface InputsOutcome {
   problems: string[];
 }
 
-function storedQueryId(ctx: ExecutionContext): string | null {
+/** The inputs query's id as recorded (the query itself may be gone). */
+export function recordedInputsQueryId(): string | null {
   const id = readJson<string>(INPUTS_QUERY_KEY);
-  if (typeof id !== 'string' || !id) return null;
+  return typeof id === 'string' && id ? id : null;
+}
+
+function storedQueryId(ctx: ExecutionContext): string | null {
+  const id = recordedInputsQueryId();
+  if (!id) return null;
   try {
     getStoredQuery(id, ctx.lang);
     return id;

@@ -1,8 +1,9 @@
 /**
- * The daily snapshot, from the tick: once a day in the spreadsheet's time zone, each customer's
- * score, band and measure scores are written as values at the top of the history tab (newest
- * first, so the Health tab's "change since last snapshot" finds the latest with one MATCH),
- * capped at HISTORY_CAP rows (older rows are dropped). The dashboard's band counts over time
+ * The daily snapshot, from the tick: once a day in the spreadsheet's time zone (after the day's
+ * run of the inputs query when one is scheduled later in the day), each customer's score, band
+ * and measure scores are written as values at the top of the history tab (newest first, so the
+ * Health tab's "change since last snapshot" finds the latest with one MATCH), capped at
+ * HISTORY_CAP rows (older rows are dropped). The dashboard's band counts over time
  * get a row and its biggest drops this week are recomputed. When sales typed past the Health
  * tab's formula rows, setup's repair extends them first.
  */
@@ -15,6 +16,7 @@ import {
   HISTORY_CAP,
 } from '../../core/health/layout';
 import { readJson, writeJson } from '../../adapters/document-properties';
+import { previousDate } from '../../core/schedule';
 import type { ExecutionContext } from '../context';
 import { DASH_DROPS_COLUMN, DASH_DROPS_ROWS, DASH_TREND_COLUMN } from './dashboard';
 import { healthRowsFor } from './health-tab';
@@ -33,20 +35,28 @@ export interface SnapshotReport {
   taken: boolean;
   rows: number;
   date: string;
+  /** Not taken yet: the day's run of the inputs query is still to come (a later tick takes it). */
+  waitingForInputs?: boolean;
   /** The day's band alerts (null: they failed or wait for the next tick). */
   bandAlerts?: BandAlertsReport | null;
 }
 
 type Cell = string | number | boolean | Date;
 
-export function dailySnapshot(ctx: ExecutionContext): SnapshotReport | null {
+/**
+ * `inputsLaterToday`: the inputs query has a run to come today. The day's snapshot then waits for
+ * it (so it scores the day's inputs, and band alerts come after them), unless no snapshot was
+ * ever taken or yesterday's is missing: those are taken at once.
+ */
+export function dailySnapshot(ctx: ExecutionContext, inputsLaterToday = false): SnapshotReport | null {
   // Document properties are read once per execution: a spreadsheet without health scores, or
   // one whose snapshot of today is taken, costs the tick no service call here.
   if (readJson<boolean>(HEALTH_SET_UP_KEY) !== true) return null;
   const tz = ctx.timeZone();
   const day = (d: Date) => Utilities.formatDate(d, tz, 'yyyy-MM-dd');
   const today = day(new Date(ctx.clock.now()));
-  if (readJson<string>(SNAPSHOT_KEY) === today) {
+  const lastDay = readJson<string>(SNAPSHOT_KEY);
+  if (lastDay === today) {
     // Today's band alerts did not finish (a killed execution, the deadline): they resume here.
     if (!bandAlertsDone(today) && ctx.deadline.remainingMs() >= SNAPSHOT_MIN_MS) {
       const health = findHealthTab('health');
@@ -56,6 +66,9 @@ export function dailySnapshot(ctx: ExecutionContext): SnapshotReport | null {
         return { taken: false, rows: 0, date: today, bandAlerts: runBandAlerts(ctx, today, points, history) };
     }
     return { taken: false, rows: 0, date: today };
+  }
+  if (inputsLaterToday && lastDay === previousDate(today)) {
+    return { taken: false, rows: 0, date: today, waitingForInputs: true };
   }
   if (ctx.deadline.remainingMs() < SNAPSHOT_MIN_MS) return null;
   const health = findHealthTab('health');

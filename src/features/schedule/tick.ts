@@ -11,7 +11,7 @@
 import { translate } from '../../core/i18n';
 import { errorMessage } from '../../core/user-error';
 import { deliverOutboxes } from '../alerts/outbox';
-import { isDue, parseSchedule, type LocalTime, type Schedule } from '../../core/schedule';
+import { isDue, parseSchedule, runExpectedLaterToday, type LocalTime, type Schedule } from '../../core/schedule';
 import type { StoredQuery } from '../../core/library/query-row';
 import { readJson, writeJson } from '../../adapters/document-properties';
 import { userEmail } from '../../adapters/session';
@@ -22,6 +22,7 @@ import { readAlerts, type StoredAlert } from '../alerts/alert-sheet';
 import { runSavedQuery } from '../library/run';
 import { StagingTab } from '../refresh/staging-tab';
 import { dailySnapshot, type SnapshotReport } from '../health/snapshot';
+import { recordedInputsQueryId } from '../health/inputs';
 import { clearRunning, logInterrupted, noteRunning } from './interrupted';
 
 /** A refresh is started only while at least this much of the execution's deadline is left. */
@@ -101,10 +102,13 @@ function runDueQueries(ctx: ExecutionContext): TickReport {
   const tickMs = readJson<TickTriggerRecord>(TICK_TRIGGER_KEY)?.interval === 'hours' ? 3_600_000 : 300_000;
   // The alerts tab is read once for the whole tick (when a query is due), not once per query.
   let alerts: StoredAlert[] | null = null;
+  const inputsId = recordedInputsQueryId();
+  let inputs: { schedule: Schedule; query: StoredQuery } | null = null;
   for (const query of listStoredQueries()) {
     if (query.archived) continue;
     const schedule = parseSchedule(query.schedule);
     if (schedule === null || schedule === 'invalid') continue;
+    if (query.id === inputsId) inputs = { schedule, query };
     if (!isScheduledRunDue(schedule, query, ctx.clock.now(), toLocal, tickMs)) continue;
     if (ctx.deadline.remainingMs() < MIN_TIME_TO_START_MS) {
       report.deferred.push(query.id);
@@ -128,14 +132,35 @@ function runDueQueries(ctx: ExecutionContext): TickReport {
     });
   }
   clearRunning();
-  // After the due queries, so the snapshot sees the inputs refreshed this tick.
-  report.healthSnapshot = takeSnapshot(ctx);
+  // After the due queries, so the snapshot sees the inputs refreshed this tick; while the day's
+  // run of the inputs is still to come, the snapshot waits for it.
+  const inputsLaterToday = inputs !== null && inputsRunLaterToday(inputs, report, ctx.clock.now(), toLocal, tickMs);
+  report.healthSnapshot = takeSnapshot(ctx, inputsLaterToday);
   return report;
 }
 
-function takeSnapshot(ctx: ExecutionContext): SnapshotReport | null {
+function inputsRunLaterToday(
+  inputs: { schedule: Schedule; query: StoredQuery },
+  report: TickReport,
+  nowMs: number,
+  toLocal: (ms: number) => LocalTime,
+  tickMs: number,
+): boolean {
+  const id = inputs.query.id;
+  const lastRun = report.ran.some((r) => r.id === id)
+    ? nowMs
+    : inputs.query.lastRun
+      ? Date.parse(inputs.query.lastRun.at)
+      : null;
+  return runExpectedLaterToday(inputs.schedule, lastRun, nowMs, toLocal, {
+    tickMs,
+    deferred: report.deferred.includes(id),
+  });
+}
+
+function takeSnapshot(ctx: ExecutionContext, inputsLaterToday: boolean): SnapshotReport | null {
   try {
-    return dailySnapshot(ctx);
+    return dailySnapshot(ctx, inputsLaterToday);
   } catch (error) {
     console.warn(`sheetdash tick: the health snapshot failed, retried next tick: ${String(error)}`);
     return null;
