@@ -11,13 +11,15 @@ export type FakeHandlers = {
 
 export interface FakeServer {
   calls: [ApiMethodName, unknown][];
+  /** The language each call carried (the sidebar's page language), in call order. */
+  langs: unknown[];
   handlers: FakeHandlers;
 }
 
 type Handler = (value: unknown) => void;
 
 export function installFakeServer(handlers: FakeHandlers): FakeServer {
-  const server: FakeServer = { calls: [], handlers };
+  const server: FakeServer = { calls: [], langs: [], handlers };
   const answer = (method: ApiMethodName, payload: unknown): unknown => {
     const handler: unknown = server.handlers[method];
     const value = typeof handler === 'function' ? (handler as (p: unknown) => unknown)(payload) : handler;
@@ -27,8 +29,9 @@ export function installFakeServer(handlers: FakeHandlers): FakeServer {
   const runner = (success: Handler): unknown => ({
     withSuccessHandler: (next: Handler) => runner(next),
     withFailureHandler: () => runner(success),
-    sheetdashApi: (method: ApiMethodName, payload: unknown) => {
+    sheetdashApi: (method: ApiMethodName, payload: unknown, lang: unknown) => {
       server.calls.push([method, payload]);
+      server.langs.push(lang);
       setTimeout(() => success(answer(method, payload)), 0);
     },
   });

@@ -135,9 +135,12 @@ describe('"Last runs" follows the clock', () => {
 
   test('a failed run reads in Japanese word order, with its live time inside the sentence', async () => {
     setLang('ja');
-    appServer();
+    const server = appServer();
     startApp(document.body.appendChild(document.createElement('div')));
     await until(() => document.querySelector('.run-failed') !== null, 'the failed run');
+    // Every call carries the page's language, so the server answers in it.
+    expect(server.langs.length).toBeGreaterThan(0);
+    expect(new Set(server.langs)).toEqual(new Set(['ja']));
     const failed = document.querySelector('.run-failed') as HTMLElement;
     expect(failed.textContent).toBe('Churn は たった今 に失敗: relation "x" does not exist');
     jest.advanceTimersByTime(3 * MINUTE);
