@@ -81,6 +81,22 @@ export function isDue(
 }
 
 /**
+ * Whether a scheduled query is due: by its last run; a query that never ran is due once today's
+ * slot has come, or when a slot passed since its creation (`createdMs`) that no tick reached.
+ */
+export function isQueryDue(
+  schedule: Schedule,
+  run: { lastRunMs: number | null; createdMs: number | null },
+  nowMs: number,
+  toLocal: (ms: number) => LocalTime,
+  tickMs = 0,
+): boolean {
+  if (run.lastRunMs !== null) return isDue(schedule, run.lastRunMs, nowMs, toLocal, tickMs);
+  if (isDue(schedule, null, nowMs, toLocal, tickMs)) return true;
+  return run.createdMs !== null && isDue(schedule, run.createdMs, nowMs, toLocal, tickMs);
+}
+
+/**
  * Whether a query with `schedule`, last run at `lastRunMs` (or never), still has a run to come
  * today (local) that a tick can reach: it has not run today, and a daily or weekly slot of today
  * is later than `nowMs` (or due now but deferred to the next tick), at least `tickMs` before

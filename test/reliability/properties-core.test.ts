@@ -6,20 +6,27 @@
 import { inZone } from '../helpers/local-time';
 import fc from 'fast-check';
 import { evaluateAlert } from '../../src/core/alerts/evaluate';
-import { formatSchedule, isDue, parseSchedule, type Schedule } from '../../src/core/schedule';
+import { formatSchedule, isQueryDue, parseSchedule, type Schedule } from '../../src/core/schedule';
 import { MAX_CELL_CHARS, toCellValue } from '../../src/core/values/cell-value';
 import type { AlertCondition, AlertOp } from '../../src/shared/api-types';
 
 const RUNS = 300;
 const counts: Record<string, number> = {};
-function check<T>(name: string, arb: fc.Arbitrary<T>, property: (value: T) => void, numRuns = RUNS): void {
+/** `examples`: cases tried first, every run (counterexamples found earlier). */
+function check<T>(
+  name: string,
+  arb: fc.Arbitrary<T>,
+  property: (value: T) => void,
+  numRuns = RUNS,
+  examples: T[] = [],
+): void {
   let n = 0;
   fc.assert(
     fc.property(arb, (v) => {
       n++;
       property(v);
     }),
-    { numRuns },
+    { numRuns, examples: examples.map((e) => [e] as [T]) },
   );
   counts[name] = n;
 }
@@ -141,21 +148,24 @@ describe('schedules across time zones and DST', () => {
       start: fc.constantFrom(...STARTS),
       offsetMin: fc.integer({ min: 0, max: 59 }),
       step: fc.constantFrom(5, 15, 60, 150, 240),
+      // When the query was made, before the first tick (up to two days).
+      createdBeforeMin: fc.integer({ min: 0, max: 2 * 24 * 60 }),
     });
     check(
       'schedule',
       arb,
-      ({ schedule, zone, start, offsetMin, step }) => {
+      ({ schedule, zone, start, offsetMin, step, createdBeforeMin }) => {
         // The canonical text reads back as the same schedule.
         expect(parseSchedule(formatSchedule(schedule))).toEqual(schedule);
         const toLocal = inZone(zone);
         const from = Date.parse(`${start}T00:00:00Z`) + offsetMin * 60_000;
+        const created = from - createdBeforeMin * 60_000;
         const ticks: number[] = [];
         for (let t = from; t <= from + 4 * MS_PER_DAY; t += step * 60_000) ticks.push(t);
         let last: number | null = null;
         const ran: number[] = [];
         for (const now of ticks) {
-          if (!isDue(schedule, last, now, toLocal)) continue;
+          if (!isQueryDue(schedule, { lastRunMs: last, createdMs: created }, now, toLocal)) continue;
           last = now;
           ran.push(now);
         }
@@ -170,15 +180,22 @@ describe('schedules across time zones and DST', () => {
         }
         // Reference, minute by minute: a slot happens at the first instant of an allowed local date
         // at or past its time. A tick runs when a slot happened since the last run (a missed one at
-        // the next tick, once); before any run, when a slot happened on the tick's own local date.
+        // the next tick, once) and the tick's wall clock shows it: a later date, or the slot's time
+        // or later (in the second pass of a repeated hour the clock reads earlier than the first
+        // pass did: a slot it passed runs once the clock reads it again, or on the next date).
+        // Before any run (as the tick decides for a query that never ran): when a slot happened
+        // since the query was made, or when the tick's own clock reads past the slot on an
+        // allowed date.
         const slot = schedule.hour * 60 + schedule.minute;
+        const allowed = (date: string) => {
+          const weekday = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][new Date(`${date}T00:00:00Z`).getUTCDay()];
+          return schedule.kind === 'daily' || (schedule.days as string[]).includes(weekday);
+        };
         const slots: number[] = [];
         const slotDates = new Set<string>();
-        for (let m = from - MS_PER_DAY; m <= ticks[ticks.length - 1]; m += 60_000) {
+        for (let m = created - MS_PER_DAY; m <= ticks[ticks.length - 1]; m += 60_000) {
           const { date, minutes } = toLocal(m);
-          if (slotDates.has(date) || minutes < slot) continue;
-          const weekday = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][new Date(`${date}T00:00:00Z`).getUTCDay()];
-          if (schedule.kind === 'weekly' && !(schedule.days as string[]).includes(weekday)) continue;
+          if (slotDates.has(date) || minutes < slot || !allowed(date)) continue;
           slotDates.add(date);
           slots.push(m);
         }
@@ -186,10 +203,12 @@ describe('schedules across time zones and DST', () => {
         let lastRun: number | null = null;
         for (const now of ticks) {
           const since = lastRun;
+          const clock = toLocal(now);
+          const shown = (m: number) => m <= now && (clock.date > toLocal(m).date || clock.minutes >= slot);
           const due =
             since === null
-              ? slots.some((m) => m <= now && toLocal(m).date === toLocal(now).date)
-              : slots.some((m) => m > since && m <= now);
+              ? slots.some((m) => m > created && shown(m)) || (clock.minutes >= slot && allowed(clock.date))
+              : slots.some((m) => m > since && shown(m));
           if (!due) continue;
           lastRun = now;
           expected.push(now);
@@ -197,6 +216,25 @@ describe('schedules across time zones and DST', () => {
         expect(ran).toEqual(expected);
       },
       150,
+      // Found by random runs: slots in Santiago's repeated hour (its DST ends at midnight).
+      [
+        {
+          schedule: { kind: 'daily', hour: 23, minute: 46 },
+          zone: 'America/Santiago',
+          start: '2030-04-05',
+          offsetMin: 0,
+          step: 15,
+          createdBeforeMin: 0,
+        },
+        {
+          schedule: { kind: 'daily', hour: 23, minute: 1 },
+          zone: 'America/Santiago',
+          start: '2030-04-05',
+          offsetMin: 0,
+          step: 60,
+          createdBeforeMin: 0,
+        },
+      ],
     );
   });
 });

@@ -11,7 +11,7 @@
 import { translate } from '../../core/i18n';
 import { errorMessage } from '../../core/user-error';
 import { deliverOutboxes } from '../alerts/outbox';
-import { isDue, parseSchedule, runExpectedLaterToday, type LocalTime, type Schedule } from '../../core/schedule';
+import { isQueryDue, parseSchedule, runExpectedLaterToday, type LocalTime, type Schedule } from '../../core/schedule';
 import type { StoredQuery } from '../../core/library/query-row';
 import { readJson, writeJson } from '../../adapters/document-properties';
 import { userEmail } from '../../adapters/session';
@@ -216,10 +216,7 @@ export function installTickTrigger(nowMs: number = Date.now()): {
   return { interval, created: !keep, addOn };
 }
 
-/**
- * Due by its last run; a query that never ran is due once today's slot has come, or when a slot
- * passed since its creation that no tick reached.
- */
+/** Due by its last run, or (never run) by today's slot or a slot missed since its creation. */
 function isScheduledRunDue(
   schedule: Schedule,
   query: StoredQuery,
@@ -227,8 +224,10 @@ function isScheduledRunDue(
   toLocal: (ms: number) => LocalTime,
   tickMs: number,
 ): boolean {
-  if (query.lastRun) return isDue(schedule, Date.parse(query.lastRun.at), nowMs, toLocal, tickMs);
   const created = Date.parse(query.createdAt);
-  if (isDue(schedule, null, nowMs, toLocal, tickMs)) return true;
-  return !Number.isNaN(created) && isDue(schedule, created, nowMs, toLocal, tickMs);
+  const run = {
+    lastRunMs: query.lastRun ? Date.parse(query.lastRun.at) : null,
+    createdMs: Number.isNaN(created) ? null : created,
+  };
+  return isQueryDue(schedule, run, nowMs, toLocal, tickMs);
 }
