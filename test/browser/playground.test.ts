@@ -127,8 +127,14 @@ describeBrowser('the playground in Chromium', () => {
     await expect(note.textContent()).resolves.toContain('this link points to Google Sheets');
     await shot('05-link');
     await page.getByTestId('sheet-tab-Customers').click();
+    await page.locator('#tab-bar button.active[data-testid="sheet-tab-Customers"]').waitFor();
     await note.getByTestId('playground-open-here').click();
-    await page.locator(`[data-testid="sheet-table"]`).filter({ hasText: 'Starter' }).waitFor();
+    // Customers holds "Starter" too: wait for the result tab to become the active one, then its table.
+    await page.locator(`#tab-bar button.active[data-sheet-id="${gid}"]`).waitFor();
+    await page
+      .getByTestId('sheet-table')
+      .filter({ hasText: /plan[\s\S]*companies[\s\S]*Starter/ })
+      .waitFor();
     await expect(page.locator('#tab-bar button.active').getAttribute('data-sheet-id')).resolves.toBe(gid);
   });
 

@@ -81,6 +81,10 @@ test('band alert settings load, change and save; destinations are labelled check
   expect($<HTMLInputElement>('health-alerts-enabled').checked).toBe(true);
   expect($<HTMLInputElement>('health-alerts-muted').checked).toBe(false);
   expect($<HTMLInputElement>('health-alerts-drop').value).toBe('15');
+  // When band alerts are judged: after the day's inputs run.
+  expect($('health-alerts-when').textContent).toMatch(
+    /^Judged once a day, .* after that day’s run of the health inputs/,
+  );
   const boxes = $$<HTMLInputElement>('health-alerts-destination');
   expect(boxes.map((b) => [document.querySelector(`label[for="${b.id}"]`)?.textContent, b.checked])).toEqual([
     ['Ops hook', false],
@@ -119,4 +123,6 @@ test('no destinations says where to add one; Japanese labels', async () => {
   expect($('health-alerts-destinations').textContent).toContain('アラートの送信先');
   expect($('btn-health-setup').textContent).toBe('ヘルススコアを設定 / 修復');
   expect(document.querySelector('legend')?.textContent).toBe('帯のアラート');
+  expect($('health-alerts-when').textContent).toContain('06:00');
+  expect($('health-alerts-when').textContent).toContain('1 日 1 回');
 });

@@ -546,6 +546,10 @@ export const CATALOG = {
     en: 'Tell when a customer moves down a band, and when it recovers',
     ja: '顧客の帯が下がったとき・回復したときに通知する',
   },
+  'health.alerts.when': {
+    en: 'Judged once a day, on the daily snapshot, taken after that day’s run of the health inputs query (06:00 by default).',
+    ja: '1 日 1 回、その日のヘルス入力クエリの実行(既定は 06:00)の後に取るスナップショットで判定します。',
+  },
   'health.alerts.muted': { en: 'Mute (keep track, send nothing)', ja: 'ミュート(判定のみ、送信しない)' },
   'health.alerts.drop': {
     en: 'Also when the score drops more than this many points (0: off)',

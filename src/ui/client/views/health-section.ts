@@ -49,6 +49,7 @@ export function createHealthSection(deps: { showError(message: string | null): v
       'fieldset',
       { class: 'block', testid: 'health-alerts' },
       h('legend', {}, t('health.alerts.title')),
+      h('div', { class: 'gray', testid: 'health-alerts-when' }, t('health.alerts.when')),
       labelled(enabled, 'health.alerts.enabled'),
       labelled(muted, 'health.alerts.muted'),
       h('div', { class: 'field' }, h('label', { attrs: { for: drop.id } }, t('health.alerts.drop')), ' ', drop),
