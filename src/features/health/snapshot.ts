@@ -3,9 +3,9 @@
  * run of the inputs query when one is scheduled later in the day), each customer's score, band
  * and measure scores are written as values at the top of the history tab (newest first, so the
  * Health tab's "change since last snapshot" finds the latest with one MATCH), capped at
- * HISTORY_CAP rows (older rows are dropped). The dashboard's band counts over time
- * get a row and its biggest drops this week are recomputed. When sales typed past the Health
- * tab's formula rows, setup's repair extends them first.
+ * HISTORY_CAP rows (older rows are dropped). The dashboard's band counts over time get a row
+ * and its biggest drops this week are recomputed. When sales typed past the Health tab's
+ * formula rows, setup's repair extends them first.
  */
 import {
   DASHBOARD_DAYS_CAP,

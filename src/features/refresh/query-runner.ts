@@ -2,10 +2,11 @@
  * Runs a query against a data source: refuses writes on read-only sources before sending,
  * makes the session read-only at the server (by the driver or the kind's session SQL), sets the
  * session time zone to the spreadsheet's, and starts the statement with a timeout (the one
- * asked for, or the time the execution has left if that is shorter) and a row cap. Returns the open result set and its columns. Failures are
- * classified by structure, never by the (localized) text of the error: a statement that failed
- * once its timeout had passed timed out; a prepared statement refused by a driver that also
- * refuses a one-placeholder probe is re-run with literals.
+ * asked for, or the time the execution has left if that is shorter) and a row cap. Returns the
+ * open result set and its columns. Failures are classified by structure, never by the
+ * (localized) text of the error: a statement that failed once its timeout had passed timed out;
+ * a prepared statement refused by a driver that also refuses a one-placeholder probe is re-run
+ * with literals.
  */
 import { translate, type Lang } from '../../core/i18n';
 import { checkReadOnly } from '../../core/sql/read-only';

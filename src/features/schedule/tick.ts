@@ -147,11 +147,7 @@ function inputsRunLaterToday(
   tickMs: number,
 ): boolean {
   const id = inputs.query.id;
-  const lastRun = report.ran.some((r) => r.id === id)
-    ? nowMs
-    : inputs.query.lastRun
-      ? Date.parse(inputs.query.lastRun.at)
-      : null;
+  const lastRun = report.ran.some((r) => r.id === id) ? nowMs : lastRunMsOf(inputs.query);
   return runExpectedLaterToday(inputs.schedule, lastRun, nowMs, toLocal, {
     tickMs,
     deferred: report.deferred.includes(id),
@@ -216,6 +212,8 @@ export function installTickTrigger(nowMs: number = Date.now()): {
   return { interval, created: !keep, addOn };
 }
 
+const lastRunMsOf = (query: StoredQuery): number | null => (query.lastRun ? Date.parse(query.lastRun.at) : null);
+
 /** Due by its last run, or (never run) by today's slot or a slot missed since its creation. */
 function isScheduledRunDue(
   schedule: Schedule,
@@ -225,9 +223,6 @@ function isScheduledRunDue(
   tickMs: number,
 ): boolean {
   const created = Date.parse(query.createdAt);
-  const run = {
-    lastRunMs: query.lastRun ? Date.parse(query.lastRun.at) : null,
-    createdMs: Number.isNaN(created) ? null : created,
-  };
+  const run = { lastRunMs: lastRunMsOf(query), createdMs: Number.isNaN(created) ? null : created };
   return isQueryDue(schedule, run, nowMs, toLocal, tickMs);
 }
