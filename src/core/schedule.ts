@@ -36,6 +36,11 @@ function daysBefore(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** Whether a daily or weekly schedule has a slot on the local date "YYYY-MM-DD". */
+function runsOn(schedule: Schedule & { kind: 'daily' | 'weekly' }, date: string): boolean {
+  return schedule.kind === 'daily' || schedule.days.includes(weekdayOf(date));
+}
+
 /**
  * The local date of the latest daily or weekly slot at or before `now` (today's once its time has
  * come, else the latest earlier day the schedule runs on), or null when none in the last week.
@@ -44,7 +49,7 @@ function latestSlotDate(schedule: Schedule & { kind: 'daily' | 'weekly' }, now: 
   const slot = schedule.hour * 60 + schedule.minute;
   for (let back = now.minutes >= slot ? 0 : 1; back <= 7; back++) {
     const date = daysBefore(now.date, back);
-    if (schedule.kind === 'daily' || schedule.days.includes(weekdayOf(date))) return date;
+    if (runsOn(schedule, date)) return date;
   }
   return null;
 }
@@ -112,7 +117,7 @@ export function runExpectedLaterToday(
   if (schedule.kind === 'interval' || hasEnded(schedule, nowMs, toLocal)) return false;
   const now = toLocal(nowMs);
   if (lastRunMs !== null && toLocal(lastRunMs).date === now.date) return false;
-  if (schedule.kind === 'weekly' && !schedule.days.includes(weekdayOf(now.date))) return false;
+  if (!runsOn(schedule, now.date)) return false;
   const slot = schedule.hour * 60 + schedule.minute;
   // From when the run is waited for, the tick that makes it comes within one tick interval.
   const from = options.deferred ? now.minutes : slot > now.minutes ? slot : null;
