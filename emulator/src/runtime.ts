@@ -278,8 +278,7 @@ export class AppsScriptRuntime {
       throw new ExecutionKilled(MESSAGES.maxExecutionTime);
     }
     checkPermission(name, execution.authMode, this.manifest.oauthScopes);
-    execution.calls.set(name, (execution.calls.get(name) ?? 0) + 1);
-    execution.callCount++;
+    execution.noteCall(name);
     this.faults.beforeCall(name, execution);
   }
 }

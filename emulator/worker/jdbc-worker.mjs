@@ -169,17 +169,21 @@ const ops = {
     let raw;
     if (entry.kind === 'pglite') {
       // PGlite runs in this thread (wasm without timers): statement_timeout cannot interrupt it, so a
-      // statement that outlived the timeout is reported as cancelled once it returns.
+      // statement that outlived the timeout is reported as cancelled once it returns. The limit is
+      // setQueryTimeout's or the session's statement_timeout (set with SET or set_config), the
+      // shorter one, as on a PostgreSQL server, where both cancel the statement.
+      const sessionMs = await sessionStatementTimeout(entry.db);
       if (o.timeoutMs > 0) await entry.db.exec(`SET statement_timeout = ${Math.floor(o.timeoutMs)}`);
+      const limitMs = Math.min(...[o.timeoutMs, sessionMs].filter((ms) => ms > 0), Number.POSITIVE_INFINITY);
       const started = Date.now();
       try {
         raw = o.params
           ? [await entry.db.query(o.sql, o.params, { rowMode: 'array', parsers: pgliteRawParsers })]
           : await entry.db.exec(o.sql, { rowMode: 'array', parsers: pgliteRawParsers });
       } finally {
-        if (o.timeoutMs > 0) await entry.db.exec('SET statement_timeout = 0').catch(() => {});
+        if (o.timeoutMs > 0) await entry.db.exec(`SET statement_timeout = ${sessionMs}`).catch(() => {});
       }
-      if (o.timeoutMs > 0 && Date.now() - started > o.timeoutMs) {
+      if (Date.now() - started > limitMs) {
         throw fail('db', 'canceling statement due to statement timeout', { severity: 'ERROR', code: '57014' });
       }
       raw = raw.map((r) => ({
@@ -325,6 +329,16 @@ async function killMysql(entry) {
     await c.query(`KILL QUERY ${Number(entry.threadId)}`);
   } finally {
     await c.end();
+  }
+}
+
+/** The session's statement_timeout in milliseconds (0: none, or unreadable in an aborted transaction). */
+async function sessionStatementTimeout(db) {
+  try {
+    const r = await db.query("SELECT setting FROM pg_settings WHERE name = 'statement_timeout'");
+    return Number(r.rows[0]?.setting ?? 0) || 0;
+  } catch {
+    return 0;
   }
 }
 

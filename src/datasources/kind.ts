@@ -32,6 +32,14 @@ export interface ConnectionRequest {
   display: { host: string; port: number };
 }
 
+/** What a query's session is set up with (see DataSourceKind.sessionSql). */
+export interface SessionSettings {
+  timeZone: string;
+  offset: string;
+  readOnly: boolean;
+  timeoutMs: number;
+}
+
 export interface DataSourceKind {
   id: string;
   label: Record<Lang, string>;
@@ -46,10 +54,16 @@ export interface DataSourceKind {
   readOnlySession: 'driver' | 'sessionSql';
   /**
    * One statement that makes the session render and interpret times in `timeZone` (IANA) /
-   * `offset` ("+09:00") and, when `readOnly` and the kind's `readOnlySession` is 'sessionSql',
-   * makes every transaction of the session read-only.
+   * `offset` ("+09:00"); when `readOnly` and the kind's `readOnlySession` is 'sessionSql',
+   * makes every transaction of the session read-only; and when the kind's `timeoutInSession`
+   * is true, limits every later statement of the session to `timeoutMs` (0: no limit).
    */
-  sessionSql(timeZone: string, offset: string, readOnly: boolean): string | null;
+  sessionSql(session: SessionSettings): string | null;
+  /**
+   * True when `sessionSql` sets the statement timeout for the whole session (PostgreSQL's
+   * statement_timeout), so the query needs no setQueryTimeout call of its own.
+   */
+  timeoutInSession: boolean;
   /**
    * When the server refuses `sessionSql` (MySQL without time zone tables), SQL that sets
    * the session to the zone's current fixed `offset` instead. Values of `instantTypeNames` are

@@ -5,7 +5,7 @@
  */
 import { api } from '../helpers/api';
 import { createTestDatabase, enabledEngines, type TestDatabase } from '../helpers/engines';
-import { setupWithDataSource } from '../helpers/refresh';
+import { lastExecution, setupWithDataSource } from '../helpers/refresh';
 import { disposeRuntimes } from '../helpers/runtimes';
 
 afterAll(disposeRuntimes);
@@ -42,11 +42,11 @@ it('stops reading before the 6-minute limit, keeps the previous result and says 
   expect(rt.spreadsheet._sheetNames().filter((n) => n.startsWith('sheetdash-staging-'))).toEqual([]);
 });
 
-it('keeps the run log at 500 runs, dropping the oldest', () => {
+it('keeps the run log at 500 runs: a run appends without counting, the next sidebar open or tick drops the oldest', () => {
   const { rt, refresh } = setupWithDataSource(db);
   refresh('SELECT 1 AS one'); // creates the log
   const log = rt.spreadsheet._sheet('Sheetdash run log')!;
-  const filler = Array.from({ length: 499 }, (_, i) => [
+  const filler = Array.from({ length: 500 }, (_, i) => [
     new Date(Date.UTC(2020, 0, 1, 0, i)),
     'old',
     `old run ${i}`,
@@ -57,14 +57,27 @@ it('keeps the run log at 500 runs, dropping the oldest', () => {
     'OK',
     '',
   ]);
-  log.getRange(3, 1, 499, 9).setValues(filler);
-  expect(log.getLastRow()).toBe(501);
-  refresh('SELECT 2 AS two', { name: 'Newest' });
-  const rows = rt.spreadsheet._sheetValues('Sheetdash run log');
+  log.getRange(3, 1, 500, 9).setValues(filler);
+  expect(log.getLastRow()).toBe(502);
+  refresh('SELECT 2 AS two', { name: 'Newer' });
+  // The run itself appends one row and does not count them: 502 runs for a moment.
+  expect(lastExecution(rt).callsOf('SpreadsheetApp.Sheet.deleteRows')).toBe(0);
+  expect(rt.spreadsheet._sheetValues('Sheetdash run log')).toHaveLength(503);
+  // The sidebar opens: its list of last runs trims the log to the newest 500 first.
+  expect(rt.run('showSidebar', [], { kind: 'menu' }).ok).toBe(true);
+  let rows = rt.spreadsheet._sheetValues('Sheetdash run log');
   expect(rows).toHaveLength(501);
-  expect(rows[1][2]).toBe('old run 0');
-  expect(rows[500][2]).toBe('Newest');
+  expect(rows[1][2]).toBe('old run 1');
+  expect(rows[500][2]).toBe('Newer');
   expect(rows.some((r) => r[2] === 'Result')).toBe(false);
+  // A run past the cap again; the tick trims it.
+  refresh('SELECT 3 AS three', { name: 'Newest' });
+  expect(rt.spreadsheet._sheetValues('Sheetdash run log')).toHaveLength(502);
+  expect(rt.run('tick', [], { kind: 'time-trigger' }).ok).toBe(true);
+  rows = rt.spreadsheet._sheetValues('Sheetdash run log');
+  expect(rows).toHaveLength(501);
+  expect(rows[1][2]).toBe('old run 2');
+  expect(rows[500][2]).toBe('Newest');
 });
 
 it('lets a writable source run a write that returns rows, and refuses it on a read-only one', () => {

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { AppsScriptRuntime, type RuntimeOptions } from '../../emulator/src/runtime';
 import type { Manifest } from '../../emulator/src/core/manifest';
+import { unwatchForHazards, watchForHazards } from './hazard-watch';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const live: AppsScriptRuntime[] = [];
@@ -15,6 +16,7 @@ const live: AppsScriptRuntime[] = [];
 export function bundleRuntime(options: RuntimeOptions = {}): AppsScriptRuntime {
   const runtime = new AppsScriptRuntime({ distDir: path.join(REPO, 'dist'), ...options });
   live.push(runtime);
+  watchForHazards(runtime);
   return runtime;
 }
 
@@ -41,5 +43,9 @@ export function fixtureRuntime(code: string, options: FixtureOptions = {}): Apps
 
 /** Disposes every runtime a test file made (workers, servers); call from afterAll. */
 export function disposeRuntimes(): void {
-  while (live.length) live.pop()!.dispose();
+  while (live.length) {
+    const runtime = live.pop()!;
+    unwatchForHazards(runtime);
+    runtime.dispose();
+  }
 }

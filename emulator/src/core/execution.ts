@@ -35,6 +35,14 @@ export class Execution {
   killedWith: string | null = null;
   /** Lines written with Logger.log / console.* during this execution. */
   readonly logs: string[] = [];
+  /** Spreadsheet changes made since the last `SpreadsheetApp.flush()` (Apps Script may still hold them back). */
+  unflushedSpreadsheetChanges = 0;
+  /**
+   * Misuses Apps Script documents but does not report: a lock released while this execution's
+   * spreadsheet changes were not flushed ("call SpreadsheetApp.flush() prior to releasing the
+   * lock"), which lets the next holder read the state before them. Tests assert there are none.
+   */
+  readonly hazards: string[] = [];
 
   constructor(init: {
     id: number;
@@ -65,9 +73,31 @@ export class Execution {
     return out;
   }
 
+  /** Counts a service call; a spreadsheet change is pending until the next flush. */
+  noteCall(name: string): void {
+    this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
+    this.callCount++;
+    if (name === 'SpreadsheetApp.flush') this.unflushedSpreadsheetChanges = 0;
+    else if (isSpreadsheetChange(name)) this.unflushedSpreadsheetChanges++;
+  }
+
   callsOf(prefix: string): number {
     let total = 0;
     for (const [name, n] of this.calls) if (name === prefix || name.startsWith(`${prefix}.`)) total += n;
     return total;
   }
+}
+
+/** Methods of SpreadsheetApp's classes that change the document (values, formats, tabs, metadata). */
+const CHANGING_METHOD =
+  /^(set|insert|delete|append|clear|copy|move|hide|show|unhide|sort|add|remove|merge|break|auto|create|trim|randomize|shift|group|ungroup|expand|collapse|duplicate|rename|protect|apply|update|uncheck|check)/;
+
+export function isSpreadsheetChange(name: string): boolean {
+  if (!name.startsWith('SpreadsheetApp.')) return false;
+  const parts = name.split('.');
+  // SpreadsheetApp's own methods (getActiveSpreadsheet, flush, newRichTextValue…) change nothing.
+  if (parts.length < 3 || parts[1] === 'Ui') return false;
+  const method = parts[parts.length - 1];
+  // createTextFinder and createDeveloperMetadataFinder make search objects, not changes.
+  return CHANGING_METHOD.test(method) && !method.endsWith('Finder');
 }

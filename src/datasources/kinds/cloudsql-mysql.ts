@@ -39,7 +39,8 @@ export const cloudSqlMysqlKind: DataSourceKind = {
   },
   // Named zones need the server's time zone tables, which are often not loaded: then the offset.
   readOnlySession: 'driver',
-  sessionSql: (timeZone) => `SET time_zone = ${sqlLiteral(timeZone, 'mysql')}`,
+  sessionSql: ({ timeZone }) => `SET time_zone = ${sqlLiteral(timeZone, 'mysql')}`,
+  timeoutInSession: false,
   sessionOffsetSql: (offset) => `SET time_zone = ${sqlLiteral(offset, 'mysql')}`,
   instantTypeNames: ['TIMESTAMP'],
   versionSql: 'SELECT VERSION()',

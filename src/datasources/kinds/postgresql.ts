@@ -20,10 +20,14 @@ export const postgresqlKind: DataSourceKind = {
     };
   },
   readOnlySession: 'sessionSql',
-  sessionSql: (timeZone, _offset, readOnly) => {
-    const zone = `set_config('TimeZone', '${timeZone.replace(/'/g, "''")}', false)`;
-    return readOnly ? `SELECT ${zone}, set_config('default_transaction_read_only', 'on', false)` : `SELECT ${zone}`;
+  // One statement for the whole session: zone, read-only transactions, statement timeout (ms).
+  sessionSql: ({ timeZone, readOnly, timeoutMs }) => {
+    const settings = [`set_config('TimeZone', '${timeZone.replace(/'/g, "''")}', false)`];
+    if (readOnly) settings.push(`set_config('default_transaction_read_only', 'on', false)`);
+    settings.push(`set_config('statement_timeout', '${Math.max(0, Math.floor(timeoutMs))}', false)`);
+    return `SELECT ${settings.join(', ')}`;
   },
+  timeoutInSession: true,
   versionSql: 'SELECT version()',
   connectionChecks: ['hostPort', 'allowlist', 'credentials', 'tls'],
 };

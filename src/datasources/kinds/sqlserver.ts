@@ -21,6 +21,7 @@ export const sqlServerKind: DataSourceKind = {
   // SQL Server has no session time zone; DATETIMEOFFSET values keep their own offset.
   readOnlySession: 'driver',
   sessionSql: () => null,
+  timeoutInSession: false,
   versionSql: 'SELECT @@VERSION',
   connectionChecks: ['hostPort', 'allowlist', 'credentials', 'tls'],
 };

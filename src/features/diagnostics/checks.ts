@@ -18,7 +18,7 @@ export type Add = (id: string, key: MessageKey, ok: boolean | null, detail: stri
 export type Status = DiagnosticCheckView['status'];
 
 /** Service calls of the two timed refreshes, as the local runtime counts them (test/e2e/diagnostics.test.ts). */
-export const REFRESH_CALLS = [63, 46];
+export const REFRESH_CALLS = [62, 45];
 
 /** Text that looks like a formula, midnight in the spreadsheet's zone, 2^53+1 as text: written, read back. */
 export function roundTrips(ctx: ExecutionContext, range: GoogleAppsScript.Spreadsheet.Range, add: Add): void {

@@ -58,13 +58,18 @@ export interface QueryRunOptions {
   scheduled: boolean;
 }
 
+/** A query's run options once its session is set up: did the session statement set the timeout? */
+interface SessionRunOptions extends QueryRunOptions {
+  timeoutInSession: boolean;
+}
+
 type Statement = GoogleAppsScript.JDBC.JdbcStatement;
 type Connection = GoogleAppsScript.JDBC.JdbcConnection;
 type ResultSet = GoogleAppsScript.JDBC.JdbcResultSet;
 
-function limit(statement: Statement, timeoutSeconds: number, maxRows: number): void {
-  statement.setQueryTimeout(timeoutSeconds);
-  statement.setMaxRows(maxRows);
+function limit(statement: Statement, options: SessionRunOptions): void {
+  if (!options.timeoutInSession) statement.setQueryTimeout(options.timeoutSeconds);
+  statement.setMaxRows(options.maxRows);
 }
 
 /** Does the driver accept a `?` placeholder at all? Run only after a prepared statement failed. */
@@ -89,19 +94,19 @@ function placeholdersWork(connection: Connection, timeoutSeconds: number): boole
 function execute(
   connection: Connection,
   setup: Statement | null,
-  options: QueryRunOptions,
+  options: SessionRunOptions,
   dialect: Dialect,
 ): ResultSet {
   const values = options.values ?? [];
   const plain = (sql: string): ResultSet => {
     const statement = setup ?? connection.createStatement();
-    limit(statement, options.timeoutSeconds, options.maxRows);
+    limit(statement, options);
     return statement.executeQuery(sql);
   };
   if (values.length === 0) return plain(options.sql);
   try {
     const statement = connection.prepareStatement(options.sql);
-    limit(statement, options.timeoutSeconds, options.maxRows);
+    limit(statement, options);
     values.forEach((value, i) => {
       bind(statement, i + 1, value);
     });
@@ -182,10 +187,16 @@ export function startQuery(config: DataSourceConfig, request: QueryRunOptions, c
   try {
     const readOnly = !config.writable;
     if (readOnly && kind.readOnlySession === 'driver') connection.setReadOnly(true);
-    const sessionZone = setUpSession(connection, kind, { timeZone: ctx.timeZone(), nowMs: ctx.clock.now(), readOnly });
+    // Asked for after connecting, so the time spent connecting counts against the execution's deadline.
+    const timeoutSeconds = effectiveTimeout(request.timeoutSeconds, ctx);
+    const sessionZone = setUpSession(connection, kind, {
+      timeZone: ctx.timeZone(),
+      nowMs: ctx.clock.now(),
+      readOnly,
+      timeoutSeconds,
+    });
     const setup = sessionZone.statement;
-    // Asked for last, so the time spent connecting counts against the execution's deadline.
-    const options: QueryRunOptions = { ...request, timeoutSeconds: effectiveTimeout(request.timeoutSeconds, ctx) };
+    const options: SessionRunOptions = { ...request, timeoutSeconds, timeoutInSession: sessionZone.timeoutSet };
     let resultSet: ResultSet;
     const sent = ctx.clock.now();
     try {

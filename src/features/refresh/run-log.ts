@@ -1,6 +1,8 @@
 /**
  * The run log tab: one row per run (when, who or which trigger, query, data source, rows,
- * duration, outcome, message), newest last, capped so that the oldest rows are dropped.
+ * duration, outcome, message), newest last. It keeps the newest RUN_LOG_CAP runs: appending
+ * does not count the rows (one call less on every run); the rows past the cap are dropped
+ * oldest first by the next tick, or when the sidebar opens and reads the last runs.
  * What is stored is language-neutral: the outcome is a code (`ok`, `failed`, `skipped`) with
  * its translation beside it for people, and columns are found by their header (in either
  * language, or the key itself), never by position.
@@ -8,6 +10,7 @@
 import { type Lang, type MessageKey, translate } from '../../core/i18n';
 import { cellOf, mapColumns } from '../../core/sheet-columns';
 import { literalText } from '../../core/values/cell-value';
+import { withDocumentLock } from '../../adapters/lock';
 import { tableColumns } from '../../adapters/sheet-table';
 import { activeSpreadsheet, findTaggedSheet, freeSheetName, type Sheet, tagSheet } from '../../adapters/sheets';
 import type { AlertState, RunStatusView } from '../../shared/api-types';
@@ -96,8 +99,6 @@ function createLog(lang: Lang): Sheet {
 export function appendRunLog(entry: RunLogEntry, lang: Lang): void {
   const sheet = findTaggedSheet(RUN_LOG_KEY) ?? createLog(lang);
   const positions = columnsOf(sheet, lang);
-  const kept = sheet.getLastRow() - 1;
-  if (kept >= RUN_LOG_CAP) sheet.deleteRows(2, kept - RUN_LOG_CAP + 1);
   const values: Record<RunLogColumn, Date | string | number> = {
     at: entry.at,
     who: literalText(entry.who),
@@ -130,11 +131,22 @@ export function outcomeOf(code: unknown, text: unknown): RunOutcome {
   return 'failed';
 }
 
-/** The newest `count` runs from the run log tab, newest first. */
+/** Must run under the document lock. Drops the oldest runs past the cap. */
+export function trimRunLog(sheet: Sheet | null = findTaggedSheet(RUN_LOG_KEY)): void {
+  if (!sheet) return;
+  const excess = sheet.getLastRow() - 1 - RUN_LOG_CAP;
+  if (excess > 0) sheet.deleteRows(2, excess);
+}
+
+/**
+ * The newest `count` runs from the run log tab, newest first. A log past its cap is trimmed
+ * first when the document lock is free at once (else the next reader or tick trims it).
+ */
 export function readRecentRuns(count: number): RunStatusView[] {
   const sheet = findTaggedSheet(RUN_LOG_KEY);
   if (!sheet) return [];
-  const last = sheet.getLastRow();
+  let last = sheet.getLastRow();
+  if (last - 1 > RUN_LOG_CAP && withDocumentLock(0, () => trimRunLog(sheet)).ok) last = sheet.getLastRow();
   if (last < 2) return [];
   const width = sheet.getLastColumn();
   // Reading never repairs the header: a missing column reads as empty.

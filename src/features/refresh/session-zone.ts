@@ -1,7 +1,7 @@
 /**
  * Sets a query's database session up with one statement of the kind's SQL: the spreadsheet's
- * time zone and, for a read-only source of a kind whose driver does not do it (PostgreSQL),
- * read-only transactions. The zone is the named zone when the server takes it, else the
+ * time zone; for a read-only source of a kind whose driver does not do it (PostgreSQL),
+ * read-only transactions; and where the kind can (PostgreSQL), the statement timeout. The zone is the named zone when the server takes it, else the
  * zone's current fixed offset (MySQL without time zone tables), in which case the columns
  * holding instants (MySQL TIMESTAMP) are moved into the zone value by value, since today's
  * offset is an hour off across a DST change. A refused zone name is recognised by the
@@ -18,11 +18,14 @@ export interface SessionZone {
    * and no close per refresh); null when the kind has no session zone.
    */
   statement: GoogleAppsScript.JDBC.JdbcStatement | null;
+  /** True when the session statement set the statement timeout (no setQueryTimeout needed). */
+  timeoutSet: boolean;
 }
 
-const noShift = (statement: GoogleAppsScript.JDBC.JdbcStatement | null): SessionZone => ({
+const noShift = (statement: GoogleAppsScript.JDBC.JdbcStatement | null, timeoutSet: boolean): SessionZone => ({
   shiftFor: () => undefined,
   statement,
+  timeoutSet,
 });
 
 export interface SessionSetup {
@@ -31,6 +34,8 @@ export interface SessionSetup {
   nowMs: number;
   /** Make the session's transactions read-only, where the kind does that in its session SQL. */
   readOnly: boolean;
+  /** The statement timeout, set here where the kind's session SQL can (see DataSourceKind.timeoutInSession). */
+  timeoutSeconds: number;
 }
 
 export function setUpSession(
@@ -41,16 +46,18 @@ export function setUpSession(
   const offsetAt = spreadsheetZoneOffsets(setup.timeZone);
   const offsetMs = offsetAt(setup.nowMs);
   const offset = offsetText(offsetMs);
-  const named = kind.sessionSql(setup.timeZone, offset, setup.readOnly);
+  const timeoutMs = setup.timeoutSeconds * 1000;
+  const named = kind.sessionSql({ timeZone: setup.timeZone, offset, readOnly: setup.readOnly, timeoutMs });
   if (named === null) {
-    // Fail closed: a kind that promises read-only in its session SQL must have some.
-    if (setup.readOnly && kind.readOnlySession === 'sessionSql') throw new Error(`${kind.id}: no session SQL`);
-    return noShift(null);
+    // Fail closed: a kind that promises read-only or the timeout in its session SQL must have some.
+    if ((setup.readOnly && kind.readOnlySession === 'sessionSql') || kind.timeoutInSession)
+      throw new Error(`${kind.id}: no session SQL`);
+    return noShift(null, false);
   }
   const statement = connection.createStatement();
   try {
     statement.execute(named);
-    return noShift(statement);
+    return noShift(statement, kind.timeoutInSession);
   } catch (error) {
     if (!kind.sessionOffsetSql) {
       statement.close();
@@ -65,7 +72,11 @@ export function setUpSession(
   }
   const shift: ZoneShift = { sessionOffsetMs: offsetMs, offsetAt };
   const instantTypes = new Set((kind.instantTypeNames ?? []).map((name) => name.toUpperCase()));
-  return { shiftFor: (typeName) => (instantTypes.has(typeName.toUpperCase()) ? shift : undefined), statement };
+  return {
+    shiftFor: (typeName) => (instantTypes.has(typeName.toUpperCase()) ? shift : undefined),
+    statement,
+    timeoutSet: false,
+  };
 }
 
 /** "+09:00", "-07:00", "+00:00" (MySQL's form of an offset). */

@@ -21,6 +21,7 @@ import { listStoredQueries } from '../library/library';
 import { readAlerts, type StoredAlert } from '../alerts/alert-sheet';
 import { runSavedQuery } from '../library/run';
 import { StagingTab } from '../refresh/staging-tab';
+import { trimRunLog } from '../refresh/run-log';
 import { dailySnapshot, type SnapshotReport } from '../health/snapshot';
 import { recordedInputsQueryId } from '../health/inputs';
 import { clearRunning, logInterrupted, noteRunning } from './interrupted';
@@ -132,11 +133,21 @@ function runDueQueries(ctx: ExecutionContext): TickReport {
     });
   }
   clearRunning();
+  trimLog();
   // After the due queries, so the snapshot sees the inputs refreshed this tick; while the day's
   // run of the inputs is still to come, the snapshot waits for it.
   const inputsLaterToday = inputs !== null && inputsRunLaterToday(inputs, report, ctx.clock.now(), toLocal, tickMs);
   report.healthSnapshot = takeSnapshot(ctx, inputsLaterToday);
   return report;
+}
+
+/** Keeps the run log to its cap (runs append without counting rows). */
+function trimLog(): void {
+  try {
+    trimRunLog();
+  } catch (error) {
+    console.warn(`sheetdash tick: the run log is trimmed by a later tick: ${errorMessage(error)}`);
+  }
 }
 
 function inputsRunLaterToday(

@@ -2,7 +2,8 @@
  * Setting a session up with a kind's SQL, on a scripted connection: the named zone in one
  * statement when the server takes it; else the zone's current offset, with a shift for the
  * kind's instant columns only; a refusal recognised by the throw, whatever its text. On
- * PostgreSQL a read-only source's read-only transactions go in the same statement.
+ * PostgreSQL a read-only source's read-only transactions and the statement timeout go in the
+ * same statement.
  */
 import { mysqlKind } from '../../../src/datasources/kinds/mysql';
 import { postgresqlKind } from '../../../src/datasources/kinds/postgresql';
@@ -15,7 +16,8 @@ const setSessionTimeZone = (
   timeZone: string,
   nowMs: number,
   readOnly = false,
-) => setUpSession(connection, kind, { timeZone, nowMs, readOnly });
+  timeoutSeconds = 30,
+) => setUpSession(connection, kind, { timeZone, nowMs, readOnly, timeoutSeconds });
 
 interface Script {
   calls: string[];
@@ -56,6 +58,8 @@ describe('setUpSession', () => {
     // The statement stays open: the query runs on it next.
     expect(calls).toEqual(['createStatement', "execute SET time_zone = 'America/Los_Angeles'"]);
     expect(zone.shiftFor('TIMESTAMP')).toBeUndefined();
+    // MySQL and MariaDB name the timeout differently: the query sets it with setQueryTimeout.
+    expect(zone.timeoutSet).toBe(false);
   });
 
   it("falls back to the zone's offset of today and shifts TIMESTAMP columns only", () => {
@@ -88,7 +92,7 @@ describe('setUpSession', () => {
     expect(() => setSessionTimeZone(pg.connection, postgresqlKind, 'Europe/London', Date.now())).toThrow();
     expect(pg.calls).toEqual([
       'createStatement',
-      "execute SELECT set_config('TimeZone', 'Europe/London', false)",
+      "execute SELECT set_config('TimeZone', 'Europe/London', false), set_config('statement_timeout', '30000', false)",
       'close',
     ]);
     const mssql = scriptedConnection(null);
@@ -102,12 +106,14 @@ describe('setUpSession', () => {
 describe('read-only sessions', () => {
   it('makes PostgreSQL transactions read-only in the zone statement: pgjdbc setReadOnly sends nothing', () => {
     const { calls, connection } = scriptedConnection(null);
-    setSessionTimeZone(connection, postgresqlKind, 'Europe/London', Date.now(), true);
+    const zone = setSessionTimeZone(connection, postgresqlKind, 'Europe/London', Date.now(), true, 42);
     expect(calls).toEqual([
       'createStatement',
-      "execute SELECT set_config('TimeZone', 'Europe/London', false), set_config('default_transaction_read_only', 'on', false)",
+      "execute SELECT set_config('TimeZone', 'Europe/London', false), set_config('default_transaction_read_only', 'on', false), set_config('statement_timeout', '42000', false)",
     ]);
     expect(postgresqlKind.readOnlySession).toBe('sessionSql');
+    // The statement timeout is the session's too: the query needs no setQueryTimeout.
+    expect(zone.timeoutSet).toBe(true);
   });
 
   it('leaves MySQL read-only to the driver (Connector/J sends SET SESSION TRANSACTION READ ONLY)', () => {
@@ -117,11 +123,13 @@ describe('read-only sessions', () => {
     expect(mysqlKind.readOnlySession).toBe('driver');
   });
 
-  it('fails closed when a kind that promises read-only session SQL has none', () => {
+  it('fails closed when a kind that promises read-only or the timeout in session SQL has none', () => {
     const { connection } = scriptedConnection(null);
     const broken = { ...postgresqlKind, sessionSql: () => null };
     expect(() => setSessionTimeZone(connection, broken, 'UTC', Date.now(), true)).toThrow(/no session SQL/);
-    expect(setSessionTimeZone(connection, broken, 'UTC', Date.now(), false).statement).toBeNull();
+    expect(() => setSessionTimeZone(connection, broken, 'UTC', Date.now(), false)).toThrow(/no session SQL/);
+    const noTimeout = { ...broken, timeoutInSession: false };
+    expect(setSessionTimeZone(connection, noTimeout, 'UTC', Date.now(), false).statement).toBeNull();
   });
 });
 

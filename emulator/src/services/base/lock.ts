@@ -41,7 +41,10 @@ export class LockFake implements Pick<GoogleAppsScript.Lock.Lock, Methods> {
   }
 
   releaseLock(): void {
-    if (this._service._heldByCurrent(this._key)) this._service._release(this._key);
+    if (this._service._heldByCurrent(this._key)) {
+      this._service._noteUnflushedRelease();
+      this._service._release(this._key);
+    }
     this._acquired = false;
   }
 }
@@ -89,6 +92,16 @@ export class LockServiceFake
 
   _heldByCurrent(key: string): boolean {
     return this._holders.get(key) === (this._host.currentExecution()?.id ?? 0);
+  }
+
+  /** Records a release while the execution's spreadsheet changes may still be held back. */
+  _noteUnflushedRelease(): void {
+    const execution = this._host.currentExecution();
+    if (!execution || execution.unflushedSpreadsheetChanges === 0) return;
+    execution.hazards.push(
+      `${execution.functionName}: lock released with ${execution.unflushedSpreadsheetChanges} spreadsheet ` +
+        'change(s) not flushed; call SpreadsheetApp.flush() before releaseLock()',
+    );
   }
 
   _release(key: string): void {

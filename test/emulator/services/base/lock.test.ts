@@ -57,3 +57,56 @@ describe('LockService', () => {
     expect(rt.call('scriptLockReleased')).toEqual([true, false]);
   });
 });
+
+const FLUSH_CODE = `
+function releaseUnflushed() {
+  var lock = LockService.getDocumentLock();
+  lock.waitLock(1000);
+  SpreadsheetApp.getActiveSheet().getRange('A1').setValue('x');
+  lock.releaseLock();
+}
+function releaseFlushed() {
+  var lock = LockService.getDocumentLock();
+  lock.waitLock(1000);
+  SpreadsheetApp.getActiveSheet().getRange('A1').setValue('y');
+  SpreadsheetApp.flush();
+  lock.releaseLock();
+}
+function releaseAfterReadsOnly() {
+  var lock = LockService.getDocumentLock();
+  lock.waitLock(1000);
+  var sheet = SpreadsheetApp.getActiveSheet();
+  sheet.createDeveloperMetadataFinder().find();
+  SpreadsheetApp.getUi();
+  var v = sheet.getRange('A1').getValue();
+  lock.releaseLock();
+  return v;
+}
+function endUnflushed() {
+  LockService.getDocumentLock().waitLock(1000);
+  SpreadsheetApp.getActiveSheet().getRange('A2').setValue('z');
+}
+`;
+
+describe('LockService and pending spreadsheet changes', () => {
+  // Apps Script's Lock reference: "call SpreadsheetApp.flush() prior to releasing the lock, to
+  // commit all pending changes". Apps Script does not report the misuse; the emulator records it.
+  it('records a lock released while spreadsheet changes are not flushed', () => {
+    const rt = fixtureRuntime(FLUSH_CODE);
+    const unflushed = rt.run('releaseUnflushed');
+    expect(unflushed.ok).toBe(true);
+    expect(unflushed.execution.hazards).toEqual([
+      'releaseUnflushed: lock released with 1 spreadsheet change(s) not flushed; call SpreadsheetApp.flush() before releaseLock()',
+    ]);
+  });
+
+  it('records nothing after a flush, after reads only, or when the lock ends with the execution', () => {
+    const rt = fixtureRuntime(FLUSH_CODE);
+    for (const name of ['releaseFlushed', 'releaseAfterReadsOnly', 'endUnflushed']) {
+      const run = rt.run(name);
+      expect(run.ok).toBe(true);
+      expect(run.execution.hazards).toEqual([]);
+    }
+    expect(rt.base.lock._held()).toEqual({});
+  });
+});

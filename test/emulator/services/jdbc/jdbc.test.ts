@@ -88,6 +88,12 @@ function timeout() {
   try { s.executeQuery(ENGINE === 'mysql' ? 'SELECT SLEEP(2)' : 'SELECT pg_sleep(2)'); return 'finished'; }
   catch (e) { return e.message; }
 }
+function sessionTimeout() {
+  var s = conn_().createStatement();
+  s.execute("SELECT set_config('statement_timeout', '1000', false)");
+  try { s.executeQuery('SELECT pg_sleep(2)'); return 'finished'; }
+  catch (e) { return e.message; }
+}
 function syntax() {
   try { conn_().createStatement().executeQuery('SELECT FROM FROM items'); } catch (e) { return [e.name, e.message]; }
 }
@@ -210,6 +216,11 @@ for (const engine of ENGINES) {
             : 'ERROR: canceling statement due to statement timeout';
       expect(rt.call('timeout')).toBe(expected);
     });
+
+    if (engine.name !== 'mysql')
+      it("cancels a query past the session's statement_timeout, set with set_config", () => {
+        expect(rt.call('sessionTimeout')).toBe('ERROR: canceling statement due to statement timeout');
+      });
 
     it('passes syntax errors through as the driver words them', () => {
       const [name, message] = rt.call('syntax') as string[];
