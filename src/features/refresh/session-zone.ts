@@ -1,11 +1,11 @@
 /**
  * Sets a query's database session up with one statement of the kind's SQL: the spreadsheet's
  * time zone; for a read-only source of a kind whose driver does not do it (PostgreSQL),
- * read-only transactions; and where the kind can (PostgreSQL), the statement timeout. The zone is the named zone when the server takes it, else the
- * zone's current fixed offset (MySQL without time zone tables), in which case the columns
- * holding instants (MySQL TIMESTAMP) are moved into the zone value by value, since today's
- * offset is an hour off across a DST change. A refused zone name is recognised by the
- * statement throwing, never by its (localized) message.
+ * read-only transactions; and where the kind can (PostgreSQL), the statement timeout. The
+ * zone is the named zone when the server takes it, else the zone's current fixed offset (MySQL
+ * without time zone tables), in which case the columns holding instants (MySQL TIMESTAMP) are
+ * moved into the zone value by value, since today's offset is an hour off across a DST change.
+ * A refused zone name is recognised by the statement throwing, never by its (localized) message.
  */
 import { cachedPerQuarterHour, zoneOffsets, type OffsetAt, type ZoneShift } from '../../core/values/zone-offsets';
 import type { DataSourceKind } from '../../datasources/kind';
