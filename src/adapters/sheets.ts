@@ -113,17 +113,60 @@ export function tagSheet(sheet: Sheet, key: string, value: string, findAs?: { va
   if (findAs) remember(tagName(key, findAs.value), sheet.getSheetId());
 }
 
-/** A name no sheet has yet: `base`, else "base (2)", "base (3)"... */
-export function freeSheetName(base: string): string {
-  const ss = activeSpreadsheet();
-  const clean =
-    base
-      .replace(/[[\]*?:/\\]/g, ' ')
-      .trim()
-      .slice(0, 90) || 'Result';
-  if (!ss.getSheetByName(clean)) return clean;
+/** The longest tab name the add-on gives (Sheets allows 100 characters; " (12)" must still fit). */
+const MAX_NAME = 90;
+
+/** `base` as a tab name: no characters Sheets refuses in one, not cut in the middle of a character. */
+function cleanSheetName(base: string): string {
+  const clean = base
+    .replace(/[[\]*?:/\\]/g, ' ')
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ')
+    .trim();
+  let cut = clean.slice(0, MAX_NAME);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return cut.trim() || 'Result';
+}
+
+/** `clean`, else "clean (2)", "clean (3)"...: the first that `taken` says is free. */
+function firstFree(clean: string, taken: (name: string) => boolean): string {
+  if (!taken(clean)) return clean;
   for (let i = 2; ; i++) {
     const candidate = `${clean} (${i})`;
-    if (!ss.getSheetByName(candidate)) return candidate;
+    if (!taken(candidate)) return candidate;
+  }
+}
+
+/** True when the add-on tagged the sheet (a result, library, log or health tab): not a person's own tab. */
+export function isAddonTab(sheet: Sheet): boolean {
+  return sheet.getDeveloperMetadata().some((m) => m.getKey().startsWith('sheetdash.'));
+}
+
+export interface InsertedSheet {
+  sheet: Sheet;
+  name: string;
+  /** True when another tab had the name asked for (in any letter case), so a numbered one was used. */
+  renamed: boolean;
+}
+
+/**
+ * Inserts a tab named `base`, else "base (2)", "base (3)"... (at `index` when given). Sheets
+ * refuses a name that another tab has in any letter case, while getSheetByName finds only the
+ * same case: when the insert is refused and a tab's name matches in another case, the names
+ * are listed once and the first name free in every case is used.
+ */
+export function insertFreeSheet(base: string, index?: number): InsertedSheet {
+  const ss = activeSpreadsheet();
+  const clean = cleanSheetName(base);
+  const insert = (name: string): InsertedSheet => {
+    const sheet = index === undefined ? ss.insertSheet(name) : ss.insertSheet(name, index);
+    return { sheet, name, renamed: name !== clean };
+  };
+  const name = firstFree(clean, (candidate) => ss.getSheetByName(candidate) !== null);
+  try {
+    return insert(name);
+  } catch (error) {
+    const names = new Set(ss.getSheets().map((sheet) => sheet.getName().toLowerCase()));
+    if (!names.has(name.toLowerCase())) throw error;
+    return insert(firstFree(clean, (candidate) => names.has(candidate.toLowerCase())));
   }
 }

@@ -677,6 +677,10 @@ const MESSAGES = {
     en: '{field} is {length} characters long; a sheet cell holds at most {max}. Shorten it (for SQL, move long lists into a table or a cell parameter).',
     ja: '{field}が {length} 文字あります。セルに入るのは最大 {max} 文字です。短くしてください(SQL の長いリストはテーブルやセル参照パラメータに移せます)。',
   },
+  'library.versionTooLong': {
+    en: "The name, description, parameters, schedule and tags together are {length} characters long; each version keeps them in one sheet cell, which holds at most {max}. Shorten the description or the parameters' defaults and options.",
+    ja: '名前・説明・パラメータ・スケジュール・タグを合わせると {length} 文字あります。各バージョンはこれを 1 つのセル(最大 {max} 文字)に保存します。説明やパラメータの既定値・選択肢を短くしてください。',
+  },
   'library.busy': {
     en: 'Someone else is saving to the library right now. Try again in a few seconds.',
     ja: '他の人がライブラリに保存中です。数秒後にもう一度お試しください。',

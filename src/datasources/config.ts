@@ -41,10 +41,19 @@ export function maskSecrets(config: DataSourceConfig, kind: DataSourceKind): Dat
   return { ...config, options };
 }
 
-/** The non-secret fields whose values differ between two configurations of the same kind. */
+/**
+ * The fields that say where the secrets go and differ between two configurations of the same
+ * kind: every non-secret field, and a secret that binds the target (the server's CA) when it is
+ * sent as a new value or cleared instead of as the mask.
+ */
 export function changedTargetFields(incoming: OptionValues, stored: OptionValues, kind: DataSourceKind): string[] {
   const norm = (v: OptionValue): string => (v === undefined || v === null ? '' : String(v).trim());
-  return kind.fields.filter((f) => !f.secret && norm(incoming[f.name]) !== norm(stored[f.name])).map((f) => f.name);
+  const differs = (name: string) => norm(incoming[name]) !== norm(stored[name]);
+  return kind.fields
+    .filter((f) =>
+      f.secret ? f.bindsTarget === true && incoming[f.name] !== SECRET_MASK && differs(f.name) : differs(f.name),
+    )
+    .map((f) => f.name);
 }
 
 /** What merging the incoming options with the stored secrets gave. */

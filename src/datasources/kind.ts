@@ -10,6 +10,11 @@ export type { Dialect };
 /** A configuration field as the kind declares it: the sidebar's FieldView, labelled in each language. */
 export interface FieldSpec extends Omit<FieldView, 'label'> {
   label: Record<Lang, string>;
+  /**
+   * A secret that decides where the other secrets may go (the server's CA certificate, which
+   * pins the server the password is sent to): a new value, or clearing it, is a change of target.
+   */
+  bindsTarget?: true;
 }
 
 /** What a user can check when a connection fails; each kind lists the ones that apply to it, in order. */
@@ -100,6 +105,7 @@ export function sslFields(): FieldSpec[] {
       label: { en: 'Server CA certificate (PEM)', ja: 'サーバー CA 証明書 (PEM)' },
       type: 'textarea',
       secret: true,
+      bindsTarget: true,
     },
     {
       name: 'clientCertificate',

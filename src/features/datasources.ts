@@ -49,6 +49,8 @@ export function getHealth(id: string): DataSourceHealth {
 export function saveDataSource(input: DataSourceInput, lang: Lang, who: Who): DataSourceView {
   const kind = requireKind(input.kind, lang);
   const stored = input.id ? readJson<DataSourceConfig>(CONFIG_PREFIX + input.id) : null;
+  // an id names a stored source: a deleted source's id is never taken over (queries still name it)
+  if (input.id && !stored) throw new UserError(translate(lang, 'ds.notFound', { id: input.id }));
   if (stored) assertManager(stored, lang, who);
   else assertCreator(lang, who);
   const options = optionsFor(input.options, stored, kind, lang);
@@ -57,7 +59,7 @@ export function saveDataSource(input: DataSourceInput, lang: Lang, who: Who): Da
     problems.unshift({ key: 'ds.fieldRequired', vars: { field: lang === 'ja' ? '名前' : 'Name' } });
   if (problems.length > 0) throw new UserError(problems.map((p) => translate(lang, p.key, p.vars)).join('\n'));
   const config: DataSourceConfig = {
-    id: stored?.id ?? input.id ?? Utilities.getUuid(),
+    id: stored?.id ?? Utilities.getUuid(),
     name: input.name.trim(),
     kind: kind.id,
     writable: input.writable === true,

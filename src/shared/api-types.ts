@@ -472,6 +472,7 @@ export interface ApiMethods {
       sql: string;
       parameters?: ParameterDef[];
       values?: ParameterValues;
+      /** A key of the caller's own for the tab, so runs under other names reuse it (never a saved query's tab). */
       queryId?: string;
       rowLimit?: number;
       timeoutSeconds?: number;

@@ -89,6 +89,51 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('stored secrets
     expect(JSON.stringify(rt.base.properties._allValues())).not.toContain(secret);
   });
 
+  it("never sends the saved password with the server's CA certificate cleared or replaced", async () => {
+    const rt = bundleRuntime({ jdbc: JDBC_OPTIONS });
+    const ca = '-----BEGIN CERTIFICATE-----\nMIIB(owner)\n-----END CERTIFICATE-----';
+    const options = { ...db.options, password: secret, serverCertificate: ca, ...(user ? { user } : {}) };
+    const source = api(rt, 'saveDataSource', { name: 'Pinned DB', kind: db.kind, options });
+    expect(source.options.serverCertificate).toBe(source.options.password); // both masked
+    const here = { ...source.options, host: '127.0.0.1', port: capture.port };
+    const moved = { ...source.options };
+    const attempts = [
+      { ...moved, serverCertificate: '' },
+      { ...moved, serverCertificate: '-----BEGIN CERTIFICATE-----\nMIIB(attacker)\n-----END CERTIFICATE-----' },
+      { ...here, serverCertificate: '' },
+    ];
+    for (const attempt of attempts) {
+      for (const method of ['testDataSource', 'saveDataSource'] as const) {
+        const answer = apiCall(rt, method, { id: source.id, name: 'Pinned DB', kind: source.kind, options: attempt });
+        expect(answer).toMatchObject({
+          ok: false,
+          error: expect.stringMatching(
+            /^The connection target changed \(((Host, )?Port, )?Server CA certificate \(PEM\)\)/,
+          ),
+        });
+      }
+    }
+    expect(await capture.sawSecret(secret)).toBe(false);
+    // A new password typed with the new certificate is the user's own choice: accepted.
+    const retyped = { ...moved, serverCertificate: '', password: secret };
+    expect(
+      apiCall(rt, 'saveDataSource', { id: source.id, name: 'Pinned DB', kind: source.kind, options: retyped }),
+    ).toMatchObject({ ok: true });
+  });
+
+  it('never takes over the id of a deleted source: a new source always gets a new id', () => {
+    const { rt, source } = saved();
+    api(rt, 'deleteDataSource', { id: source.id });
+    const answer = apiCall(rt, 'saveDataSource', {
+      id: source.id,
+      name: 'Elsewhere',
+      kind: source.kind,
+      options: { ...db.options, host: '127.0.0.1', port: capture.port },
+    });
+    expect(answer).toMatchObject({ ok: false, error: expect.stringMatching(/^No data source/) });
+    expect(api(rt, 'listDataSources')).toEqual([]);
+  });
+
   it('tests the form without saving anything, and says what failed for this kind', () => {
     const rt = bundleRuntime({ jdbc: JDBC_OPTIONS });
     const before = JSON.stringify(rt.base.properties._allValues());

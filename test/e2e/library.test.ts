@@ -178,6 +178,51 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('query library 
     expect(api(rt, 'listQueries', {})).toEqual([]);
   });
 
+  it('refuses a save whose version would not fit one cell, and keeps every earlier version whole', () => {
+    const { rt, dataSourceId } = setup();
+    const parameters = [{ name: 'p', type: 'text' as const, label: 'P', default: 'd'.repeat(3_000) }];
+    const input = {
+      name: 'Big',
+      dataSourceId,
+      sql: 'SELECT {{ p }} AS p',
+      description: 'x'.repeat(45_000),
+      parameters,
+    };
+    const first = saved(api(rt, 'saveQuery', input));
+    // each field fits a cell, but together they do not: nothing is written, the message says what to shorten
+    for (const description of ['x'.repeat(48_000), 'x'.repeat(49_999)]) {
+      const answer = apiCall(rt, 'saveQuery', { ...input, id: first.id, baseVersion: 1, description });
+      expect(answer).toEqual({
+        ok: false,
+        error: expect.stringMatching(
+          /^The name, description, parameters, schedule and tags together are [\d,]+ characters/,
+        ),
+      });
+    }
+    expect(api(rt, 'getQuery', { id: first.id }).version).toBe(1);
+    const second = saved(api(rt, 'saveQuery', { ...input, id: first.id, baseVersion: 1, sql: 'SELECT 2 AS p' }));
+    expect(second.version).toBe(2);
+    expect(api(rt, 'listVersions', { id: first.id }).map((v) => v.version)).toEqual([2, 1]);
+    const restored = api(rt, 'restoreVersion', { id: first.id, version: 1 });
+    expect(restored.sql).toBe(input.sql);
+    expect(restored.parameters).toEqual([expect.objectContaining({ name: 'p', default: 'd'.repeat(3_000) })]);
+  });
+
+  it("never writes an unsaved run into a saved query's tab, whatever id the call names", () => {
+    const { rt, dataSourceId } = setup();
+    const query = saved(api(rt, 'saveQuery', { name: 'Revenue', dataSourceId, sql: "SELECT 'real' AS v" }));
+    expect(api(rt, 'runQuery', { id: query.id })).toMatchObject({ ok: true });
+    const forged = api(rt, 'runQueryToTab', {
+      name: 'Forged',
+      queryId: query.id,
+      dataSourceId,
+      sql: "SELECT 'forged' AS v",
+    });
+    expect(forged).toMatchObject({ ok: true });
+    expect(rt.spreadsheet._sheetValues('Revenue')).toEqual([['v'], ['real']]);
+    expect(rt.spreadsheet._sheetValues('Forged')).toEqual([['v'], ['forged']]);
+  });
+
   it('reports a hand-broken row instead of failing, and survives sorting of the sheet', () => {
     const { rt, dataSourceId } = setup();
     const ids = ['A', 'B', 'C'].map(

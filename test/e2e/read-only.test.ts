@@ -18,6 +18,7 @@ type Attack = readonly [sql: string, message: RegExp];
 
 const MULTIPLE = /^Run one statement at a time/;
 const SIDE_EFFECT = (name: string) => new RegExp(`^${name}\\(\\) has effects outside the query`);
+const AMBIGUOUS = /backslash that some server settings read as an escape/;
 const CONTROL = /controls the transaction or the session|read-only, so \w+ statements are refused/;
 
 function postgresAttacks(s: string): Attack[] {
@@ -36,6 +37,16 @@ function postgresAttacks(s: string): Attack[] {
     ["SELECT pg_notify('sheetdash', 'x') AS n", SIDE_EFFECT('pg_notify')],
     [`SELECT nextval('${s}.counter') AS n`, SIDE_EFFECT('nextval')],
     ["SELECT query_to_xml('select lo_create(0)', true, true, '') AS x", SIDE_EFFECT('query_to_xml')],
+    // names spelled with Unicode escapes: PostgreSQL 15 runs these in a read-only session
+    ['SELECT U&"l\\006f_from_bytea"(0, \'written by a read-only source\'::bytea) AS oid', SIDE_EFFECT('lo_from_bytea')],
+    ['SELECT U&"l\\006f_import"(\'/etc/hostname\') AS oid', SIDE_EFFECT('lo_import')],
+    ['SELECT U&"l!006f_create" UESCAPE \'!\' (0) AS oid', SIDE_EFFECT('lo_create')],
+    ["SELECT U&\"set_confi\\0067\"('sheetdash.probe', 'changed', false) AS v", SIDE_EFFECT('set_config')],
+    ['SELECT U&"pg_\\0073leep"(1) AS s', SIDE_EFFECT('pg_sleep')],
+    [
+      "SELECT * FROM crosstab('select 1::text, 1::text, lo_create(0)::text') AS ct(r text, c text)",
+      SIDE_EFFECT('crosstab'),
+    ],
     ['COMMIT', CONTROL],
     ['BEGIN READ WRITE', CONTROL],
     ['START TRANSACTION READ WRITE', CONTROL],
@@ -66,13 +77,18 @@ function mysqlAttacks(s: string, files: string[]): Attack[] {
     [`SELECT id FROM ${s}.t LOCK IN SHARE MODE`, /^LOCK locks rows/],
     [`SELECT id FROM ${s}.t FOR UPDATE`, /^FOR UPDATE locks rows/],
     ['SELECT 1 /* never closed', /is never closed/],
+    // read by a server with sql_mode=ANSI (ANSI_QUOTES with backslash escapes): live code after the quotes
+    [`SELECT 1 AS "\\", '\\' ' AS y FROM ${s}.t INTO OUTFILE '${files[3]}' #"'\\''`, AMBIGUOUS],
+    [`SELECT 1 AS "\\", '\\' ' AS y FROM ${s}.t WHERE SLEEP(3) = 0 #"'\\''`, AMBIGUOUS],
   ];
 }
 
 describe.each(enabledEngines().map((e) => [e.name, e] as const))('read-only on %s', (_name, engine) => {
   let db: TestDatabase;
   let setup: Setup;
-  const files = [1, 2, 3].map((n) => path.join(os.tmpdir(), `sheetdash-outfile-${process.pid}-${Date.now()}-${n}.txt`));
+  const files = [1, 2, 3, 4].map((n) =>
+    path.join(os.tmpdir(), `sheetdash-outfile-${process.pid}-${Date.now()}-${n}.txt`),
+  );
   beforeAll(() => {
     db = createTestDatabase(engine);
     db.exec(`CREATE TABLE t (id INT, name VARCHAR(20))\n;\nINSERT INTO t VALUES (1, 'a'), (2, 'b'), (3, 'c')`);
@@ -123,6 +139,7 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('read-only on %
             ["SELECT 'a;b' AS s -- ; DELETE\n", 's', 'a;b'],
             ['SELECT 2 --1 AS ignored\n AS two', 'two', 2],
             ["SELECT E'it\\'s' AS s", 's', "it's"],
+            ['SELECT 1 AS U&"d\\0061ta"', 'data', 1],
           ]
         : [
             ['SELECT 2--1 AS three', 'three', 3],

@@ -100,6 +100,25 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('safety on %s',
     ]);
   });
 
+  it("never writes into a person's tab whose name differs only in letter case, and never cuts a character in two", () => {
+    const { rt, refresh } = setupWithDataSource(db);
+    const ss = rt.spreadsheet._active();
+    ss.insertSheet('pipeline')
+      .getRange(1, 1, 1, 2)
+      .setValues([['deal', 'amount']]);
+    // Sheets refuses "Pipeline" beside "pipeline"; getSheetByName finds only the same case
+    const result = refresh(seriesSql(db, 2, 2, 'q'), { queryId: 'case', name: 'Pipeline' });
+    expect(result).toMatchObject({ ok: true, sheetName: 'Pipeline (2)' });
+    expect(result.warnings).toContain(
+      'A tab named "Pipeline" already exists and was not made by Sheetdash, so it was left alone; the result went to "Pipeline (2)".',
+    );
+    expect(rt.spreadsheet._sheetValues('pipeline')).toEqual([['deal', 'amount']]);
+    const long = refresh(seriesSql(db, 1, 2, 'q'), { queryId: 'emoji', name: `${'a'.repeat(89)}😀tail` });
+    expect(long).toMatchObject({ ok: true, sheetName: 'a'.repeat(89) });
+    const lineBreak = refresh(seriesSql(db, 1, 2, 'q'), { queryId: 'newline', name: 'Two\nlines' });
+    expect(lineBreak).toMatchObject({ ok: true, sheetName: 'Two lines' });
+  });
+
   it('keeps formulas in other tabs working across refreshes of different sizes', () => {
     const { rt, refresh } = setupWithDataSource(db);
     refresh(seriesSql(db, 5, 2), { queryId: 'q', name: 'Usage' });

@@ -81,6 +81,15 @@ export function oversizedField(query: StoredQuery): { field: LibraryColumn; leng
   return null;
 }
 
+/**
+ * What a version row keeps in its one "query" cell beside the SQL: the query without its SQL and
+ * last run, as JSON. Each field fits a cell on its own; together they must fit one too.
+ */
+export function versionRecord(query: StoredQuery): string {
+  const { sql: _sql, lastRun: _lastRun, ...rest } = query;
+  return JSON.stringify(rest);
+}
+
 /** Positions of the columns when the header is exactly LIBRARY_COLUMNS. */
 export const STANDARD_POSITIONS = Object.fromEntries(LIBRARY_COLUMNS.map((c, i) => [c, i])) as Record<
   LibraryColumn,

@@ -10,17 +10,28 @@
  *   space or a control character follows it (`--1` is minus minus one); backtick
  *   identifiers; `/*! *\/`, `/*!50000 *\/` and `/*M! *\/` are executable comments, flagged.
  * - SQL Server: `[ ]` and `" "` identifiers, nested comments.
- * A quote or comment that is never closed is flagged ('unterminated'). The 'other' reading
- * lexes as a server with other settings would: PostgreSQL with standard_conforming_strings
- * off (backslash escapes in every string), MySQL with NO_BACKSLASH_ESCAPES and ANSI_QUOTES.
+ * A quote or comment that is never closed is flagged ('unterminated'). The other readings
+ * lex as a server with other settings would: PostgreSQL with standard_conforming_strings off
+ * (backslash escapes in every string); MySQL with NO_BACKSLASH_ESCAPES, ANSI_QUOTES, or both.
  */
 import type { Dialect } from '../../datasources/kind';
 
 export type TokenKind = 'word' | 'identifier' | 'string' | 'comment' | 'space' | 'symbol';
 export type TokenProblem = 'unterminated' | 'executable-comment';
 
-/** The server's default settings, or the other settings that change where a quote ends. */
-export type Reading = 'default' | 'other';
+/**
+ * The server's default settings, or other settings that change where a quote ends: 'other' is
+ * PostgreSQL with standard_conforming_strings off, MySQL with NO_BACKSLASH_ESCAPES and
+ * ANSI_QUOTES; MySQL also has each of those two alone.
+ */
+export type Reading = 'default' | 'other' | 'ansi-quotes' | 'no-backslash-escapes';
+
+/** The readings other than the default that a server of each dialect may be set to. */
+export const OTHER_READINGS: Record<Dialect, readonly Reading[]> = {
+  postgresql: ['other'],
+  mysql: ['other', 'ansi-quotes', 'no-backslash-escapes'],
+  transactsql: [],
+};
 
 export interface SqlToken {
   kind: TokenKind;
@@ -179,14 +190,14 @@ function nextPostgres(sql: string, i: number, reading: Reading): Lexeme {
   if (c === '-' && d === '-') return { kind: 'comment', end: lineCommentEnd(sql, i, '\n\r') };
   if (c === '/' && d === '*') return blockComment(sql, i, true);
   // Standard strings: backslashes are plain unless standard_conforming_strings is off.
-  if (c === "'") return quoted('string', sql, i, "'", reading === 'other');
+  if (c === "'") return quoted('string', sql, i, "'", reading !== 'default');
   if (c === '"') return quoted('identifier', sql, i, '"', false);
   if (c === '$') return pgDollar(sql, i);
   if ((c === 'e' || c === 'E') && d === "'") return quoted('string', sql, i + 1, "'", true);
   if ((c === 'u' || c === 'U') && d === '&' && (sql[i + 2] === "'" || sql[i + 2] === '"')) {
     return quoted(sql[i + 2] === "'" ? 'string' : 'identifier', sql, i + 2, sql[i + 2], false);
   }
-  if (/[bBxXnN]/.test(c) && d === "'") return quoted('string', sql, i + 1, "'", reading === 'other');
+  if (/[bBxXnN]/.test(c) && d === "'") return quoted('string', sql, i + 1, "'", reading !== 'default');
   if (pgIdentStart(c)) return { kind: 'word', end: runEnd(sql, i, pgIdentChar) };
   const number = isDigit(c) || (c === '.' && isDigit(d)) ? matchAt(PG_NUMBER, sql, i) : null;
   if (number) return { kind: 'word', end: i + number[0].length };
@@ -237,8 +248,10 @@ function nextMysql(sql: string, i: number, reading: Reading): Lexeme {
   }
   // Backslash escapes unless the server runs with NO_BACKSLASH_ESCAPES; `"` is a string
   // unless ANSI_QUOTES (then an identifier, without escapes).
-  if (c === "'") return quoted('string', sql, i, c, reading === 'default');
-  if (c === '"') return quoted(reading === 'default' ? 'string' : 'identifier', sql, i, c, reading === 'default');
+  const backslash = reading === 'default' || reading === 'ansi-quotes';
+  const ansiQuotes = reading === 'other' || reading === 'ansi-quotes';
+  if (c === "'") return quoted('string', sql, i, c, backslash);
+  if (c === '"') return ansiQuotes ? quoted('identifier', sql, i, c, false) : quoted('string', sql, i, c, backslash);
   if (c === '`') return quoted('identifier', sql, i, '`', false);
   if (mysqlIdentChar(c)) return { kind: 'word', end: runEnd(sql, i, mysqlIdentChar) };
   return { kind: 'symbol', end: i + 1 };

@@ -9,7 +9,7 @@
  * model"), with the connection's read-only session as a second line.
  */
 import type { Dialect } from '../../datasources/kind';
-import { tokenize, type SqlToken } from './lexer';
+import { OTHER_READINGS, tokenize, type SqlToken } from './lexer';
 import { sideEffectEntry } from './side-effects';
 import {
   CONTROL_WORDS,
@@ -45,15 +45,18 @@ export function checkReadOnly(sql: string, dialect: Dialect): ReadCheck {
   if (flagged?.problem === 'executable-comment') return { ok: false, problem: 'executable-comment' };
   const check = checkTokens(tokens, dialect);
   if (!check.ok) return check;
-  // A server with other settings (backslashes in strings, ANSI_QUOTES) may end a quote
-  // elsewhere: that reading must be a plain read too. A quote it never closes is the
-  // server's syntax error, so nothing runs.
-  const other = tokenize(sql, dialect, 'other');
-  const differs = other.findIndex((t, i) => t.text !== tokens[i]?.text || t.kind !== tokens[i]?.kind);
-  if (differs < 0) return check;
-  const otherCheck = checkTokens(other, dialect);
-  if (otherCheck.ok || otherCheck.problem === 'empty') return check;
-  return { ok: false, problem: 'ambiguous-quote', word: (tokens[differs] ?? other[differs]).text.slice(0, 40) };
+  // A server with other settings (backslashes in strings, ANSI_QUOTES, each alone or both)
+  // may end a quote elsewhere: every such reading must be a plain read too. A quote it never
+  // closes is the server's syntax error, so nothing runs.
+  for (const reading of OTHER_READINGS[dialect]) {
+    const other = tokenize(sql, dialect, reading);
+    const differs = other.findIndex((t, i) => t.text !== tokens[i]?.text || t.kind !== tokens[i]?.kind);
+    if (differs < 0) continue;
+    const otherCheck = checkTokens(other, dialect);
+    if (otherCheck.ok || otherCheck.problem === 'empty') continue;
+    return { ok: false, problem: 'ambiguous-quote', word: (tokens[differs] ?? other[differs]).text.slice(0, 40) };
+  }
+  return check;
 }
 
 function checkTokens(tokens: SqlToken[], dialect: Dialect): ReadCheck {
@@ -86,15 +89,48 @@ function checkStatement(tokens: SqlToken[], dialect: Dialect): ReadCheck {
   return OK;
 }
 
+/**
+ * The name the token at `i` stands for, and where what follows it starts. PostgreSQL's
+ * `U&"..."` identifier is decoded (`\0073` or `\+000073`, or another escape character set by
+ * a `UESCAPE 'c'` clause, which is skipped): the server calls the decoded name.
+ */
+function nameAt(tokens: SqlToken[], i: number): { name: string; after: number } {
+  const token = tokens[i];
+  if (token.kind !== 'identifier' || !/^u&"/i.test(token.text)) return { name: token.value, after: i + 1 };
+  const clause = tokens[i + 1]?.kind === 'word' && tokens[i + 1].value.toUpperCase() === 'UESCAPE';
+  const escapeChar = clause && tokens[i + 2]?.kind === 'string' ? tokens[i + 2].value : '\\';
+  return { name: decodeUnicodeEscapes(token.value, escapeChar), after: clause ? i + 3 : i + 1 };
+}
+
+/** `text` with PostgreSQL's Unicode escapes (`<e>XXXX`, `<e>+XXXXXX`, `<e><e>`) decoded; a bad one is left as it is. */
+export function decodeUnicodeEscapes(text: string, escapeChar: string): string {
+  if (escapeChar.length !== 1) return text;
+  let out = '';
+  for (let j = 0; j < text.length; ) {
+    const wide = text[j + 1] === '+';
+    const hex = text.slice(j + (wide ? 2 : 1), j + (wide ? 8 : 5));
+    if (text[j] !== escapeChar) out += text[j++];
+    else if (text[j + 1] === escapeChar) {
+      out += escapeChar;
+      j += 2;
+    } else if (/^[0-9A-Fa-f]+$/.test(hex) && hex.length === (wide ? 6 : 4) && Number.parseInt(hex, 16) <= 0x10ffff) {
+      out += String.fromCodePoint(Number.parseInt(hex, 16));
+      j += wide ? 8 : 5;
+    } else out += text[j++];
+  }
+  return out;
+}
+
 /** What is wrong with the token at `i` of a read, if anything. */
 function checkToken(tokens: SqlToken[], i: number, dialect: Dialect): ReadCheck | null {
   const token = tokens[i];
   const next = tokens[i + 1];
-  const calls = next?.kind === 'symbol' && next.text === '(';
-  if (calls && token.kind !== 'symbol') {
-    const entry = sideEffectEntry(token.value, dialect);
-    if (entry) return { ok: false, problem: 'side-effect-function', word: token.value };
+  if (token.kind !== 'symbol') {
+    const { name, after } = nameAt(tokens, i);
+    const calls = tokens[after]?.kind === 'symbol' && tokens[after].text === '(';
+    if (calls && sideEffectEntry(name, dialect)) return { ok: false, problem: 'side-effect-function', word: name };
   }
+  const calls = next?.kind === 'symbol' && next.text === '(';
   if (token.kind !== 'word') return null;
   const word = token.value.toUpperCase();
   const nextWord = next?.kind === 'word' ? next.value.toUpperCase() : '';

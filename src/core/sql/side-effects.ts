@@ -63,6 +63,9 @@ export const SIDE_EFFECT_FUNCTIONS: Record<Dialect, readonly string[]> = {
     'cursor_to_xml*',
     'ts_stat',
     'ts_rewrite',
+    'crosstab*',
+    'connectby',
+    'xpath_table',
     'dblink*',
   ],
   mysql: [

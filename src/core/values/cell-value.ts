@@ -69,6 +69,11 @@ export function literalText(text: string): string {
   return `'${truncateForCell(text, MAX_CELL_CHARS - 1)}`;
 }
 
+/** A value to write as it is, except text, which is written literally (never a formula, number or date); '' stays empty. */
+export function literalCell<T extends CellValue | Date | null>(value: T): T | string {
+  return typeof value === 'string' && value !== '' ? literalText(value) : value;
+}
+
 export function truncateForCell(text: string, limit = MAX_CELL_CHARS): string {
   if (text.length <= limit) return text;
   const marker = ` …[cut: ${text.length.toLocaleString('en-US')} characters]`;

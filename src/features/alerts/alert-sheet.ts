@@ -12,7 +12,7 @@ import { cellOf, mapColumns } from '../../core/sheet-columns';
 import { type CellValue, literalText } from '../../core/values/cell-value';
 import { readJson, writeJson } from '../../adapters/document-properties';
 import { tableColumns } from '../../adapters/sheet-table';
-import { activeSpreadsheet, findTaggedSheet, freeSheetName, type Sheet, tagSheet } from '../../adapters/sheets';
+import { activeSpreadsheet, findTaggedSheet, insertFreeSheet, type Sheet, tagSheet } from '../../adapters/sheets';
 import type { AlertRule } from '../../shared/api-types';
 
 export const ALERTS_KEY = 'sheetdash.alerts';
@@ -72,7 +72,7 @@ export function alertSheet(create: boolean, lang: Lang): Sheet | null {
   const found = findTaggedSheet(ALERTS_KEY);
   if (found || !create) return found;
   const ss = activeSpreadsheet();
-  const sheet = ss.insertSheet(freeSheetName(translate(lang, 'alert.tab')), ss.getNumSheets());
+  const sheet = insertFreeSheet(translate(lang, 'alert.tab'), ss.getNumSheets()).sheet;
   tagSheet(sheet, ALERTS_KEY, '1', {});
   sheet
     .getRange(1, 1, 1, ALERT_COLUMNS.length)

@@ -9,7 +9,7 @@ import { type Lang, type MessageKey, translate } from '../../core/i18n';
 import { literalText } from '../../core/values/cell-value';
 import { describeOutcome } from '../../destinations/outcome';
 import { tableColumns } from '../../adapters/sheet-table';
-import { activeSpreadsheet, findTaggedSheet, freeSheetName, type Sheet, tagSheet } from '../../adapters/sheets';
+import { activeSpreadsheet, findTaggedSheet, insertFreeSheet, type Sheet, tagSheet } from '../../adapters/sheets';
 import type { AlertState, DeliveryOutcome } from '../../shared/api-types';
 
 export const HISTORY_KEY = 'sheetdash.alerthistory';
@@ -75,7 +75,7 @@ export function historySheet(create: boolean, lang: Lang): Sheet | null {
   const found = findTaggedSheet(HISTORY_KEY);
   if (found || !create) return found;
   const ss = activeSpreadsheet();
-  const sheet = ss.insertSheet(freeSheetName(translate(lang, 'alert.history.tab')), ss.getNumSheets());
+  const sheet = insertFreeSheet(translate(lang, 'alert.history.tab'), ss.getNumSheets()).sheet;
   tagSheet(sheet, HISTORY_KEY, '1', {});
   sheet
     .getRange(1, 1, 1, HISTORY_COLUMNS.length)

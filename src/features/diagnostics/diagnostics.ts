@@ -7,8 +7,8 @@
  */
 import { type MessageKey, translate } from '../../core/i18n';
 import { errorMessage } from '../../core/user-error';
-import { literalText } from '../../core/values/cell-value';
-import { activeSpreadsheet, findTaggedSheet, freeSheetName, spreadsheetUrl, tagSheet } from '../../adapters/sheets';
+import { literalCell } from '../../core/values/cell-value';
+import { activeSpreadsheet, findTaggedSheet, insertFreeSheet, spreadsheetUrl, tagSheet } from '../../adapters/sheets';
 import type { DiagnosticCheckView, DiagnosticsView } from '../../shared/api-types';
 import type { ExecutionContext } from '../context';
 import { type Add, connections, platform, refreshTimings, roundTrips } from './checks';
@@ -20,7 +20,7 @@ export function runDiagnostics(ctx: ExecutionContext, destinationIds: string[]):
   const ss = activeSpreadsheet();
   const old = findTaggedSheet(KEY);
   if (old) ss.deleteSheet(old);
-  const sheet = ss.insertSheet(freeSheetName(translate(lang, 'diag.tab')), ss.getNumSheets());
+  const sheet = insertFreeSheet(translate(lang, 'diag.tab'), ss.getNumSheets()).sheet;
   tagSheet(sheet, KEY, '1', {});
   const checks: DiagnosticCheckView[] = [];
   const add: Add = (id, key, ok, detail, failed) =>
@@ -47,8 +47,6 @@ export function runDiagnostics(ctx: ExecutionContext, destinationIds: string[]):
     [translate(lang, 'diag.head'), '', new Date(ctx.clock.now())],
     ...checks.map((c) => [c.label, c.status, c.detail]),
   ];
-  sheet
-    .getRange(1, 1, rows.length, 3)
-    .setValues(rows.map((r) => r.map((v) => (typeof v === 'string' ? literalText(v) : v))));
+  sheet.getRange(1, 1, rows.length, 3).setValues(rows.map((r) => r.map(literalCell)));
   return { sheetName: sheet.getName(), url: `${spreadsheetUrl()}#gid=${sheet.getSheetId()}`, checks };
 }

@@ -6,6 +6,7 @@
  */
 import { type FormulaContext, bandCountFormula } from '../../core/health/formulas';
 import { translate } from '../../core/i18n';
+import { literalCell } from '../../core/values/cell-value';
 import { columnLetter, DASHBOARD_DAYS_CAP } from '../../core/health/layout';
 import type { Sheet } from '../../adapters/sheets';
 import type { TabRepair } from './customers-tab';
@@ -47,7 +48,7 @@ export function buildDashboard(
   for (const [row, column, values] of want) {
     const range = sheet.getRange(row, column, values.length, values[0].length);
     if (range.getValues().every((r, i) => r.every((v, j) => String(v) === values[i][j]))) continue;
-    range.setValues(values);
+    range.setValues(values.map((row) => row.map(literalCell))); // band names are typed by people
     changed = true;
   }
   const cfg = `'${ctx.tabs.config.replace(/'/g, "''")}'!`;

@@ -6,6 +6,7 @@
  * the header is frozen. Nothing here is typed by a person (overrides live in their own tab).
  */
 import { translate } from '../../core/i18n';
+import { literalCell } from '../../core/values/cell-value';
 import {
   type FormulaContext,
   fixedLetter,
@@ -55,7 +56,7 @@ export function buildHealth(
   const sameLabels = labelRange.getValues().every((v, r) => String(v[0]) === params[r][0]);
   const sameParams = paramRange.getFormulas().every((row, r) => row.every((f, c) => f === wantParams[r][c]));
   if (!sameHeader || !sameLabels || !sameParams) {
-    headerRange.setValues([header]).setFontWeight('bold');
+    headerRange.setValues([header.map(literalCell)]).setFontWeight('bold'); // measure names are typed by people
     labelRange.setValues(params.map((row) => [row[0]]));
     paramRange.setFormulas(wantParams);
     sheet.getRange(2, 1, params.length, width).setFontColor('#777777');

@@ -9,7 +9,7 @@ import { translate } from '../../core/i18n';
 import { INPUT_COLUMNS } from '../../core/health/model';
 import { readJson, writeJson } from '../../adapters/document-properties';
 import type { Sheet } from '../../adapters/sheets';
-import { findTaggedSheet, freeSheetName, tagSheet } from '../../adapters/sheets';
+import { findTaggedSheet, insertFreeSheet, tagSheet } from '../../adapters/sheets';
 import type { ExecutionContext } from '../context';
 import { getStoredQuery, saveQuery } from '../library/library';
 import { runSavedQuery } from '../library/run';
@@ -81,7 +81,7 @@ export function ensureInputs(ctx: ExecutionContext, request: InputsRequest): Inp
     sheet = findResultTab(queryId);
   }
   if (!sheet) {
-    sheet = ctx.spreadsheet().insertSheet(freeSheetName(tabTitle(ctx.lang, 'inputs')));
+    sheet = insertFreeSheet(tabTitle(ctx.lang, 'inputs')).sheet;
     if (queryId) tagSheet(sheet, RESULT_KEY, queryId, { value: queryId });
     else tagSheet(sheet, HEALTH_KEY, 'inputs', { value: 'inputs' });
     sheet.getRange(1, 1, 1, INPUT_COLUMNS.length).setValues([INPUT_COLUMNS]);

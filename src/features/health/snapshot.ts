@@ -16,6 +16,7 @@ import {
   HISTORY_CAP,
 } from '../../core/health/layout';
 import { readJson, writeJson } from '../../adapters/document-properties';
+import { literalCell } from '../../core/values/cell-value';
 import { previousDate } from '../../core/schedule';
 import type { ExecutionContext } from '../context';
 import { DASH_DROPS_COLUMN, DASH_DROPS_ROWS, DASH_TREND_COLUMN } from './dashboard';
@@ -95,7 +96,8 @@ export function dailySnapshot(ctx: ExecutionContext, inputsLaterToday = false): 
   dropUnrecorded(history, today, day, rows.length);
   if (rows.length > 0) {
     history.insertRowsBefore(2, rows.length);
-    history.getRange(2, 1, rows.length, 6).setValues(rows);
+    // the day stays a date; names, ids and bands typed by people are written as the text they are
+    history.getRange(2, 1, rows.length, 6).setValues(rows.map(([date, ...rest]) => [date, ...rest.map(literalCell)]));
     history.getRange(2, 1, rows.length, 1).setNumberFormat('yyyy-mm-dd');
     const excess = history.getLastRow() - 1 - HISTORY_CAP;
     if (excess > 0) history.deleteRows(HISTORY_CAP + 2, excess);
@@ -230,5 +232,5 @@ function updateDashboard(
     .slice(0, DASH_DROPS_ROWS);
   const dropRange = dashboard.getRange(3, DASH_DROPS_COLUMN, DASH_DROPS_ROWS, 5);
   const padded = [...drops, ...Array.from({ length: DASH_DROPS_ROWS - drops.length }, () => Array(5).fill(''))];
-  dropRange.setValues(padded);
+  dropRange.setValues(padded.map((row) => row.map(literalCell)));
 }

@@ -4,7 +4,7 @@
  * the Customers tab sales already keep (named Customers or 顧客, untagged) is adopted instead.
  */
 import { translate, type Lang, type MessageKey } from '../../core/i18n';
-import { findTaggedSheet, freeSheetName, tagSheet, type Sheet } from '../../adapters/sheets';
+import { findTaggedSheet, insertFreeSheet, isAddonTab, tagSheet, type Sheet } from '../../adapters/sheets';
 import type { ExecutionContext } from '../context';
 import { assertRoomFor, NEW_TAB_CELLS } from '../refresh/workbook';
 
@@ -27,14 +27,15 @@ export function ensureHealthTab(ctx: ExecutionContext, role: HealthRole): { shee
   if (role === 'customers') {
     for (const name of [tabTitle('en', role), tabTitle('ja', role)]) {
       const existing = ss.getSheetByName(name);
-      if (existing) {
+      // a person's Customers tab is adopted; a tab the add-on writes (a query's result) never is
+      if (existing && !isAddonTab(existing)) {
         tagSheet(existing, HEALTH_KEY, role, { value: role });
         return { sheet: existing, created: false };
       }
     }
   }
   assertRoomFor(ss, NEW_TAB_CELLS, ctx.lang);
-  const sheet = ss.insertSheet(freeSheetName(tabTitle(ctx.lang, role)));
+  const sheet = insertFreeSheet(tabTitle(ctx.lang, role)).sheet;
   tagSheet(sheet, HEALTH_KEY, role, { value: role });
   return { sheet, created: true };
 }

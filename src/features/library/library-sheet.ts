@@ -5,16 +5,17 @@
  * key, so sorting, filtering or moving columns by hand does not break anything (a column a
  * person added keeps its cells).
  */
-import { activeSpreadsheet, findTaggedSheet, freeSheetName, tagSheet, type Sheet } from '../../adapters/sheets';
+import { activeSpreadsheet, findTaggedSheet, insertFreeSheet, tagSheet, type Sheet } from '../../adapters/sheets';
 import {
   LIBRARY_COLUMNS,
   queryCells,
   readLibraryRows,
   type RowRead,
   type StoredQuery,
+  versionRecord,
 } from '../../core/library/query-row';
 import { cellOf, mapColumns } from '../../core/sheet-columns';
-import { type CellValue, literalText, MAX_CELL_CHARS } from '../../core/values/cell-value';
+import { type CellValue, literalText } from '../../core/values/cell-value';
 import { type TableColumns, tableColumns } from '../../adapters/sheet-table';
 
 export const LIBRARY_KEY = 'sheetdash.library';
@@ -28,7 +29,7 @@ function hiddenTab(key: string, name: string, headers: readonly string[], create
   const found = findTaggedSheet(key);
   if (found || !create) return found;
   const ss = activeSpreadsheet();
-  const sheet = ss.insertSheet(freeSheetName(name), ss.getNumSheets());
+  const sheet = insertFreeSheet(name, ss.getNumSheets()).sheet;
   tagSheet(sheet, key, '1', {});
   sheet.getRange(1, 1, 1, headers.length).setValues([headers.map((h) => literalText(h))]);
   sheet.setFrozenRows(1);
@@ -113,17 +114,15 @@ export interface StoredVersion {
 export function appendVersion(version: StoredVersion): void {
   const sheet = hiddenTab(VERSIONS_KEY, VERSIONS_TAB, VERSION_COLUMNS, true);
   if (!sheet) return;
-  const { sql, lastRun: _lastRun, ...rest } = version.query;
   const columns = tableColumns(sheet, VERSION_COLUMNS, byKey, (key) => key);
-  const restJson = JSON.stringify(rest);
   const cells: Record<VersionColumn, CellValue> = {
     queryId: literalText(version.queryId),
     version: version.version,
     savedBy: literalText(version.savedBy),
     savedAt: literalText(version.savedAt),
     change: literalText(version.change),
-    sql: literalText(sql),
-    query: literalText(restJson.length < MAX_CELL_CHARS ? restJson : JSON.stringify({ ...rest, parameters: [] })),
+    sql: literalText(version.query.sql),
+    query: literalText(versionRecord(version.query)), // its length was checked before the query was written
   };
   writeCells(sheet, Math.max(sheet.getLastRow(), 1) + 1, columns, cells, false);
 }

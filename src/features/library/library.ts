@@ -9,7 +9,7 @@ import { translate, type Lang } from '../../core/i18n';
 import { InputError } from '../../core/input';
 import { UserError } from '../../core/user-error';
 import { changedFields, describeChange, TRACKED_FIELDS } from '../../core/library/changes';
-import { oversizedField, type StoredQuery } from '../../core/library/query-row';
+import { oversizedField, type StoredQuery, versionRecord } from '../../core/library/query-row';
 import { filterQueries, type LibraryFilter } from '../../core/library/search';
 import { MAX_CELL_CHARS } from '../../core/values/cell-value';
 import { sheetIdOf, spreadsheetUrl } from '../../adapters/sheets';
@@ -165,7 +165,6 @@ function checkFields(fields: QueryFields, lang: Lang): void {
   }
 }
 
-/** Writes `next` over `row` and records it as a new version. */
 /** A new query (version 1, never run) made by `who` from `fields`. */
 function newQuery(fields: QueryFields, who: string, at: string): StoredQuery {
   return {
@@ -182,7 +181,17 @@ function newQuery(fields: QueryFields, who: string, at: string): StoredQuery {
   };
 }
 
-function commit(next: StoredQuery, row: number | null, change: string): StoredQuery {
+/** Writes `next` (over `row`, or as a new row) and records it as a new version; nothing is written if its version cannot be. */
+function commit(next: StoredQuery, row: number | null, change: string, lang: Lang): StoredQuery {
+  const record = versionRecord(next).length;
+  if (record > MAX_CELL_CHARS - 1) {
+    throw new UserError(
+      translate(lang, 'library.versionTooLong', {
+        length: record.toLocaleString('en-US'),
+        max: (MAX_CELL_CHARS - 1).toLocaleString('en-US'),
+      }),
+    );
+  }
   writeQuery(next, row);
   appendVersion({
     queryId: next.id,
@@ -210,14 +219,14 @@ export function saveQuery(request: SaveRequest, lang: Lang): SaveQueryAnswer {
     const who = userEmail();
     const at = now();
     if (!request.id) {
-      return { saved: toView(commit(newQuery(fields, who, at), null, 'created'), null) };
+      return { saved: toView(commit(newQuery(fields, who, at), null, 'created', lang), null) };
     }
     const { sheetRow, query: stored } = getStoredQuery(request.id, lang);
     if (request.baseVersion !== undefined && stored.version > request.baseVersion && !request.force) {
       return { conflict: { theirs: toView(stored) } };
     }
     const next: StoredQuery = { ...stored, ...fields, updatedBy: who, updatedAt: at, version: stored.version + 1 };
-    return { saved: toView(commit(next, sheetRow, `fields:${changedFields(stored, next).join(',')}`)) };
+    return { saved: toView(commit(next, sheetRow, `fields:${changedFields(stored, next).join(',')}`, lang)) };
   });
 }
 
@@ -237,7 +246,7 @@ function mutate(
       updatedAt: now(),
       version: query.version + 1,
     };
-    return toView(commit(updated, sheetRow, code));
+    return toView(commit(updated, sheetRow, code, lang));
   });
 }
 
@@ -267,7 +276,7 @@ export function forkQuery(id: string, lang: Lang): QueryView {
     const at = now();
     const name = translate(lang, 'library.copyOf', { name: query.name }).slice(0, 1000);
     const copy = newQuery({ ...query, name }, who, at);
-    return toView(commit(copy, null, `forked:${query.name}`), null);
+    return toView(commit(copy, null, `forked:${query.name}`, lang), null);
   });
 }
 

@@ -101,7 +101,8 @@ export function runAdhocQuery(run: AdhocRun, ctx: ExecutionContext): RefreshResu
   const config = getDataSource(run.dataSourceId, ctx.lang);
   const dialect = kindOf(config, ctx.lang).dialect;
   const bound = bindParameters(run.sql, run.parameters, run.values, dialect, spreadsheetBindContext(ctx));
-  const queryId = run.queryId || `adhoc:${run.name}`;
+  // an unsaved run's tab is its own: the id it names can never be a saved query's (whose tab holds that query's result)
+  const queryId = run.queryId ? `adhoc-id:${run.queryId}` : `adhoc:${run.name}`;
   const result = refresh(
     {
       queryId,

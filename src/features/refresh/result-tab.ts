@@ -9,7 +9,7 @@
  */
 import { translate } from '../../core/i18n';
 import type { CellValue } from '../../core/values/cell-value';
-import { findTaggedSheet, freeSheetName, tagSheet, type Sheet } from '../../adapters/sheets';
+import { findTaggedSheet, insertFreeSheet, tagSheet, type Sheet } from '../../adapters/sheets';
 import type { ExecutionContext } from '../context';
 import type { StagingTab } from './staging-tab';
 import { assertRoomFor, growGrid, NEW_TAB_CELLS } from './workbook';
@@ -47,11 +47,8 @@ function resultTab(ctx: ExecutionContext, queryId: string, tabName: string, warn
   if (found) return found;
   const ss = ctx.spreadsheet();
   assertRoomFor(ss, NEW_TAB_CELLS, ctx.lang);
-  const name = freeSheetName(tabName);
-  if (name !== tabName && ss.getSheetByName(tabName)) {
-    warnings.push(translate(ctx.lang, 'refresh.tabTaken', { name: tabName, used: name }));
-  }
-  const sheet = ss.insertSheet(name);
+  const { sheet, name, renamed } = insertFreeSheet(tabName);
+  if (renamed) warnings.push(translate(ctx.lang, 'refresh.tabTaken', { name: tabName, used: name }));
   tagSheet(sheet, RESULT_KEY, queryId, { value: queryId });
   sheet.setFrozenRows(1);
   return sheet;

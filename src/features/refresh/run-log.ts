@@ -12,7 +12,7 @@ import { cellOf, mapColumns } from '../../core/sheet-columns';
 import { literalText } from '../../core/values/cell-value';
 import { withDocumentLock } from '../../adapters/lock';
 import { tableColumns } from '../../adapters/sheet-table';
-import { activeSpreadsheet, findTaggedSheet, freeSheetName, type Sheet, tagSheet } from '../../adapters/sheets';
+import { activeSpreadsheet, findTaggedSheet, insertFreeSheet, type Sheet, tagSheet } from '../../adapters/sheets';
 import type { AlertState, RunStatusView } from '../../shared/api-types';
 
 export const RUN_LOG_KEY = 'sheetdash.runlog';
@@ -87,7 +87,7 @@ function columnsOf(sheet: Sheet, lang: Lang): Record<RunLogColumn, number> {
 
 function createLog(lang: Lang): Sheet {
   const ss = activeSpreadsheet();
-  const sheet = ss.insertSheet(freeSheetName(translate(lang, 'runlog.tab')), ss.getNumSheets());
+  const sheet = insertFreeSheet(translate(lang, 'runlog.tab'), ss.getNumSheets()).sheet;
   tagSheet(sheet, RUN_LOG_KEY, '1', {});
   sheet
     .getRange(1, 1, 1, RUN_LOG_COLUMNS.length)

@@ -80,6 +80,14 @@ export const ATTACKS: readonly Case[] = [
   ['postgresql', "SELECT query_to_xml('select lo_import(''/etc/hosts'')', true, true, '')"],
   ['postgresql', "SELECT * FROM dblink('dbname=test', 'DELETE FROM t') AS x(a int)"],
   ['postgresql', "SELECT dblink_exec('dbname=test', 'DELETE FROM t')"],
+  ['postgresql', "SELECT * FROM crosstab('select 1::text, 1::text, lo_create(0)::text') AS ct(r text, c text)"],
+  ['postgresql', "SELECT * FROM connectby('t', 'id', 'parent', '1', 0) AS c(id int, parent int, level int)"],
+  // PostgreSQL: names spelled with Unicode escapes (the server calls the decoded name)
+  ['postgresql', 'SELECT U&"pg_\\0073leep"(1)'],
+  ['postgresql', 'SELECT U&"l\\006f_export"(16399, \'/tmp/x\')'],
+  ['postgresql', "SELECT u&\"set_confi\\+000067\"('a', 'b', false)"],
+  ['postgresql', "SELECT U&\"l!006f_import\" UESCAPE '!' ('/etc/hostname')"],
+  ['postgresql', "SELECT pg_catalog.U&\"dblin\\006b_exec\"('dbname=test', 'DELETE FROM t')"],
   // MySQL / MariaDB: executable comments, comments that are not comments
   ['mysql', "SELECT 1 /*!50000 INTO OUTFILE '/tmp/x' */"],
   ['mysql', "SELECT 1 /*! INTO OUTFILE '/tmp/x' */"],
@@ -92,6 +100,9 @@ export const ATTACKS: readonly Case[] = [
   ['mysql', 'SELECT 1 # x\n; DELETE FROM t'],
   ['mysql', 'SELECT 1 -- x\n; DELETE FROM t'],
   ['mysql', 'SELECT 1 /* never closed'],
+  // MySQL / MariaDB: a server with ANSI_QUOTES but backslash escapes (sql_mode=ANSI) ends quotes elsewhere
+  ['mysql', `SELECT 1 AS "\\", '\\' ' AS y FROM t INTO OUTFILE '/tmp/x' #"'\\''`],
+  ['mysql', `SELECT 1 AS "\\", '\\' ' AS y FROM t WHERE SLEEP(3) = 0 #"'\\''`],
   // MySQL / MariaDB: writes, locks, session control
   ['mysql', "SELECT * INTO OUTFILE '/tmp/x' FROM t"],
   ['mysql', "SELECT * FROM t INTO DUMPFILE '/tmp/x'"],
