@@ -113,6 +113,13 @@ describe('the MySQL lexer', () => {
     expect(lex('"x"', 'mysql', 'other')).toEqual(['identifier:"x"']);
   });
 
+  it('reads ANSI_QUOTES alone (sql_mode=ANSI) and NO_BACKSLASH_ESCAPES alone as those servers do', () => {
+    // ANSI_QUOTES with backslash escapes: "\" is an identifier that ends at its second quote
+    expect(lex(`"\\", '\\' '`, 'mysql', 'ansi-quotes')).toEqual(['identifier:"\\"', 'symbol:,', "string:'\\' '"]);
+    // NO_BACKSLASH_ESCAPES without ANSI_QUOTES: "..." is a string without escapes
+    expect(lex(`"a\\" 'b\\'`, 'mysql', 'no-backslash-escapes')).toEqual(['string:"a\\"', "string:'b\\'"]);
+  });
+
   it('reads identifiers with digits, $ and non-ASCII letters', () => {
     expect(lex('SELECT é$a$, 1abc, $x FROM t', 'mysql')).toEqual([
       'word:SELECT',
