@@ -161,7 +161,7 @@ export function shimSource(functions: string[], lang: Lang = 'en'): string {
   google.script.run = runner(null, null, undefined);
   google.script.host = {
     origin: location.origin,
-    close: function () { fetch(CLOSE_PATH, { method: 'POST' }).then(notifyPage, notifyPage); },
+    close: function () { fetch(CLOSE_PATH, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).then(notifyPage, notifyPage); },
     setHeight: function () {},
     setWidth: function () {},
     editor: { focus: function () {} }

@@ -324,23 +324,29 @@ async function serve(
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    routes(req, url).then(
-      (answer) => {
-        res.writeHead(answer.status ?? 200, {
-          'Content-Type': answer.type,
-          'Cache-Control': 'no-store',
-          'X-Content-Type-Options': 'nosniff',
-        });
-        res.end(answer.body);
-      },
-      (error: unknown) => {
-        const status = error instanceof HttpError ? error.status : 500;
-        if (status === 500)
-          log(`Playground server error on ${req.method} ${url.pathname}: ${(error as Error).stack ?? String(error)}`);
-        res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
-        res.end(JSON.stringify({ ok: false, error: { name: 'PlaygroundError', message: (error as Error).message } }));
-      },
-    );
+    const answer = () => {
+      refuseForeignRequest(req, (server.address() as AddressInfo).port);
+      return routes(req, url);
+    };
+    Promise.resolve()
+      .then(answer)
+      .then(
+        (answer) => {
+          res.writeHead(answer.status ?? 200, {
+            'Content-Type': answer.type,
+            'Cache-Control': 'no-store',
+            'X-Content-Type-Options': 'nosniff',
+          });
+          res.end(answer.body);
+        },
+        (error: unknown) => {
+          const status = error instanceof HttpError ? error.status : 500;
+          if (status === 500)
+            log(`Playground server error on ${req.method} ${url.pathname}: ${(error as Error).stack ?? String(error)}`);
+          res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+          res.end(JSON.stringify({ ok: false, error: { name: 'PlaygroundError', message: (error as Error).message } }));
+        },
+      );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -399,6 +405,23 @@ function cellNotes(notes: string[][]): [number, number, string][] {
     for (const [c, note] of row.entries()) if (note) out.push([r, c, note]);
   }
   return out;
+}
+
+/**
+ * Only the playground's own page may drive it. Bound to 127.0.0.1, it can still be reached by any
+ * web page open in the same browser: a request for another host name (DNS rebinding) is refused,
+ * and so is a POST from another origin or without a JSON body (which a cross-site form or a
+ * no-cors fetch cannot send).
+ */
+function refuseForeignRequest(req: http.IncomingMessage, port: number): void {
+  const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  if (!hosts.includes(req.headers.host ?? '')) throw new HttpError(403, 'The playground answers 127.0.0.1 only.');
+  if (req.method !== 'POST') return;
+  const origin = req.headers.origin;
+  if (origin !== undefined && !hosts.some((host) => origin === `http://${host}`))
+    throw new HttpError(403, 'Requests from other sites are refused.');
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
+    throw new HttpError(415, 'Send the body as application/json.');
 }
 
 function readJson(req: http.IncomingMessage): Promise<unknown> {

@@ -18,7 +18,7 @@ import {
   valueText,
 } from './message';
 import { cutPlain, cutSlackText, slackEscape } from './slack-text';
-import { textTableLines } from './text-table';
+import { fenceSafe, textTableLines } from './text-table';
 
 export const SLACK_LIMITS = {
   headerText: 150,
@@ -48,7 +48,9 @@ export function slackLink(url: string | null, label: string): string {
  */
 export function rowsCodeBlock(n: AlertNotification, lang: Lang): string | null {
   if (n.result.columns.length === 0 || n.result.rows.length === 0) return null;
-  const lines = textTableLines(n.result.columns, n.result.rows.slice(0, MAX_NOTIFICATION_ROWS)).map(slackEscape);
+  const lines = textTableLines(n.result.columns, n.result.rows.slice(0, MAX_NOTIFICATION_ROWS)).map((line) =>
+    fenceSafe(slackEscape(line)),
+  );
   const fence = '```';
   const budget = SLACK_LIMITS.sectionText - 2 * fence.length - 2 - 80;
   const kept: string[] = [];
@@ -90,8 +92,9 @@ export function slackMessage(n: AlertNotification, lang: Lang, extra: string[] =
       field(translate(lang, 'alert.label.rows'), String(n.rowCount)),
     ],
   };
-  // A ready text (a health band notice) says it all: no check fields.
-  const blocks: KnownBlock[] = n.text ? [header(n, lang), section(body)] : [header(n, lang), section(body), fields];
+  // A ready text (a health band notice) says it all: no check fields. Slack refuses an empty section.
+  const bodyBlocks = body.trim() === '' ? [] : [section(body)];
+  const blocks: KnownBlock[] = n.text ? [header(n, lang), ...bodyBlocks] : [header(n, lang), ...bodyBlocks, fields];
   if (n.resultUrl) blocks.push(section(slackLink(n.resultUrl, translate(lang, 'alert.openResult'))));
   const rows = rowsCodeBlock(n, lang);
   if (rows) blocks.push(section(rows));

@@ -11,6 +11,14 @@ export function cellText(value: unknown): string {
   return String(value).replace(/\r?\n|\r/g, ' ');
 }
 
+/**
+ * A code block's lines with every run of three backticks broken by a zero-width space, so that a
+ * cell can never close the block (and start markup of its own) in Slack or Google Chat.
+ */
+export function fenceSafe(line: string): string {
+  return line.replace(/```/g, '``\u200b`');
+}
+
 /** Display width: 2 for wide characters (CJK, full-width forms, Hangul), 1 otherwise. */
 export function displayWidth(text: string): number {
   let width = 0;

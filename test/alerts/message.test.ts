@@ -104,6 +104,34 @@ describe('templates', () => {
     expect(messageBody(broken, 'en', noEscape)).toContain('triggered on "R&D <billing>"');
   });
 
+  it("falls back to the default text when the alert's own text fails as it renders or renders to nothing", () => {
+    const throwing = notification({
+      templates: { triggered: '{{#QUERY_RESULT_TABLE}}{{#map}}x{{/map}}{{/QUERY_RESULT_TABLE}}' },
+    });
+    expect(isValidTemplate(throwing.templates?.triggered ?? '')).toBe(true);
+    expect(messageBody(throwing, 'en', noEscape)).toContain('triggered on "R&D <billing>"');
+    const blank = notification({ templates: { triggered: '{{#QUERY_RESULT_ROWS}}{{missing}}{{/QUERY_RESULT_ROWS}}' } });
+    expect(messageBody(blank, 'en', noEscape)).toContain('triggered on "R&D <billing>"');
+  });
+
+  it('escapes values however the template asks for them: triple braces, & and list methods too', () => {
+    const n = notification({
+      value: '<!channel> <https://evil.example|Open>\nfake line',
+      templates: {
+        triggered:
+          '{{{QUERY_RESULT_VALUE}}}|{{& QUERY_RESULT_VALUE}}|{{#QUERY_RESULT_COLS}}{{.}} {{/QUERY_RESULT_COLS}}',
+      },
+      result: { columns: ['<!here>'], rows: [['x']] },
+    });
+    const body = messageBody(n, 'en', slackEscape);
+    const escaped = '&lt;!channel&gt; &lt;https://evil.example|Open&gt; fake line'; // one line
+    expect(body).not.toMatch(/<!channel>|<!here>|<https:/);
+    expect(body).toBe([escaped, escaped, '&lt;!here&gt; '].join('|'));
+    expect(messageTitle(notification({ alert: { id: 'a', name: 'A\r\nBcc: x@evil.example' } }), 'en')).toBe(
+      'Triggered: A Bcc: x@evil.example',
+    );
+  });
+
   it('does not let the count selector name a column', () => {
     const n = notification({ condition: { column: '', op: '>', value: '0', selector: 'count' }, value: 2 });
     expect(messageBody(n, 'en', noEscape)).toContain(': count is 2 (> 0).');

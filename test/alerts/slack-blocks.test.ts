@@ -44,6 +44,16 @@ describe('slackMessage', () => {
     expect(JSON.stringify(blocks).length).toBeLessThan(13_000); // Slack refuses much more (msg_blocks_too_long)
   });
 
+  it('never sends an empty section (Slack refuses the whole message), and a cell never closes the code block', () => {
+    const n = { ...huge(), text: { title: 'Band notice', lines: [''] } };
+    for (const block of slackMessage(n, 'en').blocks as AnyBlock[]) {
+      if (block.type === 'section' && block.text) expect(block.text.text.trim()).not.toBe('');
+    }
+    const fenced = { ...huge(), result: { columns: ['c'], rows: [['```*bold* <!here>']] }, rowCount: 1 };
+    const code = (slackMessage(fenced, 'en').blocks as AnyBlock[]).find((b) => b.text?.text.startsWith('```'));
+    expect(code?.text?.text.match(/```/g)).toHaveLength(2);
+  });
+
   it('shows the first rows as a closed code block of whole lines, and how many rows are left out', () => {
     const { blocks } = slackMessage(huge(), 'ja');
     const code = (blocks as AnyBlock[]).find((b) => b.text?.text.startsWith('```'));

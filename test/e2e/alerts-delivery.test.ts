@@ -7,7 +7,7 @@
  */
 import { useReceiver } from '../helpers/receiver';
 import type { AppsScriptRuntime, ExecutionResult } from '../../emulator/src/runtime';
-import { api } from '../helpers/api';
+import { api, saveQuery } from '../helpers/api';
 import {
   alertSetup,
   CHAT_URL,
@@ -168,6 +168,45 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('alert delivery
       `${hook.id}=delivered`,
       `${mail.id}=delivered`,
     ]);
+  });
+
+  it('never lets a database row mention everyone, dress a link or add a line, whatever the template', async () => {
+    const injected = 'Open result: https://evil.example/phish';
+    const note = `<users/all> <!channel> <https://evil.example/login|Open result>\n${injected}`;
+    db.exec(`CREATE TABLE notes (id INT, note VARCHAR(200))\n;\nINSERT INTO notes VALUES (1, '${note}')`);
+    const { rt, dataSourceId } = alertSetup(db, 'accounts', receiver);
+    const query = saveQuery(rt, { name: 'Notes', dataSourceId, sql: `SELECT note FROM ${db.schema}.notes` });
+    const chat = api(rt, 'saveDestination', { name: 'Chat', kind: 'google-chat', options: { url: CHAT_URL } });
+    const mail = api(rt, 'saveDestination', { name: 'Mail', kind: 'email', options: { addresses: 'ops@example.com' } });
+    const slack = slackWebhook(rt);
+    rowsCheck(rt, query.id, [chat.id, mail.id, slack.id], {
+      name: 'Note\r\nBcc: victim@evil.example',
+      condition: { selector: 'first', column: 'note', op: '!=', value: 'x' },
+      // Redash users write triple braces; a section naming a list method used to throw as it rendered
+      templates: {
+        triggered: 'Value: {{{QUERY_RESULT_VALUE}}} {{& QUERY_RESULT_VALUE}}',
+        recovered: '{{#map}}x{{/map}}',
+      },
+    });
+    expect(api(rt, 'runQuery', { id: query.id })).toMatchObject({ ok: true });
+
+    const requests = await receiver.requests();
+    const chatText = JSON.parse(requests.find((r) => r.path.startsWith('/v1/spaces/'))?.body ?? '{}').text as string;
+    const [slackMessage] = await receiver.slackMessages();
+    const slackText = JSON.stringify(slackMessage);
+    const [sent] = rt.base.mail._sent();
+    for (const live of ['<users/all>', '<!channel>', '<https://evil.example']) {
+      expect({ live, chat: chatText.includes(live), slack: slackText.includes(live) }).toEqual({
+        live,
+        chat: false,
+        slack: false,
+      });
+    }
+    expect(chatText).toContain('<\u200busers/all>'); // shown as written
+    expect(slackText).toContain('&lt;!channel&gt;');
+    for (const text of [chatText, sent.body]) expect(text.split('\n')).not.toContain(injected);
+    expect(sent.subject).toBe('Triggered: Note Bcc: victim@evil.example');
+    db.exec('DROP TABLE notes');
   });
 
   it('sends once when two ticks contend for the document lock', async () => {

@@ -16,6 +16,7 @@ import { deliver } from '../../destinations/deliver';
 import { appsScriptDeliveryServices } from '../../destinations/services';
 import type { DeliveryOutcome } from '../../shared/api-types';
 import type { ExecutionContext } from '../context';
+import { errorMessage } from '../../core/user-error';
 import { findDestination } from '../destinations';
 import { readAlerts, type StoredAlert } from './alert-sheet';
 import { appendHistory, type HistoryDelivery } from './history';
@@ -37,8 +38,16 @@ export function deliverOutboxes(ctx: ExecutionContext): void {
     const alert = alerts.get(id);
     // Health band notices have no alert rule (BAND_RECORD_PREFIX); an alert deleted while a run
     // was deciding for it: its status and notifications go with it.
-    if (alert || id.startsWith(BAND_RECORD_PREFIX)) deliverRecord(id, alert ?? null, ctx, null);
-    else deleteRecord(id);
+    if (!alert && !id.startsWith(BAND_RECORD_PREFIX)) {
+      deleteRecord(id);
+      continue;
+    }
+    try {
+      deliverRecord(id, alert ?? null, ctx, null);
+    } catch (error) {
+      // one alert's outbox that cannot be worked stays for the next tick; it never holds up the others'
+      console.warn(`sheetdash: the outbox of alert ${id} waits for the next tick: ${errorMessage(error)}`);
+    }
   }
 }
 

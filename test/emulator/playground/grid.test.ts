@@ -113,10 +113,12 @@ describe('the playground grid server', () => {
     expect(s.values[2].every((v) => v === '')).toBe(true);
     expect(s.values[before + 1][6]).toBe('250');
     expect((await post('rows', { sheet: 'Customers', row: 1, action: 'delete' })).ok).toBe(true); // the owner may
-    const status = await fetch(`${pg.url}__playground/edit`, { method: 'POST', body: '{"sheet": 1}' });
+    const json = { 'Content-Type': 'application/json' };
+    const status = await fetch(`${pg.url}__playground/edit`, { method: 'POST', headers: json, body: '{"sheet": 1}' });
     expect(status.status).toBe(400);
     const outside = await fetch(`${pg.url}__playground/edit`, {
       method: 'POST',
+      headers: json,
       body: JSON.stringify({ sheet: 'Customers', row: 5000, col: 0, value: 'x' }),
     });
     expect(outside.status).toBe(400);

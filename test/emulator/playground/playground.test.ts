@@ -7,6 +7,7 @@
  * restart finds the same state (seeding again only for a new day).
  */
 import * as fs from 'node:fs';
+import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { type DemoData, demoAnchor, demoStatements, generateDemoData } from '../../../emulator/playground/demo/dataset';
@@ -216,6 +217,36 @@ describe('startPlayground', () => {
     const after = await state();
     expect(after.sidebar?.version).toBe((before.sidebar?.version ?? 0) + 1);
     expect(after.version).toBeGreaterThan(before.version);
+  });
+
+  it("refuses what another site or host name asks of it: only the playground's own page drives it", async () => {
+    const cell = async () => (await state('?sheet=Sheet1')).values[0]?.[0] ?? '';
+    const before = await cell();
+    const edit = JSON.stringify({ sheet: 'Sheet1', row: 0, col: 0, value: 'from another site' });
+    // what a page on another origin can send without a preflight: a no-cors POST, text/plain
+    const plain = await fetch(new URL('/__playground/edit', pg.url), { method: 'POST', body: edit });
+    expect(plain.status).toBe(415);
+    const foreign = await fetch(new URL('/__playground/edit', pg.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'http://localhost:9999' },
+      body: edit,
+    });
+    expect(foreign.status).toBe(403);
+    // DNS rebinding: the right address, another host name
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const target = new URL('/__playground/state', pg.url);
+      http
+        .get(
+          { host: '127.0.0.1', port: target.port, path: target.pathname, headers: { Host: 'evil.example' } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        )
+        .on('error', reject);
+    });
+    expect(rebound).toBe(403);
+    expect(await cell()).toBe(before);
   });
 
   it('runs the check query, which finds exactly the planted inconsistencies', async () => {
