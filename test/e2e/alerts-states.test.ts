@@ -101,6 +101,25 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('alert states o
     expect(await titles()).toEqual(['Triggered', 'Recovered', 'Recovered']);
   });
 
+  it('sends nothing it queued before a mute, also after the mute is lifted, and says so in the history', async () => {
+    setBadRows(db, name, 3);
+    const { rt, queryId } = alertSetup(db, name, receiver);
+    rowsCheck(rt, queryId, [slackWebhook(rt).id]);
+    await receiver.program({ path: '/services/', respond: { status: 503, body: 'down' }, times: 10 });
+    expect(run(rt, queryId).check?.state).toBe('triggered');
+    expect(api(rt, 'listAlerts', { queryId })[0].status.undelivered).toBe(1);
+    await receiver.reset();
+    rt.spreadsheet._userEdit('Sheetdash alerts', 'F2', true); // muted by hand in the alerts tab
+    expect(tick(rt).error).toBeUndefined();
+    expect(await titles()).toEqual([]);
+    expect(api(rt, 'listAlerts', { queryId })[0].status.undelivered).toBe(0);
+    const last = historyRows(rt).at(-1) ?? [];
+    expect([last[7], last[9]]).toEqual(['triggered (retry)', 'Muted: nothing sent']);
+    rt.spreadsheet._userEdit('Sheetdash alerts', 'F2', false);
+    expect(tick(rt).error).toBeUndefined();
+    expect(await titles()).toEqual([]);
+  });
+
   it('puts the alert in unknown when its query fails, notified once, with the reason', async () => {
     setBadRows(db, name, 2);
     const { rt, queryId } = alertSetup(db, name, receiver);

@@ -67,6 +67,10 @@ export function deliverRecord(
 ): Map<string, HistoryDelivery[]> {
   const record = readRecord(alertId);
   const done = new Map<string, HistoryDelivery[]>();
+  if (alert?.rule.muted && record.outbox.length > 0) {
+    dropMuted(alertId, alert, record, ctx);
+    return done;
+  }
   const entries = new Map<string, OutboxEntry>();
   const waiting = new Set<string>();
   const services = appsScriptDeliveryServices();
@@ -115,6 +119,33 @@ export function deliverRecord(
     );
   }
   return done;
+}
+
+/**
+ * A muted alert sends nothing, also what it queued before the mute (Slack was down, say): each
+ * queued notification gets a history row saying it was not sent, then the outbox is emptied.
+ * A kill between the two writes the rows again next time, never sends.
+ */
+function dropMuted(alertId: string, alert: StoredAlert, record: AlertRecord, ctx: ExecutionContext): void {
+  for (const entry of record.outbox) {
+    appendHistory(
+      {
+        at: new Date(ctx.clock.now()),
+        alertId,
+        alert: alert.rule.name,
+        query: entry.message.query.name,
+        from: '',
+        to: entry.message.state,
+        value: String(entry.message.value ?? 'NULL'),
+        notification: `${entry.notify} (retry)`,
+        note: 'alert.history.muted',
+        deliveries: [],
+      },
+      ctx.lang,
+    );
+  }
+  record.outbox = [];
+  writeRecord(alertId, record);
 }
 
 /** The outcome kept in the entry; the entry's destination done unless it is to retry; the outbox without done entries. */
