@@ -501,6 +501,10 @@ const MESSAGES = {
   'health.repair.health': { en: 'Health formulas', ja: 'ヘルスの数式' },
   'health.repair.dashboard': { en: 'Health dashboard', ja: 'ヘルスダッシュボード' },
   // --- end of health scores ---
+  'schedule.ownedByOther': {
+    en: 'Scheduled refreshes are already on: they run as {owner}, whose trigger runs on time. Nothing was installed (a second trigger would run every check twice). If that trigger stops (two runs missed), anyone may turn scheduled refreshes on again.',
+    ja: 'スケジュール実行はすでにオンです。{owner} のトリガーとして予定どおり動いています。2 つ目のトリガーはすべてのチェックを二重に実行するため、何もインストールしませんでした。そのトリガーが止まったら(2 回続けて実行されなかったら)、誰でも再びオンにできます。',
+  },
   'schedule.installed': {
     en: 'Scheduled refreshes are on: Sheetdash checks for due queries every {interval}. {what} {limits} Scheduled runs act as {owner}.',
     ja: 'スケジュール更新を有効にしました。Sheetdash は {interval} ごとに実行すべきクエリを確認します。{what}{limits}スケジュール実行は {owner} として動作します。',

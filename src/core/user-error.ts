@@ -22,6 +22,14 @@ export class TimeoutError extends UserError {
   override name = 'TimeoutError';
 }
 
+/**
+ * A run stopped because the execution ran out of time (its deadline, or a statement timeout cut
+ * to it), not by the query's own timeout: a scheduled run is tried again by the next tick.
+ */
+export class OutOfTimeError extends TimeoutError {
+  override name = 'OutOfTimeError';
+}
+
 /** The message of any thrown value, without Apps Script's "Exception: " prefix. */
 export function errorMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);

@@ -9,7 +9,7 @@
 import type { AlertNotification } from '../alerts/message';
 import { errorMessage } from '../core/user-error';
 import { missingScope } from '../datasources/diagnose';
-import type { Deadline } from '../features/context';
+import { type Deadline, fetchFitsBeforeLimit } from '../features/context';
 import type { DeliveryOutcome, DeliveryProblem, Lang, ThreadRef } from '../shared/api-types';
 import { URL_FETCH_ALLOWLIST, isAllowedUrl } from './allowlist';
 import type { AnswerReading, DestinationConfig, DeliveryStep, HttpAnswer, HttpRequest, MailRequest } from './kind';
@@ -145,7 +145,8 @@ function fetchWithRetries(
   const { deadline, services } = options;
   let backoff = FIRST_BACKOFF_MS;
   for (let attempt = 1; ; attempt++) {
-    if (deadline.remainingMs() <= 0)
+    // a call that could outlast the execution is left for the next tick (a kill after Slack took it would send it twice)
+    if (deadline.remainingMs() <= 0 || !fetchFitsBeforeLimit(deadline))
       return { ok: false, attempts: attempt - 1, retry: true, problem: { code: 'deadline' } };
     let answer: HttpAnswer;
     try {

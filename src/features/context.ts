@@ -19,6 +19,19 @@ export interface Clock {
   now(): number;
 }
 
+/** About how long one UrlFetch call may take at most (not configurable in Apps Script). */
+export const FETCH_WORST_MS = 60_000;
+
+/**
+ * Whether a UrlFetch call (and the property write after it) started now would end before Apps
+ * Script's own 6-minute limit in the worst case. The limit, not `deadline.at`: a sub-budget (the
+ * sidebar's 30 s for alert deliveries) limits waiting, while the call itself may run past it.
+ */
+export function fetchFitsBeforeLimit(deadline: Deadline, afterMs = 10_000): boolean {
+  const now = deadline.at - deadline.remainingMs();
+  return deadline.startedAt + EXECUTION_LIMIT_MS - now >= FETCH_WORST_MS + afterMs;
+}
+
 export interface Deadline {
   /** When the execution started (ms since the epoch). */
   readonly startedAt: number;

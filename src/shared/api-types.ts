@@ -191,6 +191,8 @@ export interface RefreshResultView {
   ok: boolean;
   /** Not attempted on purpose (a paused data source in a scheduled run). */
   skipped?: boolean;
+  /** Stopped because the execution ran out of time, not by the query's own limit: a scheduled run is tried again next tick. */
+  outOfTime?: boolean;
   queryId: string;
   sheetName: string | null;
   sheetId: number | null;

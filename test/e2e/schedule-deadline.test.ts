@@ -79,14 +79,16 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('the deadline o
     expect(tickExecution.calls.get('LockService.Lock.tryLock')).toBe(1);
     expect(rt.spreadsheet._sheetNames()).toContain('Q1');
     expect(rt.spreadsheet._sheetNames()).not.toContain('Q2');
-    // The next tick runs what was deferred.
+    // Q2's run was stopped by the tick's own deadline, not by the query: it is not its due run.
+    expect(api(rt, 'getQuery', { id: ids[1] }).lastRun).toBeNull();
+    // The next tick runs what waited longest first: Q2, then what was deferred, then Q1.
     rt.clock.advance(5 * 60_000);
     const [next] = rt.base.scriptApp._fireDueTimeTriggers();
     expect((next.value as TickValue).ran.map((r) => [r.name, r.ok])).toEqual([
-      ['Q1', true],
       ['Q2', true],
       ['Q3', true],
       ['Q4', true],
+      ['Q1', true],
     ]);
   });
 
@@ -106,6 +108,67 @@ describe.each(enabledEngines().map((e) => [e.name, e] as const))('the deadline o
       /^The query ran longer than [23] s and was stopped\. Narrow it \(WHERE, LIMIT\) or raise the timeout\.$/,
     );
     expect(lastExecution(rt).killedWith).toBeNull();
+  });
+
+  it('runs the other due queries when one cannot start (its data source was deleted)', () => {
+    const { rt, dataSourceId, ids } = withScheduledQueries(1);
+    const other = api(rt, 'saveDataSource', { name: 'Other', kind: db.kind, options: db.options });
+    const orphan = saveQuery(rt, {
+      name: 'Orphan',
+      dataSourceId: other.id,
+      sql: 'SELECT 1 AS one',
+      schedule: 'every 5 minutes',
+      description: '',
+      parameters: [],
+      tags: [],
+    });
+    api(rt, 'deleteDataSource', { id: other.id });
+    expect(dataSourceId).not.toBe(other.id);
+    for (let i = 0; i < 2; i++) {
+      rt.clock.advance(5 * 60_000);
+      const run = rt.run('tick', [], { kind: 'time-trigger' });
+      expect(run.error).toBeUndefined();
+      expect((run.value as TickValue).ran.map((r) => [r.name, r.ok])).toEqual([
+        ['Q1', true],
+        ['Orphan', false],
+      ]);
+    }
+    expect(api(rt, 'getQuery', { id: orphan.id }).lastRun).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^No data source/),
+    });
+    expect(api(rt, 'getQuery', { id: ids[0] }).lastRun).toMatchObject({ ok: true });
+    // nothing is reported as interrupted: the orphan never started
+    expect(api(rt, 'listRecentRuns').filter((r) => /interrupted/i.test(r.message))).toEqual([]);
+  });
+
+  it('never starts a delivery that could outlast the 6-minute limit: it waits for the next tick', () => {
+    const { rt, ids } = withScheduledQueries(1);
+    const slack = api(rt, 'saveDestination', {
+      name: 'Slack',
+      kind: 'slack-webhook',
+      options: { url: 'https://hooks.slack.com/services/T0/B0/deadline' },
+    });
+    api(rt, 'addRowsCheck', { queryId: ids[0], destinations: [slack.id] });
+    // Connecting takes 255 s and the query 60 s: 45 s are left before the limit, less than a fetch may take.
+    rt.faults.add({ method: 'Jdbc.getConnection', nth: 1, action: { before: () => rt.clock.advance(255_000) } });
+    rt.faults.add({
+      method: 'Jdbc.JdbcStatement.executeQuery',
+      nth: 1,
+      action: { before: () => rt.clock.advance(60_000) },
+    });
+    rt.clock.advance(5 * 60_000);
+    const first = rt.run('tick', [], { kind: 'time-trigger' });
+    rt.faults.clear();
+    expect(first.error).toBeUndefined();
+    expect((first.value as TickValue).ran.map((r) => [r.name, r.ok])).toEqual([['Q1', true]]);
+    expect(first.execution.callsOf('UrlFetchApp.fetch')).toBe(0);
+    expect(api(rt, 'listAlerts', { queryId: ids[0] })[0].status.undelivered).toBe(1);
+    rt.clock.advance(5 * 60_000);
+    const second = rt.run('tick', [], { kind: 'time-trigger' });
+    expect(second.error).toBeUndefined();
+    // the next tick, with the whole limit ahead, sends it (no receiver plays Slack here: the send itself is what counts)
+    expect(second.execution.callsOf('UrlFetchApp.fetch')).toBeGreaterThanOrEqual(1);
   });
 
   it('exits cleanly when another execution holds the document lock', () => {

@@ -49,6 +49,31 @@ it('installs one tick trigger: every 5 minutes when bound, hourly as a published
   }
 });
 
+it("never installs a second person's trigger beside one that works; anyone may once it stopped", () => {
+  const { rt } = setupWithDataSource(db);
+  rt.clock.freeze(Date.parse('2030-01-01T08:00:00Z'));
+  expect(rt.run('turnOnSchedule', [], { kind: 'menu' }).error).toBeUndefined(); // user@example.com
+  const bob = { email: 'bob@example.com', locale: 'en' };
+  rt.clock.advance(60_000);
+  expect(rt.run('turnOnSchedule', [], { kind: 'menu', user: bob }).error).toBeUndefined();
+  const refused = 'Scheduled refreshes are already on: they run as user@example.com, whose trigger runs on time.';
+  expect(rt.spreadsheet._active()._toasts.at(-1)?.message.startsWith(refused)).toBe(true);
+  const fromSidebar = rt.run('sheetdashApi', ['turnOnSchedule', null, 'en'], { user: bob });
+  expect(fromSidebar.value).toEqual({ ok: false, error: expect.stringMatching(/^Scheduled refreshes are already on/) });
+  expect(rt.base.scriptApp._triggers()).toHaveLength(1);
+  // The tick keeps running on the first trigger: still refused.
+  rt.clock.advance(5 * 60_000);
+  rt.base.scriptApp._fireDueTimeTriggers();
+  rt.clock.advance(5 * 60_000);
+  rt.run('turnOnSchedule', [], { kind: 'menu', user: bob });
+  expect(rt.base.scriptApp._triggers()).toHaveLength(1);
+  // That trigger stopped (its owner left, say): two runs missed, Bob turns scheduled refreshes on.
+  rt.clock.advance(12 * 60_000);
+  expect(rt.run('turnOnSchedule', [], { kind: 'menu', user: bob }).error).toBeUndefined();
+  expect(rt.base.scriptApp._triggers()).toHaveLength(2);
+  expect(api(rt, 'getScheduleStatus')).toMatchObject({ owner: 'bob@example.com' });
+});
+
 it('decides the interval by installation source, not by an error text, in Japanese too', () => {
   const { rt } = setupWithDataSource(db, { addOnMode: true, user: { locale: 'ja' } });
   const create = rt.faults.add({

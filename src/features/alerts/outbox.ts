@@ -15,7 +15,7 @@ import type { AlertRecord, OutboxEntry } from '../../core/alerts/record';
 import { deliver } from '../../destinations/deliver';
 import { appsScriptDeliveryServices } from '../../destinations/services';
 import type { DeliveryOutcome } from '../../shared/api-types';
-import type { ExecutionContext } from '../context';
+import { type ExecutionContext, fetchFitsBeforeLimit } from '../context';
 import { errorMessage } from '../../core/user-error';
 import { findDestination } from '../destinations';
 import { readAlerts, type StoredAlert } from './alert-sheet';
@@ -78,7 +78,8 @@ export function deliverRecord(
     for (const destinationId of [...entry.pending]) {
       if (waiting.has(destinationId)) continue;
       const notBefore = entry.notBefore[destinationId] ?? 0;
-      if (notBefore > ctx.clock.now() || ctx.deadline.remainingMs() < MIN_TIME_TO_DELIVER_MS) {
+      const late = ctx.deadline.remainingMs() < MIN_TIME_TO_DELIVER_MS || !fetchFitsBeforeLimit(ctx.deadline);
+      if (notBefore > ctx.clock.now() || late) {
         waiting.add(destinationId);
         continue;
       }

@@ -72,10 +72,13 @@ export function runSavedQuery(
     rows: result.ok ? result.rows : null,
     message: message.slice(0, 2000),
   };
-  ctx.lock.hold(10_000, () => {
-    const found = findQuery(query.id); // found again: the sheet may have been sorted meanwhile
-    if (found) writeLastRun(found.sheet, found.row, lastRun);
-  });
+  // A scheduled run the tick's own deadline stopped is not the run it was due for: it stays due.
+  if (!(run.scheduled === true && result.outOfTime === true)) {
+    ctx.lock.hold(10_000, () => {
+      const found = findQuery(query.id); // found again: the sheet may have been sorted meanwhile
+      if (found) writeLastRun(found.sheet, found.row, lastRun);
+    });
+  }
   try {
     alerts?.deliver();
   } catch (error) {
@@ -83,6 +86,24 @@ export function runSavedQuery(
     console.warn(`sheetdash: the alerts of "${query.name}" were not all delivered: ${errorMessage(error)}`);
   }
   return { ...result, link: result.ok ? linkTo(result.sheetId) : null };
+}
+
+/**
+ * A scheduled run that could not start (its data source was deleted, its parameters no longer
+ * bind): stored on the query's row as its last run, so the sidebar shows why, and the tick goes
+ * on with the other queries.
+ */
+export function recordFailedStart(query: StoredQuery, message: string, ctx: ExecutionContext): void {
+  const lastRun = {
+    at: new Date(ctx.clock.now()).toISOString(),
+    ok: false,
+    rows: null,
+    message: message.slice(0, 2000),
+  };
+  ctx.lock.hold(10_000, () => {
+    const found = findQuery(query.id);
+    if (found) writeLastRun(found.sheet, found.row, lastRun);
+  });
 }
 
 export interface AdhocRun {

@@ -11,7 +11,7 @@
 import { translate, type Lang } from '../../core/i18n';
 import { checkReadOnly } from '../../core/sql/read-only';
 import { readOnlyMessage } from '../../core/sql/read-only-message';
-import { TimeoutError, UserError, errorMessage } from '../../core/user-error';
+import { OutOfTimeError, TimeoutError, UserError, errorMessage } from '../../core/user-error';
 import { columnKind, SQL_TYPES, type ColumnKind } from '../../core/values/jdbc-types';
 import type { ZoneShift } from '../../core/values/zone-offsets';
 import type { DataSourceConfig } from '../../datasources/config';
@@ -156,7 +156,7 @@ export function effectiveTimeout(requestedSeconds: number, ctx: ExecutionContext
   const left = Math.floor(ctx.deadline.remainingMs() / 1000);
   if (left < 1) {
     const seconds = Math.round(ctx.deadline.elapsedMs() / 1000);
-    throw new TimeoutError(translate(ctx.lang, 'refresh.tooSlow', { seconds }));
+    throw new OutOfTimeError(translate(ctx.lang, 'refresh.tooSlow', { seconds }));
   }
   return Math.min(requestedSeconds, left);
 }
@@ -204,7 +204,9 @@ export function startQuery(config: DataSourceConfig, request: QueryRunOptions, c
     } catch (error) {
       const message = errorMessage(error);
       if (ctx.clock.now() - sent >= options.timeoutSeconds * 1000 - TIMEOUT_TOLERANCE_MS) {
-        throw new TimeoutError(translate(lang, 'refresh.timeout', { seconds: options.timeoutSeconds }), message);
+        // the execution's time, not the query's own limit, when the timeout was cut to fit the deadline
+        const TimedOut = options.timeoutSeconds < request.timeoutSeconds ? OutOfTimeError : TimeoutError;
+        throw new TimedOut(translate(lang, 'refresh.timeout', { seconds: options.timeoutSeconds }), message);
       }
       throw new UserError(translate(lang, 'refresh.queryFailed', { error: message }), message);
     }

@@ -8,7 +8,7 @@
  * passes; every run is recorded in the run log.
  */
 import { translate, type Lang } from '../../core/i18n';
-import { SkipError, TimeoutError, UserError, errorMessage } from '../../core/user-error';
+import { OutOfTimeError, SkipError, TimeoutError, UserError, errorMessage } from '../../core/user-error';
 import type { RowCollector } from '../../core/alerts/collect';
 import { TEMPORAL_FORMATS, toCellValue, type CellValue } from '../../core/values/cell-value';
 import { uniqueHeaders } from '../../core/values/headers';
@@ -101,7 +101,7 @@ function reader(
       if (ended) return null;
       if (ctx.deadline.remainingMs() <= 0) {
         const seconds = Math.round(ctx.deadline.elapsedMs() / 1000);
-        throw new TimeoutError(translate(ctx.lang, 'refresh.tooSlow', { seconds }));
+        throw new OutOfTimeError(translate(ctx.lang, 'refresh.tooSlow', { seconds }));
       }
       let batch = resultSet.getRows(spec, batchSize) as (string | null)[][];
       if (batch.length === 0) {
@@ -292,6 +292,7 @@ export function refresh(request: RefreshRequest, ctx: ExecutionContext): Refresh
       durationMs: ctx.clock.now() - started,
       message: error instanceof UserError ? error.message : errorMessage(error),
       warnings: [],
+      ...(error instanceof OutOfTimeError ? { outOfTime: true } : {}),
     };
     return finish(request, dataSourceName, result, failureOf(error), lang);
   }

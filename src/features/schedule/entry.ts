@@ -2,7 +2,7 @@
 import { translate } from '../../core/i18n';
 import { userEmail, userLang } from '../../adapters/session';
 import { createContext } from '../context';
-import { installTickTrigger, tick, type TickReport } from './tick';
+import { installTickTrigger, liveOtherOwner, tick, type TickReport } from './tick';
 
 export function runTick(): TickReport {
   return tick(createContext());
@@ -11,6 +11,11 @@ export function runTick(): TickReport {
 /** Installs (or keeps) the tick trigger and says what it did, how often it runs and its limits. */
 export function turnOnSchedule(): void {
   const lang = userLang();
+  const owner = liveOtherOwner(Date.now());
+  if (owner !== null) {
+    SpreadsheetApp.getActiveSpreadsheet().toast(translate(lang, 'schedule.ownedByOther', { owner }), 'Sheetdash', 10);
+    return;
+  }
   const { interval, created, addOn } = installTickTrigger();
   const text = translate(lang, 'schedule.installed', {
     interval: translate(lang, interval === 'minutes' ? 'schedule.every5min' : 'schedule.everyHour'),

@@ -9,7 +9,9 @@ import { readJson } from '../../adapters/document-properties';
 import { userEmail } from '../../adapters/session';
 import type { ScheduleInstallView, ScheduleStatusView, TickRunView } from '../../shared/api-types';
 import type { ExecutionContext } from '../context';
-import { installTickTrigger, LAST_TICK_KEY, TICK_TRIGGER_KEY, type TickTriggerRecord } from './tick';
+import { installTickTrigger, LAST_TICK_KEY, liveOtherOwner, TICK_TRIGGER_KEY, type TickTriggerRecord } from './tick';
+import { translate } from '../../core/i18n';
+import { UserError } from '../../core/user-error';
 
 const MINUTE_MS = 60_000;
 
@@ -48,6 +50,8 @@ export function scheduleStatus(ctx: ExecutionContext): ScheduleStatusView {
 
 /** "Turn on scheduled refreshes" from the sidebar: the same install as the menu item. */
 export function turnOnFromSidebar(ctx: ExecutionContext): ScheduleInstallView {
+  const owner = liveOtherOwner(ctx.clock.now());
+  if (owner !== null) throw new UserError(translate(ctx.lang, 'schedule.ownedByOther', { owner }));
   const { created } = installTickTrigger(ctx.clock.now());
   return { created, status: scheduleStatus(ctx) };
 }

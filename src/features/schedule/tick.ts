@@ -19,7 +19,7 @@ import type { TickRunView } from '../../shared/api-types';
 import type { ExecutionContext } from '../context';
 import { listStoredQueries } from '../library/library';
 import { readAlerts, type StoredAlert } from '../alerts/alert-sheet';
-import { runSavedQuery } from '../library/run';
+import { recordFailedStart, runSavedQuery } from '../library/run';
 import { StagingTab } from '../refresh/staging-tab';
 import { trimRunLog } from '../refresh/run-log';
 import { dailySnapshot, type SnapshotReport } from '../health/snapshot';
@@ -105,12 +105,18 @@ function runDueQueries(ctx: ExecutionContext): TickReport {
   let alerts: StoredAlert[] | null = null;
   const inputsId = recordedInputsQueryId();
   let inputs: { schedule: Schedule; query: StoredQuery } | null = null;
+  const due: StoredQuery[] = [];
   for (const query of listStoredQueries()) {
     if (query.archived) continue;
     const schedule = parseSchedule(query.schedule);
     if (schedule === null || schedule === 'invalid') continue;
     if (query.id === inputsId) inputs = { schedule, query };
-    if (!isScheduledRunDue(schedule, query, ctx.clock.now(), toLocal, tickMs)) continue;
+    if (isScheduledRunDue(schedule, query, ctx.clock.now(), toLocal, tickMs)) due.push(query);
+  }
+  // The longest waiting first (never run, then the oldest last run), so that what one tick had
+  // to defer starts the next one: a query late in the library is never starved by slow ones.
+  due.sort(longestWaitingFirst);
+  for (const query of due) {
     if (ctx.deadline.remainingMs() < MIN_TIME_TO_START_MS) {
       report.deferred.push(query.id);
       continue;
@@ -123,14 +129,26 @@ function runDueQueries(ctx: ExecutionContext): TickReport {
     } catch {
       // a full property store must not stop the run itself: it only loses the trace of a kill
     }
-    const result = runSavedQuery(query.id, {}, ctx, { scheduled: true, startedBy, stored: query, alerts });
-    report.ran.push({
-      id: query.id,
-      name: query.name,
-      ok: result.ok,
-      skipped: result.skipped === true,
-      message: result.message,
-    });
+    try {
+      const result = runSavedQuery(query.id, {}, ctx, { scheduled: true, startedBy, stored: query, alerts });
+      report.ran.push({
+        id: query.id,
+        name: query.name,
+        ok: result.ok,
+        skipped: result.skipped === true,
+        message: result.message,
+      });
+    } catch (error) {
+      // A query that cannot start (its data source deleted, say) fails alone: the others still run.
+      const message = errorMessage(error);
+      report.ran.push({ id: query.id, name: query.name, ok: false, skipped: false, message });
+      clearRunning(); // it did not run: not "interrupted" for the next tick
+      try {
+        recordFailedStart(query, message, ctx);
+      } catch (recordError) {
+        console.warn(`sheetdash tick: "${query.name}" could not start: ${message} (${errorMessage(recordError)})`);
+      }
+    }
   }
   clearRunning();
   trimLog();
@@ -187,6 +205,21 @@ export type TickInterval = 'minutes' | 'hours';
 export const TICK_TRIGGER_KEY = 'sheetdash.tick';
 
 /**
+ * The owner of another person's tick trigger that is still working (it ran, or was installed,
+ * within two intervals and a minute), or null. ScriptApp lists only the caller's own triggers, so
+ * the record and the last tick are the evidence; a second person's trigger would run every check
+ * twice as often, so it is not installed while the first one works.
+ */
+export function liveOtherOwner(nowMs: number): string | null {
+  const record = readJson<TickTriggerRecord>(TICK_TRIGGER_KEY);
+  if (!record || record.owner === '' || record.owner === userEmail()) return null;
+  const lastTick = readJson<TickRunView>(LAST_TICK_KEY);
+  const since = Date.parse(lastTick?.at ?? record.installedAt);
+  const intervalMs = record.interval === 'hours' ? 3_600_000 : 300_000;
+  return !Number.isNaN(since) && nowMs - since <= 2 * intervalMs + 60_000 ? record.owner : null;
+}
+
+/**
  * Makes sure exactly one tick trigger exists for this user and document: every 5 minutes in a
  * bound script, hourly in a published add-on (Google's limit, and one time trigger per user
  * and document). Which of the two is decided by the installation source, never by the text of
@@ -224,6 +257,13 @@ export function installTickTrigger(nowMs: number = Date.now()): {
 }
 
 const lastRunMsOf = (query: StoredQuery): number | null => (query.lastRun ? Date.parse(query.lastRun.at) : null);
+
+/** Queries never run first, then the oldest last run; the library's order otherwise (the sort is stable). */
+function longestWaitingFirst(a: StoredQuery, b: StoredQuery): number {
+  const at = lastRunMsOf(a) ?? Number.NEGATIVE_INFINITY;
+  const bt = lastRunMsOf(b) ?? Number.NEGATIVE_INFINITY;
+  return at === bt ? 0 : at < bt ? -1 : 1;
+}
 
 /** Due by its last run, or (never run) by today's slot or a slot missed since its creation. */
 function isScheduledRunDue(
