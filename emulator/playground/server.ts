@@ -324,12 +324,12 @@ async function serve(
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const answer = () => {
+    const respond = () => {
       refuseForeignRequest(req, (server.address() as AddressInfo).port);
       return routes(req, url);
     };
     Promise.resolve()
-      .then(answer)
+      .then(respond)
       .then(
         (answer) => {
           res.writeHead(answer.status ?? 200, {

@@ -66,19 +66,9 @@ export function runSavedQuery(
     ctx,
   );
   const message = result.ok ? result.warnings.join('\n') : result.message;
-  const lastRun = {
-    at: new Date(ctx.clock.now()).toISOString(),
-    ok: result.ok,
-    rows: result.ok ? result.rows : null,
-    message: message.slice(0, 2000),
-  };
   // A scheduled run the tick's own deadline stopped is not the run it was due for: it stays due.
-  if (!(run.scheduled === true && result.outOfTime === true)) {
-    ctx.lock.hold(10_000, () => {
-      const found = findQuery(query.id); // found again: the sheet may have been sorted meanwhile
-      if (found) writeLastRun(found.sheet, found.row, lastRun);
-    });
-  }
+  if (!(run.scheduled === true && result.outOfTime === true))
+    storeLastRun(query.id, { ok: result.ok, rows: result.ok ? result.rows : null, message }, ctx);
   try {
     alerts?.deliver();
   } catch (error) {
@@ -94,14 +84,18 @@ export function runSavedQuery(
  * on with the other queries.
  */
 export function recordFailedStart(query: StoredQuery, message: string, ctx: ExecutionContext): void {
-  const lastRun = {
-    at: new Date(ctx.clock.now()).toISOString(),
-    ok: false,
-    rows: null,
-    message: message.slice(0, 2000),
-  };
+  storeLastRun(query.id, { ok: false, rows: null, message }, ctx);
+}
+
+/** A run's outcome on its query's row, now, under the document lock. */
+function storeLastRun(
+  queryId: string,
+  outcome: { ok: boolean; rows: number | null; message: string },
+  ctx: ExecutionContext,
+) {
+  const lastRun = { at: new Date(ctx.clock.now()).toISOString(), ...outcome, message: outcome.message.slice(0, 2000) };
   ctx.lock.hold(10_000, () => {
-    const found = findQuery(query.id);
+    const found = findQuery(queryId); // found again: the sheet may have been sorted meanwhile
     if (found) writeLastRun(found.sheet, found.row, lastRun);
   });
 }
