@@ -19,7 +19,7 @@ import { type ExecutionContext, fetchFitsBeforeLimit } from '../context';
 import { errorMessage } from '../../core/user-error';
 import { findDestination } from '../destinations';
 import { readAlerts, type StoredAlert } from './alert-sheet';
-import { appendHistory, type HistoryDelivery } from './history';
+import { appendHistory, type HistoryDelivery, type HistoryEntry } from './history';
 import { alertsWithOutbox, deleteRecord, readRecord, writeRecord } from './records';
 
 /** Record ids of health band notices (one per customer, and the digest): not alert rules. */
@@ -104,20 +104,7 @@ export function deliverRecord(
   }
   for (const [key, entry] of entries) {
     if (key === current) continue;
-    appendHistory(
-      {
-        at: new Date(ctx.clock.now()),
-        alertId,
-        alert: alert?.rule.name ?? entry.message.alert.name,
-        query: entry.message.query.name,
-        from: '',
-        to: entry.message.state,
-        value: String(entry.message.value ?? 'NULL'),
-        notification: `${entry.notify} (retry)`,
-        deliveries: done.get(key) ?? [],
-      },
-      ctx.lang,
-    );
+    appendHistory(queuedEntryRow(alertId, alert, entry, ctx, { deliveries: done.get(key) ?? [] }), ctx.lang);
   }
   return done;
 }
@@ -130,23 +117,33 @@ export function deliverRecord(
 function dropMuted(alertId: string, alert: StoredAlert, record: AlertRecord, ctx: ExecutionContext): void {
   for (const entry of record.outbox) {
     appendHistory(
-      {
-        at: new Date(ctx.clock.now()),
-        alertId,
-        alert: alert.rule.name,
-        query: entry.message.query.name,
-        from: '',
-        to: entry.message.state,
-        value: String(entry.message.value ?? 'NULL'),
-        notification: `${entry.notify} (retry)`,
-        note: 'alert.history.muted',
-        deliveries: [],
-      },
+      queuedEntryRow(alertId, alert, entry, ctx, { deliveries: [], note: 'alert.history.muted' }),
       ctx.lang,
     );
   }
   record.outbox = [];
   writeRecord(alertId, record);
+}
+
+/** The history row of a notification queued by an earlier run (a retry, or one a mute drops). */
+function queuedEntryRow(
+  alertId: string,
+  alert: StoredAlert | null,
+  entry: OutboxEntry,
+  ctx: ExecutionContext,
+  outcome: Pick<HistoryEntry, 'deliveries' | 'note'>,
+): HistoryEntry {
+  return {
+    at: new Date(ctx.clock.now()),
+    alertId,
+    alert: alert?.rule.name ?? entry.message.alert.name,
+    query: entry.message.query.name,
+    from: '',
+    to: entry.message.state,
+    value: String(entry.message.value ?? 'NULL'),
+    notification: `${entry.notify} (retry)`,
+    ...outcome,
+  };
 }
 
 /** The outcome kept in the entry; the entry's destination done unless it is to retry; the outbox without done entries. */

@@ -9,7 +9,14 @@ import { readJson } from '../../adapters/document-properties';
 import { userEmail } from '../../adapters/session';
 import type { ScheduleInstallView, ScheduleStatusView, TickRunView } from '../../shared/api-types';
 import type { ExecutionContext } from '../context';
-import { installTickTrigger, LAST_TICK_KEY, liveOtherOwner, TICK_TRIGGER_KEY, type TickTriggerRecord } from './tick';
+import {
+  installTickTrigger,
+  LAST_TICK_KEY,
+  liveOtherOwner,
+  TICK_TRIGGER_KEY,
+  type TickTriggerRecord,
+  tickEvidence,
+} from './tick';
 import { translate } from '../../core/i18n';
 import { UserError } from '../../core/user-error';
 
@@ -30,9 +37,7 @@ export function scheduleStatus(ctx: ExecutionContext): ScheduleStatusView {
   );
   const viewerIsOwner = record !== null && (mine || (record.owner !== '' && record.owner === viewer));
   const intervalMs = (record?.interval === 'hours' ? 60 : tickMinutes) * MINUTE_MS;
-  const sinceText = lastTick?.at ?? record?.installedAt;
-  const since = sinceText ? Date.parse(sinceText) : Number.NaN;
-  const known = record !== null && !Number.isNaN(since);
+  const evidence = tickEvidence(record, lastTick, ctx.clock.now(), intervalMs);
   return {
     mode: addOn ? 'addOn' : 'bound',
     tickMinutes,
@@ -42,9 +47,8 @@ export function scheduleStatus(ctx: ExecutionContext): ScheduleStatusView {
     viewerIsOwner,
     installedAt: record?.installedAt ?? null,
     lastTick,
-    nextTickAt: known ? new Date(Math.max(since + intervalMs, ctx.clock.now())).toISOString() : null,
-    // One missed tick happens (Apps Script picks the moment); two in a row mean trouble.
-    late: known && ctx.clock.now() - since > 2 * intervalMs + MINUTE_MS,
+    nextTickAt: evidence ? new Date(Math.max(evidence.sinceMs + intervalMs, ctx.clock.now())).toISOString() : null,
+    late: evidence?.late ?? false,
   };
 }
 

@@ -205,18 +205,33 @@ export type TickInterval = 'minutes' | 'hours';
 export const TICK_TRIGGER_KEY = 'sheetdash.tick';
 
 /**
- * The owner of another person's tick trigger that is still working (it ran, or was installed,
- * within two intervals and a minute), or null. ScriptApp lists only the caller's own triggers, so
- * the record and the last tick are the evidence; a second person's trigger would run every check
- * twice as often, so it is not installed while the first one works.
+ * When the recorded trigger last showed that it works (its last tick, else its install), and
+ * whether it is late since: two intervals and a minute without a tick (one missed tick happens,
+ * Apps Script picks the moment; two in a row mean the trigger is gone or failing). Null when
+ * nothing is known.
+ */
+export function tickEvidence(
+  record: TickTriggerRecord | null,
+  lastTick: TickRunView | null,
+  nowMs: number,
+  intervalMs: number,
+): { sinceMs: number; late: boolean } | null {
+  const since = Date.parse(lastTick?.at ?? record?.installedAt ?? '');
+  if (record === null || Number.isNaN(since)) return null;
+  return { sinceMs: since, late: nowMs - since > 2 * intervalMs + 60_000 };
+}
+
+/**
+ * The owner of another person's tick trigger that still works, or null. ScriptApp lists only the
+ * caller's own triggers, so the record and the last tick are the evidence; a second person's
+ * trigger would run every check twice as often, so it is not installed while the first one works.
  */
 export function liveOtherOwner(nowMs: number): string | null {
   const record = readJson<TickTriggerRecord>(TICK_TRIGGER_KEY);
   if (!record || record.owner === '' || record.owner === userEmail()) return null;
-  const lastTick = readJson<TickRunView>(LAST_TICK_KEY);
-  const since = Date.parse(lastTick?.at ?? record.installedAt);
   const intervalMs = record.interval === 'hours' ? 3_600_000 : 300_000;
-  return !Number.isNaN(since) && nowMs - since <= 2 * intervalMs + 60_000 ? record.owner : null;
+  const evidence = tickEvidence(record, readJson<TickRunView>(LAST_TICK_KEY), nowMs, intervalMs);
+  return evidence && !evidence.late ? record.owner : null;
 }
 
 /**
